@@ -1,0 +1,91 @@
+// Composition root: builds the core (storage, reader, router, dialog engine, case actions) from the
+// configuration. Channels receive this and know nothing of how it is built.
+import type { Config } from "./config.js";
+import { CaseActions } from "./cases/case-actions.js";
+import type { WorkingCalendar } from "./cases/deadlines.js";
+import { CaseLedger } from "./cases/ledger.js";
+import { Outbox } from "./cases/outbox.js";
+import { openStore, type Store } from "./db/open.js";
+import { DialogEngine } from "./dialogs/engine.js";
+import type { Clock, ComplaintReader, ComplaintRouter } from "./dialogs/ports.js";
+import { getI18n } from "./i18n.js";
+import { Gazetteer } from "./routing/gazetteer.js";
+import { Router } from "./routing/router.js";
+import { classify } from "./triage/classify.js";
+import { readMessage } from "./triage/read-message.js";
+import { normalize } from "./triage/normalize.js";
+
+export interface App {
+  config: Config;
+  store: Store;
+  engine: DialogEngine;
+  ledger: CaseLedger;
+  outbox: Outbox;
+  actions: CaseActions;
+  reader: ComplaintReader;
+  router: Router;
+  gazetteer: Gazetteer;
+  calendar: WorkingCalendar;
+  clock: Clock;
+  close(): void;
+}
+
+/** "河南省新乡市红旗区": the names from the province down, without the placeholder "市辖区". */
+export function divisionLabel(gazetteer: Gazetteer, code: string): string {
+  return gazetteer
+    .chain(code)
+    .map((division) => division.name)
+    .filter((name) => name !== "市辖区" && name !== "县")
+    .reverse()
+    .filter((name, index, names) => names.indexOf(name) === index)
+    .join("");
+}
+
+export function createReader(gazetteer: Gazetteer): ComplaintReader {
+  return {
+    read: (text) => readMessage(text, gazetteer),
+    classify: (text, reading) => classify(text, reading),
+    resolvePlaceAnswer: (text) => gazetteer.resolveAnswer(normalize(text)),
+    divisionLabel: (code) => divisionLabel(gazetteer, code),
+  };
+}
+
+export function createApp(config: Config, options: { clock?: Clock; reader?: ComplaintReader } = {}): App {
+  getI18n(config.DEFAULT_LOCALE);
+  const store = openStore(config.DATABASE_URL);
+  const gazetteer = Gazetteer.shared();
+  const router = Router.load(
+    { rulesFile: config.ROUTING_RULES_FILE, contactsFile: config.ROUTING_CONTACTS_FILE },
+    gazetteer,
+  );
+  const reader = options.reader ?? createReader(gazetteer);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS) };
+  const ledger = new CaseLedger(store.db);
+  const outbox = new Outbox(store.db);
+  const engine = new DialogEngine({
+    store,
+    reader,
+    router: router satisfies ComplaintRouter,
+    calendar,
+    defaultLocale: config.DEFAULT_LOCALE,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
+    clock,
+  });
+  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now());
+  return {
+    config,
+    store,
+    engine,
+    ledger,
+    outbox,
+    actions,
+    reader,
+    router,
+    gazetteer,
+    calendar,
+    clock,
+    close: () => store.close(),
+  };
+}

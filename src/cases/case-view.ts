@@ -1,0 +1,84 @@
+// A case as officers' tools show it: facts under the names of ../shared/eval/README.md, the route,
+// and the ledger. Phone numbers are masked unless the caller is entitled to the full number.
+import type { CaseEventRow, CaseLedger, CaseRow } from "./ledger.js";
+import { formatCaseId } from "./case-id.js";
+
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return phone;
+  if (phone.length < 7) return "****";
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export interface CaseView {
+  id: string;
+  displayId: string;
+  status: string;
+  createdAt: string;
+  dueAt: string | null;
+  project: string | null;
+  employer: string | null;
+  amountYuan: number | null;
+  headcount: number | { min: number; max: number } | null;
+  division: { code: string; name: string | null } | null;
+  sector: string | null;
+  projectKind: string | null;
+  ownership: string | null;
+  category: string;
+  isArrears: boolean;
+  phone: string | null;
+  since: string | null;
+  channel: string;
+  route: unknown;
+  reasons: unknown;
+  collective: boolean;
+  major: boolean;
+  evidence: number;
+  events: { at: string; actor: string; channel: string; type: string; data: unknown }[];
+}
+
+export function caseView(row: CaseRow, events: CaseEventRow[], evidence: number, showPhone = false): CaseView {
+  const headcount =
+    row.headcountMin === null
+      ? null
+      : row.headcountMin === row.headcountMax
+        ? row.headcountMin
+        : { min: row.headcountMin, max: row.headcountMax ?? row.headcountMin };
+  return {
+    id: row.id,
+    displayId: formatCaseId(row.id),
+    status: row.status,
+    createdAt: new Date(row.createdAt).toISOString(),
+    dueAt: row.dueAt === null ? null : new Date(row.dueAt).toISOString(),
+    project: row.project,
+    employer: row.employer,
+    amountYuan: row.amountYuan,
+    headcount,
+    division: row.divisionCode ? { code: row.divisionCode, name: row.divisionName } : null,
+    sector: row.sector,
+    projectKind: row.projectKind,
+    ownership: row.ownership,
+    category: row.category,
+    isArrears: row.isArrears,
+    phone: showPhone ? row.phone : maskPhone(row.phone),
+    since: row.since,
+    channel: row.channel,
+    route: row.route,
+    reasons: row.reasons,
+    collective: row.collective,
+    major: row.major,
+    evidence,
+    events: events.map((event) => ({
+      at: new Date(event.at).toISOString(),
+      actor: event.actor,
+      channel: event.channel,
+      type: event.type,
+      data: event.data,
+    })),
+  };
+}
+
+export function loadCaseView(ledger: CaseLedger, id: string, showPhone = false): CaseView | null {
+  const row = ledger.find(id);
+  if (!row) return null;
+  return caseView(row, ledger.events(id), ledger.attachments(id).length, showPhone);
+}

@@ -1,0 +1,94 @@
+// The case ledger (台账): cases, their append-only event log, and evidence. All writes that matter
+// happen inside the caller's transaction (better-sqlite3 transactions are synchronous).
+import { and, desc, eq, inArray, lt, isNotNull, asc } from "drizzle-orm";
+import type { Db } from "../db/open.js";
+import { attachments, caseEvents, cases } from "../db/schema.js";
+import type { AttachmentInput } from "../dialogs/session.js";
+import type { CaseStatus } from "./statuses.js";
+import { OPEN_STATUSES } from "./statuses.js";
+
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCaseRow = typeof cases.$inferInsert;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export interface EventInput {
+  caseId: string;
+  at: number;
+  actor: string;
+  channel: string;
+  type: string;
+  data?: Record<string, unknown>;
+}
+
+export class CaseLedger {
+  constructor(private readonly db: Db) {}
+
+  insertCase(row: NewCaseRow): void {
+    this.db.insert(cases).values(row).run();
+  }
+
+  find(id: string): CaseRow | undefined {
+    return this.db.select().from(cases).where(eq(cases.id, id)).get();
+  }
+
+  events(caseId: string): CaseEventRow[] {
+    return this.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all();
+  }
+
+  appendEvent(event: EventInput): void {
+    this.db
+      .insert(caseEvents)
+      .values({ ...event, data: event.data ?? {} })
+      .run();
+  }
+
+  updateStatus(id: string, status: CaseStatus, at: number, dueAt: number | null): void {
+    this.db.update(cases).set({ status, updatedAt: at, dueAt }).where(eq(cases.id, id)).run();
+  }
+
+  addAttachment(caseId: string, at: number, attachment: AttachmentInput): void {
+    this.db
+      .insert(attachments)
+      .values({
+        caseId,
+        at,
+        kind: attachment.type,
+        fileId: attachment.fileId,
+        sizeBytes: attachment.sizeBytes,
+        caption: attachment.caption,
+        storedPath: attachment.storedPath,
+      })
+      .run();
+  }
+
+  attachments(caseId: string): AttachmentRow[] {
+    return this.db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
+  }
+
+  listByFiler(filerKey: string, limit = 10): CaseRow[] {
+    return this.db
+      .select()
+      .from(cases)
+      .where(eq(cases.filerKey, filerKey))
+      .orderBy(desc(cases.createdAt))
+      .limit(limit)
+      .all();
+  }
+
+  list(options: { status?: CaseStatus; open?: boolean; overdueAt?: number; limit?: number }): CaseRow[] {
+    const conditions = [];
+    if (options.status) conditions.push(eq(cases.status, options.status));
+    if (options.open) conditions.push(inArray(cases.status, [...OPEN_STATUSES]));
+    if (options.overdueAt !== undefined) {
+      conditions.push(isNotNull(cases.dueAt), lt(cases.dueAt, options.overdueAt));
+    }
+    return this.db
+      .select()
+      .from(cases)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(cases.createdAt))
+      .limit(options.limit ?? 100)
+      .all();
+  }
+}

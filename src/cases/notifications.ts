@@ -1,0 +1,73 @@
+// Delivering queued messages to workers. A channel supplies `deliver`; this drains the outbox in
+// order, renders each message in the recipient's language at send time, and records the outcome.
+import type { Locale } from "../config.js";
+import { SUPPORTED_LOCALES } from "../config.js";
+import { translator } from "../i18n.js";
+import type { Outbox, OutboxRow } from "./outbox.js";
+
+/** Parameters named "…Key" are translation keys themselves: "statusKey" fills {{status}}. */
+export function renderNotification(row: OutboxRow): string {
+  const locale: Locale = (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
+  const t = translator(locale);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries((row.params ?? {}) as Record<string, string | number>)) {
+    if (name.endsWith("Key") && typeof value === "string") params[name.slice(0, -3)] = t(value);
+    else params[name] = value;
+  }
+  return t(row.messageKey, params).trim();
+}
+
+export class PermanentDeliveryError extends Error {}
+
+export type Deliver = (row: OutboxRow, text: string) => Promise<void>;
+
+export class OutboxDispatcher {
+  private running = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly channel: string,
+    private readonly deliver: Deliver,
+    private readonly now: () => number = () => Date.now(),
+    private readonly onError: (row: OutboxRow, error: unknown) => void = () => {},
+    private readonly recipientKey?: string,
+  ) {}
+
+  /** Sends what is due now; returns how many were delivered. Never throws. */
+  async drainOnce(): Promise<number> {
+    if (this.running) return 0;
+    this.running = true;
+    let delivered = 0;
+    try {
+      for (const row of this.outbox.due(this.channel, this.now(), 50, this.recipientKey)) {
+        try {
+          await this.deliver(row, renderNotification(row));
+          this.outbox.markDelivered(row.id, this.now());
+          delivered++;
+        } catch (error) {
+          this.onError(row, error);
+          const message = error instanceof Error ? error.message : String(error);
+          this.outbox.markFailed(row, message, this.now(), error instanceof PermanentDeliveryError);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+    return delivered;
+  }
+
+  start(intervalMs = 1000): void {
+    const tick = () => {
+      void this.drainOnce().finally(() => {
+        if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,70 @@
+// The durable outbox of messages to workers. Writers enqueue inside their own transaction; each
+// channel drains its rows and retries failures with exponential backoff, so a blocked bot or a
+// network failure never blocks or fails the officer's action.
+import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import type { Db } from "../db/open.js";
+import { outbox } from "../db/schema.js";
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface OutboxMessage {
+  caseId: string | null;
+  channel: string;
+  recipientKey: string;
+  locale: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+}
+
+const BASE_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 30 * 60_000;
+/** After this many failures a message is parked (still visible in the table) and not retried. */
+export const MAX_DELIVERY_ATTEMPTS = 12;
+
+export class Outbox {
+  constructor(private readonly db: Db) {}
+
+  enqueue(message: OutboxMessage, now: number): void {
+    this.db
+      .insert(outbox)
+      .values({ ...message, createdAt: now, nextAttemptAt: now })
+      .run();
+  }
+
+  /** Messages due now on a channel; `recipientKey` narrows it to one person (a terminal). */
+  due(channel: string, now: number, limit = 50, recipientKey?: string): OutboxRow[] {
+    return this.db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.channel, channel),
+          isNull(outbox.deliveredAt),
+          lte(outbox.nextAttemptAt, now),
+          recipientKey === undefined ? undefined : eq(outbox.recipientKey, recipientKey),
+        ),
+      )
+      .orderBy(asc(outbox.id))
+      .limit(limit)
+      .all();
+  }
+
+  markDelivered(id: number, now: number): void {
+    this.db.update(outbox).set({ deliveredAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+  }
+
+  markFailed(row: OutboxRow, error: string, now: number, permanent = false): void {
+    const attempts = row.attempts + 1;
+    const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1));
+    const parked = permanent || attempts >= MAX_DELIVERY_ATTEMPTS;
+    this.db
+      .update(outbox)
+      .set({
+        attempts,
+        lastError: error.slice(0, 500),
+        nextAttemptAt: parked ? Number.MAX_SAFE_INTEGER : now + backoff,
+      })
+      .where(eq(outbox.id, row.id))
+      .run();
+  }
+}

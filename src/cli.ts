@@ -1,0 +1,191 @@
+// The `arrears` command line: the local chat, officers' case commands (until and beside Slack),
+// and the triage tools.
+import { Command, InvalidArgumentError } from "commander";
+import { createApp, type App } from "./app.js";
+import { CaseNotFoundError } from "./cases/case-actions.js";
+import { formatCaseId, parseCaseId } from "./cases/case-id.js";
+import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
+import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { runJsonl } from "./channels/local/jsonl.js";
+import { runTerminal } from "./channels/local/terminal.js";
+import { translator } from "./i18n.js";
+import { runTriage } from "./triage/triage-command.js";
+import { runEval } from "./triage/eval-command.js";
+
+function openApp(): App {
+  return createApp(loadConfig());
+}
+
+function caseIdArgument(value: string): string {
+  const parsed = parseCaseId(value);
+  if (parsed.kind === "malformed") throw new InvalidArgumentError("not a case ID (9 letters and digits, e.g. K7Q-M3P-9RX)");
+  if (parsed.kind === "mistyped") throw new InvalidArgumentError("the check character does not match: a typo?");
+  return parsed.id;
+}
+
+function statusArgument(value: string): CaseStatus {
+  const parsed = caseStatusSchema.safeParse(value);
+  if (!parsed.success) throw new InvalidArgumentError(`one of: ${CASE_STATUSES.join(", ")}`);
+  return parsed.data;
+}
+
+function printCase(app: App, view: CaseView): void {
+  const t = translator(app.config.DEFAULT_LOCALE);
+  const lines = [
+    `${view.displayId}  ${t(`caseStatus.${view.status}`)}  (${view.status})`,
+    `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
+    `${t("fact.place")}: ${view.division ? `${view.division.name} (${view.division.code})` : "-"}`,
+    `${t("fact.project")}: ${view.project ?? "-"}`,
+    `${t("fact.employer")}: ${view.employer ?? "-"}`,
+    `${t("fact.amount")}: ${view.amountYuan ?? "-"}`,
+    `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
+    `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
+    `${t("fact.phone")}: ${view.phone ?? "-"}`,
+    `${t("cli.due")}: ${view.dueAt ?? "-"}`,
+    `${t("cli.evidence")}: ${view.evidence}`,
+    `${t("cli.history")}:`,
+    ...view.events.map((event) => `  ${event.at}  ${event.type}  ${event.actor} (${event.channel})`),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export function buildProgram(): Command {
+  const program = new Command("arrears").description("Wage-arrears complaint intake and case ledger (欠薪投诉)");
+
+  program
+    .command("chat")
+    .description("talk to the bot as a worker in this terminal (or line by line with --jsonl)")
+    .option("--jsonl", "machine mode: one JSON object per line in, one per line out")
+    .option("--user <id>", "your user id in the terminal conversation", process.env.USER ?? "worker")
+    .action(async (options: { jsonl?: boolean; user: string }) => {
+      const app = openApp();
+      try {
+        if (options.jsonl) await runJsonl(app.engine, process.stdin, process.stdout);
+        else await runTerminal(app, options.user);
+      } finally {
+        app.close();
+      }
+    });
+
+  const caseCommand = program.command("case").description("look at and act on cases");
+  caseCommand
+    .command("show")
+    .argument("<id>", "case ID", caseIdArgument)
+    .option("--json", "print JSON")
+    .option("--show-phone", "print the worker's phone number unmasked")
+    .action((id: string, options: { json?: boolean; showPhone?: boolean }) => {
+      const app = openApp();
+      try {
+        const view = loadCaseView(app.ledger, id, options.showPhone ?? false);
+        if (!view) {
+          process.stderr.write(`no case ${formatCaseId(id)}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        if (options.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+        else printCase(app, view);
+      } finally {
+        app.close();
+      }
+    });
+
+  caseCommand
+    .command("list")
+    .option("--status <status>", "only cases in this status", statusArgument)
+    .option("--open", "only cases still open")
+    .option("--overdue", "only open cases past their deadline")
+    .option("--limit <n>", "at most this many", (value) => Number.parseInt(value, 10), 50)
+    .option("--json", "print JSON")
+    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; limit: number; json?: boolean }) => {
+      const app = openApp();
+      try {
+        const rows = app.ledger.list({
+          status: options.status,
+          open: options.open || options.overdue,
+          overdueAt: options.overdue ? app.clock.now() : undefined,
+          limit: options.limit,
+        });
+        if (options.json) {
+          const views = rows.map((row) => caseView(row, [], 0));
+          process.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
+          return;
+        }
+        const t = translator(app.config.DEFAULT_LOCALE);
+        for (const row of rows) {
+          process.stdout.write(
+            `${formatCaseId(row.id)}  ${new Date(row.createdAt).toISOString().slice(0, 16)}  ${row.status.padEnd(15)} ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+          );
+        }
+        if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
+      } finally {
+        app.close();
+      }
+    });
+
+  caseCommand
+    .command("set-status")
+    .description("record an officer's action: a ledger event, and the worker is told on their channel")
+    .argument("<id>", "case ID", caseIdArgument)
+    .argument("<status>", `new status: ${CASE_STATUSES.join(", ")}`, statusArgument)
+    .requiredOption("--by <name>", "who acts (officer name)")
+    .option("--note <text>", "internal note for the ledger")
+    .option("--tell-worker <text>", "a sentence passed on to the worker")
+    .action((id: string, status: CaseStatus, options: { by: string; note?: string; tellWorker?: string }) => {
+      const app = openApp();
+      try {
+        const row = app.actions.setStatus({
+          caseId: id,
+          status,
+          by: options.by,
+          channel: "cli",
+          note: options.note,
+          noteForWorker: options.tellWorker,
+        });
+        process.stdout.write(`${formatCaseId(row.id)} → ${row.status}\n`);
+      } catch (error) {
+        if (!(error instanceof CaseNotFoundError)) throw error;
+        process.stderr.write(`no case ${formatCaseId(id)}\n`);
+        process.exitCode = 1;
+      } finally {
+        app.close();
+      }
+    });
+
+  program
+    .command("triage")
+    .description("read JSON lines {id, text} on stdin, write one triage line per input")
+    .action(async () => {
+      const app = openApp();
+      try {
+        await runTriage(process.stdin, process.stdout, { gazetteer: app.gazetteer, router: app.router });
+      } finally {
+        app.close();
+      }
+    });
+
+  program
+    .command("eval")
+    .description("score triage on a labelled JSONL file")
+    .argument("<file>", "labelled file like ../shared/eval/dev.jsonl")
+    .action(async (file: string) => {
+      const app = openApp();
+      try {
+        await runEval(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout);
+      } finally {
+        app.close();
+      }
+    });
+
+  return program;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

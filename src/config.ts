@@ -1,0 +1,100 @@
+// Configuration: environment variables (and an optional .env), parsed by one zod schema.
+// A bad value stops start-up with a message that names the variable and what is wrong with it.
+import { existsSync, readFileSync } from "node:fs";
+import { parse as parseDotenv } from "dotenv";
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "not a known IANA time zone (example: Asia/Shanghai)" },
+);
+
+export const SUPPORTED_LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("./data/arrears.db")
+    .refine((url) => !/^(postgres|mysql)/i.test(url), {
+      message: "only SQLite is supported: a file path, file:PATH, or :memory:",
+    }),
+  DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default("zh-CN"),
+  TIME_ZONE: timeZone.default("Asia/Shanghai"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Replaces the shipped routing rules (src/routing) with a bureau's own file. */
+  ROUTING_RULES_FILE: optionalString,
+  /** Per-division contacts (hotline, office, chat channel). */
+  ROUTING_CONTACTS_FILE: optionalString,
+  /** Extra public holidays, comma-separated YYYY-MM-DD, for working-day deadlines. */
+  HOLIDAYS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((day) => day.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be YYYY-MM-DD, comma-separated"))),
+  /** Longest message the bot reads; longer ones are politely refused whole. */
+  MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  /** Largest evidence file accepted (photos, documents, voice notes). */
+  MAX_ATTACHMENT_MB: z.coerce.number().int().min(1).max(2000).default(20),
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: optionalString.pipe(z.string().url().optional()),
+  /** Public HTTPS URL for Telegram webhook mode; without it the bot long-polls. */
+  TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.string().url().optional()),
+  /** Checked against Telegram's X-Telegram-Bot-Api-Secret-Token header in webhook mode. */
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "1–256 characters A-Z, a-z, 0-9, _ or -").optional(),
+  ),
+  /** Where evidence files are downloaded when EVIDENCE_DOWNLOAD is on. */
+  EVIDENCE_DIR: z.string().default("./data/evidence"),
+  EVIDENCE_DOWNLOAD: z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "use true or false" })
+    .default("false")
+    .transform((value) => ["true", "1", "yes", "on"].includes(value)),
+  /** Messages per chat per minute before the bot answers a flood once, calmly. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
+  OPENAI_MODEL: optionalString,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads .env (if any) under the real environment: a variable set in the environment wins. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = ".env"): Config {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  const merged: Record<string, string | undefined> = { ...fromFile, ...env };
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join(".") || "(environment)";
+      const value = merged[String(issue.path[0])];
+      // Secrets are never echoed, not even in a start-up error.
+      const secret = /TOKEN|SECRET|KEY/.test(variable);
+      const shown =
+        value === undefined ? "unset" : secret ? "set" : JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+      return `  ${variable} (${shown}): ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,133 @@
+// Storage schema (drizzle-orm, SQLite). Every lookup the bot makes has an index here.
+import { sql } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** A complaint (线索/投诉), logged at once when the worker confirms it (逐条建立台账). */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    status: text("status").notNull(),
+    /** Where the worker filed: "local", "telegram", … — notifications go back there. */
+    channel: text("channel").notNull(),
+    /** Channel-qualified user key of the filer ("telegram:12345"). */
+    filerKey: text("filer_key").notNull(),
+    /** Lets someone other than the filer (a relative, a lawyer) see the case: stored as a hash. */
+    accessCodeHash: text("access_code_hash").notNull(),
+    locale: text("locale").notNull(),
+    project: text("project"),
+    employer: text("employer"),
+    amountYuan: real("amount_yuan"),
+    headcountMin: integer("headcount_min"),
+    headcountMax: integer("headcount_max"),
+    placeText: text("place_text"),
+    divisionCode: text("division_code"),
+    divisionName: text("division_name"),
+    sector: text("sector"),
+    projectKind: text("project_kind"),
+    ownership: text("ownership"),
+    phone: text("phone"),
+    since: text("since"),
+    narrative: text("narrative").notNull(),
+    category: text("category").notNull(),
+    isArrears: integer("is_arrears", { mode: "boolean" }).notNull(),
+    reasons: text("reasons", { mode: "json" }).notNull(),
+    route: text("route", { mode: "json" }).notNull(),
+    /** County (or city) the case belongs to (属地), denormalised from route for desk queries. */
+    jurisdictionCode: text("jurisdiction_code"),
+    collective: integer("collective", { mode: "boolean" }).notNull().default(false),
+    major: integer("major", { mode: "boolean" }).notNull().default(false),
+    /** Deadline of the next step, epoch ms; null when nothing is due. */
+    dueAt: integer("due_at"),
+  },
+  (table) => [
+    index("cases_filer_idx").on(table.filerKey, table.createdAt),
+    index("cases_status_idx").on(table.status, table.createdAt),
+    index("cases_jurisdiction_idx").on(table.jurisdictionCode, table.status),
+    index("cases_due_idx").on(table.dueAt),
+    index("cases_created_idx").on(table.createdAt),
+  ],
+);
+
+/**
+ * The ledger (台账): who did what, when, from which channel. Append-only — triggers in the
+ * migration refuse UPDATE and DELETE, so not even a bug can rewrite history.
+ */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    at: integer("at").notNull(),
+    /** "worker:telegram:123", "officer:张三", "system". */
+    actor: text("actor").notNull(),
+    channel: text("channel").notNull(),
+    type: text("type").notNull(),
+    data: text("data", { mode: "json" }).notNull().default(sql`'{}'`),
+  },
+  (table) => [index("case_events_case_idx").on(table.caseId, table.id)],
+);
+
+/** A worker's dialog state, one row per channel user; survives restarts. */
+export const dialogSessions = sqliteTable("dialog_sessions", {
+  userKey: text("user_key").primaryKey(),
+  state: text("state", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Evidence (证据) attached to a case: photos, documents, voice notes. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    at: integer("at").notNull(),
+    kind: text("kind").notNull(),
+    fileId: text("file_id").notNull(),
+    sizeBytes: integer("size_bytes"),
+    caption: text("caption"),
+    storedPath: text("stored_path"),
+  },
+  (table) => [index("attachments_case_idx").on(table.caseId)],
+);
+
+/**
+ * Durable outbox of messages to workers: an officer's action writes here in its own transaction and
+ * never waits on delivery; each channel drains the rows addressed to it and retries with backoff.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id"),
+    channel: text("channel").notNull(),
+    recipientKey: text("recipient_key").notNull(),
+    locale: text("locale").notNull(),
+    /** Translation key and parameters: rendered at delivery in the recipient's language. */
+    messageKey: text("message_key").notNull(),
+    params: text("params", { mode: "json" }).notNull().default(sql`'{}'`),
+    createdAt: integer("created_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+    lastError: text("last_error"),
+  },
+  (table) => [index("outbox_pending_idx").on(table.channel, table.deliveredAt, table.nextAttemptAt)],
+);
+
+/** Platform updates already handled, so that an at-least-once delivery is processed once. */
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    source: text("source").notNull(),
+    updateId: text("update_id").notNull(),
+    at: integer("at").notNull(),
+  },
+  (table) => [uniqueIndex("processed_updates_key").on(table.source, table.updateId)],
+);

@@ -1,0 +1,88 @@
+// Reading a worker's short answer to one question ("多少钱?" → "3万2"). Unlike a free message,
+// a bare number here can only mean what was asked, so a plain "32000" is an amount.
+import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
+import type { Ownership, ProjectKind, Sector } from "../domain.js";
+import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
+import { bareAnswer } from "./input-guard.js";
+
+export type AnswerResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+const fail = <T>(problem: string): AnswerResult<T> => ({ ok: false, problem });
+
+export function parseAmountAnswer(text: string, fromReading: number | null): AnswerResult<number> {
+  const value = fromReading ?? parseNumberWords(bareAnswer(text).replace(/(块钱|块|元|人民币|rmb|yuan|¥|￥)/gi, ""));
+  if (value === null || Number.isNaN(value)) return fail("amountUnreadable");
+  if (value <= 0) return fail("amountNotPositive");
+  if (value > AMOUNT_MAX_YUAN) return fail("amountTooLarge");
+  return { ok: true, value: Math.round(value * 100) / 100 };
+}
+
+const JUST_ME = /^(我|就我|就我一个|就我一个人|我一个|我一个人|我自己|只有我|本人|一个人|just me|only me|me|myself)$/i;
+
+export function parseHeadcountAnswer(
+  text: string,
+  fromReading: { min: number; max: number } | null,
+): AnswerResult<{ min: number; max: number }> {
+  const bare = bareAnswer(text);
+  if (JUST_ME.test(bare)) return { ok: true, value: { min: 1, max: 1 } };
+  let range = fromReading;
+  if (!range) {
+    const vague = bare.match(/^([一二三四五六七八九两\d]?十)几/);
+    if (vague?.[1]) {
+      const tens = parseNumberWords(vague[1]);
+      if (tens !== null) range = { min: tens, max: tens + 9 };
+    }
+  }
+  if (!range) {
+    const value = parseNumberWords(bare.replace(/(个人|个|人|名|位|people|persons|workers)$/i, "").trim());
+    if (value !== null && Number.isInteger(value)) range = { min: value, max: value };
+  }
+  if (!range) return fail("headcountUnreadable");
+  if (range.min <= 0) return fail("headcountNotPositive");
+  if (range.max > HEADCOUNT_MAX) return fail("headcountTooLarge");
+  return { ok: true, value: range };
+}
+
+const NAME_PREFIX =
+  /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the|it'?s|it is)[是叫:：\s]*/i;
+
+/** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
+export function parseNameAnswer(text: string): AnswerResult<string> {
+  let name = bareAnswer(text);
+  for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
+  name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
+  const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
+  if (letters < 2) return fail("nameUnreadable");
+  if (name.length > 80) return fail("nameTooLong");
+  return { ok: true, value: name };
+}
+
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}\d{7,8}$/;
+
+export function parsePhoneAnswer(text: string): AnswerResult<string> {
+  const digits = bareAnswer(text)
+    .normalize("NFKC")
+    .replace(/^(\+?86)/, "")
+    .replace(/[\s\-()（）]/g, "");
+  if (MOBILE.test(digits) || LANDLINE.test(digits)) return { ok: true, value: digits };
+  return fail("phoneInvalid");
+}
+
+const SINCE_HINT = /(\d|[一二三四五六七八九十两]|年|月|去年|前年|今年|春节|过年|上个?月|半年|ago|since|month|year)/i;
+
+export function parseSinceAnswer(text: string): AnswerResult<string> {
+  const value = bareAnswer(text).replace(/^(从|自从|自)/, "").replace(/(开始|起)$/, "");
+  if (!SINCE_HINT.test(value) || value.length > 40) return fail("sinceUnreadable");
+  return { ok: true, value };
+}
+
+export function isSector(value: string): value is Sector {
+  return (SECTORS as readonly string[]).includes(value);
+}
+export function isProjectKind(value: string): value is ProjectKind {
+  return (PROJECT_KINDS as readonly string[]).includes(value);
+}
+export function isOwnership(value: string): value is Ownership {
+  return (OWNERSHIPS as readonly string[]).includes(value);
+}

@@ -1,0 +1,599 @@
+// The dialog engine: platform-independent. In: who wrote and what (text, a choice, an attachment).
+// Out: replies, the expected answer, the case logged or shown, effects. The session, the case and
+// its ledger events are written in one transaction, so a crash leaves either all or nothing.
+import { eq } from "drizzle-orm";
+import type { Locale } from "../config.js";
+import { SUPPORTED_LOCALES } from "../config.js";
+import type { WorkingCalendar } from "../cases/deadlines.js";
+import { CaseLedger } from "../cases/ledger.js";
+import type { Store } from "../db/open.js";
+import { dialogSessions } from "../db/schema.js";
+import { localeFromLanguageCode, translator } from "../i18n.js";
+import type { MessageReading } from "../triage/reading.js";
+import {
+  isOwnership,
+  isProjectKind,
+  isSector,
+  parseAmountAnswer,
+  parseHeadcountAnswer,
+  parseNameAnswer,
+  parsePhoneAnswer,
+  parseSinceAnswer,
+  type AnswerResult,
+} from "./answers.js";
+import { parseCommand, type Command } from "./commands.js";
+import { detectCorrection } from "./corrections.js";
+import {
+  FACTS_WITHOUT_DONT_KNOW,
+  OPTIONAL_FACTS,
+  emptyFacts,
+  factsToAsk,
+  hasFact,
+  nextMissingFact,
+  type FactName,
+} from "./facts.js";
+import { fileCase, readingFromFacts } from "./filing.js";
+import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
+import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
+import { askFact } from "./questions.js";
+import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
+import { sessionSchema, emptySession, type AttachmentInput, type Draft, type Session } from "./session.js";
+import { answerMyCases, answerStatus, mayView } from "./status.js";
+import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
+
+export type TurnMessage =
+  | { kind: "text"; text: string }
+  | { kind: "choice"; id: string }
+  | { kind: "attachment"; attachment: AttachmentInput };
+
+export interface TurnInput {
+  /** "local", "telegram", … — part of the user key and where notifications go back to. */
+  channel: string;
+  userId: string;
+  /** Platform language hint ("zh-hans", "en-US") for a worker who has not chosen one. */
+  languageCode?: string;
+  message: TurnMessage;
+}
+
+export interface TurnResult {
+  replies: Reply[];
+  /** The fact the next answer is read as, "confirm", or null. */
+  expecting: string | null;
+  caseId: string | null;
+  effects: Effect[];
+  locale: Locale;
+}
+
+export interface EngineOptions {
+  store: Store;
+  reader: ComplaintReader;
+  router: ComplaintRouter;
+  calendar: WorkingCalendar;
+  defaultLocale: Locale;
+  maxMessageChars: number;
+  maxAttachmentBytes: number;
+  maxDraftAttachments?: number;
+  clock?: Clock;
+}
+
+export { type Choice, type Reply, type Effect };
+
+export function userKeyOf(channel: string, userId: string): string {
+  return `${channel}:${userId}`;
+}
+
+export class DialogEngine {
+  private readonly ledger: CaseLedger;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: EngineOptions) {
+    this.ledger = new CaseLedger(options.store.db);
+    this.clock = options.clock ?? { now: () => Date.now() };
+  }
+
+  handle(input: TurnInput): TurnResult {
+    const userKey = userKeyOf(input.channel, input.userId);
+    const run = this.options.store.sqlite.transaction(() => {
+      const session = this.loadSession(userKey);
+      const locale = session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
+      const turn = new Turn(session, translator(locale), locale, userKey, input.channel, this.clock.now());
+      this.dispatch(turn, input.message);
+      this.saveSession(userKey, turn.session, turn.now);
+      return turn;
+    });
+    const turn = run.immediate();
+    const draft = turn.session.draft;
+    return {
+      replies: turn.replies,
+      expecting: draft?.expecting === "editChoice" ? "confirm" : (draft?.expecting ?? null),
+      caseId: turn.caseId,
+      effects: turn.effects,
+      locale: turn.locale,
+    };
+  }
+
+  private loadSession(userKey: string): Session {
+    const row = this.options.store.db
+      .select({ state: dialogSessions.state })
+      .from(dialogSessions)
+      .where(eq(dialogSessions.userKey, userKey))
+      .get();
+    if (!row) return emptySession();
+    const parsed = sessionSchema.safeParse(row.state);
+    return parsed.success ? parsed.data : emptySession();
+  }
+
+  private saveSession(userKey: string, session: Session, now: number): void {
+    this.options.store.db
+      .insert(dialogSessions)
+      .values({ userKey, state: session, updatedAt: now })
+      .onConflictDoUpdate({ target: dialogSessions.userKey, set: { state: session, updatedAt: now } })
+      .run();
+  }
+
+  private dispatch(turn: Turn, message: TurnMessage): void {
+    switch (message.kind) {
+      case "choice":
+        this.onChoice(turn, message.id);
+        return;
+      case "attachment":
+        this.onAttachment(turn, message.attachment);
+        return;
+      case "text":
+        this.onText(turn, message.text);
+        return;
+    }
+  }
+
+  // ── text ────────────────────────────────────────────────────────────────────────────────────
+
+  private onText(turn: Turn, raw: string): void {
+    const guarded = guardText(raw, this.options.maxMessageChars);
+    if (guarded.kind !== "ok") {
+      turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
+      this.repeatQuestion(turn);
+      return;
+    }
+    const text = guarded.text;
+    const command = parseCommand(text);
+    if (command) {
+      this.onCommand(turn, command);
+      return;
+    }
+    const draft = turn.session.draft;
+    if (!draft) {
+      this.startDraft(turn, text);
+      return;
+    }
+    if (draft.expecting === "confirm" || draft.expecting === "editChoice") {
+      if (isYes(text) && draft.expecting === "confirm") {
+        this.confirm(turn, draft);
+        return;
+      }
+      if (isNo(text)) {
+        this.offerEdit(turn, draft);
+        return;
+      }
+    }
+    const correction = detectCorrection(text);
+    if (correction && (hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
+      draft.narrative.push(text);
+      if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
+        turn.say(this.changedLine(turn, draft, correction.fact));
+        this.advance(turn, draft);
+      } else {
+        draft.expecting = correction.fact;
+        askFact(turn, correction.fact, draft);
+      }
+      return;
+    }
+    const expecting = draft.expecting;
+    if (expecting && expecting !== "confirm" && expecting !== "editChoice") {
+      if (isDontKnow(text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
+        this.settleUnknown(turn, draft, expecting);
+        return;
+      }
+      const taken = this.applyAnswer(turn, draft, expecting, text, true);
+      if (!taken) return;
+      draft.narrative.push(text);
+      this.fillFromReading(draft, this.options.reader.read(text));
+      this.reclassify(draft);
+      this.advance(turn, draft);
+      return;
+    }
+    // Free text at the summary: more of the story. Take what it adds, then show the summary again.
+    const reading = this.options.reader.read(text);
+    const filled = this.fillFromReading(draft, reading);
+    if (filled.length === 0) turn.say(turn.t("confirm.useButtons"));
+    draft.narrative.push(text);
+    this.reclassify(draft);
+    this.advance(turn, draft);
+  }
+
+  private startDraft(turn: Turn, text: string): void {
+    const reading = this.options.reader.read(text);
+    const classification = this.options.reader.classify(text, reading);
+    const foundSomething =
+      reading.project || reading.employer || reading.amountYuan !== null || reading.headcount || reading.sector;
+    // A greeting or a few stray characters: explain what the bot does instead of opening a form.
+    if (!foundSomething && (classification.category === "not_labor" || text.length < 8) && text.length < 15) {
+      turn.say(turn.t("intro.describe"));
+      return;
+    }
+    const draft: Draft = {
+      facts: emptyFacts(),
+      settled: [],
+      narrative: [text],
+      category: classification.category,
+      expecting: null,
+      placeCandidates: [],
+      attachments: [],
+      startedAt: turn.now,
+    };
+    this.fillFromReading(draft, reading);
+    turn.session.draft = draft;
+    turn.session.currentCaseId = null;
+    const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
+    turn.say(turn.t(known.length > 0 ? "intake.understood" : "intake.start", { count: known.length }));
+    this.advance(turn, draft);
+  }
+
+  /** Fills facts the draft does not have yet; returns the facts it filled. Never overwrites. */
+  private fillFromReading(draft: Draft, reading: MessageReading): FactName[] {
+    const facts = draft.facts;
+    const filled: FactName[] = [];
+    const take = <K extends keyof typeof facts>(key: K, value: (typeof facts)[K] | null, fact: FactName) => {
+      if (value !== null && value !== undefined && facts[key] === null && !draft.settled.includes(fact)) {
+        facts[key] = value;
+        filled.push(fact);
+      }
+    };
+    take("project", reading.project, "project");
+    take("employer", reading.employer, "employer");
+    take("amountYuan", reading.amountYuan, "amount");
+    take("headcount", reading.headcount, "headcount");
+    take("sector", reading.sector, "sector");
+    take("projectKind", reading.projectKind, "projectKind");
+    take("ownership", reading.ownership, "ownership");
+    take("phone", reading.phone, "phone");
+    take("since", reading.since, "since");
+    if (facts.place?.code == null) {
+      if (reading.place.status === "found") {
+        const division = reading.place.division;
+        facts.place = { text: reading.place.matched, code: division.code, name: division.name };
+        draft.placeCandidates = [];
+        filled.push("place");
+      } else if (reading.place.status === "ambiguous") {
+        draft.placeCandidates = reading.place.candidates.slice(0, 8).map((candidate) => ({
+          code: candidate.code,
+          name: candidate.name,
+          label: this.options.reader.divisionLabel(candidate.code),
+        }));
+      }
+    }
+    return filled;
+  }
+
+  private reclassify(draft: Draft): void {
+    const text = draft.narrative.join("\n");
+    draft.category = this.options.reader.classify(text, readingFromFacts(draft.facts)).category;
+  }
+
+  /** Ask the next missing fact, or show the summary when nothing is missing. */
+  private advance(turn: Turn, draft: Draft): void {
+    const next = nextMissingFact(draft.category, draft.facts, draft.settled);
+    if (next) {
+      draft.expecting = next;
+      askFact(turn, next, draft);
+      return;
+    }
+    draft.expecting = "confirm";
+    const placeLabel = draft.facts.place?.code ? this.options.reader.divisionLabel(draft.facts.place.code) : null;
+    turn.say(summaryText(turn.t, turn.locale, draft, placeLabel), summaryChoices(turn.t));
+  }
+
+  private repeatQuestion(turn: Turn): void {
+    const draft = turn.session.draft;
+    if (!draft) return;
+    if (draft.expecting === "confirm" || draft.expecting === "editChoice" || draft.expecting === null) {
+      this.advance(turn, draft);
+    } else {
+      askFact(turn, draft.expecting, draft);
+    }
+  }
+
+  /**
+   * Reads `text` as the answer for `fact`. On success the fact is set (overwriting: the worker
+   * said so). On failure the worker is told what is expected and asked again; nothing changes.
+   */
+  private applyAnswer(turn: Turn, draft: Draft, fact: FactName, text: string, reaskOnFailure: boolean): boolean {
+    const facts = draft.facts;
+    const reader = this.options.reader;
+    const fail = (problem: string) => {
+      if (reaskOnFailure) {
+        turn.say(turn.t(`problem.${problem}`));
+        draft.expecting = fact;
+        askFact(turn, fact, draft);
+      }
+      return false;
+    };
+    const settle = <T>(result: AnswerResult<T>, set: (value: T) => void): boolean => {
+      if (!result.ok) return fail(result.problem);
+      set(result.value);
+      draft.settled = draft.settled.filter((name) => name !== fact);
+      return true;
+    };
+    switch (fact) {
+      case "place": {
+        if (isDontKnow(text)) return fail("placeRequired");
+        let resolution = reader.resolvePlaceAnswer(text);
+        if (resolution.status === "none") resolution = reader.read(text).place;
+        if (resolution.status === "found") {
+          facts.place = { text, code: resolution.division.code, name: resolution.division.name };
+          draft.placeCandidates = [];
+          draft.settled = draft.settled.filter((name) => name !== "place");
+          return true;
+        }
+        if (resolution.status === "ambiguous") {
+          draft.placeCandidates = resolution.candidates.slice(0, 8).map((candidate) => ({
+            code: candidate.code,
+            name: candidate.name,
+            label: reader.divisionLabel(candidate.code),
+          }));
+          if (reaskOnFailure) {
+            draft.expecting = "place";
+            askFact(turn, "place", draft);
+          }
+          return false;
+        }
+        return fail("placeNotFound");
+      }
+      case "amount":
+        if (isDontKnow(text)) return fail("amountRequired");
+        return settle(parseAmountAnswer(text, reader.read(text).amountYuan), (value) => (facts.amountYuan = value));
+      case "headcount":
+        return settle(parseHeadcountAnswer(text, reader.read(text).headcount), (value) => (facts.headcount = value));
+      case "project":
+        return settle(parseNameAnswer(text), (value) => (facts.project = value));
+      case "employer":
+        return settle(parseNameAnswer(text), (value) => (facts.employer = value));
+      case "phone":
+        return settle(parsePhoneAnswer(text), (value) => (facts.phone = value));
+      case "since":
+        return settle(parseSinceAnswer(text), (value) => (facts.since = value));
+      case "sector": {
+        const sector = reader.read(text).sector;
+        if (!sector) return fail("chooseButton");
+        facts.sector = sector;
+        return true;
+      }
+      case "projectKind": {
+        const kind = reader.read(`${text}工程`).projectKind;
+        if (!kind) return fail("chooseButton");
+        facts.projectKind = kind;
+        return true;
+      }
+      case "ownership": {
+        const ownership = reader.read(text).ownership;
+        if (!ownership) return fail("chooseButton");
+        facts.ownership = ownership;
+        return true;
+      }
+    }
+  }
+
+  private changedLine(turn: Turn, draft: Draft, fact: FactName): string {
+    const value = factValue(turn.t, turn.locale, draft.facts, fact) ?? turn.t("value.unknown");
+    return turn.t("intake.changed", { fact: turn.t(`fact.${fact}`), value });
+  }
+
+  private settleUnknown(turn: Turn, draft: Draft, fact: FactName): void {
+    if (FACTS_WITHOUT_DONT_KNOW.includes(fact)) {
+      turn.say(turn.t(fact === "place" ? "problem.placeRequired" : "problem.amountRequired"));
+      askFact(turn, fact, draft);
+      return;
+    }
+    if (!draft.settled.includes(fact)) draft.settled.push(fact);
+    turn.say(turn.t(OPTIONAL_FACTS.includes(fact) ? "intake.skipped" : `dontKnow.${fact}`));
+    this.advance(turn, draft);
+  }
+
+  private offerEdit(turn: Turn, draft: Draft): void {
+    draft.expecting = "editChoice";
+    const facts = factsToAsk(draft.category, draft.facts);
+    const editable = facts.length > 0 ? facts : (["place", "employer"] as const);
+    turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editable));
+  }
+
+  private confirm(turn: Turn, draft: Draft): void {
+    fileCase(turn, draft, {
+      ledger: this.ledger,
+      reader: this.options.reader,
+      router: this.options.router,
+      calendar: this.options.calendar,
+    });
+    turn.session.draft = null;
+    turn.session.currentCaseId = turn.caseId;
+  }
+
+  // ── choices (buttons) ───────────────────────────────────────────────────────────────────────
+
+  private onChoice(turn: Turn, id: string): void {
+    if (id.startsWith("lang:")) {
+      this.setLocale(turn, id.slice("lang:".length));
+      return;
+    }
+    const draft = turn.session.draft;
+    if (!draft) {
+      turn.say(turn.t("choice.stale"));
+      turn.say(turn.t("intro.describe"));
+      return;
+    }
+    const expecting = draft.expecting;
+    const [kind, value = ""] = id.split(":", 2) as [string, string?];
+    const stale = () => {
+      turn.say(turn.t("choice.stale"));
+      this.repeatQuestion(turn);
+    };
+    switch (kind) {
+      case "confirm":
+        if (expecting !== "confirm") return stale();
+        this.confirm(turn, draft);
+        return;
+      case "edit":
+        if (expecting !== "confirm" && expecting !== "editChoice") return stale();
+        if (!value) return this.offerEdit(turn, draft);
+        if (!(factsToAsk(draft.category, draft.facts) as readonly string[]).concat(["place", "employer"]).includes(value)) {
+          return stale();
+        }
+        draft.expecting = value as FactName;
+        askFact(turn, value as FactName, draft);
+        return;
+      case "cancel":
+        this.cancel(turn);
+        return;
+      case "unknown":
+      case "skip":
+        if (!expecting || expecting === "confirm" || expecting === "editChoice") return stale();
+        if (kind === "skip" && !OPTIONAL_FACTS.includes(expecting)) return stale();
+        this.settleUnknown(turn, draft, expecting);
+        return;
+      case "sector":
+        if (expecting !== "sector" || !isSector(value)) return stale();
+        draft.facts.sector = value;
+        break;
+      case "kind":
+        if (expecting !== "projectKind" || !isProjectKind(value)) return stale();
+        draft.facts.projectKind = value;
+        break;
+      case "own":
+        if (expecting !== "ownership" || !isOwnership(value)) return stale();
+        draft.facts.ownership = value;
+        break;
+      case "headcount":
+        if (expecting !== "headcount" || value !== "1") return stale();
+        draft.facts.headcount = { min: 1, max: 1 };
+        break;
+      case "place": {
+        const candidate = draft.placeCandidates.find((place) => place.code === value);
+        if (expecting !== "place" || !candidate) return stale();
+        draft.facts.place = { text: candidate.label, code: candidate.code, name: candidate.name };
+        draft.placeCandidates = [];
+        break;
+      }
+      default:
+        return stale();
+    }
+    this.reclassify(draft);
+    this.advance(turn, draft);
+  }
+
+  // ── attachments (evidence 证据) ─────────────────────────────────────────────────────────────
+
+  private onAttachment(turn: Turn, attachment: AttachmentInput): void {
+    const { t } = turn;
+    if (attachment.sizeBytes !== null && attachment.sizeBytes > this.options.maxAttachmentBytes) {
+      turn.say(t("evidence.tooLarge", { limitMb: Math.floor(this.options.maxAttachmentBytes / 1_048_576) }));
+      this.repeatQuestion(turn);
+      return;
+    }
+    const draft = turn.session.draft;
+    if (draft) {
+      if (draft.attachments.length >= (this.options.maxDraftAttachments ?? 20)) {
+        turn.say(t("evidence.tooMany"));
+        return;
+      }
+      draft.attachments.push(attachment);
+      turn.say(t("evidence.keptForDraft", { count: draft.attachments.length }));
+      this.repeatQuestion(turn);
+      return;
+    }
+    const caseId = turn.session.currentCaseId;
+    const row = caseId ? this.ledger.find(caseId) : undefined;
+    if (!row || !mayView(row, turn.userKey, null)) {
+      turn.say(t("evidence.noCase"));
+      return;
+    }
+    this.ledger.addAttachment(row.id, turn.now, attachment);
+    this.ledger.appendEvent({
+      caseId: row.id,
+      at: turn.now,
+      actor: `worker:${turn.userKey}`,
+      channel: turn.channel,
+      type: "evidence_added",
+      data: { kind: attachment.type, sizeBytes: attachment.sizeBytes },
+    });
+    turn.caseId = row.id;
+    turn.effects.push({ type: "evidenceAdded", caseId: row.id });
+    turn.say(t("evidence.added"));
+  }
+
+  // ── commands ────────────────────────────────────────────────────────────────────────────────
+
+  private onCommand(turn: Turn, command: Command): void {
+    const { t } = turn;
+    switch (command.name) {
+      case "start":
+        turn.say(t("intro.start"));
+        this.repeatQuestion(turn);
+        return;
+      case "help":
+        turn.say(t("intro.help"));
+        this.repeatQuestion(turn);
+        return;
+      case "new":
+        if (turn.session.draft) turn.say(t("intake.draftDropped"));
+        turn.session.draft = null;
+        turn.session.currentCaseId = null;
+        turn.say(t("intro.describe"));
+        return;
+      case "cancel":
+        this.cancel(turn);
+        return;
+      case "mycases":
+        answerMyCases(turn, { ledger: this.ledger, timeZone: this.options.calendar.timeZone });
+        return;
+      case "status":
+        answerStatus(turn, command.caseId, command.accessCode, {
+          ledger: this.ledger,
+          timeZone: this.options.calendar.timeZone,
+        });
+        return;
+      case "lang":
+        if (command.locale) this.setLocale(turn, command.locale);
+        else
+          turn.say(
+            t("lang.choose"),
+            SUPPORTED_LOCALES.map((locale) => ({ id: `lang:${locale}`, label: t(`lang.name.${locale}`) })),
+          );
+        return;
+      case "unknown":
+        turn.say(t("intro.unknownCommand"));
+        this.repeatQuestion(turn);
+        return;
+    }
+  }
+
+  private cancel(turn: Turn): void {
+    if (turn.session.draft) {
+      turn.session.draft = null;
+      turn.effects.push({ type: "draftCancelled" });
+      turn.say(turn.t("intake.cancelled"));
+    } else {
+      turn.say(turn.t("intake.nothingToCancel"));
+    }
+  }
+
+  private setLocale(turn: Turn, requested: string): void {
+    const locale = localeFromLanguageCode(requested, turn.locale);
+    if (!(SUPPORTED_LOCALES as readonly string[]).includes(locale) || !/^(zh|en)/i.test(requested)) {
+      turn.say(turn.t("lang.unsupported"));
+      return;
+    }
+    turn.session.locale = locale;
+    turn.locale = locale;
+    turn.t = translator(locale);
+    turn.say(turn.t("lang.changed"));
+    this.repeatQuestion(turn);
+  }
+}

@@ -1,0 +1,116 @@
+// The facts of a complaint the dialog collects, and which are still missing.
+import { z } from "zod";
+import { categorySchema, ownershipSchema, projectKindSchema, sectorSchema, type Category } from "../domain.js";
+
+export const FACT_NAMES = [
+  "place",
+  "project",
+  "employer",
+  "amount",
+  "headcount",
+  "sector",
+  "projectKind",
+  "ownership",
+  "phone",
+  "since",
+] as const;
+export const factNameSchema = z.enum(FACT_NAMES);
+export type FactName = z.infer<typeof factNameSchema>;
+
+/** Facts that cannot be answered "don't know": without them the case cannot be routed or sized. */
+export const FACTS_WITHOUT_DONT_KNOW: readonly FactName[] = ["place", "amount"];
+/** Facts asked once, with a skip button. */
+export const OPTIONAL_FACTS: readonly FactName[] = ["phone", "since"];
+
+export const placeFactSchema = z.object({
+  text: z.string(),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+});
+
+export const factsSchema = z.object({
+  project: z.string().nullable().default(null),
+  employer: z.string().nullable().default(null),
+  amountYuan: z.number().nullable().default(null),
+  headcount: z.object({ min: z.number().int(), max: z.number().int() }).nullable().default(null),
+  place: placeFactSchema.nullable().default(null),
+  sector: sectorSchema.nullable().default(null),
+  projectKind: projectKindSchema.nullable().default(null),
+  ownership: ownershipSchema.nullable().default(null),
+  phone: z.string().nullable().default(null),
+  since: z.string().nullable().default(null),
+});
+export type Facts = z.infer<typeof factsSchema>;
+
+export function emptyFacts(): Facts {
+  return factsSchema.parse({});
+}
+
+export function hasFact(facts: Facts, name: FactName): boolean {
+  switch (name) {
+    case "place":
+      return facts.place?.code != null;
+    case "project":
+      return facts.project !== null;
+    case "employer":
+      return facts.employer !== null;
+    case "amount":
+      return facts.amountYuan !== null;
+    case "headcount":
+      return facts.headcount !== null;
+    case "sector":
+      return facts.sector !== null;
+    case "projectKind":
+      return facts.projectKind !== null;
+    case "ownership":
+      return facts.ownership !== null;
+    case "phone":
+      return facts.phone !== null;
+    case "since":
+      return facts.since !== null;
+  }
+}
+
+/**
+ * Which facts a complaint of this category needs before it can be logged and routed. A complaint
+ * that is not wage arrears needs fewer: the worker must learn where to go, not fill in a form.
+ */
+export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {
+  const construction = facts.sector === "construction";
+  switch (category) {
+    case "wage_arrears":
+      return [
+        "place",
+        "project",
+        "employer",
+        "amount",
+        "headcount",
+        "sector",
+        ...(construction ? (["projectKind", "ownership"] as const) : []),
+        "phone",
+        "since",
+      ];
+    case "project_payment":
+      return ["place", "project", "amount", "phone"];
+    case "labor_dispute":
+    case "work_injury":
+    case "social_insurance":
+      return ["place", "employer", "phone"];
+    case "not_labor":
+      return [];
+  }
+}
+
+/** The next fact to ask, skipping those known, answered "don't know", or skipped. */
+export function nextMissingFact(
+  category: Category,
+  facts: Facts,
+  settled: readonly FactName[],
+): FactName | null {
+  for (const name of factsToAsk(category, facts)) {
+    if (!hasFact(facts, name) && !settled.includes(name)) return name;
+  }
+  return null;
+}
+
+export { categorySchema };

@@ -1,0 +1,163 @@
+// Logging a confirmed complaint (首问负责制): the case, its first ledger events and its evidence are
+// written in the turn's transaction, and the worker is told the ID, the classification, where it
+// went and what happens next — or exactly where to go instead.
+import type { TFunction } from "i18next";
+import { hashAccessCode, newAccessCode } from "../cases/access-code.js";
+import { formatCaseId, newCaseId } from "../cases/case-id.js";
+import { addWorkingDays, endOfLocalDay, formatLocalDate, type WorkingCalendar } from "../cases/deadlines.js";
+import type { CaseLedger } from "../cases/ledger.js";
+import type { Reason } from "../domain.js";
+import type { Route } from "../routing/router.js";
+import type { MessageReading } from "../triage/reading.js";
+import type { Facts } from "./facts.js";
+import type { ComplaintReader, ComplaintRouter } from "./ports.js";
+import type { Draft } from "./session.js";
+import type { Turn } from "./turn.js";
+
+export interface FilingDeps {
+  ledger: CaseLedger;
+  reader: ComplaintReader;
+  router: ComplaintRouter;
+  calendar: WorkingCalendar;
+}
+
+export function readingFromFacts(facts: Facts): MessageReading {
+  return {
+    project: facts.project,
+    employer: facts.employer,
+    amountYuan: facts.amountYuan,
+    headcount: facts.headcount,
+    place: { status: "none" },
+    sector: facts.sector,
+    projectKind: facts.projectKind,
+    ownership: facts.ownership,
+    phone: facts.phone,
+    since: facts.since,
+  };
+}
+
+export function renderReasons(t: TFunction, reasons: readonly Reason[]): string {
+  return reasons.map((reason) => t(reason.key, reason.params ?? {})).join("；");
+}
+
+export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
+  const { t, now } = turn;
+  const narrative = draft.narrative.join("\n");
+  const classification = deps.reader.classify(narrative, readingFromFacts(draft.facts));
+  const facts = draft.facts;
+  const route = deps.router.route({
+    category: classification.category,
+    sector: facts.sector,
+    projectKind: facts.projectKind,
+    ownership: facts.ownership,
+    headcount: facts.headcount?.min ?? null,
+    amountYuan: facts.amountYuan,
+    divisionCode: facts.place?.code ?? null,
+  });
+  const id = newCaseId();
+  const accessCode = newAccessCode();
+  // Arrears: the first officer action is due within one working day. Not arrears: the referral is
+  // verified the same day (当日完成核查分类).
+  const dueAt = classification.isArrears ? addWorkingDays(now, 1, deps.calendar) : endOfLocalDay(now, deps.calendar.timeZone);
+  const reasons = [...classification.reasons, ...route.reasons];
+
+  deps.ledger.insertCase({
+    id,
+    createdAt: now,
+    updatedAt: now,
+    status: classification.isArrears ? "logged" : "referred",
+    channel: turn.channel,
+    filerKey: turn.userKey,
+    accessCodeHash: hashAccessCode(id, accessCode),
+    locale: turn.locale,
+    project: facts.project,
+    employer: facts.employer,
+    amountYuan: facts.amountYuan,
+    headcountMin: facts.headcount?.min ?? null,
+    headcountMax: facts.headcount?.max ?? null,
+    placeText: facts.place?.text ?? null,
+    divisionCode: facts.place?.code ?? null,
+    divisionName: facts.place?.name ?? null,
+    sector: facts.sector,
+    projectKind: facts.projectKind,
+    ownership: facts.ownership,
+    phone: facts.phone,
+    since: facts.since,
+    narrative,
+    category: classification.category,
+    isArrears: classification.isArrears,
+    reasons,
+    route,
+    jurisdictionCode: route.jurisdiction?.code ?? null,
+    collective: route.collective,
+    major: route.major,
+    dueAt,
+  });
+  const actor = `worker:${turn.userKey}`;
+  deps.ledger.appendEvent({
+    caseId: id,
+    at: now,
+    actor,
+    channel: turn.channel,
+    type: "logged",
+    data: { category: classification.category, isArrears: classification.isArrears },
+  });
+  deps.ledger.appendEvent({
+    caseId: id,
+    at: now,
+    actor: "system",
+    channel: turn.channel,
+    type: classification.isArrears ? "routed" : "referred",
+    data: {
+      jurisdiction: route.jurisdiction,
+      departments: route.departments,
+      level: route.level,
+      collective: route.collective,
+      major: route.major,
+      referral: route.referral,
+    },
+  });
+  for (const attachment of draft.attachments) deps.ledger.addAttachment(id, now, attachment);
+
+  turn.caseId = id;
+  turn.effects.push({ type: "caseLogged", caseId: id });
+  turn.say(t("logged.id", { id: formatCaseId(id), code: accessCode }));
+  if (classification.isArrears) turn.say(arrearsAnswer(turn, route, dueAt, deps.calendar));
+  else turn.say(referralAnswer(t, classification.category, reasons, route));
+  turn.say(rightsAnswer(turn, deps.router, route));
+  return id;
+}
+
+function arrearsAnswer(turn: Turn, route: Route, dueAt: number, calendar: WorkingCalendar): string {
+  const { t } = turn;
+  const lines = [t("logged.arrears")];
+  const departments = route.departments.map((department) => t(`department.${department}`)).join("、");
+  lines.push(
+    t("logged.routedTo", {
+      jurisdiction: route.jurisdiction?.name ?? t("logged.jurisdictionUnknown"),
+      departments,
+    }),
+  );
+  lines.push(t("logged.nextStep", { date: formatLocalDate(dueAt, calendar.timeZone, turn.locale) }));
+  if (route.major) lines.push(t("logged.major"));
+  else if (route.collective) lines.push(t("logged.collective"));
+  return lines.join("\n");
+}
+
+function referralAnswer(t: TFunction, category: string, reasons: readonly Reason[], route: Route): string {
+  const lines = [t("logged.notArrears", { category: t(`category.${category}`) })];
+  if (reasons.length > 0) lines.push(t("logged.why", { reasons: renderReasons(t, reasons) }));
+  if (route.referral) lines.push(t("logged.goTo", { where: t(route.referral.key, route.referral.params ?? {}) }));
+  return lines.join("\n");
+}
+
+function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route): string {
+  const { t } = turn;
+  const lines = [t("logged.rightsTitle")];
+  for (const channel of router.rightsChannels(route.jurisdiction?.code ?? null)) {
+    lines.push(`· ${t(channel.key)}${channel.number ? `：${channel.number}` : ""}`);
+  }
+  if (route.contacts.hotline) lines.push(`· ${t("logged.localHotline", { number: route.contacts.hotline })}`);
+  if (route.contacts.office) lines.push(`· ${t("logged.localOffice", { office: route.contacts.office })}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,41 @@
+// First look at what a worker typed: strip what no person meant to send and spot input that cannot
+// be read at all, so that the engine answers politely and keeps the session as it was.
+
+export type GuardResult =
+  | { kind: "ok"; text: string }
+  | { kind: "empty" }
+  | { kind: "tooLong"; limit: number }
+  | { kind: "noWords" };
+
+// C0/C1 controls except tab and newline; zero-width and bidi marks that arrive with copy-paste.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const HAS_WORD = /[\p{Script=Han}\p{L}\p{N}]/u;
+
+export function guardText(raw: string, maxChars: number): GuardResult {
+  // Measure before cleaning: a 100 kB paste is refused whole, not silently cut.
+  if (raw.length > maxChars) return { kind: "tooLong", limit: maxChars };
+  const text = raw.replace(CONTROL_CHARACTERS, "").replace(/[ \t]+/g, " ").trim();
+  if (text === "") return { kind: "empty" };
+  if (!HAS_WORD.test(text)) return { kind: "noWords" };
+  return { kind: "ok", text };
+}
+
+const DONT_KNOW = /^(不知道|不清楚|不晓得|不记得|记不清|不太清楚|不确定|忘了|不懂|不知|没问|don'?t know|do not know|not sure|no idea|unknown)$/i;
+const YES = /^(对|对的|是|是的|确认|确定|没错|没问题|正确|好|好的|可以|提交|yes|y|ok|okay|confirm|correct|right)$/i;
+const NO = /^(不对|不是|错了|有错|修改|改|改一下|要改|no|n|edit|wrong)$/i;
+const SKIP = /^(跳过|不留|不想留|不方便|没有|不用|算了|skip|none|no phone)$/i;
+
+/** Removes polite filler and trailing punctuation so "不知道啊。" reads as "不知道". */
+export function bareAnswer(text: string): string {
+  return text
+    .trim()
+    .replace(/[。！!？?，,．.~～…\s]+$/u, "")
+    .replace(/[啊呀吧呢哦哈嘛了]+$/u, "")
+    .replace(/^(嗯|额|呃|那个)[，,\s]*/u, "")
+    .trim();
+}
+
+export const isDontKnow = (text: string): boolean => DONT_KNOW.test(bareAnswer(text));
+export const isYes = (text: string): boolean => YES.test(bareAnswer(text));
+export const isNo = (text: string): boolean => NO.test(bareAnswer(text));
+export const isSkip = (text: string): boolean => SKIP.test(bareAnswer(text));

@@ -1,0 +1,38 @@
+// The one short question the bot asks next, with buttons where the answer is closed.
+import { OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
+import { FACTS_WITHOUT_DONT_KNOW, OPTIONAL_FACTS, type FactName } from "./facts.js";
+import type { Draft } from "./session.js";
+import type { Choice, Turn } from "./turn.js";
+
+export function questionChoices(turn: Turn, fact: FactName, draft: Draft): Choice[] {
+  const { t } = turn;
+  const choices: Choice[] = [];
+  switch (fact) {
+    case "place":
+      for (const candidate of draft.placeCandidates) choices.push({ id: `place:${candidate.code}`, label: candidate.label });
+      break;
+    case "sector":
+      for (const sector of SECTORS) choices.push({ id: `sector:${sector}`, label: t(`sector.${sector}`) });
+      break;
+    case "projectKind":
+      for (const kind of PROJECT_KINDS) choices.push({ id: `kind:${kind}`, label: t(`projectKind.${kind}`) });
+      break;
+    case "ownership":
+      for (const ownership of OWNERSHIPS) choices.push({ id: `own:${ownership}`, label: t(`ownership.${ownership}`) });
+      break;
+    case "headcount":
+      choices.push({ id: "headcount:1", label: t("choice.justMe") });
+      break;
+    default:
+      break;
+  }
+  if (OPTIONAL_FACTS.includes(fact)) choices.push({ id: "skip", label: t("choice.skip") });
+  else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact)) choices.push({ id: "unknown", label: t("choice.dontKnow") });
+  return choices;
+}
+
+export function askFact(turn: Turn, fact: FactName, draft: Draft): void {
+  const key = fact === "place" && draft.placeCandidates.length > 0 ? "ask.placeAmbiguous" : `ask.${fact}`;
+  const names = draft.placeCandidates.map((candidate) => candidate.label).join("、");
+  turn.say(turn.t(key, { names }), questionChoices(turn, fact, draft));
+}

@@ -1,0 +1,66 @@
+// How facts read back to a person: the summary before logging, and values in confirmations.
+import type { TFunction } from "i18next";
+import type { Locale } from "../config.js";
+import { FACT_NAMES, type FactName, type Facts } from "./facts.js";
+import type { Draft } from "./session.js";
+import type { Choice } from "./turn.js";
+
+export function formatYuan(amount: number, locale: Locale): string {
+  return `¥${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount)}`;
+}
+
+export function formatHeadcount(headcount: { min: number; max: number }): string {
+  return headcount.min === headcount.max ? String(headcount.min) : `${headcount.min}–${headcount.max}`;
+}
+
+/** The value of one fact as shown to the worker, or null when it is not known. */
+export function factValue(t: TFunction, locale: Locale, facts: Facts, fact: FactName): string | null {
+  switch (fact) {
+    case "place":
+      return facts.place?.name ? facts.place.name : null;
+    case "project":
+      return facts.project;
+    case "employer":
+      return facts.employer;
+    case "amount":
+      return facts.amountYuan === null ? null : formatYuan(facts.amountYuan, locale);
+    case "headcount":
+      return facts.headcount === null ? null : t("value.people", { n: formatHeadcount(facts.headcount) });
+    case "sector":
+      return facts.sector === null ? null : t(`sector.${facts.sector}`);
+    case "projectKind":
+      return facts.projectKind === null ? null : t(`projectKind.${facts.projectKind}`);
+    case "ownership":
+      return facts.ownership === null ? null : t(`ownership.${facts.ownership}`);
+    case "phone":
+      return facts.phone;
+    case "since":
+      return facts.since;
+  }
+}
+
+/** Facts shown in the summary: those known, plus those the worker settled as unknown. */
+export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLabel: string | null): string {
+  const lines = [t("summary.title")];
+  for (const fact of FACT_NAMES) {
+    const value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
+    if (value !== null) lines.push(`${t(`fact.${fact}`)}：${value}`);
+    else if (draft.settled.includes(fact)) lines.push(`${t(`fact.${fact}`)}：${t("value.unknown")}`);
+  }
+  if (draft.attachments.length > 0) lines.push(t("summary.evidence", { count: draft.attachments.length }));
+  lines.push(t(`summary.category.${draft.category}`));
+  lines.push(t("summary.question"));
+  return lines.join("\n");
+}
+
+export function summaryChoices(t: TFunction): Choice[] {
+  return [
+    { id: "confirm", label: t("choice.confirm") },
+    { id: "edit", label: t("choice.edit") },
+    { id: "cancel", label: t("choice.cancel") },
+  ];
+}
+
+export function editChoices(t: TFunction, facts: readonly FactName[]): Choice[] {
+  return facts.map((fact) => ({ id: `edit:${fact}`, label: t(`fact.${fact}`) }));
+}

@@ -1,0 +1,47 @@
+// A worker's stored dialog state. Parsed with zod at every load: a row that does not parse (an old
+// format, a hand edit) is reset politely instead of crashing the turn.
+import { z } from "zod";
+import { SUPPORTED_LOCALES } from "../config.js";
+import { categorySchema } from "../domain.js";
+import { factNameSchema, factsSchema } from "./facts.js";
+
+export const attachmentInputSchema = z.object({
+  type: z.enum(["photo", "document", "voice", "video", "audio"]),
+  fileId: z.string().min(1).max(512),
+  sizeBytes: z.number().int().nonnegative().nullable(),
+  caption: z.string().max(1024).nullable(),
+  storedPath: z.string().nullable().default(null),
+});
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
+
+export const placeCandidateSchema = z.object({ code: z.string(), label: z.string(), name: z.string() });
+
+export const expectingSchema = z.union([factNameSchema, z.literal("confirm"), z.literal("editChoice")]);
+export type Expecting = z.infer<typeof expectingSchema>;
+
+export const draftSchema = z.object({
+  facts: factsSchema,
+  /** Facts answered "don't know" or skipped: not asked again. */
+  settled: z.array(factNameSchema).default([]),
+  /** Everything the worker wrote for this complaint, for classification and the ledger. */
+  narrative: z.array(z.string()).default([]),
+  category: categorySchema.default("wage_arrears"),
+  expecting: expectingSchema.nullable().default(null),
+  placeCandidates: z.array(placeCandidateSchema).default([]),
+  attachments: z.array(attachmentInputSchema).default([]),
+  startedAt: z.number(),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const sessionSchema = z.object({
+  v: z.literal(1).default(1),
+  locale: z.enum(SUPPORTED_LOCALES).nullable().default(null),
+  draft: draftSchema.nullable().default(null),
+  /** The case evidence goes to when no draft is open: the one just logged or last queried. */
+  currentCaseId: z.string().nullable().default(null),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export function emptySession(): Session {
+  return sessionSchema.parse({});
+}

@@ -1,0 +1,82 @@
+// Status queries (/status ID, 查询 ID) and the worker's own list. A case the asker may not see
+// answers exactly like an ID that does not exist, so an ID reveals nothing to a stranger.
+import { accessCodeMatches } from "../cases/access-code.js";
+import { formatCaseId, parseCaseId } from "../cases/case-id.js";
+import { formatLocalDate } from "../cases/deadlines.js";
+import type { CaseLedger, CaseRow } from "../cases/ledger.js";
+import type { Turn } from "./turn.js";
+
+export interface StatusDeps {
+  ledger: CaseLedger;
+  timeZone: string;
+}
+
+/** Whether this person may see the case: its filer, or anyone holding its access code. */
+export function mayView(row: CaseRow, userKey: string, accessCode: string | null): boolean {
+  if (row.filerKey === userKey) return true;
+  return accessCode !== null && accessCodeMatches(row.id, accessCode, row.accessCodeHash);
+}
+
+export function answerStatus(turn: Turn, rawId: string | null, accessCode: string | null, deps: StatusDeps): void {
+  const { t } = turn;
+  if (!rawId) {
+    turn.say(t("status.askId"));
+    return;
+  }
+  const parsed = parseCaseId(rawId);
+  if (parsed.kind === "malformed") {
+    turn.say(t("status.malformed"));
+    return;
+  }
+  if (parsed.kind === "mistyped") {
+    turn.say(t("status.mistyped", { id: formatCaseId(parsed.id) }));
+    return;
+  }
+  const row = deps.ledger.find(parsed.id);
+  if (!row || !mayView(row, turn.userKey, accessCode)) {
+    turn.say(t("status.notFound", { id: formatCaseId(parsed.id) }));
+    return;
+  }
+  turn.caseId = row.id;
+  turn.session.currentCaseId = row.id;
+  turn.say(statusText(turn, row, deps));
+}
+
+function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
+  const { t, locale } = turn;
+  const lines = [
+    t("status.header", { id: formatCaseId(row.id) }),
+    t("status.now", { status: t(`caseStatus.${row.status}`) }),
+  ];
+  if (row.divisionName) lines.push(t("status.place", { place: row.divisionName }));
+  lines.push(t("status.historyTitle"));
+  for (const event of deps.ledger.events(row.id)) {
+    const data = (event.data ?? {}) as Record<string, unknown>;
+    const note = typeof data.noteForWorker === "string" ? data.noteForWorker : "";
+    const line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
+    lines.push(`· ${formatLocalDate(event.at, deps.timeZone, locale)} ${line}`);
+  }
+  lines.push(t("status.evidenceHint"));
+  return lines.join("\n");
+}
+
+export function answerMyCases(turn: Turn, deps: StatusDeps): void {
+  const { t, locale } = turn;
+  const rows = deps.ledger.listByFiler(turn.userKey, 10);
+  if (rows.length === 0) {
+    turn.say(t("mycases.none"));
+    return;
+  }
+  const lines = [t("mycases.title")];
+  for (const row of rows) {
+    lines.push(
+      t("mycases.line", {
+        id: formatCaseId(row.id),
+        date: formatLocalDate(row.createdAt, deps.timeZone, locale),
+        status: t(`caseStatus.${row.status}`),
+        what: row.project ?? row.employer ?? t(`category.${row.category}`),
+      }),
+    );
+  }
+  turn.say(lines.join("\n"));
+}

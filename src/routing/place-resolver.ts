@@ -1,0 +1,239 @@
+// Reads the place of a complaint from the hits of the name index. Names confirm each other: a county is
+// believed when its city or province is named nearby, or when it is written in full; short forms and
+// towns (乡镇街道) need more help, because they are often parts of other words (红旗渠, 中山路).
+import type { Division, PlaceResolution } from "./gazetteer.js";
+import type { IndexHit, NameEntry, Place, PlaceIndex } from "./place-index.js";
+
+export type ResolveMode = "message" | "answer";
+
+/**
+ * Characters after a short form that make it part of a longer proper name: a road, canal, village,
+ * lake… (红旗渠, 中山路, 桂林路). "人" marks where someone comes from (湖南人), not where they work.
+ */
+const NAME_CONTINUATIONS = /^(?:[路街巷渠桥村湖河江山岭峰寺塔道局厅]|人(?![社民])|大道|大街|小区|花园|广场|公园|中学|小学|大学|学院|医院)/;
+
+/** An administrative suffix after a short form makes another unit's name (雄安新区 is not 安新县). */
+const OTHER_UNIT_SUFFIX = /^[区县市镇乡州旗盟]/;
+
+/**
+ * Words around a bare two-character name that show it is used as a place (在渝北, 孙河那边). Opening
+ * quotes and brackets do not count: they start project and company names (“洪都渣土运输”).
+ */
+const PLACE_BEFORE = /(?:^|[在到去从于回来往住赴是]|[^\p{Script=Han}“‘「『《（(【\[])$/u;
+const PLACE_AFTER = /^(?:那边|这边|那里|这里|那儿|这儿|附近|一带|周边|本地)/;
+
+/**
+ * Short forms that are also everyday words (平安保险, 光明乳业, 红旗轿车): believed only when their city or
+ * province is named too.
+ */
+const EVERYDAY_WORDS = new Set([
+  "平安", "光明", "朝阳", "红旗", "新华", "和平", "长安", "白云", "青山", "南山", "东方", "城关", "新城", "中原",
+  "安居", "永安", "前进", "胜利", "解放", "向阳", "文化", "长城", "友谊", "团结", "民主", "建设", "新兴", "太平",
+  "大方", "通道", "吉利", "西湖", "阿里", "白银", "公安", "合作", "资源", "同仁", "城中", "城北", "城东", "城西", "城南", "新市", "开发", "高新", "中心", "工业",
+]);
+
+const MUNICIPALITIES = new Set(["110000", "120000", "310000", "500000"]);
+
+/** Trust of a name by itself; confirmations add to it. */
+const BASE = { full: 3, short: 2, generic: 1, townFull: 1.5, townShort: 1 } as const;
+const BONUS = { province: 1, municipality: 2, city: 2, county: 2, townInside: 1 } as const;
+/** Between different names, the more specific one wins a tie. */
+const SPECIFICITY = { county: 0.5, town: 0.5, city: 0.25, province: 0 } as const;
+
+interface Reading {
+  hit: number;
+  place: Place;
+  entry: NameEntry;
+  needsSupport: boolean;
+  /** The words around the name show it is used as a place. */
+  placeCue: boolean;
+  score: number;
+}
+
+interface Support {
+  provinces: Map<string, Set<number>>;
+  cities: Map<string, Set<number>>;
+  counties: Map<string, Set<number>>;
+  townsIn: Map<string, Set<number>>;
+}
+
+export function resolvePlace(index: PlaceIndex, text: string, mode: ResolveMode): PlaceResolution {
+  const hits = outermost(index.find(text));
+  if (hits.length === 0) return { status: "none" };
+
+  const readings: Reading[] = [];
+  hits.forEach((hit, h) => {
+    const after = text.slice(hit.end, hit.end + 2);
+    const cue = mode === "answer" || (PLACE_BEFORE.test(text.slice(Math.max(0, hit.start - 1), hit.start)) || PLACE_AFTER.test(after));
+    const candidates: Reading[] = [];
+    for (const entry of hit.entries) {
+      const place = index.places[entry.place];
+      if (place === undefined) continue;
+      const reading = readingOf(h, place, entry, text.slice(hit.start, hit.end), after, mode, cue);
+      if (reading !== null) candidates.push(reading);
+    }
+    readings.push(...withoutContained(candidates));
+  });
+
+  const support = collectSupport(readings);
+  const accepted: Reading[] = [];
+  for (const reading of readings) {
+    const score = scored(reading, support, mode, hits[reading.hit]?.entries ?? []);
+    if (score === null) continue;
+    reading.score = score;
+    accepted.push(reading);
+  }
+  if (accepted.length === 0) return { status: "none" };
+
+  let best: Reading | undefined;
+  let bestValue = -Infinity;
+  for (const r of accepted) {
+    const value = r.score + SPECIFICITY[r.place.kind];
+    const start = hits[r.hit]?.start ?? 0;
+    const bestStart = best === undefined ? Infinity : (hits[best.hit]?.start ?? 0);
+    if (value > bestValue || (value === bestValue && start < bestStart)) {
+      best = r;
+      bestValue = value;
+    }
+  }
+  if (best === undefined) return { status: "none" };
+  const winner = best;
+  const hit = hits[winner.hit];
+  const matched = hit === undefined ? "" : text.slice(hit.start, hit.end);
+
+  const tied = new Map<string, Division>();
+  for (const r of accepted) {
+    if (r.hit === winner.hit && r.score === winner.score) tied.set(r.place.division.code, r.place.division);
+  }
+  if (tied.size > 1) return { status: "ambiguous", candidates: [...tied.values()], matched };
+  return { status: "found", division: winner.place.division, matched };
+}
+
+/** A name inside a longer name is not read on its own (新乡 in 新乡市, 新区 in 浦东新区). */
+function outermost(hits: IndexHit[]): IndexHit[] {
+  return hits.filter(
+    (h) => !hits.some((o) => o !== h && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start),
+  );
+}
+
+function readingOf(
+  hit: number,
+  place: Place,
+  entry: NameEntry,
+  written: string,
+  after: string,
+  mode: ResolveMode,
+  placeCue: boolean,
+): Reading | null {
+  let needsSupport = false;
+  if (entry.form !== "full" && mode === "message") {
+    if (NAME_CONTINUATIONS.test(after) || OTHER_UNIT_SUFFIX.test(after)) return null;
+    if (EVERYDAY_WORDS.has(written)) needsSupport = true;
+    // Thousands of two-character county names are also words (资源, 公安, 合作): alone, they need a cue.
+    if (place.kind === "county" && written.length <= 2 && !placeCue) needsSupport = true;
+  }
+  if (entry.form === "generic") needsSupport = true;
+  // Two-character full names (城区, 郊区, 和县, 新县) are everyday words as often as names.
+  if (place.kind === "county" && entry.form === "full" && written.length <= 2 && mode === "message") needsSupport = true;
+  return { hit, place, entry, needsSupport, placeCue, score: 0 };
+}
+
+/**
+ * Within one written name, a reading inside another reading of the same name gives way to it: 南昌 is
+ * the city, not 南昌县, which has its own full name; 吉林 is the province before the city.
+ */
+function withoutContained(readings: Reading[]): Reading[] {
+  // Towns contain nothing; comparing only against the others keeps common town names (城关) cheap.
+  const containers = readings.filter((r) => r.place.kind !== "town");
+  if (containers.length === 0) return readings;
+  return readings.filter((r) => !containers.some((o) => o !== r && contains(o.place, r.place)));
+}
+
+function contains(outer: Place, inner: Place): boolean {
+  const code = outer.division.code;
+  if (outer.kind === "province") return inner.kind !== "province" && inner.provinceCode === code;
+  if (outer.kind === "city") return (inner.kind === "county" || inner.kind === "town") && inner.cityCode === code;
+  if (outer.kind === "county") return inner.kind === "town" && inner.countyCode === code;
+  return false;
+}
+
+function collectSupport(readings: readonly Reading[]): Support {
+  const support: Support = { provinces: new Map(), cities: new Map(), counties: new Map(), townsIn: new Map() };
+  const note = (map: Map<string, Set<number>>, code: string, hit: number): void => {
+    let set = map.get(code);
+    if (set === undefined) {
+      set = new Set();
+      map.set(code, set);
+    }
+    set.add(hit);
+  };
+  for (const r of readings) {
+    const code = r.place.division.code;
+    if (r.place.kind === "province") note(support.provinces, code, r.hit);
+    else if (r.place.kind === "city") note(support.cities, code, r.hit);
+    else if (r.place.kind === "county") note(support.counties, code, r.hit);
+    else if (r.place.countyCode !== null) note(support.townsIn, r.place.countyCode, r.hit);
+  }
+  return support;
+}
+
+function namedElsewhere(map: Map<string, Set<number>>, code: string | null, hit: number): boolean {
+  if (code === null) return false;
+  const hits = map.get(code);
+  if (hits === undefined) return false;
+  for (const h of hits) if (h !== hit) return true;
+  return false;
+}
+
+/** Score of a reading with the confirmations it gets from the other names; null when not believed. */
+function scored(r: Reading, support: Support, mode: ResolveMode, homonyms: readonly NameEntry[]): number | null {
+  const { place, hit } = r;
+  const byProvince = place.kind !== "province" && namedElsewhere(support.provinces, place.provinceCode, hit);
+  const byCity = (place.kind === "county" || place.kind === "town") && namedElsewhere(support.cities, place.cityCode, hit);
+  const byCounty = place.kind === "town" && namedElsewhere(support.counties, place.countyCode, hit);
+  const townInside = place.kind === "county" && namedElsewhere(support.townsIn, place.division.code, hit);
+
+  let score: number;
+  if (place.kind === "town") score = r.entry.form === "full" ? BASE.townFull : BASE.townShort;
+  else score = BASE[r.entry.form];
+  if (byProvince) score += MUNICIPALITIES.has(place.provinceCode) ? BONUS.municipality : BONUS.province;
+  if (byCity) score += BONUS.city;
+  if (byCounty) score += BONUS.county;
+  if (townInside) score += BONUS.townInside;
+
+  if (place.kind === "town") {
+    // A municipality (北京) stands to its towns as a city does.
+    const byCityLike = byCity || (byProvince && MUNICIPALITIES.has(place.provinceCode));
+    return townBelieved(r, byCounty, byCityLike, byProvince, mode, homonyms) ? score : null;
+  }
+  if (r.needsSupport) {
+    const confirmed = r.entry.form === "generic" ? byCity || byProvince && MUNICIPALITIES.has(place.provinceCode) : byCity || byProvince;
+    if (!confirmed) return null;
+  }
+  return score;
+}
+
+/**
+ * Towns are the least trusted names: thousands of them are also words. One is believed when its county
+ * is named; when its city or province is named and the name is distinctive (a city has a hundred towns,
+ * so a two-character short form inside it is too easily a company or project name: “洪都渣土”); or when
+ * it is the only place of that name and long enough to be no accident.
+ */
+function townBelieved(
+  r: Reading,
+  byCounty: boolean,
+  byCity: boolean,
+  byProvince: boolean,
+  mode: ResolveMode,
+  homonyms: readonly NameEntry[],
+): boolean {
+  if (byCounty) return true;
+  const stem = r.entry.stemLength;
+  const full = r.entry.form === "full";
+  // Towns of a city without counties (东莞虎门) are confirmed by the city as by a county.
+  if (byCity && (full || stem >= 3 || r.place.countyCode === null || r.placeCue)) return true;
+  if (byProvince && (full ? stem >= 2 : stem >= 3)) return true;
+  if (mode === "answer") return true;
+  const unique = homonyms.length === 1;
+  return unique && (stem >= 3 || (full && stem >= 2 && r.placeCue));
+}

@@ -1,0 +1,248 @@
+// The sum owed (欠薪金额), in yuan. A message names many numbers — rates, shares, sums already paid,
+// dates, phone numbers — and the total owed is the one the officer records, so every number is read
+// together with the words of its clause before one is chosen.
+import { AMOUNT_MAX_YUAN } from "../domain.js";
+import { clauseAt, clauseSpans, type Span } from "./clauses.js";
+import type { HeadcountReading } from "./reading.js";
+import { parseNumeral } from "./numerals.js";
+
+const TOKEN =
+  /(?<![\d.])(?:万把|千把|(?:\d|[一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿wWkK多来几余]|\.(?=\d)|,(?=\d{3}(?!\d)))*)/g;
+// "两万零八百一分没拿到", "3300一直": the digit that starts the next word is not part of the number.
+const SWALLOWED_DIGIT = /[一二两三四五六七八九]$/;
+const NEXT_WORD_AFTER_DIGIT = /^[分个天月年共直起家次些下样点半周辈律概]/;
+const APPROX = /[多来几余]/g;
+const TRAILING_JUNK = /[.,来几]+$/;
+
+// What follows a number that makes it something other than money.
+const NOT_MONEY_AFTER =
+  /^\s*(?:个|多个|半个|月|年|天|日|号|点|时|小时|分钟|分|周|星期|岁|层|楼|栋|幢|期|件|趟|次|台|辆|套|间|亩|平|米|公里|km|%|名|位|人|家|遍|班|队|组|局|倍|成|折|级|开头|结尾|届|页|张|条|斤|吨|方(?!元)|:|of\b|co-|workers?\b|people\b|days?\b|months?\b|years?\b|hours?\b|weeks?\b|floors?\b|percent|%|st\b|nd\b|rd\b|th\b|am\b|pm\b)/i;
+const NOT_MONEY_BEFORE = /(?:第|星期|周|礼拜|电话|手机|号码|身份证|尾号|编号|No\.|#|Phase|phase|Section|section|Line|line|No|Bus|bus)\s*$/;
+const CURRENCY_AFTER = /^\s*(?:元|块|圆|rmb|yuan|人民币)/i;
+const CURRENCY_BEFORE = /(?:¥|￥|RMB|rmb|CNY)\s*$/;
+
+interface Marker {
+  role: Role;
+  pattern: RegExp;
+}
+type Role = "total" | "remainder" | "addon" | "paid" | "rate" | "perHead" | "personal" | "owed" | "spent";
+
+// Markers searched in the clause before the number; the nearest one decides between competing roles.
+const BEFORE_MARKERS: readonly Marker[] = [
+  { role: "total", pattern: /一共|总共|合计|共计|总计|总额|总的|总数|加起来|算下来|累计|全部|共|in total|total of|altogether/gi },
+  { role: "remainder", pattern: /还差|还欠|剩下的?|剩余的?|尚欠|仍欠|下欠|还剩|still owe/gi },
+  { role: "addon", pattern: /还有|另外|外加|加上/g },
+  { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|paid (?:me|us))/gi },
+  {
+    role: "rate",
+    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
+  },
+  { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|人均|每位|每名|每个工人|each of us|per person|each/gi },
+  { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
+  { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn't paid|haven't paid|not paid/gi },
+  { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
+];
+const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|拖着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
+const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
+const PERSONAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:myself|for me)/i;
+
+export interface AmountMention {
+  value: number;
+  start: number;
+  end: number;
+  approximate: boolean;
+  hasUnit: boolean;
+  roles: Set<Role>;
+}
+
+function nearestMarkers(before: string): Map<Role, number> {
+  const distance = new Map<Role, number>();
+  for (const { role, pattern } of BEFORE_MARKERS) {
+    pattern.lastIndex = 0;
+    for (const m of before.matchAll(pattern)) {
+      const d = before.length - ((m.index ?? 0) + m[0].length);
+      const known = distance.get(role);
+      if (known === undefined || d < known) distance.set(role, d);
+    }
+  }
+  return distance;
+}
+
+function rolesOf(before: string, after: string): Set<Role> {
+  const distance = nearestMarkers(before);
+  const roles = new Set<Role>();
+  const far = Number.POSITIVE_INFINITY;
+  const d = (role: Role): number => distance.get(role) ?? far;
+  // A rate is a rate only when its word is nearer than any word of owing ("光底薪就欠我一万二" is owed).
+  if (d("rate") < Math.min(d("total"), d("owed"), d("remainder"))) roles.add("rate");
+  if (d("paid") <= 6 && d("paid") < Math.min(d("owed"), d("remainder"), d("total"), d("rate"))) roles.add("paid");
+  if ((d("total") < far && !roles.has("rate")) || TOTAL_AFTER.test(after)) roles.add("total");
+  if (d("remainder") < d("paid")) roles.add("remainder");
+  for (const role of ["addon", "perHead", "personal", "owed", "spent"] as const) {
+    if (distance.has(role)) roles.add(role);
+  }
+  if (PERSONAL_AFTER.test(after)) roles.add("personal");
+  if (OWED_AFTER.test(after)) roles.add("owed");
+  // "我一个人就3.5w" is a share, not a per-head rate for everyone.
+  if (roles.has("personal")) roles.delete("perHead");
+  return roles;
+}
+
+/** Every number in the text that can be money, with the roles its clause gives it. */
+export function findAmountMentions(text: string): AmountMention[] {
+  const spans = clauseSpans(text);
+  const mentions: AmountMention[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0].replace(TRAILING_JUNK, "");
+    const start = m.index ?? 0;
+    if (raw.length > 1 && SWALLOWED_DIGIT.test(raw) && NEXT_WORD_AFTER_DIGIT.test(text.slice(start + raw.length))) {
+      raw = raw.slice(0, -1);
+    }
+    const end = start + raw.length;
+    const after = text.slice(end, end + 12);
+    const before = text.slice(Math.max(0, start - 12), start);
+    if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before)) continue;
+    const approximate = raw === "万把" || raw === "千把" || APPROX.test(raw);
+    APPROX.lastIndex = 0;
+    const cleaned = raw === "万把" ? "万" : raw === "千把" ? "一千" : raw.replace(APPROX, "");
+    const value = parseNumeral(cleaned);
+    if (value === null || value <= 0 || value > AMOUNT_MAX_YUAN) continue;
+    const hasCurrency = CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before);
+    const hasUnit = /[万千百wWkK]/.test(cleaned) || hasCurrency;
+    // Long bare digit runs are phone, ID or order numbers.
+    if (/^\d{7,}$/.test(cleaned) && !hasCurrency) continue;
+    if (value < 20 && !hasCurrency) continue;
+    const clause: Span = clauseAt(spans, start);
+    const clauseBefore = text.slice(clause.start, start);
+    const clauseAfter = text.slice(end, clause.end);
+    mentions.push({ value, start, end, approximate, hasUnit, roles: rolesOf(clauseBefore, clauseAfter) });
+  }
+  return mentions;
+}
+
+interface Duration {
+  unit: "day" | "month";
+  value: number;
+  start: number;
+  owedMarked: boolean;
+}
+const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
+const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
+
+function findDurations(text: string): Duration[] {
+  const out: Duration[] = [];
+  for (const m of text.matchAll(DURATION)) {
+    const unitChar = m[5] ?? "";
+    // "3月" / "2023年" are dates; only "三个月", "四十天", "半年", "一年" are spans of time.
+    if (unitChar === "月" && !m[2] && !m[4]) continue;
+    const raw = m[1] ?? "";
+    let value = raw === "半" ? 0.5 : parseNumeral(raw);
+    if (value === null) continue;
+    if (unitChar === "年") {
+      if (/^\d{4}$/.test(raw) || (!m[2] && raw !== "半" && value > 10)) continue;
+      value *= 12;
+    }
+    if (m[3] === "半") value += 0.5;
+    const start = m.index ?? 0;
+    const unit = unitChar === "天" || unitChar === "日" ? "day" : "month";
+    out.push({ unit, value, start, owedMarked: DURATION_OWED_BEFORE.test(text.slice(Math.max(0, start - 6), start)) });
+  }
+  return out;
+}
+
+const DAY_RATE = /每天|一天|日薪|日结|每日|a day|per day|daily/;
+
+function rateTimesDuration(text: string, rate: AmountMention, durations: readonly Duration[]): number | null {
+  const clauseBefore = text.slice(Math.max(0, rate.start - 8), rate.start);
+  const unit: Duration["unit"] = DAY_RATE.test(clauseBefore) ? "day" : "month";
+  // The "一个月" of "一个月五千二" is part of the rate itself, not how long the arrears run.
+  const candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && rate.start - d.start <= 4 && d.start < rate.start));
+  if (candidates.length === 0) return null;
+  const owed = candidates.filter((d) => d.owedMarked);
+  const pool = owed.length > 0 ? owed : candidates;
+  const nearest = pool.reduce((best, d) => (Math.abs(d.start - rate.start) < Math.abs(best.start - rate.start) ? d : best));
+  return rate.value * nearest.value;
+}
+
+// "大工一天四百、小工一天二百五，大工三个、小工四个，都干了六十天": crews paid by trade.
+const TRADE_RATE = /(大工|小工|技工|普工|师傅|徒弟)(?:一天|每天|每人每天)([\d一二两三四五六七八九十百千]+)/g;
+const TRADE_COUNT = /(大工|小工|技工|普工|师傅|徒弟)([\d一二两三四五六七八九十]+)个/g;
+
+function tradeTotal(text: string, durations: readonly Duration[]): number | null {
+  const rates = new Map<string, number>();
+  for (const m of text.matchAll(TRADE_RATE)) {
+    const v = parseNumeral(m[2] ?? "");
+    if (v !== null) rates.set(m[1] ?? "", v);
+  }
+  if (rates.size < 2) return null;
+  const days = durations.filter((d) => d.unit === "day");
+  const lastDays = days[days.length - 1];
+  if (!lastDays) return null;
+  let sum = 0;
+  for (const m of text.matchAll(TRADE_COUNT)) {
+    const count = parseNumeral(m[2] ?? "");
+    const rate = rates.get(m[1] ?? "");
+    if (count === null || rate === undefined) return null;
+    sum += count * rate * lastDays.value;
+  }
+  return sum > 0 ? sum : null;
+}
+
+const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
+const largest = (items: readonly AmountMention[]): AmountMention | undefined =>
+  items.reduce<AmountMention | undefined>((best, m) => (best === undefined || m.value > best.value ? m : best), undefined);
+
+/**
+ * The total owed to everyone complaining, or null. Order of trust: a remainder after a partial
+ * payment, a stated total, a plain owed sum (plus "还有…" add-ons), arithmetic from per-head or
+ * per-day/month figures, and only then an unqualified sum. A worker who gives only their own share of
+ * a group's arrears yields null: the group total is unknown.
+ */
+export function readAmount(text: string, headcount: HeadcountReading | null): number | null {
+  const mentions = findAmountMentions(text);
+  if (mentions.length === 0) return null;
+  const usable = mentions.filter((m) => !m.roles.has("paid"));
+  const has = (m: AmountMention, role: Role): boolean => m.roles.has(role);
+  const someonePaid = mentions.some((m) => has(m, "paid"));
+
+  const remainders = usable.filter((m) => has(m, "remainder") && !has(m, "rate"));
+  const totals = usable.filter((m) => has(m, "total") && !has(m, "rate") && !has(m, "perHead"));
+  const lastRemainder = last(remainders);
+  if (lastRemainder && (someonePaid || totals.length === 0 || lastRemainder.start > (last(totals)?.start ?? 0))) {
+    return lastRemainder.value;
+  }
+  const lastTotal = last(totals);
+  if (lastTotal) return lastTotal.value;
+
+  const group = headcount !== null && headcount.min > 1;
+  const plain = usable.filter((m) => !has(m, "rate") && !has(m, "perHead") && !has(m, "personal") && !has(m, "spent"));
+  const owed = plain.filter((m) => has(m, "owed"));
+  const firstOwed = owed.find((m) => !has(m, "addon"));
+  if (firstOwed) {
+    const addons = plain.filter((m) => has(m, "addon") && m.start > firstOwed.start);
+    if (addons.length > 0) return addons.reduce((sum, m) => sum + m.value, firstOwed.value);
+    return (largest(owed.filter((m) => !has(m, "addon"))) ?? firstOwed).value;
+  }
+
+  const durations = findDurations(text);
+  const byTrade = tradeTotal(text, durations);
+  if (byTrade !== null) return byTrade;
+  const people = headcount !== null && headcount.min === headcount.max ? headcount.min : null;
+  const perHead = usable.find((m) => has(m, "perHead"));
+  if (perHead && people !== null) {
+    const perPerson = has(perHead, "rate") ? rateTimesDuration(text, perHead, durations) : perHead.value;
+    if (perPerson !== null) return perPerson * people;
+  }
+  const rate = usable.find((m) => has(m, "rate") && !has(m, "perHead"));
+  if (rate) {
+    const perPerson = rateTimesDuration(text, rate, durations);
+    if (perPerson !== null) return perPerson * (people ?? 1);
+  }
+
+  const personal = usable.filter((m) => has(m, "personal"));
+  if (plain.length === 0 && personal.length > 0) return group ? null : (largest(personal)?.value ?? null);
+  const unqualified = plain.filter((m) => m.hasUnit);
+  const spent = usable.filter((m) => has(m, "spent"));
+  const best = largest(unqualified) ?? largest(spent);
+  return best ? best.value : null;
+}

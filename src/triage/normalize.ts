@@ -1,0 +1,26 @@
+// Every reader works on one canonical form of the text, so that patterns are written once:
+// Simplified characters, ASCII digits/letters/punctuation, single spaces.
+import * as OpenCC from "opencc-js/t2cn";
+
+// Built once: the converter compiles its dictionaries into a trie, far too slow to redo per message.
+// "twp" also maps Taiwanese phrasing (軟體 → 软件), which workers from Taiwan-trained IMEs produce.
+const toSimplified = OpenCC.Converter({ from: "twp", to: "cn" });
+
+// Anything outside ASCII and the CJK blocks may be Traditional; pure ASCII text skips the converter.
+const NON_ASCII = /[^\x00-\x7f]/;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+const IDEOGRAPHIC_SPACE = /\u3000/g;
+const WHITESPACE_RUN = /\s+/g;
+
+function fullWidthToAscii(text: string): string {
+  // Full-width forms U+FF01..U+FF5E sit exactly 0xFEE0 above their ASCII twins.
+  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+// Chinese punctuation whose meaning the readers need is kept as is (，。：“”), only widths unify.
+export function normalize(text: string): string {
+  let out = text.normalize("NFC");
+  if (NON_ASCII.test(out)) out = toSimplified(out);
+  out = fullWidthToAscii(out).replace(IDEOGRAPHIC_SPACE, " ");
+  return out.replace(WHITESPACE_RUN, " ").trim();
+}

@@ -1,0 +1,86 @@
+// Reads one number as workers write it: Arabic ("9,600", "3.5"), Chinese ("两万零八百", "十来万"),
+// and the mixes chat produces ("3万5", "2w8", "17万6千", "1块2").
+
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000, k: 1000, K: 1000 };
+const BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, w: 10_000, W: 10_000, 亿: 100_000_000 };
+
+/** Characters a number may be made of; callers build their token patterns from it. */
+export const NUMERAL_CHARS = "0-9.,零〇一二两俩三四五六七八九十拾百佰千仟万亿";
+const ARABIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/;
+
+export interface ParsedNumber {
+  value: number;
+  /** The text said "多/来/几/余" after it: the value is a lower bound. */
+  approximate: boolean;
+}
+
+/**
+ * Parses a token such as "二十三万六", "3万5", "3.5w", "9,600", "两千八百". Returns null for text that is
+ * not a number. "一万二" is 12 000 (a trailing digit continues the unit below the last one), as spoken.
+ */
+export function parseNumeral(token: string): number | null {
+  let total = 0; // completed 万/亿 groups
+  let section = 0; // below 万
+  let current: number | null = null;
+  let lastUnit = 1;
+  let afterZero = false;
+  let sawAny = false;
+  let i = 0;
+  while (i < token.length) {
+    const rest = token.slice(i);
+    const arabic = ARABIC.exec(rest);
+    if (arabic) {
+      if (current !== null) return null; // "3 5" style runs are not one number
+      current = Number(arabic[0].replace(/,/g, ""));
+      i += arabic[0].length;
+      sawAny = true;
+      continue;
+    }
+    const ch = token[i] as string;
+    i += 1;
+    const digit = DIGITS[ch];
+    if (digit !== undefined) {
+      if (digit === 0) {
+        afterZero = true;
+        continue;
+      }
+      // Consecutive digits without units ("二零二三") are a digit string, not an amount.
+      if (current !== null) current = current * 10 + digit;
+      else current = digit;
+      sawAny = true;
+      continue;
+    }
+    const small = SMALL_UNITS[ch];
+    if (small !== undefined) {
+      section += (current ?? (small === 10 ? 1 : 0)) * small;
+      if (current === null && small !== 10) return null;
+      current = null;
+      lastUnit = small;
+      afterZero = false;
+      sawAny = true;
+      continue;
+    }
+    const big = BIG_UNITS[ch];
+    if (big !== undefined) {
+      const group = section + (current ?? 0);
+      total += (group === 0 ? 1 : group) * big;
+      section = 0;
+      current = null;
+      lastUnit = big;
+      afterZero = false;
+      sawAny = true;
+      continue;
+    }
+    return null;
+  }
+  if (!sawAny) return null;
+  if (current !== null) {
+    // "一万二" / "3万5" / "四万九千五": a bare trailing digit is one unit below the last unit.
+    const implied = !afterZero && lastUnit >= 100 && Number.isInteger(current) && current < 10 ? lastUnit / 10 : 1;
+    section += current * implied;
+  }
+  return total + section;
+}

@@ -30,23 +30,12 @@ export interface App {
   close(): void;
 }
 
-/** "河南省新乡市红旗区": the names from the province down, without the placeholder "市辖区". */
-export function divisionLabel(gazetteer: Gazetteer, code: string): string {
-  return gazetteer
-    .chain(code)
-    .map((division) => division.name)
-    .filter((name) => name !== "市辖区" && name !== "县")
-    .reverse()
-    .filter((name, index, names) => names.indexOf(name) === index)
-    .join("");
-}
-
 export function createReader(gazetteer: Gazetteer): ComplaintReader {
   return {
     read: (text) => readMessage(text, gazetteer),
     classify: (text, reading) => classify(text, reading),
     resolvePlaceAnswer: (text) => gazetteer.resolveAnswer(normalize(text)),
-    divisionLabel: (code) => divisionLabel(gazetteer, code),
+    divisionLabel: (code) => gazetteer.fullName(code),
   };
 }
 

@@ -1,11 +1,11 @@
 // Case IDs (案件编号) a worker can read aloud and type on a phone keypad.
-// 8 random characters from an alphabet without look-alikes (no 0/O, 1/I/L, U/V), then one check
-// character (Luhn mod N), shown as three groups of three: "K7Q-M3P-9RX".
-// 8 characters of 29 give about 39 bits: one ID tells nothing about the others, and guessing a
+// 8 random characters from an alphabet without look-alikes (no 0/O, 1/I/L, U), then one check
+// character (Luhn mod N; N = 30 must be even for its doubling step to be one-to-one), shown as three groups of three: "K7Q-M3P-9RX".
+// 8 characters of 30 give about 39 bits: one ID tells nothing about the others, and guessing a
 // live ID is hopeless — and a case is shown only to those entitled to it anyway.
 import { randomInt } from "node:crypto";
 
-export const CASE_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ";
+export const CASE_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 const BASE = CASE_ID_ALPHABET.length;
 const RANDOM_LENGTH = 8;
 

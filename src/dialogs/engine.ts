@@ -26,6 +26,7 @@ import { detectCorrection } from "./corrections.js";
 import {
   FACTS_WITHOUT_DONT_KNOW,
   OPTIONAL_FACTS,
+  editableFacts,
   emptyFacts,
   factsToAsk,
   hasFact,
@@ -400,9 +401,7 @@ export class DialogEngine {
 
   private offerEdit(turn: Turn, draft: Draft): void {
     draft.expecting = "editChoice";
-    const facts = factsToAsk(draft.category, draft.facts);
-    const editable = facts.length > 0 ? facts : (["place", "employer"] as const);
-    turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editable));
+    turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editableFacts(draft.category, draft.facts)));
   }
 
   private confirm(turn: Turn, draft: Draft): void {
@@ -443,9 +442,7 @@ export class DialogEngine {
       case "edit":
         if (expecting !== "confirm" && expecting !== "editChoice") return stale();
         if (!value) return this.offerEdit(turn, draft);
-        if (!(factsToAsk(draft.category, draft.facts) as readonly string[]).concat(["place", "employer"]).includes(value)) {
-          return stale();
-        }
+        if (!(editableFacts(draft.category, draft.facts) as readonly string[]).includes(value)) return stale();
         draft.expecting = value as FactName;
         askFact(turn, value as FactName, draft);
         return;

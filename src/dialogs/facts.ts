@@ -72,33 +72,33 @@ export function hasFact(facts: Facts, name: FactName): boolean {
 }
 
 /**
- * Which facts a complaint of this category needs before it can be logged and routed. A complaint
- * that is not wage arrears needs fewer: the worker must learn where to go, not fill in a form.
+ * Which facts the bot asks for, by category. A complaint that is not wage arrears needs fewer: the
+ * worker must learn where to go, not fill in a form. Optional facts (phone, since, the project's
+ * kind and funding) are never asked: a worker whose first message has every required fact is
+ * asked only to confirm; they can add the rest at the summary.
  */
-export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {
-  const construction = facts.sector === "construction";
+export function factsToAsk(category: Category, _facts: Facts): readonly FactName[] {
   switch (category) {
     case "wage_arrears":
-      return [
-        "place",
-        "project",
-        "employer",
-        "amount",
-        "headcount",
-        "sector",
-        ...(construction ? (["projectKind", "ownership"] as const) : []),
-        "phone",
-        "since",
-      ];
+      return ["place", "project", "employer", "amount", "headcount", "sector"];
     case "project_payment":
-      return ["place", "project", "amount", "phone"];
+      return ["place", "project", "amount"];
     case "labor_dispute":
     case "work_injury":
     case "social_insurance":
-      return ["place", "employer", "phone"];
+      return ["place", "employer"];
     case "not_labor":
       return [];
   }
+}
+
+/** Facts offered in the "change" menu at the summary. */
+export function editableFacts(category: Category, facts: Facts): readonly FactName[] {
+  if (category === "not_labor") return ["place", "phone"];
+  const construction = facts.sector === "construction";
+  return FACT_NAMES.filter(
+    (name) => construction || (name !== "projectKind" && name !== "ownership"),
+  );
 }
 
 /** The next fact to ask, skipping those known, answered "don't know", or skipped. */

@@ -19,6 +19,8 @@ export class AhoCorasick {
   private readonly edges = new Map<number, number>();
   private readonly letterOf = new Int32Array(0x10000).fill(NO_LETTER);
   private readonly alphabetSize: number;
+  /** Transitions out of the root, where most characters of a text land: an array, not a Map lookup. */
+  private readonly rootNext: Int32Array;
   private readonly fail: Int32Array;
   /** Pattern ending exactly at this node, or -1. */
   private readonly output: Int32Array;
@@ -62,6 +64,8 @@ export class AhoCorasick {
     });
 
     const size = output.length;
+    this.rootNext = new Int32Array(A);
+    for (let letter = 0; letter < A; letter++) this.rootNext[letter] = this.edges.get(letter) ?? 0;
     this.output = Int32Array.from(output);
     this.fail = new Int32Array(size);
     this.dictLink = new Int32Array(size).fill(-1);
@@ -110,12 +114,12 @@ export class AhoCorasick {
         node = 0;
         continue;
       }
-      let next = this.edges.get(node * A + letter);
+      let next = node === 0 ? undefined : this.edges.get(node * A + letter);
       while (next === undefined && node !== 0) {
         node = this.fail[node] as number;
-        next = this.edges.get(node * A + letter);
+        next = node === 0 ? undefined : this.edges.get(node * A + letter);
       }
-      node = next ?? 0;
+      node = next ?? (this.rootNext[letter] as number);
       let out = (this.output[node] as number) !== -1 ? node : (this.dictLink[node] as number);
       while (out !== -1) {
         const pattern = this.output[out] as number;

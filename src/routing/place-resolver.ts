@@ -50,11 +50,17 @@ interface Reading {
   score: number;
 }
 
+/** Places named in the text, with the hit that names them: few per message, so arrays beat maps. */
+interface Named {
+  code: string;
+  hit: number;
+}
+
 interface Support {
-  provinces: Map<string, Set<number>>;
-  cities: Map<string, Set<number>>;
-  counties: Map<string, Set<number>>;
-  townsIn: Map<string, Set<number>>;
+  provinces: Named[];
+  cities: Named[];
+  counties: Named[];
+  townsIn: Named[];
 }
 
 export function resolvePlace(index: PlaceIndex, text: string, mode: ResolveMode): PlaceResolution {
@@ -143,6 +149,9 @@ function readingOf(
  * the city, not 南昌县, which has its own full name; 吉林 is the province before the city.
  */
 function withoutContained(readings: Reading[]): Reading[] {
+  // A province's name means the province (河南, not 河南蒙古族自治县 of Qinghai).
+  const province = readings.find((r) => r.place.kind === "province");
+  if (province !== undefined) return [province];
   // Towns contain nothing; comparing only against the others keeps common town names (城关) cheap.
   const containers = readings.filter((r) => r.place.kind !== "town");
   if (containers.length === 0) return readings;
@@ -158,30 +167,20 @@ function contains(outer: Place, inner: Place): boolean {
 }
 
 function collectSupport(readings: readonly Reading[]): Support {
-  const support: Support = { provinces: new Map(), cities: new Map(), counties: new Map(), townsIn: new Map() };
-  const note = (map: Map<string, Set<number>>, code: string, hit: number): void => {
-    let set = map.get(code);
-    if (set === undefined) {
-      set = new Set();
-      map.set(code, set);
-    }
-    set.add(hit);
-  };
+  const support: Support = { provinces: [], cities: [], counties: [], townsIn: [] };
   for (const r of readings) {
     const code = r.place.division.code;
-    if (r.place.kind === "province") note(support.provinces, code, r.hit);
-    else if (r.place.kind === "city") note(support.cities, code, r.hit);
-    else if (r.place.kind === "county") note(support.counties, code, r.hit);
-    else if (r.place.countyCode !== null) note(support.townsIn, r.place.countyCode, r.hit);
+    if (r.place.kind === "province") support.provinces.push({ code, hit: r.hit });
+    else if (r.place.kind === "city") support.cities.push({ code, hit: r.hit });
+    else if (r.place.kind === "county") support.counties.push({ code, hit: r.hit });
+    else if (r.place.countyCode !== null) support.townsIn.push({ code: r.place.countyCode, hit: r.hit });
   }
   return support;
 }
 
-function namedElsewhere(map: Map<string, Set<number>>, code: string | null, hit: number): boolean {
+function namedElsewhere(named: readonly Named[], code: string | null, hit: number): boolean {
   if (code === null) return false;
-  const hits = map.get(code);
-  if (hits === undefined) return false;
-  for (const h of hits) if (h !== hit) return true;
+  for (const n of named) if (n.code === code && n.hit !== hit) return true;
   return false;
 }
 

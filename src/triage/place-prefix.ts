@@ -67,13 +67,14 @@ export function leadingPlace(text: string): string {
  * Removes place names from the front of a name, as long as a real name (≥ minRest characters)
  * remains: "江西九江都昌县鄱阳湖堤防加固工程" → "鄱阳湖堤防加固工程".
  */
-export function stripLeadingPlaces(name: string, minRest = 3): string {
+export function stripLeadingPlaces(name: string, minRest = 3, acceptable: (rest: string) => boolean = () => true): string {
   let rest = name;
   for (;;) {
     const place = leadingPlace(rest);
     if (!place) return rest;
     const remainder = rest.slice(place.length).replace(/^的/, "");
-    if (remainder.length < minRest) return rest;
+    // "安达物业" must not lose "安达" (a city too): stop when only a generic word would remain.
+    if (remainder.length < minRest || !acceptable(remainder)) return rest;
     rest = remainder;
   }
 }

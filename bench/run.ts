@@ -1,0 +1,97 @@
+// `npm run bench`: the dialog engine's hot path on a real SQLite file, compared in the same process
+// with the least a turn must do — a single-row insert transaction with the same durability.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import type { TurnResult } from "../src/dialogs/engine.js";
+
+const DIALOGS = Number(process.env.BENCH_DIALOGS ?? 2000);
+const PLACES = ["新乡市红旗区", "郑州金水区", "武汉江夏区", "重庆渝北", "宁波慈溪", "广州天河区", "沈阳于洪区", "曲靖麒麟区"];
+const PROJECTS = ["凤凰城三期", "人民医院新院区", "滨江花园二期", "产业园厂房", "高速连接线"];
+const EMPLOYERS = ["宏达劳务有限公司", "包工头刘建国", "恒发电器厂", "楚天劳务", "东兴装饰"];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "arrears-bench-"));
+try {
+  const app = createApp(loadConfig({ DATABASE_URL: join(dir, "bench.db") }, join(dir, "none.env")));
+  const latencies: number[] = [];
+  let logged = 0;
+  const turn = (userId: string, message: Parameters<typeof app.engine.handle>[0]["message"]): TurnResult => {
+    const started = performance.now();
+    const result = app.engine.handle({ channel: "bench", userId, message });
+    latencies.push(performance.now() - started);
+    return result;
+  };
+
+  // Warm-up: the gazetteer index, prepared statements, JIT.
+  for (let i = 0; i < 50; i++) turn(`warm${i}`, { kind: "text", text: `${PLACES[i % PLACES.length]}工地老板欠我3万` });
+  latencies.length = 0;
+
+  const started = performance.now();
+  for (let i = 0; i < DIALOGS; i++) {
+    const user = `u${i}`;
+    const place = PLACES[i % PLACES.length];
+    const project = PROJECTS[i % PROJECTS.length];
+    let result = turn(user, { kind: "text", text: `我在${place}${project}工地干活，老板欠我们工资一共${3 + (i % 40)}万` });
+    for (let step = 0; step < 12 && result.expecting !== "confirm" && result.expecting !== null; step++) {
+      switch (result.expecting) {
+        case "employer":
+          result = turn(user, { kind: "text", text: EMPLOYERS[i % EMPLOYERS.length] as string });
+          break;
+        case "headcount":
+          result = turn(user, { kind: "text", text: `${1 + (i % 30)}个人` });
+          break;
+        case "sector":
+          result = turn(user, { kind: "choice", id: "sector:construction" });
+          break;
+        case "amount":
+          result = turn(user, { kind: "text", text: "32000" });
+          break;
+        case "place":
+          result = turn(user, { kind: "text", text: "新乡红旗区" });
+          break;
+        default:
+          result = turn(user, { kind: "choice", id: "unknown" });
+      }
+    }
+    result = turn(user, { kind: "choice", id: "confirm" });
+    if (result.caseId) logged++;
+  }
+  const engineSeconds = (performance.now() - started) / 1000;
+  const turns = latencies.length;
+  const sorted = [...latencies].sort((a, b) => a - b);
+
+  // The floor: one single-row insert transaction per turn on the same file and settings.
+  app.store.sqlite.exec("CREATE TABLE IF NOT EXISTS bench_floor (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+  const insert = app.store.sqlite.prepare("INSERT INTO bench_floor (v) VALUES (?)");
+  const insertOne = app.store.sqlite.transaction((value: string) => insert.run(value));
+  const floorStarted = performance.now();
+  for (let i = 0; i < turns; i++) insertOne(`row ${i}`);
+  const floorSeconds = (performance.now() - floorStarted) / 1000;
+
+  const turnRate = turns / engineSeconds;
+  const floorRate = turns / floorSeconds;
+  const journal = app.store.sqlite.pragma("journal_mode", { simple: true });
+  const synchronous = app.store.sqlite.pragma("synchronous", { simple: true });
+  app.close();
+
+  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(34)} ${value}\n`);
+  line("dialogs completed / cases logged", `${DIALOGS} / ${logged}`);
+  line("turns", String(turns));
+  line("turns per second", turnRate.toFixed(0));
+  line("turn latency p50 (ms)", percentile(sorted, 50).toFixed(3));
+  line("turn latency p99 (ms)", percentile(sorted, 99).toFixed(3));
+  line("turn latency max (ms)", (sorted.at(-1) ?? Number.NaN).toFixed(3));
+  line(`bare insert tx per second`, `${floorRate.toFixed(0)} (journal=${journal}, synchronous=${synchronous})`);
+  line("ratio turns / bare inserts", (turnRate / floorRate).toFixed(3));
+  line("target", "p99 < 5 ms and ratio >= 0.25");
+  if (logged !== DIALOGS) process.exitCode = 1;
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

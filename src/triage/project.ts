@@ -1,0 +1,66 @@
+// The project or site (项目/工地) as the worker wrote it: collective cases are grouped by it.
+import type { Sector } from "../domain.js";
+import { chunksOf, quotedNames } from "./chunks.js";
+import { stripLeadingPlaces } from "./place-prefix.js";
+
+// Words a project name ends with; "工程款", "项目部", "项目经理" are not names.
+const PROJECT_END =
+  /(?:工程|项目)(?!款|部|经理|公司|有限|师|队|量|费|方|上的|老板)|小区(?!工地)|花园|花苑|家园|庄园|新城|新村|公寓|广场|大厦|学府|府|苑|湾|壹号|一号|[一二三四五六七八九十\d]+期|[A-Z]地块|地块|标段|区段|号线|改造|铁路|公路|高速|水库|大桥|隧道|安置房|公租房|棚改|小镇|生态城|城/g;
+// A quoted name followed or preceded by these words names a project, not a company.
+const PROJECT_CONTEXT_AFTER = /^(?:项目|工地|小区|楼盘|工程|\d+号楼|[一二三四五六七八九十\d]+期|的?小区|的工地|的项目|B地块|[A-Z]地块)/;
+const PROJECT_CONTEXT_BEFORE = /(?:项目叫|项目是|项目|工地|小区|楼盘|工程)$/;
+const COMPANY_LIKE = /(?:公司|劳务|建设|建工|建安|装饰|集团|置业|地产|运输|物流|传媒|教育|厂|店|酒店|宾馆|餐饮|物业|服务|电子|科技|渔具|陶业|光学|工作室)$/;
+const COMPANY_CONTEXT_AFTER = /^(?:的?(?:代驾|劳务|外包|装修)?公司|厂|服装厂|陶瓷厂|烧烤店|店|餐厅|饭店|酒店|宾馆|招的|劳务|培训|机构)/;
+// Names that only say what kind of project it is ("国企项目", "一个楼盘").
+const GENERIC =
+  /^(?:这个|那个|一个|个|该|本|此|我们|整个|国企|央企|政府|政府投资|县里出钱|水利|交通|别墅|住宅|市政|PPP|保障性住房|重点|民生|建设|新建|私人|老板|工程|项目|小区|楼盘|城|府|苑|湾|老旧小区|改造|公路|铁路|高速|隧道|大桥|水库|地铁|棚改|安置房|公租房)*(?:工程|项目|小区|城|府|苑|湾|改造|公路|铁路|高速|隧道|大桥|水库|棚改|安置房|公租房)?$/;
+
+const EN_PROJECT =
+  /\b(?:on|at|for|of|in) the ((?:[A-Z0-9][\w'.-]*\s)*?[A-Z0-9][\w'.-]*)\s(high-speed railway|railway|highway|expressway|bridge|tunnel|metro line|project|construction site|site|building)\b/;
+
+function cleanName(raw: string): string | null {
+  const name = stripLeadingPlaces(raw.trim(), 3);
+  if (name.length < 2 || GENERIC.test(name)) return null;
+  return name;
+}
+
+function quotedProject(text: string, sector: Sector | null): string | null {
+  for (const q of quotedNames(text)) {
+    const after = text.slice(q.end, q.end + 8);
+    const before = text.slice(Math.max(0, q.start - 6), q.start);
+    if (COMPANY_CONTEXT_AFTER.test(after)) continue;
+    const saysProject = PROJECT_CONTEXT_AFTER.test(after) || PROJECT_CONTEXT_BEFORE.test(before);
+    PROJECT_END.lastIndex = 0;
+    const endsLikeProject = PROJECT_END.test(q.text);
+    PROJECT_END.lastIndex = 0;
+    if (!saysProject && COMPANY_LIKE.test(q.text)) continue;
+    if (saysProject || endsLikeProject || sector === "construction") {
+      const name = cleanName(q.text);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+function unquotedProject(text: string): string | null {
+  for (const chunk of chunksOf(text)) {
+    // The name runs to the end of the last project word of the chunk ("碧桂园凤凰城三期").
+    let end = -1;
+    for (const m of chunk.text.matchAll(PROJECT_END)) end = (m.index ?? 0) + m[0].length;
+    if (end < 0) continue;
+    const name = cleanName(chunk.text.slice(0, end));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** The project or site named in the text; only construction work has one. */
+export function readProject(text: string, sector: Sector | null): string | null {
+  if (sector !== "construction") return null;
+  const english = EN_PROJECT.exec(text);
+  if (english) {
+    const [, name = "", kind = ""] = english;
+    return /site|project|building/.test(kind) ? name : `${name} ${kind}`;
+  }
+  return quotedProject(text, sector) ?? unquotedProject(text);
+}

@@ -1,0 +1,329 @@
+// Conversations through the dialog engine on a real SQLite file, read as a worker would live them.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CASE_ID_ALPHABET, formatCaseId, parseCaseId } from "../src/cases/case-id.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const FULL_FIRST_MESSAGE =
+  "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6，年都过不成了";
+
+function confirmAndGetId(worker: Worker): string {
+  const result = worker.presses("confirm");
+  expect(result.caseId).not.toBeNull();
+  return result.caseId as string;
+}
+
+describe("a worker whose first message has every fact", () => {
+  it("is asked only to confirm, then gets the ID, the routing and the next step", () => {
+    const worker = new Worker(env.app, "w1");
+    const first = worker.says(FULL_FIRST_MESSAGE);
+    expect(first.expecting).toBe("confirm");
+    expect(worker.heard).toContain("碧桂园凤凰城三期");
+    expect(worker.heard).toContain("刘建国");
+    expect(worker.heard).toContain("236,000");
+    expect(worker.choiceIds).toEqual(["confirm", "edit", "cancel"]);
+
+    const id = confirmAndGetId(worker);
+    expect(parseCaseId(id).kind).toBe("valid");
+    expect(worker.heard).toContain("已登记");
+    expect(worker.heard).toContain("拖欠工资");
+    expect(worker.heard).toContain("红旗区");
+    expect(worker.heard).toContain("12333");
+    expect(worker.last?.expecting).toBeNull();
+
+    const row = env.app.ledger.find(id);
+    expect(row).toMatchObject({
+      project: "碧桂园凤凰城三期",
+      employer: "刘建国",
+      amountYuan: 236000,
+      headcountMin: 12,
+      divisionCode: "410702",
+      sector: "construction",
+      category: "wage_arrears",
+      isArrears: true,
+      status: "logged",
+      jurisdictionCode: "410702",
+      collective: true,
+    });
+    expect(env.app.ledger.events(id).map((event) => event.type)).toEqual(["logged", "routed"]);
+  });
+});
+
+describe("a worker who gives one fact per message", () => {
+  it("is asked one short question at a time, only for what is missing", () => {
+    const worker = new Worker(env.app, "w2");
+    worker.says("老板欠我工资不给");
+    const asked: string[] = [];
+    const answers: Record<string, string> = {
+      place: "新乡红旗区",
+      project: "凤凰城三期",
+      employer: "宏达劳务",
+      amount: "3万2",
+      headcount: "我一个人",
+    };
+    for (let turn = 0; turn < 10 && worker.last?.expecting !== "confirm"; turn++) {
+      const fact = worker.last?.expecting as string;
+      asked.push(fact);
+      if (fact === "sector") worker.presses("sector:construction");
+      else worker.says(answers[fact] ?? "不知道");
+    }
+    expect(asked).toEqual(expect.arrayContaining(["place", "project", "amount", "headcount"]));
+    expect(new Set(asked).size).toBe(asked.length);
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = confirmAndGetId(worker);
+    expect(env.app.ledger.find(id)).toMatchObject({
+      amountYuan: 32000,
+      headcountMin: 1,
+      divisionCode: "410702",
+      project: "凤凰城三期",
+    });
+  });
+
+  it("accepts 不知道 for the employer and says what follows, but not for the amount", () => {
+    const worker = new Worker(env.app, "w3");
+    worker.says("我在新乡红旗区凤凰城三期工地干活，欠我3万块没给");
+    while (worker.last?.expecting !== "employer" && worker.last?.expecting !== "confirm") {
+      const fact = worker.last?.expecting;
+      if (fact === "headcount") worker.says("1");
+      else if (fact === "sector") worker.presses("sector:construction");
+      else break;
+    }
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("不知道");
+    expect(worker.heard).toContain("没关系");
+    expect(worker.last?.expecting).not.toBe("employer");
+
+    worker.presses("edit");
+    worker.presses("edit:amount");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("不知道");
+    expect(worker.heard).toContain("金额很重要");
+    expect(worker.last?.expecting).toBe("amount");
+  });
+});
+
+describe("corrections", () => {
+  it("takes a correction in plain words before the summary", () => {
+    const worker = new Worker(env.app, "w4");
+    worker.says("新乡红旗区凤凰城三期，宏达公司欠我们5个人2万");
+    worker.says("金额不对，是3万2");
+    expect(worker.heard).toContain("32,000");
+    const id = (() => {
+      while (worker.last?.expecting !== "confirm") {
+        if (worker.last?.expecting === "sector") worker.presses("sector:construction");
+        else worker.says("不知道");
+      }
+      return confirmAndGetId(worker);
+    })();
+    expect(env.app.ledger.find(id)?.amountYuan).toBe(32000);
+  });
+
+  it("takes a correction after the summary, in words or by choosing the fact", () => {
+    const worker = new Worker(env.app, "w5");
+    worker.says(FULL_FIRST_MESSAGE);
+    expect(worker.last?.expecting).toBe("confirm");
+    worker.says("公司名写错了，是宏达劳务");
+    expect(worker.heard).toContain("宏达劳务");
+    expect(worker.last?.expecting).toBe("confirm");
+
+    worker.presses("edit");
+    expect(worker.choiceIds).toContain("edit:headcount");
+    worker.presses("edit:headcount");
+    worker.says("15个人");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = confirmAndGetId(worker);
+    expect(env.app.ledger.find(id)).toMatchObject({ employer: "宏达劳务", headcountMin: 15 });
+  });
+});
+
+describe("cancel and new", () => {
+  it("drops a draft on /cancel and logs nothing", () => {
+    const worker = new Worker(env.app, "w6");
+    worker.says(FULL_FIRST_MESSAGE);
+    worker.says("/cancel");
+    expect(worker.heard).toContain("已取消");
+    expect(worker.last?.expecting).toBeNull();
+    worker.presses("confirm");
+    expect(worker.heard).toContain("过期");
+    expect(env.app.ledger.list({})).toHaveLength(0);
+  });
+
+  it("starts another complaint on /new", () => {
+    const worker = new Worker(env.app, "w7");
+    worker.says(FULL_FIRST_MESSAGE);
+    confirmAndGetId(worker);
+    worker.says("/new");
+    expect(worker.heard).toContain("请说说您的情况");
+    worker.says("宁波慈溪恒发电器厂老板欠我4个月工资，一个月五千二，两万零八百");
+    expect(worker.last?.expecting).not.toBeNull();
+  });
+});
+
+describe("a restart in the middle of a dialog", () => {
+  it("loses nothing: a new engine on the same file continues where it stopped", () => {
+    const worker = new Worker(env.app, "w8");
+    worker.says("新乡红旗区凤凰城三期工地，包工头刘建国欠我工资");
+    const waitingFor = worker.last?.expecting;
+    expect(waitingFor).toBe("amount");
+    env.app.close();
+
+    const restarted = env.restart();
+    worker.reconnect(restarted);
+    worker.says("23600");
+    expect(worker.last?.expecting).not.toBe("amount");
+    while (worker.last?.expecting !== "confirm") {
+      if (worker.last?.expecting === "headcount") worker.says("1");
+      else if (worker.last?.expecting === "sector") worker.presses("sector:construction");
+      else worker.says("不知道");
+    }
+    const id = confirmAndGetId(worker);
+    expect(restarted.ledger.find(id)).toMatchObject({ employer: "刘建国", amountYuan: 23600 });
+  });
+});
+
+describe("status queries", () => {
+  it("answers the filer, hides the case from a stranger, and spots a mistyped ID", () => {
+    const filer = new Worker(env.app, "filer");
+    filer.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(filer);
+    const loggedText = filer.heard;
+    const accessCode = loggedText.match(/(\d{6})/)?.[1];
+    expect(accessCode).toBeDefined();
+
+    filer.says(`/status ${id}`);
+    expect(filer.heard).toContain("已登记");
+    expect(filer.last?.caseId).toBe(id);
+    filer.says(`查询 ${id.toLowerCase()}`);
+    expect(filer.last?.caseId).toBe(id);
+
+    const stranger = new Worker(env.app, "stranger");
+    stranger.says(`/status ${id}`);
+    const hidden = stranger.heard;
+    expect(stranger.last?.caseId).toBeNull();
+    // A made-up but valid ID answers exactly the same way.
+    const other = validIdOtherThan(id);
+    stranger.says(`/status ${other}`);
+    expect(stranger.heard.replace(formatForMessage(other), "ID")).toBe(hidden.replace(formatForMessage(id), "ID"));
+
+    stranger.says(`/status ${id} ${accessCode}`);
+    expect(stranger.last?.caseId).toBe(id);
+
+    const typo = id.slice(0, 8) + (id[8] === "2" ? "3" : "2");
+    filer.says(`/status ${typo}`);
+    expect(filer.heard).toContain("打错");
+  });
+});
+
+function formatForMessage(id: string): string {
+  return formatCaseId(id);
+}
+function validIdOtherThan(id: string): string {
+  for (const char of CASE_ID_ALPHABET) {
+    const payload = char + id.slice(1, 8);
+    for (const check of CASE_ID_ALPHABET) {
+      const candidate = payload + check;
+      if (candidate !== id && parseCaseId(candidate).kind === "valid") return candidate;
+    }
+  }
+  throw new Error("no other ID");
+}
+
+describe("bad input", () => {
+  const bad: Array<[string, string, RegExp]> = [
+    ["empty", "   ", /没有收到文字/],
+    ["100 kB", "欠".repeat(100_000), /太长/],
+    ["control characters only", "\u0000\u0007\u001b", /没有收到文字/],
+    ["only emoji", "😭😭🙏", /表情/],
+  ];
+  for (const [name, text, expected] of bad) {
+    it(`answers ${name} politely and keeps the session`, () => {
+      const worker = new Worker(env.app, `bad-${name}`);
+      worker.says("新乡红旗区凤凰城三期工地，包工头刘建国欠我工资");
+      const before = worker.last?.expecting;
+      worker.says(text);
+      expect(worker.heard).toMatch(expected);
+      expect(worker.last?.expecting).toBe(before);
+      worker.says("23600");
+      expect(worker.last?.expecting).not.toBe("amount");
+    });
+  }
+
+  it("stores SQL-looking text as plain text and changes nothing else", () => {
+    const worker = new Worker(env.app, "sql");
+    worker.says("新乡红旗区凤凰城三期工地欠我们3个人3万");
+    while (worker.last?.expecting !== "employer" && worker.last?.expecting !== "confirm") {
+      if (worker.last?.expecting === "sector") worker.presses("sector:construction");
+      else worker.says("不知道");
+    }
+    worker.says("Robert'); DROP TABLE cases;--");
+    while (worker.last?.expecting !== "confirm") worker.says("不知道");
+    const id = confirmAndGetId(worker);
+    expect(env.app.ledger.find(id)?.employer).toBe("Robert'); DROP TABLE cases;--");
+    expect(env.app.ledger.list({})).toHaveLength(1);
+  });
+
+  it.each([
+    ["0", /大于 0/],
+    ["-500", /大于 0|没看懂/],
+    ["200000000", /太大/],
+    ["asdf", /没看懂金额/],
+  ])("refuses the amount %s with a reason and asks again", (answer, expected) => {
+    const worker = new Worker(env.app, `amount-${answer}`);
+    worker.says("新乡红旗区凤凰城三期工地，包工头刘建国欠我工资");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says(answer);
+    expect(worker.heard).toMatch(expected);
+    expect(worker.last?.expecting).toBe("amount");
+  });
+
+  it.each([
+    ["0", /至少是 1/],
+    ["200000", /太多/],
+    ["很多很多", /没看懂人数/],
+  ])("refuses the headcount %s with a reason and asks again", (answer, expected) => {
+    const worker = new Worker(env.app, `headcount-${answer}`);
+    worker.says("新乡红旗区凤凰城三期工地，包工头刘建国欠我们工资3万");
+    expect(worker.last?.expecting).toBe("headcount");
+    worker.says(answer);
+    expect(worker.heard).toMatch(expected);
+    expect(worker.last?.expecting).toBe("headcount");
+  });
+
+  it("answers a greeting or nonsense with what the bot needs, opening no draft", () => {
+    const worker = new Worker(env.app, "hello");
+    worker.says("你好");
+    expect(worker.heard).toContain("请说说您的情况");
+    expect(worker.last?.expecting).toBeNull();
+    worker.says("asdfgh");
+    expect(worker.heard).toContain("请说说您的情况");
+  });
+});
+
+describe("languages", () => {
+  it("speaks English after /lang en and logs the case the same way", () => {
+    const worker = new Worker(env.app, "en-worker");
+    worker.says("/lang en");
+    expect(worker.heard).toContain("English");
+    worker.says(FULL_FIRST_MESSAGE);
+    expect(worker.heard).toContain("Please check");
+    const id = confirmAndGetId(worker);
+    expect(worker.heard).toContain("Case ID");
+    expect(env.app.ledger.find(id)?.locale).toBe("en");
+  });
+
+  it("follows the platform language of a worker who has not chosen", () => {
+    const result = env.app.engine.handle({
+      channel: "local",
+      userId: "hinted",
+      languageCode: "en-US",
+      message: { kind: "text", text: "hello" },
+    });
+    expect(result.locale).toBe("en");
+    expect(result.replies[0]?.text).toContain("Please tell me");
+  });
+});

@@ -1,0 +1,114 @@
+// The ledger (台账) and the outbox: history cannot be rewritten; notifications survive failures.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CaseActions, CaseNotFoundError } from "../src/cases/case-actions.js";
+import { CaseLedger } from "../src/cases/ledger.js";
+import { OutboxDispatcher, PermanentDeliveryError, renderNotification } from "../src/cases/notifications.js";
+import { Outbox } from "../src/cases/outbox.js";
+import { openStore, type Store } from "../src/db/open.js";
+
+let dir: string;
+let store: Store;
+let ledger: CaseLedger;
+let outbox: Outbox;
+let now = Date.parse("2026-11-23T02:00:00Z");
+const calendar = { timeZone: "Asia/Shanghai", holidays: new Set<string>() };
+
+function insertCase(id: string): void {
+  ledger.insertCase({
+    id,
+    createdAt: now,
+    updatedAt: now,
+    status: "logged",
+    channel: "telegram",
+    filerKey: "telegram:42",
+    accessCodeHash: "00",
+    locale: "en",
+    narrative: "欠薪",
+    category: "wage_arrears",
+    isArrears: true,
+    reasons: [],
+    route: {},
+  });
+  ledger.appendEvent({ caseId: id, at: now, actor: "worker:telegram:42", channel: "telegram", type: "logged" });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "ledger-"));
+  store = openStore(join(dir, "db.sqlite"));
+  ledger = new CaseLedger(store.db);
+  outbox = new Outbox(store.db);
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the ledger", () => {
+  it("uses WAL and refuses to update or delete an event", () => {
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    insertCase("AAAAAAAAA");
+    expect(() => store.sqlite.exec("UPDATE case_events SET type = 'forged'")).toThrow(/append-only/);
+    expect(() => store.sqlite.exec("DELETE FROM case_events")).toThrow(/append-only/);
+    expect(ledger.events("AAAAAAAAA").map((event) => event.type)).toEqual(["logged"]);
+  });
+
+  it("has an index for every lookup the bot makes", () => {
+    const plan = (sql: string) =>
+      (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(" | ");
+    expect(plan("SELECT * FROM case_events WHERE case_id = 'X' ORDER BY id")).toMatch(/USING (COVERING )?INDEX case_events_case_idx/);
+    expect(plan("SELECT * FROM cases WHERE filer_key = 'X' ORDER BY created_at DESC")).toMatch(/INDEX cases_filer_idx/);
+    expect(plan("SELECT * FROM cases WHERE status = 'logged' ORDER BY created_at DESC")).toMatch(/INDEX cases_status_idx/);
+    expect(plan("SELECT * FROM outbox WHERE channel = 'x' AND delivered_at IS NULL AND next_attempt_at <= 5")).toMatch(/INDEX outbox_pending_idx/);
+    expect(plan("SELECT * FROM attachments WHERE case_id = 'X'")).toMatch(/INDEX attachments_case_idx/);
+  });
+});
+
+describe("officer actions and the outbox", () => {
+  it("records the action, tells the worker in their language, and retries a failed delivery", async () => {
+    insertCase("BBBBBBBBB");
+    const actions = new CaseActions(store, ledger, outbox, calendar, () => now);
+    actions.setStatus({ caseId: "BBBBBBBBB", status: "accepted", by: "张三", channel: "cli", noteForWorker: "Officer Zhang will call you." });
+    const events = ledger.events("BBBBBBBBB");
+    expect(events.at(-1)).toMatchObject({ type: "status_changed", actor: "officer:张三", channel: "cli" });
+    expect(ledger.find("BBBBBBBBB")?.status).toBe("accepted");
+
+    const sent: string[] = [];
+    let failNext = true;
+    const dispatcher = new OutboxDispatcher(outbox, "telegram", async (_row, text) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error("network down");
+      }
+      sent.push(text);
+    }, () => now);
+    expect(await dispatcher.drainOnce()).toBe(0);
+    expect(await dispatcher.drainOnce()).toBe(0); // backoff: not due yet
+    now += 60_000;
+    expect(await dispatcher.drainOnce()).toBe(1);
+    expect(sent).toEqual(["Your complaint BBB-BBB-BBB has news: accepted, an officer is in charge. Officer Zhang will call you."]);
+    expect(await dispatcher.drainOnce()).toBe(0);
+  });
+
+  it("parks a message the channel can never deliver, and refuses an unknown case", async () => {
+    insertCase("CCCCCCCCC");
+    const actions = new CaseActions(store, ledger, outbox, calendar, () => now);
+    actions.setStatus({ caseId: "CCCCCCCCC", status: "handling", by: "李四", channel: "cli" });
+    const dispatcher = new OutboxDispatcher(outbox, "telegram", async () => {
+      throw new PermanentDeliveryError("bot was blocked by the user");
+    }, () => now);
+    await dispatcher.drainOnce();
+    now += 24 * 3600_000;
+    expect(outbox.due("telegram", now)).toHaveLength(0);
+    expect(() => actions.setStatus({ caseId: "DDDDDDDDD", status: "handling", by: "x", channel: "cli" })).toThrow(CaseNotFoundError);
+  });
+
+  it("renders a queued message in the recipient's language", () => {
+    insertCase("EEEEEEEEE");
+    outbox.enqueue({ caseId: "EEEEEEEEE", channel: "telegram", recipientKey: "telegram:42", locale: "zh-CN", messageKey: "notify.statusChanged", params: { id: "EEE", statusKey: "caseStatus.resolved", note: "" } }, now);
+    const [row] = outbox.due("telegram", now);
+    expect(renderNotification(row!)).toBe("您的投诉 EEE 有新进展：已办结。");
+  });
+});

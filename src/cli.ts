@@ -12,6 +12,7 @@ import { runTerminal } from "./channels/local/terminal.js";
 import { translator } from "./i18n.js";
 import { runTriage } from "./triage/triage-command.js";
 import { runEval } from "./triage/eval-command.js";
+import { officerCommand } from "./officers/cli.js";
 
 function openApp(): App {
   return createApp(loadConfig());
@@ -158,7 +159,11 @@ export function buildProgram(): Command {
     .action(async () => {
       const app = openApp();
       try {
-        await runTriage(process.stdin, process.stdout, { gazetteer: app.gazetteer, router: app.router });
+        await runTriage(process.stdin, process.stdout, {
+          gazetteer: app.gazetteer,
+          router: app.router,
+          t: translator("zh-CN"),
+        });
       } finally {
         app.close();
       }
@@ -168,14 +173,17 @@ export function buildProgram(): Command {
     .command("eval")
     .description("score triage on a labelled JSONL file")
     .argument("<file>", "labelled file like ../shared/eval/dev.jsonl")
-    .action(async (file: string) => {
+    .option("--misses", "also list every wrong field")
+    .action(async (file: string, options: { misses?: boolean }) => {
       const app = openApp();
       try {
-        await runEval(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout);
+        runEval(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout, { showMisses: options.misses ?? false });
       } finally {
         app.close();
       }
     });
+
+  program.addCommand(officerCommand(openApp));
 
   return program;
 }

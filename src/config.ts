@@ -68,6 +68,8 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
+  /** Where tickets the routing could not place go (never nowhere). */
+  SLACK_TRIAGE_CHANNEL: z.string().default("#arrears-triage"),
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   OPENAI_API_KEY: optionalString,

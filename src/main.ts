@@ -1,17 +1,39 @@
-// `npm start`: runs the product on what is configured. With no chat tokens, the embedded default:
-// the local terminal conversation on the SQLite file.
+// `npm start`: runs the product on what is configured. Telegram and Slack start when their tokens
+// are set; with no chat tokens, the embedded default: the local terminal conversation on SQLite.
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { startSlack } from "./channels/slack/index.js";
 import { runTerminal } from "./channels/local/terminal.js";
+import { startTelegram } from "./channels/telegram/index.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = createApp(config);
-  try {
-    await runTerminal(app, process.env.USER ?? "worker");
-  } finally {
-    app.close();
+  const stops: Array<() => Promise<void>> = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram(app, { handleSignals: false });
+    stops.push(() => telegram.stop());
   }
+  const slack = await startSlack(app);
+  if (slack) stops.push(() => slack.stop());
+
+  if (stops.length === 0) {
+    try {
+      await runTerminal(app, process.env.USER ?? "worker");
+    } finally {
+      app.close();
+    }
+    return;
+  }
+  process.stderr.write(`arrears-bot running: ${[config.TELEGRAM_BOT_TOKEN ? "telegram" : "", slack ? "slack" : ""].filter(Boolean).join(", ")}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  // Stop accepting updates, finish those in flight, then close the database.
+  for (const stopChannel of stops) await stopChannel();
+  app.close();
 }
 
 main().catch((error: unknown) => {

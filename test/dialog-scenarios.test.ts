@@ -57,7 +57,7 @@ describe("a worker whose first message has every fact", () => {
 describe("a worker who gives one fact per message", () => {
   it("is asked one short question at a time, only for what is missing", () => {
     const worker = new Worker(env.app, "w2");
-    worker.says("老板欠我工资不给");
+    worker.says("老板欠我们的工资一直不给");
     const asked: string[] = [];
     const answers: Record<string, string> = {
       place: "新乡红旗区",

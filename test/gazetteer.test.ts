@@ -166,12 +166,26 @@ describe("divisions", () => {
 });
 
 describe("index speed", () => {
+  // Measured 0.3–0.5 s for the whole build on a busy two-core machine; the bound leaves room for CI load.
+  it("builds the index in about a second at most", async () => {
+    const { loadDivisionData } = await import("../src/routing/division-data.js");
+    const { PlaceIndex } = await import("../src/routing/place-index.js");
+    const started = performance.now();
+    new PlaceIndex(loadDivisionData());
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
   it("is built once per process and resolves 10,000 messages well under a second", () => {
     expect(Gazetteer.shared()).toBe(g);
     const texts = devLines().map((l) => l.text.slice(0, 100));
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i++) g.resolve(texts[i % texts.length] ?? "");
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(800);
+    // Best of three rounds after a warm-up: other test files share the CPU and should not fail this one.
+    for (let i = 0; i < 2_000; i++) g.resolve(texts[i % texts.length] ?? "");
+    const rounds: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      for (let i = 0; i < 10_000; i++) g.resolve(texts[i % texts.length] ?? "");
+      rounds.push(performance.now() - started);
+    }
+    expect(Math.min(...rounds)).toBeLessThan(700);
   });
 });

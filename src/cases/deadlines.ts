@@ -30,18 +30,26 @@ export function isWorkingDay(at: number, calendar: WorkingCalendar): boolean {
   return weekday !== "Sat" && weekday !== "Sun" && !calendar.holidays.has(date);
 }
 
+// Building an Intl formatter costs far more than using one: one per zone (and locale), kept.
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Offset of the zone from UTC at that instant, in ms. */
 function zoneOffset(at: number, timeZone: string): number {
-  const formatter = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
   const parts = Object.fromEntries(formatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(
     Number(parts.year),
@@ -74,7 +82,11 @@ export function addWorkingDays(at: number, days: number, calendar: WorkingCalend
 }
 
 export function formatLocalDate(at: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, month: "long", day: "numeric", weekday: "short" }).format(
-    new Date(at),
-  );
+  const key = `${timeZone}|${locale}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, month: "long", day: "numeric", weekday: "short" });
+    dateFormatters.set(key, formatter);
+  }
+  return formatter.format(new Date(at));
 }

@@ -131,3 +131,41 @@ export const processedUpdates = sqliteTable(
   },
   (table) => [uniqueIndex("processed_updates_key").on(table.source, table.updateId)],
 );
+
+/** Officers registered for the Slack desk: who may act on which division's cases (and those under it). */
+export const officers = sqliteTable(
+  "officers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slackUserId: text("slack_user_id").notNull(),
+    /** Six-digit GB/T 2260 code of the officer's division. */
+    divisionCode: text("division_code").notNull(),
+    /** "officer" or "leader". */
+    role: text("role").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [uniqueIndex("officers_user_division").on(table.slackUserId, table.divisionCode)],
+);
+
+/** Slack messages (tickets) posted for a case: the desk's ticket, a city copy, superseded ones after a transfer. */
+export const slackTickets = sqliteTable(
+  "slack_tickets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** Slack channel ID as returned by chat.postMessage (needed for chat.update). */
+    channel: text("channel").notNull(),
+    ts: text("ts").notNull(),
+    /** "desk" (the responsible division), "city" (copy for a major/collective case), "moved" (after a transfer). */
+    kind: text("kind").notNull(),
+    /** Division whose desk this ticket is at; null for the triage channel. */
+    divisionCode: text("division_code"),
+    postedAt: integer("posted_at").notNull(),
+  },
+  (table) => [
+    index("slack_tickets_case_idx").on(table.caseId, table.kind),
+    uniqueIndex("slack_tickets_message").on(table.channel, table.ts),
+  ],
+);

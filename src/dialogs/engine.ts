@@ -1,7 +1,7 @@
 // The dialog engine: platform-independent. In: who wrote and what (text, a choice, an attachment).
 // Out: replies, the expected answer, the case logged or shown, effects. The session, the case and
 // its ledger events are written in one transaction, so a crash leaves either all or nothing.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Locale } from "../config.js";
 import { SUPPORTED_LOCALES } from "../config.js";
 import type { WorkingCalendar } from "../cases/deadlines.js";
@@ -92,6 +92,16 @@ export class DialogEngine {
     this.clock = options.clock ?? { now: () => Date.now() };
   }
 
+  // A turn reads the same text for several facts; the last reading is kept (readings are pure).
+  private lastRead: { text: string; reading: MessageReading } | undefined;
+
+  private read(text: string): MessageReading {
+    if (this.lastRead?.text === text) return this.lastRead.reading;
+    const reading = this.options.reader.read(text);
+    this.lastRead = { text, reading };
+    return reading;
+  }
+
   handle(input: TurnInput): TurnResult {
     const userKey = userKeyOf(input.channel, input.userId);
     const run = this.options.store.sqlite.transaction(() => {
@@ -113,23 +123,42 @@ export class DialogEngine {
     };
   }
 
-  private loadSession(userKey: string): Session {
-    const row = this.options.store.db
+  // Prepared once: the session is read and written on every turn.
+  private selectSessionStatement: ReturnType<DialogEngine["prepareSelectSession"]> | undefined;
+  private upsertSessionStatement: ReturnType<DialogEngine["prepareUpsertSession"]> | undefined;
+
+  private prepareSelectSession() {
+    return this.options.store.db
       .select({ state: dialogSessions.state })
       .from(dialogSessions)
-      .where(eq(dialogSessions.userKey, userKey))
-      .get();
+      .where(eq(dialogSessions.userKey, sql.placeholder("userKey")))
+      .prepare();
+  }
+
+  private prepareUpsertSession() {
+    return this.options.store.sqlite.prepare(
+      "INSERT INTO dialog_sessions (user_key, state, updated_at) VALUES (?, ?, ?) " +
+        "ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+    );
+  }
+
+  private get selectSession() {
+    return (this.selectSessionStatement ??= this.prepareSelectSession());
+  }
+
+  private get upsertSession() {
+    return (this.upsertSessionStatement ??= this.prepareUpsertSession());
+  }
+
+  private loadSession(userKey: string): Session {
+    const row = this.selectSession.get({ userKey });
     if (!row) return emptySession();
     const parsed = sessionSchema.safeParse(row.state);
     return parsed.success ? parsed.data : emptySession();
   }
 
   private saveSession(userKey: string, session: Session, now: number): void {
-    this.options.store.db
-      .insert(dialogSessions)
-      .values({ userKey, state: session, updatedAt: now })
-      .onConflictDoUpdate({ target: dialogSessions.userKey, set: { state: session, updatedAt: now } })
-      .run();
+    this.upsertSession.run(userKey, JSON.stringify(session), now);
   }
 
   private dispatch(turn: Turn, message: TurnMessage): void {
@@ -197,13 +226,13 @@ export class DialogEngine {
       const taken = this.applyAnswer(turn, draft, expecting, text, true);
       if (!taken) return;
       draft.narrative.push(text);
-      this.fillFromReading(draft, this.options.reader.read(text));
+      this.fillFromReading(draft, this.read(text));
       this.reclassify(draft);
       this.advance(turn, draft);
       return;
     }
     // Free text at the summary: more of the story. Take what it adds, then show the summary again.
-    const reading = this.options.reader.read(text);
+    const reading = this.read(text);
     const filled = this.fillFromReading(draft, reading);
     if (filled.length === 0) turn.say(turn.t("confirm.useButtons"));
     draft.narrative.push(text);
@@ -212,7 +241,7 @@ export class DialogEngine {
   }
 
   private startDraft(turn: Turn, text: string): void {
-    const reading = this.options.reader.read(text);
+    const reading = this.read(text);
     const classification = this.options.reader.classify(text, reading);
     const foundSomething =
       reading.project || reading.employer || reading.amountYuan !== null || reading.headcount || reading.sector;
@@ -328,7 +357,7 @@ export class DialogEngine {
       case "place": {
         if (isDontKnow(text)) return fail("placeRequired");
         let resolution = reader.resolvePlaceAnswer(text);
-        if (resolution.status === "none") resolution = reader.read(text).place;
+        if (resolution.status === "none") resolution = this.read(text).place;
         if (resolution.status === "found") {
           facts.place = { text, code: resolution.division.code, name: resolution.division.name };
           draft.placeCandidates = [];
@@ -351,9 +380,9 @@ export class DialogEngine {
       }
       case "amount":
         if (isDontKnow(text)) return fail("amountRequired");
-        return settle(parseAmountAnswer(text, reader.read(text).amountYuan), (value) => (facts.amountYuan = value));
+        return settle(parseAmountAnswer(text, this.read(text).amountYuan), (value) => (facts.amountYuan = value));
       case "headcount":
-        return settle(parseHeadcountAnswer(text, reader.read(text).headcount), (value) => (facts.headcount = value));
+        return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project":
         return settle(parseNameAnswer(text), (value) => (facts.project = value));
       case "employer":
@@ -363,19 +392,19 @@ export class DialogEngine {
       case "since":
         return settle(parseSinceAnswer(text), (value) => (facts.since = value));
       case "sector": {
-        const sector = reader.read(text).sector;
+        const sector = this.read(text).sector;
         if (!sector) return fail("chooseButton");
         facts.sector = sector;
         return true;
       }
       case "projectKind": {
-        const kind = reader.read(`${text}工程`).projectKind;
+        const kind = this.read(`${text}工程`).projectKind;
         if (!kind) return fail("chooseButton");
         facts.projectKind = kind;
         return true;
       }
       case "ownership": {
-        const ownership = reader.read(text).ownership;
+        const ownership = this.read(text).ownership;
         if (!ownership) return fail("chooseButton");
         facts.ownership = ownership;
         return true;

@@ -5,8 +5,15 @@ import { FACT_NAMES, type FactName, type Facts } from "./facts.js";
 import type { Draft } from "./session.js";
 import type { Choice } from "./turn.js";
 
+const yuanFormatters = new Map<Locale, Intl.NumberFormat>();
+
 export function formatYuan(amount: number, locale: Locale): string {
-  return `¥${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(amount)}`;
+  let formatter = yuanFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    yuanFormatters.set(locale, formatter);
+  }
+  return `¥${formatter.format(amount)}`;
 }
 
 export function formatHeadcount(headcount: { min: number; max: number }): string {

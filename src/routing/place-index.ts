@@ -103,20 +103,29 @@ export class PlaceIndex {
       for (const a of f.aliases) add(a, place, "full", stem);
       for (const s of f.shorts) add(s, place, "short", s.length);
     }
+    // Towns share one place per county: what a town resolves to is its county, and 40,000 objects
+    // fewer keep the one-time build short.
+    const townPlaces = new Map<string, number>();
     for (const town of data.towns) {
-      const county = this.byCode.get(town.countyCode);
-      if (county === undefined) continue;
-      const isCounty = county.level === "county";
-      const place = this.addPlace({
-        kind: "town",
-        division: county,
-        provinceCode: provinceOf(county.code),
-        cityCode: isCounty ? (county.parentCode !== null && this.byCode.get(county.parentCode)?.level === "city" ? county.parentCode : null) : county.code,
-        countyCode: isCounty ? county.code : null,
-      });
+      let place = townPlaces.get(town.countyCode);
+      if (place === undefined) {
+        const county = this.byCode.get(town.countyCode);
+        if (county === undefined) continue;
+        const isCounty = county.level === "county";
+        const parent = county.parentCode === null ? undefined : this.byCode.get(county.parentCode);
+        place = this.addPlace({
+          kind: "town",
+          division: county,
+          provinceCode: provinceOf(county.code),
+          cityCode: isCounty ? (parent?.level === "city" ? parent.code : null) : county.code,
+          countyCode: isCounty ? county.code : null,
+        });
+        townPlaces.set(town.countyCode, place);
+      }
       const f = townForms(town.name);
-      add(f.full, place, "full", f.shorts[0]?.length ?? f.full.length - 1);
-      for (const s of f.shorts) add(s, place, "short", s.length);
+      const short = f.shorts[0];
+      add(f.full, place, "full", short?.length ?? f.full.length - 1);
+      if (short !== undefined) add(short, place, "short", short.length);
     }
 
     const patterns: string[] = [];

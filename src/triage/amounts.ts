@@ -7,7 +7,7 @@ import type { HeadcountReading } from "./reading.js";
 import { parseNumeral } from "./numerals.js";
 
 const TOKEN =
-  /(?<![\d.])(?:万把|千把|(?:\d|[一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿wWkK多来几余]|\.(?=\d)|,(?=\d{3}(?!\d)))*)/g;
+  /(?<![\d.几好])(?:万把|千把|(?:\d|[一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿wWkK多来几余]|\.(?=\d)|,(?=\d{3}(?!\d)))*)/g;
 // "两万零八百一分没拿到", "3300一直": the digit that starts the next word is not part of the number.
 const SWALLOWED_DIGIT = /[一二两三四五六七八九]$/;
 const NEXT_WORD_AFTER_DIGIT = /^[分个天月年共直起家次些下样点半周辈律概]/;
@@ -32,10 +32,10 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "total", pattern: /一共|总共|合计|共计|总计|总额|总的|总数|加起来|算下来|累计|全部|共|in total|total of|altogether/gi },
   { role: "remainder", pattern: /还差|还欠|剩下的?|剩余的?|尚欠|仍欠|下欠|还剩|still owe/gi },
   { role: "addon", pattern: /还有|另外|外加|加上/g },
-  { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|paid (?:me|us))/gi },
+  { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|(?<!not |n't |never )paid (?:me|us))/gi },
   {
     role: "rate",
-    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
+    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
   },
   { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|人均|每位|每名|每个工人|each of us|per person|each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
@@ -43,6 +43,8 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
 ];
 const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|拖着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
+// "三千五一个月", "300/天": the rate word after the number.
+const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day)/i;
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
 const PERSONAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:myself|for me)/i;
 
@@ -74,7 +76,7 @@ function rolesOf(before: string, after: string): Set<Role> {
   const far = Number.POSITIVE_INFINITY;
   const d = (role: Role): number => distance.get(role) ?? far;
   // A rate is a rate only when its word is nearer than any word of owing ("光底薪就欠我一万二" is owed).
-  if (d("rate") < Math.min(d("total"), d("owed"), d("remainder"))) roles.add("rate");
+  if (d("rate") < Math.min(d("total"), d("owed"), d("remainder")) || RATE_AFTER.test(after)) roles.add("rate");
   if (d("paid") <= 6 && d("paid") < Math.min(d("owed"), d("remainder"), d("total"), d("rate"))) roles.add("paid");
   if ((d("total") < far && !roles.has("rate")) || TOTAL_AFTER.test(after)) roles.add("total");
   if (d("remainder") < d("paid")) roles.add("remainder");
@@ -153,10 +155,10 @@ function findDurations(text: string): Duration[] {
 const DAY_RATE = /每天|一天|日薪|日结|每日|a day|per day|daily/;
 
 function rateTimesDuration(text: string, rate: AmountMention, durations: readonly Duration[]): number | null {
-  const clauseBefore = text.slice(Math.max(0, rate.start - 8), rate.start);
-  const unit: Duration["unit"] = DAY_RATE.test(clauseBefore) ? "day" : "month";
+  const around = text.slice(Math.max(0, rate.start - 8), rate.end + 6);
+  const unit: Duration["unit"] = DAY_RATE.test(around) ? "day" : "month";
   // The "一个月" of "一个月五千二" is part of the rate itself, not how long the arrears run.
-  const candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && rate.start - d.start <= 4 && d.start < rate.start));
+  const candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && Math.abs(rate.start - d.start) <= 6));
   if (candidates.length === 0) return null;
   const owed = candidates.filter((d) => d.owedMarked);
   const pool = owed.length > 0 ? owed : candidates;

@@ -9,7 +9,12 @@ export interface Chunk {
   start: number;
 }
 
-export function chunksOf(text: string): Chunk[] {
+// Project and employer readers both cut the same message: the last cut is kept for the second one.
+let lastText: string | null = null;
+let lastChunks: readonly Chunk[] = [];
+
+export function chunksOf(text: string): readonly Chunk[] {
+  if (text === lastText) return lastChunks;
   const chunks: Chunk[] = [];
   let start = 0;
   for (const m of text.matchAll(SPLIT)) {
@@ -18,6 +23,8 @@ export function chunksOf(text: string): Chunk[] {
     start = at + m[0].length;
   }
   if (start < text.length) chunks.push({ text: text.slice(start), start });
+  lastText = text;
+  lastChunks = chunks;
   return chunks;
 }
 

@@ -6,9 +6,10 @@ import { personNameAt } from "./person-names.js";
 import { stripLeadingPlaces } from "./place-prefix.js";
 
 const COMPANY_SUFFIX =
-  "(?:有限责任公司|股份有限公司|有限公司|集团|公司|管理|服务|劳务|建设|建工|建安|装饰|装修|置业|房地产|地产|电子|科技|信息|软件|传媒|文化|教育|培训|物业|保洁|安装|速运|运输|物流|餐饮|酒店|宾馆|饭店|餐厅|电器厂|工厂|厂(?!家|商|房|区|长|里)|店(?!铺|长|里)|超市|配送站|网点|工作室|学堂|学校|光学|精工|陶业|渔具|广告)";
+  "(?:有限责任公司|股份有限公司|有限公司|集团|公司|管理|服务|劳务|建设|建工|建安|装饰|装修|置业|房地产|地产|电子|科技|信息|软件|传媒|文化|教育|培训|物业|保洁|安装|速运|运输|物流|餐饮|酒店|宾馆|饭店|餐厅|电器厂|工厂|厂(?!家|商|房|区|长|里)|店(?!铺|长|里)|超市|配送站|网点|工作室|学堂|学校|光学|精工|陶业|渔具|广告|客栈|民宿|旅馆|会所|服饰|服装|纺织|机械|塑胶|平台|快送)";
 // Lazy head, then as many suffix words as follow ("劳务有限公司"), and not a project ("建设项目").
-const COMPANY_IN_CHUNK = new RegExp(`^(.{1,14}?)(${COMPANY_SUFFIX}+)(?!项目|工程|单位|局|款|费|用地|施工)`);
+const COMPANY_IN_CHUNK = new RegExp(`^(.{1,14}?)(${COMPANY_SUFFIX}+)(?!项目|工程|单位|局|款|费|用地|施工|班|课)`);
+const ENDS_WITH_COMPANY_SUFFIX = new RegExp(`${COMPANY_SUFFIX}$`);
 const SOE_BUREAU = /中建[一二三四五六七八]局|中铁[一二三四五六七八九十\d]+局|中交[一二三四五\d]+(?:航务)?(?:工程)?局|中国水电[一二三四五六七八九十\d]*局/g;
 const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分包|土方分包|木工分包|分包|施工方|施工单位|开发商|甲方|业主|外包公司|劳务公司|建设单位|承建方|上面|再上面|下面)+/;
 // Companies the worker only describes ("一家广告公司"): no name to record.
@@ -16,6 +17,10 @@ const GENERIC_COMPANY =
   /^(?:[一这那该本我他她]|我们|他们|名下|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|集团|服务|管理|建设|教育|培训|装饰|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
 const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人/;
+// "玩具厂", "饭店": a trade and a one-character suffix, no brand.
+const TRADE_ONLY = /^[\u4e00-\u9fff]{1,2}(?:厂|店|馆)$/;
+// "我是开挖掘机的司机": a job description, not a business.
+const STARTS_WITH_VERB = /^(?:开|做|干|当|跑|送|搞|卖|修|搬|看|带|帮|在)/;
 const UPPER_BEFORE = /(?:总包单位|总包|开发商|甲方|业主|建设单位|上面是|再上面是)是?$/;
 const UPPER_AFTER = /^(?:总包|承建|开发)/;
 const SELF_BEFORE = /(?:名下公司|我们公司|我的公司|我公司|自己的公司|本公司)是?$/;
@@ -23,10 +28,18 @@ const OWES_AFTER = /^[^，,。!?！？]{0,10}?(?:欠|拖欠|拖了|拖着|差我
 // "启航英语的助教": the employer is the business before 的 + a job title.
 const JOB_AFTER_DE = /^的(?:助教|老师|员工|服务员|厨师|保安|保洁|司机|骑手|主播|车工|普工|工人|文员|销售|收银员|店员|技术员|会计|门店)/;
 
+// "公司叫星橙广告", "配送站叫蜂鸟快送文一站", "公司在苏州，叫精达机械": whatever follows 叫 is the name.
+const NAMED_AFTER_JIAO =
+  /(?:公司|厂子|厂|机构|店|饭店|餐馆|学校|网点|单位|酒店|宾馆|餐厅|客栈|平台|工作室|配送站|站点|站)(?:名字|名)?(?:在[^，。,]{1,10}[，,])?(?:叫|叫做|名叫|是)[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g;
+// "一家叫学而思远的培训机构", "叫“安驾行”的代驾公司".
+const NAMED_BEFORE_KIND =
+  /叫[“"]?([^，。,.!?！？“”"\s的]{2,12})[”"]?的[\u4e00-\u9fff]{0,4}(?:公司|厂|店|机构|学校|馆|酒店|平台|培训班)/g;
 const LEAD_ROLES = "包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");
-const FOLLOW_PERSON = /跟着([\u4e00-\u9fff]{2,4})/g;
+const FOLLOW_PERSON = /(?:跟着?|给)([\u4e00-\u9fff]{2,4})(?=干|做)/g;
+// "名字叫宋光辉": a name given without a role word next to it.
+const NAMED_PERSON = /(?:名字叫|名叫|姓名是?)([\u4e00-\u9fff]{2,3})/g;
 const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老板|老板|带班|承包人|跟着/;
 
 const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)/;
@@ -49,7 +62,7 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
   const before = text.slice(Math.max(0, start - 8), start);
   if (SELF_BEFORE.test(before)) return null;
   const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, (rest) => !GENERIC_COMPANY.test(rest));
-  if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name)) return null;
+  if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name) || TRADE_ONLY.test(name)) return null;
   const end = start + raw.length;
   const after = text.slice(end, end + 16);
   return {
@@ -71,22 +84,29 @@ function findCompanies(text: string): Candidate[] {
   for (const q of quotedNames(text)) {
     const after = text.slice(q.end, q.end + 8);
     const named = /^(?:的?(?:代驾|劳务|外包|装修)?公司|厂|服装厂|陶瓷厂|烧烤店|店|餐厅|饭店|酒店|宾馆|招的|劳务)/.test(after);
-    if (named || new RegExp(`${COMPANY_SUFFIX}$`).test(q.text)) {
+    if (named || ENDS_WITH_COMPANY_SUFFIX.test(q.text)) {
       const c = companyCandidate(text, q.text, q.start + 1);
       if (c) out.push({ ...c, owes: c.owes || OWES_AFTER.test(text.slice(q.end, q.end + 16)) });
     }
   }
   // "公司叫星橙广告", "厂叫明视光学": whatever follows 叫 is the name.
-  for (const m of text.matchAll(/(?:公司|厂|机构|店|学校|网点|单位|酒店|宾馆|餐厅|平台|工作室)(?:名字|名)?(?:叫|叫做|名叫|是)[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g)) {
+  for (const m of text.matchAll(NAMED_AFTER_JIAO)) {
     const name = m[1] ?? "";
     if (personNameAt(name) === name) continue;
     push(companyCandidate(text, name, (m.index ?? 0) + m[0].indexOf(name)));
   }
   for (const m of text.matchAll(SOE_BUREAU)) push(companyCandidate(text, m[0], m.index ?? 0));
+  for (const m of text.matchAll(NAMED_BEFORE_KIND)) {
+    const name = m[1] ?? "";
+    push(companyCandidate(text, name, (m.index ?? 0) + m[0].indexOf(name)));
+  }
   for (const chunk of chunksOf(text)) {
-    const m = COMPANY_IN_CHUNK.exec(chunk.text);
-    if (m) push(companyCandidate(text, m[0], chunk.start));
-    else if (JOB_AFTER_DE.test(text.slice(chunk.start + chunk.text.length))) {
+    // "劳务公司龙江劳务欠…": the role words in front are not part of the name.
+    const role = ROLE_PREFIX.exec(chunk.text)?.[0] ?? "";
+    const body = chunk.text.slice(role.length);
+    const m = COMPANY_IN_CHUNK.exec(body);
+    if (m) push(companyCandidate(text, m[0], chunk.start + role.length));
+    else if (!STARTS_WITH_VERB.test(chunk.text) && JOB_AFTER_DE.test(text.slice(chunk.start + chunk.text.length))) {
       push(companyCandidate(text, chunk.text, chunk.start));
     }
   }
@@ -136,7 +156,12 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
   for (const m of text.matchAll(FOLLOW_PERSON)) {
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
-    if (name) add(name, (m.index ?? 0) + 2, "跟着");
+    if (name) add(name, (m.index ?? 0) + m[0].indexOf(raw), "跟着");
+  }
+  for (const m of text.matchAll(NAMED_PERSON)) {
+    const raw = m[1] ?? "";
+    const name = personNameAt(raw);
+    if (name) add(name, (m.index ?? 0) + m[0].indexOf(raw), "包工头");
   }
   const english = EN_PERSON.exec(text);
   if (english?.[1]) add(english[1], english.index + english[0].length - english[1].length, "boss");

@@ -6,11 +6,16 @@ import { HEADCOUNT_MAX } from "../domain.js";
 
 const CN_COUNT = "[\\d零〇一二两俩三四五六七八九十百千]+";
 // Nouns that name the owed workers; "两个孩子" or "三层" must not count as people.
+// A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person.
 const WORKER_NOUN =
-  "(?:个人|个?农民工|个?民工|个?工人|个?工友|个?兄弟|个?师傅|个?老师|个?阿姨|个?员工|个?骑手|个?木工|个?钢筋工|个?油工|个?瓦工|个?泥工|个?泥水工|个?电工|个?焊工|个?架子工|个?小工|个?大工|个?技工|个?普工|个?保安|个?保洁|个?服务员|个?厨师|个?司机|个?机手|个?工|名(?:农民工|民工|工人|员工)?|位(?:师傅|工人|老师)?|人|口人)";
+  "(?:(?:个|名|位)[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹)|名|人|口人)";
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
-const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉|我们班组|我们班)(?:这|一共|总共|共)?(${CN_COUNT})(多|几)?个(?![月天年人\\u4e00-\\u9fff])`, "g");
+const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉|我们班组|我们班)(?:这|一共|总共|共)?(${CN_COUNT})(多|几)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
+// "七八个人", "十七八个": two neighbouring digits are a range.
+const NEIGHBOUR_RANGE = /(十)?([一二三四五六七八九])([二三四五六七八九])(?:个|名)/g;
+// "我和另外四个老师": the writer plus the others.
+const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
 const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
@@ -52,12 +57,25 @@ export function readHeadcount(text: string): HeadcountReading | null {
     if (plausible(reading)) found.push(reading);
   };
   for (const m of text.matchAll(GROUP_COUNT)) {
-    // "每人" / "一个人就" speak of one person's share, not of the group.
+    // "每人" / "一个人就" speak of one person's share, not of the group; "七八个" is a range (below).
     const before = text.slice(Math.max(0, (m.index ?? 0) - 1), m.index);
-    if (before === "每") continue;
+    if (before === "每" || /^[一二三四五六七八九]{2}$/.test(m[1] ?? "")) continue;
     add(m[1], m[2]);
   }
-  for (const m of text.matchAll(PRONOUN_COUNT)) add(m[1], m[2]);
+  for (const m of text.matchAll(PRONOUN_COUNT)) {
+    if (!/^[一二三四五六七八九]{2}$/.test(m[1] ?? "")) add(m[1], m[2]);
+  }
+  for (const m of text.matchAll(NEIGHBOUR_RANGE)) {
+    const low = parseNumeral(m[2] ?? "");
+    const high = parseNumeral(m[3] ?? "");
+    if (low === null || high !== low + 1) continue;
+    const tens = m[1] ? 10 : 0;
+    found.push({ min: tens + low, max: tens + high });
+  }
+  for (const m of text.matchAll(WRITER_AND_OTHERS)) {
+    const others = parseNumeral(m[1] ?? "");
+    if (others !== null) found.push({ min: others + 1, max: others + 1 });
+  }
   let trades = 0;
   for (const m of text.matchAll(TRADE_COUNT)) trades += parseNumeral(m[1] ?? "") ?? 0;
   if (trades > 0) found.push({ min: trades, max: trades });

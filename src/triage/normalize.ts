@@ -3,8 +3,8 @@
 import * as OpenCC from "opencc-js/t2cn";
 
 // Built once: the converter compiles its dictionaries into a trie, far too slow to redo per message.
-// "twp" also maps Taiwanese phrasing (軟體 → 软件), which workers from Taiwan-trained IMEs produce.
-const toSimplified = OpenCC.Converter({ from: "twp", to: "cn" });
+// Character mapping only ("tw"): the phrase table ("twp") rewrites names too (智慧树 → 智能树).
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 // Anything outside ASCII and the CJK blocks may be Traditional; pure ASCII text skips the converter.
 const NON_ASCII = /[^\x00-\x7f]/;

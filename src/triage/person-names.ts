@@ -9,7 +9,11 @@ const STOP = new Set("欠说跑拖的一给也还就都在是包带又不让叫�
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Reads a name starting at `text[0]`: surname plus one or two given-name characters, or null. */
+// Role words that begin with a surname character ("包工头", "老板").
+const NOT_A_NAME = /^(?:包工|老板|老乡|班长|工头|万一|安全|高速|江边|水电|项目)/;
+
 export function personNameAt(text: string): string | null {
+  if (NOT_A_NAME.test(text)) return null;
   const surname = text[0];
   const g1 = text[1];
   if (!surname || !g1 || !SURNAME_SET.has(surname) || !CJK.test(g1) || STOP.has(g1)) return null;

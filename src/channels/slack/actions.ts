@@ -1,0 +1,382 @@
+// Officers' actions on tickets: buttons, modals and slash commands. Every action is authorised against
+// the officer registry, recorded once (a dedupe key per Slack payload, plus a status guard against double
+// clicks), written through CaseActions (status + ledger event + message to the worker), then the ticket
+// is updated in place.
+import type { App as BoltApp, BlockAction } from "@slack/bolt";
+import { eq } from "drizzle-orm";
+import type { App } from "../../app.js";
+import { formatCaseId, parseCaseId } from "../../cases/case-id.js";
+import type { CaseRow } from "../../cases/ledger.js";
+import type { CaseStatus } from "../../cases/statuses.js";
+import { OPEN_STATUSES } from "../../cases/statuses.js";
+import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
+import { cases, processedUpdates } from "../../db/schema.js";
+import { CATEGORIES } from "../../domain.js";
+import { translator } from "../../i18n.js";
+import { OfficerRegistry } from "../../officers/registry.js";
+import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
+
+const CHANNEL = "slack";
+
+/** Which statuses each action may start from (a second click finds the case already moved on). */
+const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
+  accept: ["logged", "transferred", "reopened"],
+  notArrears: ["logged", "transferred", "reopened", "accepted"],
+  transfer: OPEN_STATUSES,
+  record: ["accepted", "handling", "awaiting_worker", "reopened"],
+  resolve: ["accepted", "handling", "awaiting_worker", "reopened"],
+  reopen: ["resolved", "referred"],
+};
+
+type Modal = "notArrears" | "transfer" | "resolve" | "reopen";
+
+function workerLocale(row: CaseRow): Locale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
+}
+
+export class SlackDesk {
+  readonly registry: OfficerRegistry;
+  private readonly t;
+
+  constructor(
+    private readonly app: App,
+    readonly tickets: Tickets,
+  ) {
+    this.registry = new OfficerRegistry(app.store.db, app.gazetteer, () => app.clock.now());
+    this.t = translator(app.config.DEFAULT_LOCALE);
+  }
+
+  /** Runs `fn` in one transaction with the dedupe key: a repeated key runs nothing and returns false. */
+  once(key: string, fn: () => void): boolean {
+    const db = this.app.store.db;
+    return this.app.store.sqlite
+      .transaction(() => {
+        const inserted = db
+          .insert(processedUpdates)
+          .values({ source: CHANNEL, updateId: key, at: this.app.clock.now() })
+          .onConflictDoNothing()
+          .run();
+        if (inserted.changes === 0) return false;
+        fn();
+        return true;
+      })
+      .immediate();
+  }
+
+  /** Why the user may not do `action` now, or null when they may. */
+  refusal(user: string, row: CaseRow | undefined, action: string | null, caseId: string): string | null {
+    if (!row) return this.t("slack:refuse.notFound", { id: formatCaseId(caseId) });
+    if (!this.registry.mayAct(user, row.jurisdictionCode)) return this.t("slack:refuse.notOfficer");
+    if (action !== null) {
+      const allowed = ALLOWED_FROM[action] ?? [];
+      if (!allowed.includes(row.status as CaseStatus)) {
+        const by = this.tickets.responsible(row.id);
+        if (action === "accept" && row.status === "accepted" && by) return this.t("slack:refuse.alreadyAccepted", { user: by });
+        return this.t("slack:refuse.badState", { status: this.t(`caseStatus.${row.status}`) });
+      }
+    }
+    return null;
+  }
+
+  // ---- direct actions ---------------------------------------------------------------------------
+
+  accept(user: string, row: CaseRow): void {
+    this.app.actions.setStatus({ caseId: row.id, status: "accepted", by: `slack:${user}`, channel: CHANNEL });
+  }
+
+  record(user: string, row: CaseRow, kind: (typeof RECORD_KINDS)[number]): void {
+    const tw = translator(workerLocale(row));
+    this.app.actions.setStatus({
+      caseId: row.id,
+      status: "handling",
+      by: `slack:${user}`,
+      channel: CHANNEL,
+      note: `record:${kind}`,
+      noteForWorker: tw("slack:worker.record", { what: tw(`slack:record.${kind}`) }),
+    });
+  }
+
+  notArrears(user: string, row: CaseRow, category: string, remedy: string): void {
+    const tw = translator(workerLocale(row));
+    this.app.actions.setStatus({
+      caseId: row.id,
+      status: "referred",
+      by: `slack:${user}`,
+      channel: CHANNEL,
+      note: `category:${category}`,
+      noteForWorker: tw("slack:worker.notArrears", { category: tw(`category.${category}`), remedy }),
+    });
+  }
+
+  resolve(user: string, row: CaseRow, amount: number, workersPaid: number): void {
+    const tw = translator(workerLocale(row));
+    this.app.actions.setStatus({
+      caseId: row.id,
+      status: "resolved",
+      by: `slack:${user}`,
+      channel: CHANNEL,
+      note: `recovered:${amount};workersPaid:${workersPaid}`,
+      noteForWorker: tw("slack:worker.resolved", { amount: amount.toLocaleString("en-US") }),
+    });
+  }
+
+  reopen(user: string, row: CaseRow, reason: string): void {
+    const tw = translator(workerLocale(row));
+    this.app.actions.setStatus({
+      caseId: row.id,
+      status: "reopened",
+      by: `slack:${user}`,
+      channel: CHANNEL,
+      note: reason,
+      noteForWorker: tw("slack:worker.reopened"),
+    });
+  }
+
+  /** Moves the case to another desk: status, ledger events, the worker told, the jurisdiction changed. */
+  transfer(user: string, row: CaseRow, to: string, reason: string): void {
+    const tw = translator(workerLocale(row));
+    const division = this.app.gazetteer.fullName(to);
+    this.app.actions.setStatus({
+      caseId: row.id,
+      status: "transferred",
+      by: `slack:${user}`,
+      channel: CHANNEL,
+      note: reason,
+      noteForWorker: tw("slack:worker.transferred", { division }),
+    });
+    // The desk is the case's jurisdiction: the new desk's officers may now act on it.
+    this.app.store.db.update(cases).set({ jurisdictionCode: to }).where(eq(cases.id, row.id)).run();
+    this.app.ledger.appendEvent({
+      caseId: row.id,
+      at: this.app.clock.now(),
+      actor: `officer:slack:${user}`,
+      channel: CHANNEL,
+      type: "jurisdiction_changed",
+      data: { from: row.jurisdictionCode, to, reason },
+    });
+  }
+
+  /** After a transfer: the old desk ticket shows where it went, the new desk gets a fresh ticket. */
+  async moveTicket(user: string, caseId: string, from: string | null, to: string, reason: string): Promise<void> {
+    const row = this.app.ledger.find(caseId);
+    if (!row) return;
+    for (const ticket of this.tickets.tickets(caseId, ["desk"])) {
+      await this.tickets.markMoved(ticket, row, this.t("slack:ticket.movedTo", { division: this.tickets.divisionLabel(to), reason, user }));
+    }
+    await this.tickets.post(row, "desk", to, this.tickets.channelFor(to), this.t("slack:ticket.movedFrom", { division: this.tickets.divisionLabel(from), reason }));
+    await this.tickets.refresh(caseId);
+  }
+
+  // ---- modals -----------------------------------------------------------------------------------
+
+  modalView(modal: Modal, caseId: string): Record<string, unknown> {
+    const t = this.t;
+    const text = (value: string) => ({ type: "plain_text", text: value });
+    const input = (block: string, label: string, element: Record<string, unknown>) => ({
+      type: "input",
+      block_id: block,
+      label: text(label),
+      element: { action_id: "value", ...element },
+    });
+    const titles: Record<Modal, string> = {
+      notArrears: t("slack:modal.notArrearsTitle"),
+      transfer: t("slack:modal.transferTitle"),
+      resolve: t("slack:modal.resolveTitle"),
+      reopen: t("slack:modal.reopenTitle"),
+    };
+    const blocks: Record<Modal, unknown[]> = {
+      notArrears: [
+        input("category", t("slack:modal.category"), {
+          type: "static_select",
+          options: CATEGORIES.filter((c) => c !== "wage_arrears").map((c) => ({ text: text(t(`category.${c}`)), value: c })),
+        }),
+        input("remedy", t("slack:modal.remedy"), { type: "plain_text_input", multiline: true, max_length: 500 }),
+      ],
+      transfer: [
+        input("division", t("slack:modal.division"), { type: "plain_text_input", max_length: 6 }),
+        input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 }),
+      ],
+      resolve: [
+        input("recovered", t("slack:modal.recovered"), { type: "plain_text_input", max_length: 12 }),
+        input("workers", t("slack:modal.workersPaid"), { type: "plain_text_input", max_length: 6 }),
+      ],
+      reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
+    };
+    return {
+      type: "modal",
+      callback_id: `arrears_modal_${modal}`,
+      private_metadata: JSON.stringify({ caseId }),
+      title: text(titles[modal].slice(0, 24)),
+      submit: text(t("slack:modal.submit")),
+      close: text(t("slack:modal.cancel")),
+      blocks: blocks[modal],
+    };
+  }
+}
+
+interface ViewState {
+  values: Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+}
+
+function field(state: ViewState, block: string): string {
+  const entry = state.values[block]?.["value"];
+  return (entry?.selected_option?.value ?? entry?.value ?? "").trim();
+}
+
+async function ephemeral(client: SlackClient, channel: string | undefined, user: string, text: string): Promise<void> {
+  if (!channel) return;
+  await client.chat.postEphemeral({ channel, user, text });
+}
+
+export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void {
+  const t = translator(app.config.DEFAULT_LOCALE);
+  const tickets = desk.tickets;
+
+  bolt.action<BlockAction>(/^arrears_/, async ({ ack, body, action, client }) => {
+    await ack();
+    if (body.type !== "block_actions") return;
+    const user = body.user.id;
+    const channel = body.channel?.id;
+    const actionId = action.action_id;
+    const name = actionId.slice("arrears_".length);
+    const raw = action.type === "static_select" ? (action.selected_option?.value ?? "") : action.type === "button" ? (action.value ?? "") : "";
+    const [caseId = "", kind] = raw.split("|");
+    const row = app.ledger.find(caseId);
+    const refusal = desk.refusal(user, row, name, caseId);
+    if (refusal || !row) {
+      await ephemeral(client, channel, user, refusal ?? "");
+      return;
+    }
+    if (name === "notArrears" || name === "transfer" || name === "resolve" || name === "reopen") {
+      await client.views.open({ trigger_id: body.trigger_id, view: desk.modalView(name, caseId) as never });
+      return;
+    }
+    // One Slack payload (retried or not) is recorded once; a second click finds the status moved on.
+    const key = `action:${user}:${"action_ts" in action ? action.action_ts : body.trigger_id}`;
+    let done = false;
+    desk.once(key, () => {
+      const fresh = app.ledger.find(caseId)!;
+      if (desk.refusal(user, fresh, name, caseId) !== null) return;
+      if (name === "accept") desk.accept(user, fresh);
+      else if (name === "record" && (RECORD_KINDS as readonly string[]).includes(kind ?? "")) desk.record(user, fresh, kind as (typeof RECORD_KINDS)[number]);
+      else return;
+      done = true;
+    });
+    if (done) await tickets.refresh(caseId);
+  });
+
+  bolt.view(/^arrears_modal_/, async ({ ack, body, view }) => {
+    const user = body.user.id;
+    const modal = view.callback_id.slice("arrears_modal_".length) as Modal;
+    let caseId = "";
+    try {
+      caseId = String((JSON.parse(view.private_metadata) as { caseId?: string }).caseId ?? "");
+    } catch {
+      caseId = "";
+    }
+    const state = view.state as ViewState;
+    const row = app.ledger.find(caseId);
+    const refusal = desk.refusal(user, row, modal, caseId);
+    if (refusal || !row) {
+      await ack({ response_action: "errors", errors: { [Object.keys(state.values)[0] ?? "reason"]: refusal ?? "" } });
+      return;
+    }
+    // Validate before acknowledging, so the officer sees the error in the modal.
+    let transferTo: string | null = null;
+    if (modal === "transfer") {
+      const code = field(state, "division");
+      if (!/^\d{6}$/.test(code) || !app.gazetteer.byCode(code)) {
+        await ack({ response_action: "errors", errors: { division: t("slack:modal.badDivision") } });
+        return;
+      }
+      if (code === row.jurisdictionCode) {
+        await ack({ response_action: "errors", errors: { division: t("slack:modal.sameDivision") } });
+        return;
+      }
+      transferTo = code;
+    }
+    let amount = 0;
+    let workers = 0;
+    if (modal === "resolve") {
+      amount = Number(field(state, "recovered").replace(/[,，\s]/g, ""));
+      workers = Number(field(state, "workers"));
+      if (!Number.isFinite(amount) || amount < 0) {
+        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.badNumber") } });
+        return;
+      }
+      if (!Number.isInteger(workers) || workers < 0) {
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.badNumber") } });
+        return;
+      }
+    }
+    await ack();
+    const from = row.jurisdictionCode;
+    let done = false;
+    desk.once(`view:${view.id}:${view.hash ?? ""}`, () => {
+      const fresh = app.ledger.find(caseId)!;
+      if (desk.refusal(user, fresh, modal, caseId) !== null) return;
+      if (modal === "notArrears") desk.notArrears(user, fresh, field(state, "category"), field(state, "remedy"));
+      else if (modal === "transfer" && transferTo) desk.transfer(user, fresh, transferTo, field(state, "reason"));
+      else if (modal === "resolve") desk.resolve(user, fresh, amount, workers);
+      else if (modal === "reopen") desk.reopen(user, fresh, field(state, "reason"));
+      else return;
+      done = true;
+    });
+    if (!done) return;
+    if (modal === "transfer" && transferTo) await desk.moveTicket(user, caseId, from, transferTo, field(state, "reason"));
+    else await tickets.refresh(caseId);
+  });
+
+  bolt.command("/case", async ({ ack, command }) => {
+    const parsed = parseCaseId(command.text ?? "");
+    if (parsed.kind !== "valid") {
+      await ack({ response_type: "ephemeral", text: t("slack:refuse.badId") });
+      return;
+    }
+    const row = app.ledger.find(parsed.id);
+    const refusal = desk.refusal(command.user_id, row, null, parsed.id);
+    if (refusal || !row) {
+      await ack({ response_type: "ephemeral", text: refusal ?? "" });
+      return;
+    }
+    const rendered = tickets.render(row, "moved", row.jurisdictionCode);
+    const history = app.ledger
+      .events(row.id)
+      .map((event) => {
+        const data = event.data as { from?: string; to?: string; note?: string };
+        const what = event.type === "status_changed" ? `${data.from ?? ""} → ${data.to ?? ""}${data.note ? ` (${data.note})` : ""}` : event.type;
+        return `• ${tickets.formatDate(event.at)} ${what} — ${event.actor}`;
+      })
+      .join("\n");
+    await ack({
+      response_type: "ephemeral",
+      text: rendered.text,
+      blocks: [...rendered.blocks, { type: "section", text: { type: "mrkdwn", text: `*${t("slack:case.history")}*\n${history}` } }] as never,
+    });
+  });
+
+  bolt.command("/cases", async ({ ack, command }) => {
+    const user = command.user_id;
+    if (desk.registry.assignments(user).length === 0) {
+      await ack({ response_type: "ephemeral", text: t("slack:refuse.notOfficer") });
+      return;
+    }
+    const filter = (["overdue", "mine"] as const).find((f) => (command.text ?? "").trim().toLowerCase() === f) ?? "open";
+    const now = app.clock.now();
+    let rows = app.ledger
+      .list({ open: true, limit: 1000, ...(filter === "overdue" ? { overdueAt: now } : {}) })
+      .filter((row) => desk.registry.mayAct(user, row.jurisdictionCode));
+    if (filter === "mine") rows = rows.filter((row) => tickets.responsible(row.id) === user);
+    const lines = rows.slice(0, 40).map((row) =>
+      t("slack:list.line", {
+        id: formatCaseId(row.id),
+        status: t(`caseStatus.${row.status}`),
+        division: tickets.divisionLabel(row.jurisdictionCode),
+        employer: row.employer ?? t("slack:ticket.unknown"),
+        deadline: tickets.formatDate(row.dueAt),
+      }),
+    );
+    const title = t("slack:list.title", { filter: t(`slack:list.${filter}`), count: rows.length });
+    await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")])].join("\n") });
+  });
+}

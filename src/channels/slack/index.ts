@@ -1,0 +1,116 @@
+// The officers' Slack app (Bolt): HTTP receiver at /slack/events with signature verification, or Socket
+// Mode when an app-level token is configured. Tickets for new cases are posted by a loop driven from the
+// database; actions and slash commands are in ./actions.ts.
+import { App as BoltApp, LogLevel } from "@slack/bolt";
+import type { App } from "../../app.js";
+import { registerHandlers, SlackDesk } from "./actions.js";
+import { Tickets } from "./tickets.js";
+
+
+export interface SlackAppOptions {
+  token: string;
+  signingSecret: string;
+  /** Port of the HTTP receiver (0 picks a free one; read it from `port` after start). */
+  port?: number;
+  /** Web API base URL ("http://127.0.0.1:PORT/api/"), for tests. */
+  slackApiUrl?: string;
+  /** Socket Mode with this app-level token (xapp-…) instead of the HTTP receiver. */
+  appToken?: string;
+  /** Channel for cases the routing could not place, and divisions without a channel. */
+  triageChannel?: string;
+  /** Retries of the Web API client (0 in tests: the default policy waits minutes). */
+  retries?: number;
+}
+
+export interface SlackChannel {
+  bolt: InstanceType<typeof BoltApp>;
+  desk: SlackDesk;
+  tickets: Tickets;
+  /** Starts the receiver; resolves to the port it listens on (undefined in Socket Mode). */
+  start(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_TRIAGE_CHANNEL = "#arrears-triage";
+
+export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel {
+  const socketMode = Boolean(options.appToken);
+  const instance = new BoltApp({
+    token: options.token,
+    signingSecret: options.signingSecret,
+    ...(socketMode ? { socketMode: true, appToken: options.appToken } : { port: options.port ?? app.config.PORT }),
+    logLevel: LogLevel.ERROR,
+    clientOptions: {
+      ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+      retryConfig: { retries: options.retries ?? 10 },
+    },
+  });
+  const tickets = new Tickets(app, instance.client, options.triageChannel ?? DEFAULT_TRIAGE_CHANNEL);
+  const desk = new SlackDesk(app, tickets);
+  registerHandlers(instance, app, desk);
+  instance.error(async (error) => {
+    process.stderr.write(`slack: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
+  return {
+    bolt: instance,
+    desk,
+    tickets,
+    start: async () => {
+      const server = (socketMode ? await instance.start() : await instance.start(options.port ?? app.config.PORT)) as unknown;
+      const address = (server as { address?: () => unknown } | undefined)?.address?.();
+      return address && typeof address === "object" && "port" in address ? Number((address as { port: number }).port) : undefined;
+    },
+    stop: async () => {
+      await instance.stop();
+    },
+  };
+}
+
+export interface StartSlackOptions {
+  /** How often the ticket loop looks for cases without a ticket. */
+  pollMs?: number;
+  triageChannel?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts the officers' app when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are configured; null otherwise.
+ * Call `postTicket(caseId)` after filing for an immediate post; the loop catches anything missed.
+ */
+export async function startSlack(
+  app: App,
+  options: StartSlackOptions = {},
+): Promise<{ stop(): Promise<void>; postTicket(caseId: string): Promise<boolean>; port: number | undefined } | null> {
+  const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret } = app.config;
+  if (!token || !signingSecret) return null;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const channel = createSlackApp(app, {
+    token,
+    signingSecret,
+    port: app.config.PORT,
+    ...(app.config.SLACK_API_URL ? { slackApiUrl: app.config.SLACK_API_URL } : {}),
+    ...(app.config.SLACK_APP_TOKEN ? { appToken: app.config.SLACK_APP_TOKEN } : {}),
+    triageChannel: options.triageChannel ?? app.config.SLACK_TRIAGE_CHANNEL ?? DEFAULT_TRIAGE_CHANNEL,
+  });
+  const port = await channel.start();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = async () => {
+    try {
+      await channel.tickets.postPending();
+    } catch (error) {
+      log(`slack: posting tickets failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!stopped) timer = setTimeout(() => void tick(), options.pollMs ?? 5_000);
+  };
+  void tick();
+  return {
+    port,
+    postTicket: (caseId) => channel.tickets.postTicket(caseId),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await channel.stop();
+    },
+  };
+}

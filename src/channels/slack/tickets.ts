@@ -1,0 +1,240 @@
+// Tickets: the Block Kit message a desk sees for a case, where it is posted, and keeping it current.
+// Posting is driven from the database (cases without a ticket), so a restart never loses one.
+import type { App as BoltApp } from "@slack/bolt";
+import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import type { App } from "../../app.js";
+import { formatCaseId } from "../../cases/case-id.js";
+import { maskPhone } from "../../cases/case-view.js";
+import type { CaseRow } from "../../cases/ledger.js";
+import type { Locale } from "../../config.js";
+import { cases, slackTickets } from "../../db/schema.js";
+import type { Reason } from "../../domain.js";
+import { translator } from "../../i18n.js";
+import { ContactBook, DEFAULT_CONTACTS_FILE } from "../../routing/contacts.js";
+
+export type SlackClient = BoltApp["client"];
+export type TicketRow = typeof slackTickets.$inferSelect;
+export type TicketKind = "desk" | "city" | "moved";
+
+/** Statuses in which a desk can still act, and which buttons each shows. */
+const BUTTONS: Record<string, string[]> = {
+  logged: ["accept", "notArrears", "transfer"],
+  transferred: ["accept", "notArrears", "transfer"],
+  reopened: ["accept", "record", "resolve", "transfer"],
+  accepted: ["record", "resolve", "notArrears", "transfer"],
+  handling: ["record", "resolve", "transfer"],
+  awaiting_worker: ["record", "resolve", "transfer"],
+  resolved: ["reopen"],
+  referred: ["reopen"],
+};
+export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
+
+export interface TicketNote {
+  /** Shown under the facts: who did what last, where the ticket went. */
+  text: string;
+}
+
+export class Tickets {
+  readonly contacts: ContactBook;
+  private readonly inFlight = new Set<string>();
+
+  constructor(
+    private readonly app: App,
+    private readonly client: SlackClient,
+    private readonly triageChannel: string,
+    private readonly locale: Locale = app.config.DEFAULT_LOCALE,
+  ) {
+    this.contacts = ContactBook.load(app.config.ROUTING_CONTACTS_FILE ?? DEFAULT_CONTACTS_FILE, app.gazetteer);
+  }
+
+  /** The desk channel of a division (inherited from city/province), the triage channel when none. */
+  channelFor(divisionCode: string | null): string {
+    if (divisionCode === null) return this.triageChannel;
+    return this.contacts.contacts(divisionCode).slackChannel ?? this.triageChannel;
+  }
+
+  /** The city above a county (or the city itself), for the supervision copy of major/collective cases. */
+  cityOf(divisionCode: string | null): string | null {
+    if (divisionCode === null) return null;
+    const city = this.app.gazetteer.chain(divisionCode).find((d) => d.level === "city");
+    return city?.code ?? null;
+  }
+
+  tickets(caseId: string, kinds: TicketKind[] = ["desk", "city", "moved"]): TicketRow[] {
+    return this.app.store.db
+      .select()
+      .from(slackTickets)
+      .where(and(eq(slackTickets.caseId, caseId), inArray(slackTickets.kind, kinds)))
+      .orderBy(asc(slackTickets.id))
+      .all();
+  }
+
+  /** Cases that have no ticket yet, oldest first. */
+  pending(limit = 20): CaseRow[] {
+    const db = this.app.store.db;
+    return db
+      .select()
+      .from(cases)
+      .where(notExists(db.select({ one: sql`1` }).from(slackTickets).where(eq(slackTickets.caseId, cases.id))))
+      .orderBy(asc(cases.createdAt))
+      .limit(limit)
+      .all();
+  }
+
+  /** Posts tickets for every case without one; returns how many cases were posted. */
+  async postPending(): Promise<number> {
+    let posted = 0;
+    for (const row of this.pending()) {
+      if (await this.postTicket(row.id)) posted++;
+    }
+    return posted;
+  }
+
+  /** Posts the case's ticket at its desk (and the city copy for major/collective cases), once. */
+  async postTicket(caseId: string): Promise<boolean> {
+    if (this.inFlight.has(caseId)) return false;
+    this.inFlight.add(caseId);
+    try {
+      const row = this.app.ledger.find(caseId);
+      if (!row || this.tickets(caseId).length > 0) return false;
+      const desk = row.jurisdictionCode;
+      await this.post(row, "desk", desk, this.channelFor(desk));
+      if (row.major || row.collective) {
+        const city = this.cityOf(desk);
+        const cityChannel = city ? this.channelFor(city) : null;
+        if (city && cityChannel && cityChannel !== this.channelFor(desk)) await this.post(row, "city", city, cityChannel);
+      }
+      return true;
+    } finally {
+      this.inFlight.delete(caseId);
+    }
+  }
+
+  async post(row: CaseRow, kind: TicketKind, divisionCode: string | null, channel: string, note?: string): Promise<TicketRow> {
+    const message = this.render(row, kind, divisionCode, note);
+    const result = await this.client.chat.postMessage({ channel, ...message });
+    if (!result.ok || !result.ts || !result.channel) throw new Error(`chat.postMessage failed: ${result.error ?? "no ts"}`);
+    return this.app.store.db
+      .insert(slackTickets)
+      .values({ caseId: row.id, channel: result.channel, ts: result.ts, kind, divisionCode, postedAt: this.app.clock.now() })
+      .returning()
+      .get();
+  }
+
+  /** Re-renders every live ticket of the case (desk and city copies) with chat.update. */
+  async refresh(caseId: string, note?: string): Promise<void> {
+    const row = this.app.ledger.find(caseId);
+    if (!row) return;
+    for (const ticket of this.tickets(caseId, ["desk", "city"])) {
+      await this.client.chat.update({ channel: ticket.channel, ts: ticket.ts, ...this.render(row, ticket.kind as TicketKind, ticket.divisionCode, note) });
+    }
+  }
+
+  /** Marks the desk ticket as moved and shows where it went (no buttons any more). */
+  async markMoved(ticket: TicketRow, row: CaseRow, note: string): Promise<void> {
+    this.app.store.db.update(slackTickets).set({ kind: "moved" }).where(eq(slackTickets.id, ticket.id)).run();
+    await this.client.chat.update({ channel: ticket.channel, ts: ticket.ts, ...this.render(row, "moved", ticket.divisionCode, note) });
+  }
+
+  divisionLabel(code: string | null): string {
+    const t = translator(this.locale);
+    if (code === null) return t("slack:ticket.triage");
+    return `${this.app.gazetteer.fullName(code) || code} (${code})`;
+  }
+
+  formatDate(at: number | null): string {
+    if (at === null) return translator(this.locale)("slack:ticket.unknown");
+    return new Intl.DateTimeFormat("sv-SE", {
+      timeZone: this.app.config.TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(at));
+  }
+
+  /** The latest officer who accepted the case (Slack user ID), if any. */
+  responsible(caseId: string): string | null {
+    const events = this.app.ledger.events(caseId);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      const data = event.data as { to?: string };
+      if (event.type === "status_changed" && data.to === "accepted" && event.actor.startsWith("officer:slack:")) {
+        return event.actor.slice("officer:slack:".length);
+      }
+    }
+    return null;
+  }
+
+  render(row: CaseRow, kind: TicketKind, divisionCode: string | null, note?: string): { text: string; blocks: unknown[] } {
+    const t = translator(this.locale);
+    const id = formatCaseId(row.id);
+    const unknown = t("slack:ticket.unknown");
+    const title = row.major ? t("slack:ticket.titleMajor", { id }) : row.collective ? t("slack:ticket.titleCollective", { id }) : t("slack:ticket.title", { id });
+    const workers =
+      row.headcountMin === null
+        ? unknown
+        : row.headcountMax !== null && row.headcountMax !== row.headcountMin
+          ? t("slack:ticket.workersRange", { min: row.headcountMin, max: row.headcountMax })
+          : t("slack:ticket.workersValue", { count: row.headcountMin });
+    const reasons = Array.isArray(row.reasons) ? (row.reasons as Reason[]).map((r) => t(r.key, r.params ?? {})).join("；") : "";
+    const field = (label: string, value: string | null | undefined) => ({
+      type: "mrkdwn",
+      text: `*${t(`slack:ticket.${label}`)}*\n${value === null || value === undefined || value === "" ? unknown : value}`,
+    });
+    const place = [row.divisionCode ? this.app.gazetteer.fullName(row.divisionCode) : null, row.placeText].filter(Boolean).join(" · ");
+    const fields = [
+      field("caseId", id),
+      field("project", row.project),
+      field("employer", row.employer),
+      field("amount", row.amountYuan === null ? null : t("slack:ticket.amountValue", { amount: row.amountYuan.toLocaleString("en-US") })),
+      field("workers", workers),
+      field("place", place),
+      field("sector", row.sector ? t(`sector.${row.sector}`) : null),
+      field("ownership", row.ownership ? t(`ownership.${row.ownership}`) : null),
+      field("category", t(`category.${row.category}`)),
+      field("deadline", this.formatDate(row.dueAt)),
+      field("phone", maskPhone(row.phone)),
+      field("evidence", t("slack:ticket.evidenceValue", { count: this.app.ledger.attachments(row.id).length })),
+    ];
+    const blocks: unknown[] = [
+      { type: "header", text: { type: "plain_text", text: title } },
+      {
+        type: "context",
+        elements: [
+          { type: "mrkdwn", text: t("slack:ticket.status", { status: t(`caseStatus.${row.status}`) }) },
+          { type: "mrkdwn", text: `${t("slack:ticket.desk")}: ${this.divisionLabel(row.jurisdictionCode)}` },
+          ...(kind === "city" ? [{ type: "mrkdwn", text: t("slack:ticket.cityCopy", { division: this.divisionLabel(divisionCode) }) }] : []),
+        ],
+      },
+      // Slack allows at most 10 fields per section.
+      { type: "section", fields: fields.slice(0, 10) },
+      { type: "section", fields: fields.slice(10) },
+    ];
+    if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.reasons")}*\n${reasons}` } });
+    const responsible = this.responsible(row.id);
+    const context = [responsible ? t("slack:ticket.responsible", { user: responsible }) : null, note ?? null].filter((x): x is string => Boolean(x));
+    if (context.length > 0) blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });
+    if (kind !== "moved") {
+      const elements = (BUTTONS[row.status] ?? []).map((name) =>
+        name === "record"
+          ? {
+              type: "static_select",
+              action_id: "arrears_record",
+              placeholder: { type: "plain_text", text: t("slack:button.record") },
+              options: RECORD_KINDS.map((k) => ({ text: { type: "plain_text", text: t(`slack:record.${k}`) }, value: `${row.id}|${k}` })),
+            }
+          : {
+              type: "button",
+              action_id: `arrears_${name}`,
+              text: { type: "plain_text", text: t(`slack:button.${name}`) },
+              value: row.id,
+              ...(name === "accept" ? { style: "primary" } : {}),
+            },
+      );
+      if (elements.length > 0) blocks.push({ type: "actions", block_id: `arrears_actions_${row.id}`, elements });
+    }
+    return { text: `${title} · ${t(`caseStatus.${row.status}`)}`, blocks };
+  }
+}

@@ -1,0 +1,74 @@
+// `arrears officer add|list|remove`: the officer registry on the command line. Mounted by src/cli.ts:
+//   program.addCommand(officerCommand(openApp));
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { App } from "../app.js";
+import { OFFICER_ROLES, OfficerRegistry, UnknownDivisionError, slackUserIdSchema } from "./registry.js";
+
+function slackUser(value: string): string {
+  const parsed = slackUserIdSchema.safeParse(value.trim());
+  if (!parsed.success) throw new InvalidArgumentError("a Slack user ID such as U012ABCDEF");
+  return parsed.data;
+}
+
+function divisionCode(value: string): string {
+  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError("a six-digit division code such as 410702");
+  return value.trim();
+}
+
+function withApp<T>(openApp: () => App, run: (app: App, registry: OfficerRegistry) => T): T {
+  const app = openApp();
+  try {
+    return run(app, new OfficerRegistry(app.store.db, app.gazetteer, () => app.clock.now()));
+  } finally {
+    app.close();
+  }
+}
+
+export function officerCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
+  const command = new Command("officer").description("officers who may act on cases in Slack (by division)");
+
+  command
+    .command("add")
+    .description("register a Slack user as officer or leader of a division (and the divisions under it)")
+    .requiredOption("--slack-user <id>", "Slack user ID (U…)", slackUser)
+    .requiredOption("--division <code>", "six-digit division code (GB/T 2260)", divisionCode)
+    .addOption(new Option("--role <role>", "officer or leader").choices([...OFFICER_ROLES]).default("officer"))
+    .action((options: { slackUser: string; division: string; role: "officer" | "leader" }) => {
+      withApp(openApp, (app, registry) => {
+        try {
+          const row = registry.add({ slackUserId: options.slackUser, divisionCode: options.division, role: options.role });
+          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
+        } catch (error) {
+          if (error instanceof UnknownDivisionError) {
+            command.error(`unknown division code: ${options.division}`);
+          }
+          throw error;
+        }
+      });
+    });
+
+  command
+    .command("list")
+    .description("list registered officers")
+    .action(() => {
+      withApp(openApp, (app, registry) => {
+        const rows = registry.list();
+        if (rows.length === 0) out("(none)");
+        for (const row of rows) out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
+      });
+    });
+
+  command
+    .command("remove")
+    .description("remove an officer (from one division, or from all)")
+    .requiredOption("--slack-user <id>", "Slack user ID (U…)", slackUser)
+    .option("--division <code>", "only this division", divisionCode)
+    .action((options: { slackUser: string; division?: string }) => {
+      withApp(openApp, (_app, registry) => {
+        const removed = registry.remove(options.slackUser, options.division);
+        out(`removed ${removed}`);
+      });
+    });
+
+  return command;
+}

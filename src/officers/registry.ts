@@ -1,0 +1,85 @@
+// Officer registry: which Slack user may act on which division's cases. An officer of a division may
+// act on cases of that division and of every division under it (a city officer on its counties).
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/open.js";
+import { officers } from "../db/schema.js";
+import type { Gazetteer } from "../routing/gazetteer.js";
+
+export const OFFICER_ROLES = ["officer", "leader"] as const;
+export const officerRoleSchema = z.enum(OFFICER_ROLES);
+export type OfficerRole = z.infer<typeof officerRoleSchema>;
+export const slackUserIdSchema = z.string().regex(/^[UW][A-Z0-9]{2,}$/, "a Slack user ID such as U012ABCDEF");
+
+export type OfficerRow = typeof officers.$inferSelect;
+
+export class UnknownDivisionError extends Error {}
+
+export class OfficerRegistry {
+  constructor(
+    private readonly db: Db,
+    private readonly gazetteer: Gazetteer,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Adds (or changes the role of) an officer at a division. */
+  add(input: { slackUserId: string; divisionCode: string; role: OfficerRole }): OfficerRow {
+    const slackUserId = slackUserIdSchema.parse(input.slackUserId);
+    const role = officerRoleSchema.parse(input.role);
+    if (!this.gazetteer.byCode(input.divisionCode)) throw new UnknownDivisionError(input.divisionCode);
+    const existing = this.find(slackUserId, input.divisionCode);
+    if (existing) {
+      this.db.update(officers).set({ role }).where(eq(officers.id, existing.id)).run();
+      return { ...existing, role };
+    }
+    return this.db
+      .insert(officers)
+      .values({ slackUserId, divisionCode: input.divisionCode, role, createdAt: this.now() })
+      .returning()
+      .get();
+  }
+
+  /** Removes the officer from one division, or from all when no division is given; returns how many rows. */
+  remove(slackUserId: string, divisionCode?: string): number {
+    const where =
+      divisionCode === undefined
+        ? eq(officers.slackUserId, slackUserId)
+        : and(eq(officers.slackUserId, slackUserId), eq(officers.divisionCode, divisionCode));
+    return this.db.delete(officers).where(where).run().changes;
+  }
+
+  find(slackUserId: string, divisionCode: string): OfficerRow | undefined {
+    return this.db
+      .select()
+      .from(officers)
+      .where(and(eq(officers.slackUserId, slackUserId), eq(officers.divisionCode, divisionCode)))
+      .get();
+  }
+
+  list(): OfficerRow[] {
+    return this.db.select().from(officers).orderBy(asc(officers.divisionCode), asc(officers.slackUserId)).all();
+  }
+
+  /** The divisions a Slack user is registered at (empty: not an officer). */
+  assignments(slackUserId: string): OfficerRow[] {
+    return this.db.select().from(officers).where(eq(officers.slackUserId, slackUserId)).all();
+  }
+
+  /**
+   * May this user act on a case of `divisionCode`? Yes when registered at that division or one above it.
+   * A case without a division (the triage desk) may be handled by leaders only.
+   */
+  mayAct(slackUserId: string, divisionCode: string | null): boolean {
+    const mine = this.assignments(slackUserId);
+    if (mine.length === 0) return false;
+    if (divisionCode === null) return mine.some((row) => row.role === "leader");
+    const chain = new Set(this.gazetteer.chain(divisionCode).map((d) => d.code));
+    if (chain.size === 0) chain.add(divisionCode);
+    return mine.some((row) => chain.has(row.divisionCode));
+  }
+
+  /** Whether a case of `divisionCode` falls under any of the user's divisions (for /cases). */
+  covers(slackUserId: string, divisionCode: string | null): boolean {
+    return this.mayAct(slackUserId, divisionCode);
+  }
+}

@@ -1,0 +1,95 @@
+// First-question classification (首问负责制): arrears get a named officer; everything else is told its
+// channel. Each decision carries its reasons as i18n keys of the "triage" namespace.
+import type { Category, Reason } from "../domain.js";
+import { prepareText } from "./read-message.js";
+import type { Classification, MessageReading } from "./reading.js";
+
+const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|提成|底薪|劳务费|人工费|工费|课时费|wages?|salary|pay)";
+const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
+const WAGES_OWED = new RegExp(
+  [
+    `${OWE_VERB}[^。!?！？，,]{0,6}?${WAGE_NOUN}`,
+    `${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}`,
+    "(?:没|不)(?:给|发|结)钱|拿不到钱|要不到钱|讨不到钱",
+    "欠(?:了|下|着)?[^。!?！？，,]{0,4}?[\\d一二两三四五六七八九十]+(?:万|千|块|元|w)",
+    `(?:钱|块|元|万|千)[^。!?！？]{0,8}?(?:拖着不给|不给|没给|没发|没结|不退)`,
+    "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款",
+    // Evasion after the work is done is how arrears usually start ("干完活他就不接电话了").
+    "(?:干完活|活干完|完工)[^。!?！？]{0,12}(?:不接电话|联系不上|找不到人|跑了)",
+    "\\bowe[sd]?\\b|unpaid|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
+  ].join("|"),
+  "i",
+);
+// Money between businesses (工程款, 台班费, 材料款…) owed to the writer.
+const PROJECT_MONEY = "(?:工程款|台班费|机械费|材料款|设备款|租赁费|设备租金|结算款|货款|project payment|equipment rental)";
+const PROJECT_MONEY_CLAIMED = new RegExp(
+  `(?:欠|差|拖欠|没付|没给|还有|一共|要回)[^。!?！？]{0,12}${PROJECT_MONEY}|${PROJECT_MONEY}[^。!?！？，,]{0,10}(?:一共|还有|没付|没给|欠|差|\\d|[一二三四五六七八九十两])`,
+  "i",
+);
+const WRITER_IS_BUSINESS =
+  /我是[^。!?！？]{0,14}(?:老板|分包|出租|供应商|承包商|卖)|我们[^。!?！？，,]{0,4}公司|名下公司|我公司|供货|供了|租给|垫资|搞挖机|挖掘机老板|挖机老板|I (?:run|own) (?:a|the) (?:company|subcontractor)/i;
+const WRITER_PAID_WORKERS =
+  /(?:农民工|工人|机手|手下|兄弟们)[^。!?！？]{0,8}工资[^。!?！？]{0,8}(?:付清|发了|垫付|结清|发清|发放|垫)|工资我[^。!?！？]{0,8}(?:垫付|发了|付清)|把[^。!?！？]{0,8}工资[^。!?！？]{0,6}(?:付清|发清|结清)/;
+const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班长|带班|工头|劳务队长)|我(?:带|领)的?[^。!?！？]{0,4}(?:工人|兄弟|班组|人)/;
+
+const INJURY = /砸伤|摔伤|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from/i;
+const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
+const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
+const SOCIAL_PROBLEM = /没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
+const LABOR_DISPUTE =
+  /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
+const NOT_LABOR =
+  /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|包工头|班组|工人|农民工|干了|辞职|离职|员工|wages?|salary|factory|worked|boss|employer|company|job/i;
+
+const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
+
+function decide(text: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+  const wagesOwed = WAGES_OWED.test(text);
+  const projectMoney = PROJECT_MONEY_CLAIMED.test(text);
+  const writerBusiness = WRITER_IS_BUSINESS.test(text);
+  const paidWorkers = WRITER_PAID_WORKERS.test(text);
+  const teamLeader = TEAM_LEADER_CLAIM.test(text);
+
+  // 以讨薪为名讨要工程款: a business claiming project money is not arrears, even when it says 讨薪.
+  if (projectMoney && (writerBusiness || paidWorkers || !wagesOwed)) {
+    const reasons = [reason("projectMoneyClaim")];
+    if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
+    return { category: "project_payment", reasons };
+  }
+  if (INJURY.test(text) && (INJURY_DEMAND.test(text) || !wagesOwed)) {
+    return { category: "work_injury", reasons: [reason("workInjury")] };
+  }
+  if (wagesOwed) {
+    const reasons = [reason("wagesOwed")];
+    if (teamLeader) reasons.push(reason("teamLeaderClaimsWages"));
+    if (reading.amountYuan !== null) reasons.push(reason("amountStated", { amount: reading.amountYuan }));
+    if (reading.headcount !== null && reading.headcount.min > 1) reasons.push(reason("groupOwed", { count: reading.headcount.min }));
+    return { category: "wage_arrears", reasons };
+  }
+  if (SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !/经济补偿|开除|辞退/.test(text)) {
+    return { category: "social_insurance", reasons: [reason("socialInsurance")] };
+  }
+  if (LABOR_DISPUTE.test(text) && WORK.test(text)) {
+    return { category: "labor_dispute", reasons: [reason("laborDispute")] };
+  }
+  if (NOT_LABOR.test(text) || !WORK.test(text)) {
+    return { category: "not_labor", reasons: [reason("notWork")] };
+  }
+  // Work is described and money is named, but no clear "owed": logged as arrears so that an officer
+  // checks it (nothing is dropped); otherwise a dispute about what is due.
+  if (reading.amountYuan !== null) return { category: "wage_arrears", reasons: [reason("unclearTreatedAsArrears")] };
+  return { category: "labor_dispute", reasons: [reason("noClearSignal")] };
+}
+
+/** Classifies text already passed through prepareText. */
+export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {
+  const { category, reasons } = decide(text, reading);
+  if (instructionsRemoved) reasons.push(reason("instructionIgnored"));
+  return { category, isArrears: category === "wage_arrears", reasons };
+}
+
+export function classify(text: string, reading: MessageReading): Classification {
+  const prepared = prepareText(text);
+  return classifyPrepared(prepared.text, reading, prepared.instructionsRemoved);
+}

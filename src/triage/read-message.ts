@@ -1,0 +1,49 @@
+// First reading of a worker's message (首问登记): the facts an officer records, each null when unsaid.
+import type { PlaceResolution } from "../routing/gazetteer.js";
+import { readAmount } from "./amounts.js";
+import { readPhone, readSince } from "./contact.js";
+import { readEmployer } from "./employer.js";
+import { readHeadcount } from "./headcount.js";
+import { removeInstructions } from "./injection.js";
+import { normalize } from "./normalize.js";
+import { readProject } from "./project.js";
+import type { MessageReading } from "./reading.js";
+import { readOwnership, readProjectKind, readSector } from "./sector.js";
+
+/** What the reader needs of a gazetteer; the routing Gazetteer satisfies it. */
+export interface PlaceResolver {
+  resolve(text: string): PlaceResolution;
+}
+
+export interface PreparedText {
+  /** Normalised, with any instructions to the system removed. */
+  text: string;
+  instructionsRemoved: boolean;
+}
+
+export function prepareText(raw: string): PreparedText {
+  const sanitized = removeInstructions(normalize(raw));
+  return { text: sanitized.text, instructionsRemoved: sanitized.instructionsRemoved };
+}
+
+/** Reads text already passed through prepareText. */
+export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageReading {
+  const headcount = readHeadcount(text);
+  const sector = readSector(text);
+  return {
+    project: readProject(text, sector),
+    employer: readEmployer(text, sector),
+    amountYuan: readAmount(text, headcount),
+    headcount,
+    place: gazetteer ? gazetteer.resolve(text) : { status: "none" },
+    sector,
+    projectKind: readProjectKind(text, sector),
+    ownership: readOwnership(text),
+    phone: readPhone(text),
+    since: readSince(text),
+  };
+}
+
+export function readMessage(text: string, gazetteer?: PlaceResolver): MessageReading {
+  return readPrepared(prepareText(text).text, gazetteer);
+}

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
   if (config.TELEGRAM_BOT_TOKEN) {
-    const telegram = await startTelegram(app, { handleSignals: false });
+    // Slack's receiver owns PORT; a Telegram webhook beside it listens on the next port.
+    const webhookPort = config.SLACK_BOT_TOKEN ? config.PORT + 1 : config.PORT;
+    const telegram = await startTelegram(app, { handleSignals: false, webhook: { port: webhookPort } });
     stops.push(() => telegram.stop());
   }
   const slack = await startSlack(app);

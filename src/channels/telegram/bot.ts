@@ -1,0 +1,301 @@
+// The worker bot: Telegram updates in, dialog engine turns, replies out. Everything a worker reads
+// comes from the engine or from the "telegram" i18next namespace.
+import { autoRetry, type AutoRetryOptions } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { eq } from "drizzle-orm";
+import type { App } from "../../app.js";
+import type { Locale } from "../../config.js";
+import { dialogSessions } from "../../db/schema.js";
+import type { TurnMessage, TurnResult } from "../../dialogs/engine.js";
+import { localeFromLanguageCode, translator } from "../../i18n.js";
+import { attachmentOf } from "./attachments.js";
+import { TELEGRAM_CHANNEL } from "./delivery.js";
+import { downloadTelegramFile } from "./download.js";
+import { defaultLogger, describeError, type TelegramLogger } from "./log.js";
+import { ChatRateLimiter } from "./rate-limit.js";
+import { keyboardFor, OpenKeyboards, splitText } from "./replies.js";
+import { UpdateLog } from "./updates.js";
+
+export const DEFAULT_API_ROOT = "https://api.telegram.org";
+/** The update kinds the bot asks Telegram for (getUpdates and setWebhook). */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export interface TelegramBotOptions {
+  /** Defaults to TELEGRAM_BOT_TOKEN. */
+  token?: string;
+  /** Defaults to TELEGRAM_API_ROOT, else Telegram's. */
+  apiRoot?: string;
+  /** Skips getMe at start (tests). */
+  botInfo?: UserFromGetMe;
+  logger?: TelegramLogger;
+  /** auto-retry for replies: 429 always; 5xx and network errors `maxRetryAttempts` times. */
+  retry?: Partial<AutoRetryOptions>;
+  /** Called when an update is finished with (handled, skipped or failed): tests, metrics. */
+  onUpdateDone?: (updateId: number) => void;
+}
+
+export interface TelegramBot {
+  bot: Bot;
+  token: string;
+  apiRoot: string;
+  logger: TelegramLogger;
+  /** Updates being handled or waiting for their chat's turn. */
+  inFlight(): number;
+  /** Resolves true when no update is in flight, false after `timeoutMs`. */
+  idle(timeoutMs?: number): Promise<boolean>;
+}
+
+export function createTelegramBot(app: App, options: TelegramBotOptions = {}): TelegramBot {
+  const config = app.config;
+  const token = options.token ?? config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
+  const apiRoot = (options.apiRoot ?? config.TELEGRAM_API_ROOT ?? DEFAULT_API_ROOT).replace(/\/+$/, "");
+  const logger = options.logger ?? defaultLogger(config.LOG_LEVEL);
+  const bot = new Bot(token, { botInfo: options.botInfo, client: { apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.retry }));
+
+  const updates = new UpdateLog(app.store);
+  const limiter = new ChatRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const keyboards = new OpenKeyboards();
+  const maxAttachmentBytes = config.MAX_ATTACHMENT_MB * 1_048_576;
+  const now = () => app.clock.now();
+
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  const settle = () => {
+    if (inFlight > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const wake of waiters) wake();
+  };
+
+  /** The worker's chosen language, else the one of their Telegram app. */
+  const localeOf = (chatId: number, languageCode: string | undefined): Locale => {
+    const row = app.store.db
+      .select({ state: dialogSessions.state })
+      .from(dialogSessions)
+      .where(eq(dialogSessions.userKey, `${TELEGRAM_CHANNEL}:${chatId}`))
+      .get();
+    const chosen = (row?.state as { locale?: unknown } | undefined)?.locale;
+    if (chosen === "zh-CN" || chosen === "en") return chosen;
+    return localeFromLanguageCode(languageCode, config.DEFAULT_LOCALE);
+  };
+  const say = (ctx: Context, key: string) =>
+    translator(localeOf(ctx.chat?.id ?? 0, ctx.from?.language_code))(`telegram:${key}`);
+
+  const removeKeyboard = async (chatId: number, messageId: number) => {
+    try {
+      await bot.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } });
+    } catch (error) {
+      // "message is not modified", a message too old to edit: the engine rejects stale choices anyway.
+      logger.debug({ messageId, ...describeError(error) }, "keyboard not removed");
+    }
+  };
+
+  const record = (updateId: number) => {
+    try {
+      updates.record(updateId, now());
+    } catch (error) {
+      logger.error({ updateId, ...describeError(error) }, "could not record update");
+    }
+  };
+
+  // 1. Count updates in flight (graceful stop waits for them) and report each one done.
+  bot.use(async (ctx, next) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      settle();
+      options.onUpdateDone?.(ctx.update.update_id);
+    }
+  });
+
+  // 2. One chat's updates in order; different chats concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+
+  // 3. A failing update is logged (id, error; never the text), answered with an apology, and the
+  //    bot goes on with the next one.
+  bot.use(async (ctx, next) => {
+    const state = { callbackAnswered: false };
+    (ctx as Context & { turnState?: typeof state }).turnState = state;
+    try {
+      await next();
+    } catch (error) {
+      const updateId = ctx.update.update_id;
+      logger.error({ updateId, ...describeError(error) }, "update failed");
+      record(updateId);
+      if (ctx.callbackQuery && !state.callbackAnswered) {
+        await ctx.answerCallbackQuery().catch(() => undefined);
+      }
+      if (ctx.chat) {
+        try {
+          await bot.api.sendMessage(ctx.chat.id, say(ctx, "apology"));
+        } catch (sendError) {
+          logger.warn({ updateId, ...describeError(sendError) }, "apology not sent");
+        }
+      }
+    }
+  });
+
+  // 4. The turn.
+  bot.use(async (ctx) => {
+    const started = Date.now();
+    const updateId = ctx.update.update_id;
+    const state = (ctx as Context & { turnState?: { callbackAnswered: boolean } }).turnState ?? { callbackAnswered: false };
+    const answerCallback = async (text?: string) => {
+      state.callbackAnswered = true;
+      try {
+        await ctx.answerCallbackQuery(text ? { text } : undefined);
+      } catch (error) {
+        logger.warn({ updateId, ...describeError(error) }, "callback query not answered");
+      }
+    };
+
+    if (updates.seen(updateId)) {
+      logger.info({ updateId }, "duplicate update skipped");
+      return;
+    }
+    const chat = ctx.chat;
+    const from = ctx.from;
+    const callback = ctx.callbackQuery;
+    const message = ctx.message;
+    // Workers talk to the bot in private chats; groups, channels and other update kinds are ignored.
+    if (!chat || chat.type !== "private" || !from || from.is_bot || (!callback && !message)) {
+      record(updateId);
+      if (callback) await answerCallback();
+      return;
+    }
+    const chatId = chat.id;
+
+    const decision = limiter.check(String(chatId), now());
+    if (decision !== "ok") {
+      record(updateId);
+      const text = decision === "notify" ? say(ctx, "rateLimited") : undefined;
+      if (callback) await answerCallback(text);
+      if (text) await bot.api.sendMessage(chatId, text);
+      logger.info({ updateId, notified: decision === "notify" }, "rate limited");
+      return;
+    }
+
+    let input: TurnMessage;
+    let pressed: number | undefined;
+    if (callback) {
+      pressed = callback.message?.message_id;
+      if (callback.data === undefined || pressed === undefined) {
+        record(updateId);
+        await answerCallback();
+        return;
+      }
+      if (keyboards.known(chatId) && !keyboards.isOpen(chatId, pressed)) {
+        // An old keyboard (pressed twice, or answered by typing): answered quietly, not a turn.
+        record(updateId);
+        await answerCallback(say(ctx, "buttonUsed"));
+        await removeKeyboard(chatId, pressed);
+        return;
+      }
+      await answerCallback();
+      input = { kind: "choice", id: callback.data };
+    } else if (message?.text !== undefined) {
+      input = { kind: "text", text: message.text };
+    } else if (message?.contact) {
+      input = { kind: "text", text: message.contact.phone_number };
+    } else {
+      const attachment = message ? attachmentOf(message) : null;
+      if (!attachment) {
+        record(updateId);
+        await bot.api.sendMessage(chatId, say(ctx, "unsupported"));
+        return;
+      }
+      let storedPath: string | null = null;
+      if (config.EVIDENCE_DOWNLOAD && (attachment.sizeBytes === null || attachment.sizeBytes <= maxAttachmentBytes)) {
+        try {
+          storedPath = await downloadTelegramFile(
+            { api: bot.api, token, apiRoot, dir: config.EVIDENCE_DIR, maxBytes: maxAttachmentBytes },
+            attachment.fileId,
+            attachment.fileUniqueId,
+            now(),
+          );
+        } catch (error) {
+          // The file id stays on the case; an officer can fetch the file later.
+          logger.warn({ updateId, ...describeError(error) }, "evidence not downloaded");
+        }
+      }
+      input = {
+        kind: "attachment",
+        attachment: {
+          type: attachment.type,
+          fileId: attachment.fileId,
+          sizeBytes: attachment.sizeBytes,
+          caption: attachment.caption,
+          storedPath,
+        },
+      };
+    }
+
+    // The update is recorded in the same transaction as the turn: both happen, or neither.
+    const result: TurnResult | null = app.store.sqlite
+      .transaction(() =>
+        updates.record(updateId, now())
+          ? app.engine.handle({ channel: TELEGRAM_CHANNEL, userId: String(chatId), languageCode: from.language_code, message: input })
+          : null,
+      )
+      .immediate();
+    if (!result) {
+      logger.info({ updateId }, "duplicate update skipped");
+      return;
+    }
+
+    // The question is answered: its keyboard (and any older one) goes, so it cannot be pressed twice.
+    for (const messageId of new Set([...(pressed === undefined ? [] : [pressed]), ...keyboards.take(chatId)])) {
+      await removeKeyboard(chatId, messageId);
+    }
+    const opened: number[] = [];
+    try {
+      for (const reply of result.replies) {
+        const parts = splitText(reply.text);
+        const keyboard = reply.choices ? keyboardFor(reply.choices) : undefined;
+        for (const [index, part] of parts.entries()) {
+          const last = index === parts.length - 1;
+          const sent = await bot.api.sendMessage(chatId, part, last && keyboard ? { reply_markup: keyboard } : {});
+          if (last && keyboard) opened.push(sent.message_id);
+        }
+      }
+    } finally {
+      keyboards.set(chatId, opened);
+    }
+    logger.info(
+      { updateId, kind: input.kind, replies: result.replies.length, caseId: result.caseId, ms: Date.now() - started },
+      "update handled",
+    );
+  });
+
+  // Required with polling: the default handler stops the bot. Errors rarely get here (step 3).
+  bot.catch((error) => {
+    logger.error({ updateId: error.ctx.update.update_id, ...describeError(error.error) }, "unhandled update error");
+  });
+
+  return {
+    bot,
+    token,
+    apiRoot,
+    logger,
+    inFlight: () => inFlight,
+    idle: (timeoutMs = 30_000) =>
+      new Promise<boolean>((resolve) => {
+        if (inFlight === 0) return resolve(true);
+        const timer = setTimeout(() => {
+          idleWaiters = idleWaiters.filter((wake) => wake !== done);
+          resolve(false);
+        }, timeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        idleWaiters.push(done);
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+// A script holds a whole conversation through `arrears chat --jsonl`, then reads the case back with
+// `arrears case show ID --json` — the real CLI in child processes on one SQLite file.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dir = mkdtempSync(join(tmpdir(), "cli-"));
+const env = { ...process.env, DATABASE_URL: join(dir, "cli.db"), LOG_LEVEL: "silent" };
+const cli = (args: string[], input?: string) =>
+  execFileSync(process.execPath, ["bin/arrears.js", ...args], { env, input, encoding: "utf8", timeout: 60_000 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("arrears chat --jsonl", () => {
+  it("answers one line per input line, interleaving users, and the logged case shows its facts", () => {
+    const input = [
+      { from: "w1", text: "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6" },
+      { from: "w2", text: "你好" },
+      "this is not json",
+      { from: "w1", text: "金额不对，是24万" },
+      { from: "w1", choice: "confirm" },
+    ]
+      .map((line) => (typeof line === "string" ? line : JSON.stringify(line)))
+      .join("\n");
+    const out = cli(["chat", "--jsonl"], `${input}\n`).trim().split("\n").map((line) => JSON.parse(line));
+    expect(out).toHaveLength(5);
+    expect(out[0]).toMatchObject({ to: "w1", expecting: "confirm", caseId: null });
+    expect(out[1]).toMatchObject({ to: "w2", expecting: null });
+    expect(out[2]).toMatchObject({ to: null, error: expect.stringContaining("JSON") });
+    expect(out[3].replies[0].text).toContain("240,000");
+    const caseId = out[4].caseId as string;
+    expect(caseId).toMatch(/^[2-9A-Z]{9}$/);
+
+    const shown = JSON.parse(cli(["case", "show", caseId, "--json"]));
+    expect(shown).toMatchObject({
+      project: "碧桂园凤凰城三期",
+      employer: "刘建国",
+      amountYuan: 240000,
+      headcount: 12,
+      division: { code: "410702", name: "红旗区" },
+      sector: "construction",
+      category: "wage_arrears",
+      isArrears: true,
+      status: "logged",
+    });
+    expect(shown.events.map((event: { type: string }) => event.type)).toEqual(["logged", "routed"]);
+
+    cli(["case", "set-status", caseId, "accepted", "--by", "张三", "--tell-worker", "张三会打电话给您"]);
+    const after = JSON.parse(cli(["case", "show", caseId, "--json"]));
+    expect(after.status).toBe("accepted");
+    expect(after.events.at(-1)).toMatchObject({ type: "status_changed", actor: "officer:张三", channel: "cli" });
+  });
+});

@@ -40,7 +40,8 @@ export function parseCommand(text: string): Command | null {
 }
 
 function statusCommand(args: string): Command {
-  const caseId = findCaseIdIn(args);
+  // Something that is not ID-shaped is still passed on, so the worker hears "that is not an ID".
+  const caseId = findCaseIdIn(args) ?? (args.trim() ? (args.trim().split(/\s+/)[0] ?? null) : null);
   const rest = caseId ? args.replace(caseId, " ") : args;
   const code = rest.match(/(?<!\d)\d{6}(?!\d)/);
   return { name: "status", caseId, accessCode: code ? code[0] : null };

@@ -1,6 +1,6 @@
 // Interactive terminal conversation: the embedded default channel, in which you are a worker.
 // Buttons are shown as lettered options; typing the letter presses the button.
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import type { App } from "../../app.js";
 import { OutboxDispatcher } from "../../cases/notifications.js";
 import type { Choice } from "../../dialogs/engine.js";
@@ -38,15 +38,11 @@ export async function runTerminal(app: App, userId: string): Promise<void> {
   for (const reply of first.replies) show(reply.text, reply.choices);
   choices = first.replies.at(-1)?.choices ?? [];
 
-  rl.on("SIGINT", () => rl.close());
+  // Iterating the lines (not rl.question) keeps every line of piped input, not only typed ones.
+  const prompt = () => process.stdout.write("\n> ");
+  prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question("\n> ");
-      } catch {
-        break; // input closed (Ctrl-D, Ctrl-C)
-      }
+    for await (const line of rl) {
       const trimmed = line.trim().toLowerCase();
       const index = trimmed.length === 1 ? LETTERS.indexOf(trimmed) : -1;
       const choice = index >= 0 ? choices[index] : undefined;
@@ -57,6 +53,7 @@ export async function runTerminal(app: App, userId: string): Promise<void> {
       });
       for (const reply of result.replies) show(reply.text, reply.choices);
       choices = result.replies.at(-1)?.choices ?? [];
+      prompt();
     }
   } finally {
     dispatcher.stop();

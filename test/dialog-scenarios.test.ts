@@ -327,3 +327,19 @@ describe("languages", () => {
     expect(result.replies[0]?.text).toContain("Please tell me");
   });
 });
+
+describe("an ambiguous place", () => {
+  it("gets a question that names the candidates, answered with a button", () => {
+    const worker = new Worker(env.app, "ambiguous");
+    worker.says("我在朝阳区一个工地干活，宏达劳务欠我们8个人工资5万");
+    expect(worker.last?.expecting).toBe("place");
+    expect(worker.heard).toContain("北京市朝阳区");
+    expect(worker.heard).toContain("长春市朝阳区");
+    expect(worker.choiceIds).toEqual(expect.arrayContaining(["place:110105", "place:220104"]));
+    worker.presses("place:220104");
+    expect(worker.last?.expecting).not.toBe("place");
+    while (worker.last?.expecting !== "confirm") worker.says("不知道");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)).toMatchObject({ divisionCode: "220104", jurisdictionCode: "220104" });
+  });
+});

@@ -52,8 +52,10 @@ export function createApp(config: Config, options: { clock?: Clock; reader?: Com
   const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS) };
   const ledger = new CaseLedger(store.db);
   const outbox = new Outbox(store.db);
+  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now());
   const engine = new DialogEngine({
     store,
+    actions,
     reader,
     router: router satisfies ComplaintRouter,
     calendar,
@@ -62,7 +64,6 @@ export function createApp(config: Config, options: { clock?: Clock; reader?: Com
     maxAttachmentBytes: config.MAX_ATTACHMENT_MB * 1_048_576,
     clock,
   });
-  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now());
   return {
     config,
     store,

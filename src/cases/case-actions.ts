@@ -16,7 +16,17 @@ export interface StatusChange {
   note?: string;
   /** A sentence meant for the worker (the note is internal unless given here). */
   noteForWorker?: string;
+  /** A transfer (转办): the case moves to this division's desk. */
+  moveToJurisdiction?: string;
+  /** False when the worker is answered another way (they pressed the button themselves). */
+  notifyWorker?: boolean;
+  /** Actor prefix in the ledger: an officer acts by default. */
+  actorKind?: "officer" | "worker";
 }
+
+/** The desk (officers' channel) is told through the outbox too: channel "desk", one thread per case. */
+export const DESK_CHANNEL = "desk";
+export const deskRecipient = (caseId: string): string => `case:${caseId}`;
 
 export class CaseNotFoundError extends Error {}
 
@@ -43,10 +53,22 @@ export class CaseActions {
               ? addWorkingDays(at, 60, this.calendar)
               : null;
         this.ledger.updateStatus(row.id, change.status, at, dueAt);
+        if (change.status === "accepted") this.ledger.setResponsibleOfficer(row.id, change.by);
+        if (change.moveToJurisdiction && change.moveToJurisdiction !== row.jurisdictionCode) {
+          this.ledger.setJurisdiction(row.id, change.moveToJurisdiction);
+          this.ledger.appendEvent({
+            caseId: row.id,
+            at,
+            actor: `${change.actorKind ?? "officer"}:${change.by}`,
+            channel: change.channel,
+            type: "jurisdiction_changed",
+            data: { from: row.jurisdictionCode, to: change.moveToJurisdiction, ...(change.note ? { reason: change.note } : {}) },
+          });
+        }
         this.ledger.appendEvent({
           caseId: row.id,
           at,
-          actor: `officer:${change.by}`,
+          actor: `${change.actorKind ?? "officer"}:${change.by}`,
           channel: change.channel,
           type: "status_changed",
           data: {
@@ -56,7 +78,8 @@ export class CaseActions {
             ...(change.noteForWorker ? { noteForWorker: change.noteForWorker } : {}),
           },
         });
-        this.outbox.enqueue(
+        // Asking the worker sends its own message (the question), not a status notice.
+        if (change.status !== "awaiting_worker" && change.notifyWorker !== false) this.outbox.enqueue(
           {
             caseId: row.id,
             channel: row.channel,
@@ -71,7 +94,124 @@ export class CaseActions {
           },
           at,
         );
-        return { ...row, status: change.status, updatedAt: at, dueAt };
+        return {
+          ...row,
+          status: change.status,
+          updatedAt: at,
+          dueAt,
+          jurisdictionCode: change.moveToJurisdiction ?? row.jurisdictionCode,
+        };
+      })
+      .immediate();
+  }
+
+  /** The worker answered an officer's question: back to handling, and the answer goes to the desk. */
+  workerReplied(caseId: string, text: string, userKey: string, channel: string): CaseRow {
+    return this.store.sqlite
+      .transaction(() => {
+        const row = this.setStatus({
+          caseId,
+          status: "handling",
+          by: userKey,
+          channel,
+          actorKind: "worker",
+          notifyWorker: false,
+          note: "answer",
+        });
+        const at = this.now();
+        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "worker_replied", data: { text } });
+        this.outbox.enqueue(
+          {
+            caseId,
+            channel: DESK_CHANNEL,
+            recipientKey: deskRecipient(caseId),
+            locale: "zh-CN",
+            messageKey: "desk.workerReplied",
+            params: { id: formatCaseId(caseId), text },
+          },
+          at,
+        );
+        return row;
+      })
+      .immediate();
+  }
+
+  /**
+   * 回头看: the worker says whether the money really arrived. "Not paid" reopens the case and tells
+   * the desk; "paid" is recorded. Returns false when the case is not theirs or not resolved.
+   */
+  followUpAnswered(caseId: string, paid: boolean, userKey: string, channel: string): boolean {
+    return this.store.sqlite
+      .transaction(() => {
+        const row = this.ledger.find(caseId);
+        if (!row || row.filerKey !== userKey || row.status !== "resolved") return false;
+        const at = this.now();
+        this.ledger.appendEvent({
+          caseId,
+          at,
+          actor: `worker:${userKey}`,
+          channel,
+          type: paid ? "follow_up_paid" : "follow_up_unpaid",
+        });
+        if (!paid) {
+          this.setStatus({
+            caseId,
+            status: "reopened",
+            by: userKey,
+            channel,
+            actorKind: "worker",
+            notifyWorker: false,
+            note: "follow_up_unpaid",
+          });
+          this.outbox.enqueue(
+            {
+              caseId,
+              channel: DESK_CHANNEL,
+              recipientKey: deskRecipient(caseId),
+              locale: "zh-CN",
+              messageKey: "desk.followUpUnpaid",
+              params: { id: formatCaseId(caseId) },
+            },
+            at,
+          );
+        }
+        return true;
+      })
+      .immediate();
+  }
+
+  /** 需补充: the officer's question is relayed to the worker, whose next message answers it. */
+  askWorker(request: { caseId: string; question: string; by: string; channel: string }): CaseRow {
+    return this.store.sqlite
+      .transaction(() => {
+        const row = this.setStatus({
+          caseId: request.caseId,
+          status: "awaiting_worker",
+          by: request.by,
+          channel: request.channel,
+          note: "question",
+        });
+        const at = this.now();
+        this.ledger.appendEvent({
+          caseId: row.id,
+          at,
+          actor: `officer:${request.by}`,
+          channel: request.channel,
+          type: "question_asked",
+          data: { question: request.question },
+        });
+        this.outbox.enqueue(
+          {
+            caseId: row.id,
+            channel: row.channel,
+            recipientKey: row.filerKey,
+            locale: row.locale,
+            messageKey: "notify.question",
+            params: { id: formatCaseId(row.id), question: request.question },
+          },
+          at,
+        );
+        return row;
       })
       .immediate();
   }

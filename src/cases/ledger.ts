@@ -47,6 +47,25 @@ export class CaseLedger {
     this.db.update(cases).set({ status, updatedAt: at, dueAt }).where(eq(cases.id, id)).run();
   }
 
+  setResponsibleOfficer(id: string, officer: string): void {
+    this.db.update(cases).set({ responsibleOfficer: officer }).where(eq(cases.id, id)).run();
+  }
+
+  setJurisdiction(id: string, code: string): void {
+    this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
+  }
+
+  /** The filer's case waiting for their answer to an officer's question (需补充), if any. */
+  awaitingAnswerFrom(filerKey: string): CaseRow | undefined {
+    return this.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.filerKey, filerKey), eq(cases.status, "awaiting_worker")))
+      .orderBy(desc(cases.updatedAt))
+      .limit(1)
+      .get();
+  }
+
   addAttachment(caseId: string, at: number, attachment: AttachmentInput): void {
     this.db
       .insert(attachments)

@@ -17,9 +17,18 @@ export function renderNotification(row: OutboxRow): string {
   return t(row.messageKey, params).trim();
 }
 
+/** The buttons of a queued message, labelled in the recipient's language. */
+export function renderNotificationChoices(row: OutboxRow): { id: string; label: string }[] {
+  const stored = row.choices as { id: string; labelKey: string }[] | null;
+  if (!stored || stored.length === 0) return [];
+  const locale: Locale = (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
+  const t = translator(locale);
+  return stored.map((choice) => ({ id: choice.id, label: t(choice.labelKey) }));
+}
+
 export class PermanentDeliveryError extends Error {}
 
-export type Deliver = (row: OutboxRow, text: string) => Promise<void>;
+export type Deliver = (row: OutboxRow, text: string, choices: { id: string; label: string }[]) => Promise<void>;
 
 export class OutboxDispatcher {
   private running = false;
@@ -42,7 +51,7 @@ export class OutboxDispatcher {
     try {
       for (const row of this.outbox.due(this.channel, this.now(), 50, this.recipientKey)) {
         try {
-          await this.deliver(row, renderNotification(row));
+          await this.deliver(row, renderNotification(row), renderNotificationChoices(row));
           this.outbox.markDelivered(row.id, this.now());
           delivered++;
         } catch (error) {

@@ -14,6 +14,8 @@ export interface OutboxMessage {
   locale: string;
   messageKey: string;
   params: Record<string, string | number>;
+  /** Buttons sent with the message: the choice id and the translation key of its label. */
+  choices?: { id: string; labelKey: string }[];
 }
 
 const BASE_BACKOFF_MS = 2_000;

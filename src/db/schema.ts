@@ -41,6 +41,13 @@ export const cases = sqliteTable(
     major: integer("major", { mode: "boolean" }).notNull().default(false),
     /** Deadline of the next step, epoch ms; null when nothing is due. */
     dueAt: integer("due_at"),
+    /** Collective group (集体欠薪) this complaint belongs to: same project or employer, same county. */
+    groupId: text("group_id"),
+    /** Employer and project names reduced to a comparable key ("宏达劳务有限公司" → "宏达"). */
+    employerKey: text("employer_key"),
+    projectKey: text("project_key"),
+    /** The officer responsible (首问负责制: 明确责任人员), once someone accepted the case. */
+    responsibleOfficer: text("responsible_officer"),
   },
   (table) => [
     index("cases_filer_idx").on(table.filerKey, table.createdAt),
@@ -48,6 +55,55 @@ export const cases = sqliteTable(
     index("cases_jurisdiction_idx").on(table.jurisdictionCode, table.status),
     index("cases_due_idx").on(table.dueAt),
     index("cases_created_idx").on(table.createdAt),
+    index("cases_group_idx").on(table.groupId),
+    index("cases_employer_key_idx").on(table.employerKey, table.jurisdictionCode),
+    index("cases_project_key_idx").on(table.jurisdictionCode, table.projectKey),
+  ],
+);
+
+/** A collective case (集体欠薪): complaints about one project or employer in one county, summed. */
+export const caseGroups = sqliteTable(
+  "case_groups",
+  {
+    id: text("id").primaryKey(),
+    jurisdictionCode: text("jurisdiction_code"),
+    label: text("label").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    headcountTotal: integer("headcount_total").notNull().default(0),
+    amountTotal: real("amount_total").notNull().default(0),
+    collective: integer("collective", { mode: "boolean" }).notNull().default(false),
+    major: integer("major", { mode: "boolean" }).notNull().default(false),
+    /** When the group as a whole crossed a threshold and was escalated; null before. */
+    escalatedAt: integer("escalated_at"),
+  },
+  (table) => [index("case_groups_jurisdiction_idx").on(table.jurisdictionCode)],
+);
+
+/**
+ * Deadlines of a case (当日核查分类, 1 working day to first action, 5 to accept, 60 to handle, the
+ * follow-up 回头看). The scheduler is driven from this table, so a restart neither loses nor repeats
+ * a reminder: each step is stamped in the same transaction as the message it queues.
+ */
+export const deadlines = sqliteTable(
+  "deadlines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    dueAt: integer("due_at").notNull(),
+    remindAt: integer("remind_at"),
+    remindedAt: integer("reminded_at"),
+    escalatedAt: integer("escalated_at"),
+    /** Met (the step happened) or dropped (no longer applies); null while it runs. */
+    closedAt: integer("closed_at"),
+  },
+  (table) => [
+    index("deadlines_case_idx").on(table.caseId, table.kind),
+    index("deadlines_remind_idx").on(table.closedAt, table.remindedAt, table.remindAt),
+    index("deadlines_due_idx").on(table.closedAt, table.escalatedAt, table.dueAt),
   ],
 );
 
@@ -112,6 +168,8 @@ export const outbox = sqliteTable(
     /** Translation key and parameters: rendered at delivery in the recipient's language. */
     messageKey: text("message_key").notNull(),
     params: text("params", { mode: "json" }).notNull().default(sql`'{}'`),
+    /** Buttons sent with the message ([{id, labelKey}]), e.g. the follow-up's yes/no. */
+    choices: text("choices", { mode: "json" }),
     createdAt: integer("created_at").notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),

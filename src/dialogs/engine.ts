@@ -4,8 +4,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Locale } from "../config.js";
 import { SUPPORTED_LOCALES } from "../config.js";
+import { formatCaseId } from "../cases/case-id.js";
 import type { WorkingCalendar } from "../cases/deadlines.js";
 import { CaseLedger } from "../cases/ledger.js";
+import type { CaseActions } from "../cases/case-actions.js";
 import type { Store } from "../db/open.js";
 import { dialogSessions } from "../db/schema.js";
 import { localeFromLanguageCode, translator } from "../i18n.js";
@@ -65,8 +67,16 @@ export interface TurnResult {
   locale: Locale;
 }
 
+/** A slower reader (a language model) consulted before the turn's transaction, never inside it. */
+export interface PreReader {
+  read(text: string): Promise<MessageReading | null>;
+}
+
 export interface EngineOptions {
   store: Store;
+  preReader?: PreReader;
+  /** Case actions a worker triggers (answering an officer's question, the follow-up). */
+  actions?: CaseActions;
   reader: ComplaintReader;
   router: ComplaintRouter;
   calendar: WorkingCalendar;
@@ -95,14 +105,53 @@ export class DialogEngine {
   // A turn reads the same text for several facts; the last reading is kept (readings are pure).
   private lastRead: { text: string; reading: MessageReading } | undefined;
 
+  /** Set only during a synchronous turn: the pre-reader's reading of this turn's text. */
+  private turnPreRead: { text: string; reading: MessageReading } | undefined;
+
   private read(text: string): MessageReading {
+    if (this.turnPreRead?.text === text) return this.turnPreRead.reading;
     if (this.lastRead?.text === text) return this.lastRead.reading;
     const reading = this.options.reader.read(text);
     this.lastRead = { text, reading };
     return reading;
   }
 
-  handle(input: TurnInput): TurnResult {
+  /**
+   * The turn for channels: asks the pre-reader (if any) about free text first, outside any
+   * transaction, then runs the turn. Without a pre-reader it is `handle` itself.
+   */
+  async handleTurn(input: TurnInput): Promise<TurnResult> {
+    return this.handle(input, await this.preRead(input));
+  }
+
+  /**
+   * The pre-reader's reading of a free-text message, for a channel that runs `handle` inside a
+   * transaction of its own. Undefined when there is no pre-reader, nothing to read, or it failed —
+   * the rules then answer, and the worker is told nothing about it.
+   */
+  async preRead(input: TurnInput): Promise<{ text: string; reading: MessageReading } | undefined> {
+    const preReader = this.options.preReader;
+    if (!preReader || input.message.kind !== "text") return undefined;
+    const guarded = guardText(input.message.text, this.options.maxMessageChars);
+    if (guarded.kind !== "ok" || parseCommand(guarded.text)) return undefined;
+    try {
+      const reading = await preReader.read(guarded.text);
+      return reading ? { text: guarded.text, reading } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  handle(input: TurnInput, preRead?: { text: string; reading: MessageReading }): TurnResult {
+    this.turnPreRead = preRead;
+    try {
+      return this.runTurn(input);
+    } finally {
+      this.turnPreRead = undefined;
+    }
+  }
+
+  private runTurn(input: TurnInput): TurnResult {
     const userKey = userKeyOf(input.channel, input.userId);
     const run = this.options.store.sqlite.transaction(() => {
       const session = this.loadSession(userKey);
@@ -192,6 +241,15 @@ export class DialogEngine {
     }
     const draft = turn.session.draft;
     if (!draft) {
+      const waiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
+      if (waiting && this.options.actions) {
+        // 需补充: an officer asked this worker something; this message is the answer.
+        this.options.actions.workerReplied(waiting.id, text, turn.userKey, turn.channel);
+        turn.caseId = waiting.id;
+        turn.session.currentCaseId = waiting.id;
+        turn.say(turn.t("question.answerSent", { id: formatCaseId(waiting.id) }));
+        return;
+      }
       this.startDraft(turn, text);
       return;
     }
@@ -451,6 +509,10 @@ export class DialogEngine {
       this.setLocale(turn, id.slice("lang:".length));
       return;
     }
+    if (id.startsWith("followup:")) {
+      this.onFollowUp(turn, id);
+      return;
+    }
     const draft = turn.session.draft;
     if (!draft) {
       turn.say(turn.t("choice.stale"));
@@ -512,6 +574,21 @@ export class DialogEngine {
     }
     this.reclassify(draft);
     this.advance(turn, draft);
+  }
+
+  /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */
+  private onFollowUp(turn: Turn, id: string): void {
+    const [, caseId = "", answer = ""] = id.split(":");
+    const paid = answer === "paid";
+    const recorded =
+      (answer === "paid" || answer === "unpaid") &&
+      this.options.actions?.followUpAnswered(caseId, paid, turn.userKey, turn.channel) === true;
+    if (!recorded) {
+      turn.say(turn.t("choice.stale"));
+      return;
+    }
+    turn.caseId = caseId;
+    turn.say(turn.t(paid ? "followUp.thanks" : "followUp.reopened", { id: formatCaseId(caseId) }));
   }
 
   // ── attachments (evidence 证据) ─────────────────────────────────────────────────────────────

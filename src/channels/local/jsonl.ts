@@ -19,7 +19,7 @@ export interface JsonlReply {
   error?: string;
 }
 
-export function handleJsonlLine(engine: DialogEngine, line: string): JsonlReply {
+export async function handleJsonlLine(engine: DialogEngine, line: string): Promise<JsonlReply> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -37,7 +37,7 @@ export function handleJsonlLine(engine: DialogEngine, line: string): JsonlReply 
     };
   }
   const inbound = parsed.data;
-  const result = engine.handle({
+  const result = await engine.handleTurn({
     channel: LOCAL_CHANNEL,
     userId: inbound.from,
     message: "text" in inbound ? { kind: "text", text: inbound.text } : { kind: "choice", id: inbound.choice },
@@ -55,7 +55,7 @@ export async function runJsonl(
     if (line.trim() === "") continue;
     let reply: JsonlReply;
     try {
-      reply = handleJsonlLine(engine, line);
+      reply = await handleJsonlLine(engine, line);
     } catch (error) {
       // One broken turn must not end the stream for the other users.
       reply = { to: null, replies: [], expecting: null, caseId: null, error: error instanceof Error ? error.message : "internal error" };

@@ -34,7 +34,7 @@ export async function runTerminal(app: App, userId: string): Promise<void> {
     print(`🤖 ${text}`);
     options.forEach((choice, index) => process.stdout.write(`   ${LETTERS[index]}) ${choice.label}\n`));
   };
-  const first = app.engine.handle({ channel: LOCAL_CHANNEL, userId, message: { kind: "text", text: "/start" } });
+  const first = await app.engine.handleTurn({ channel: LOCAL_CHANNEL, userId, message: { kind: "text", text: "/start" } });
   for (const reply of first.replies) show(reply.text, reply.choices);
   choices = first.replies.at(-1)?.choices ?? [];
 
@@ -46,7 +46,7 @@ export async function runTerminal(app: App, userId: string): Promise<void> {
       const trimmed = line.trim().toLowerCase();
       const index = trimmed.length === 1 ? LETTERS.indexOf(trimmed) : -1;
       const choice = index >= 0 ? choices[index] : undefined;
-      const result = app.engine.handle({
+      const result = await app.engine.handleTurn({
         channel: LOCAL_CHANNEL,
         userId,
         message: choice ? { kind: "choice", id: choice.id } : { kind: "text", text: line },

@@ -143,16 +143,8 @@ export class SlackDesk {
       channel: CHANNEL,
       note: reason,
       noteForWorker: tw("slack:worker.transferred", { division }),
-    });
-    // The desk is the case's jurisdiction: the new desk's officers may now act on it.
-    this.app.store.db.update(cases).set({ jurisdictionCode: to }).where(eq(cases.id, row.id)).run();
-    this.app.ledger.appendEvent({
-      caseId: row.id,
-      at: this.app.clock.now(),
-      actor: `officer:slack:${user}`,
-      channel: CHANNEL,
-      type: "jurisdiction_changed",
-      data: { from: row.jurisdictionCode, to, reason },
+      // The desk is the case's jurisdiction: the new desk's officers may now act on it.
+      moveToJurisdiction: to,
     });
   }
 

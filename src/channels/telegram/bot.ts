@@ -190,7 +190,9 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
         await answerCallback();
         return;
       }
-      if (keyboards.known(chatId) && !keyboards.isOpen(chatId, pressed)) {
+      // Buttons sent from the outbox (the follow-up) are not dialog keyboards; the engine checks them.
+      const fromOutbox = callback.data.startsWith("followup:");
+      if (!fromOutbox && keyboards.known(chatId) && !keyboards.isOpen(chatId, pressed)) {
         // An old keyboard (pressed twice, or answered by typing): answered quietly, not a turn.
         record(updateId);
         await answerCallback(say(ctx, "buttonUsed"));
@@ -236,13 +238,12 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
       };
     }
 
+    const turnInput = { channel: TELEGRAM_CHANNEL, userId: String(chatId), languageCode: from.language_code, message: input };
+    // A language model (if configured) reads before the transaction: no lock is held while it thinks.
+    const preRead = await app.engine.preRead(turnInput);
     // The update is recorded in the same transaction as the turn: both happen, or neither.
     const result: TurnResult | null = app.store.sqlite
-      .transaction(() =>
-        updates.record(updateId, now())
-          ? app.engine.handle({ channel: TELEGRAM_CHANNEL, userId: String(chatId), languageCode: from.language_code, message: input })
-          : null,
-      )
+      .transaction(() => (updates.record(updateId, now()) ? app.engine.handle(turnInput, preRead) : null))
       .immediate();
     if (!result) {
       logger.info({ updateId }, "duplicate update skipped");

@@ -5,7 +5,7 @@ import { GrammyError, type Api } from "grammy";
 import { OutboxDispatcher, PermanentDeliveryError, type Deliver } from "../../cases/notifications.js";
 import type { Outbox } from "../../cases/outbox.js";
 import { describeError, type TelegramLogger } from "./log.js";
-import { splitText } from "./replies.js";
+import { keyboardFor, splitText } from "./replies.js";
 
 export const TELEGRAM_CHANNEL = "telegram";
 
@@ -22,11 +22,17 @@ export function isPermanentTelegramError(error: unknown): boolean {
 }
 
 export function telegramDeliver(api: Api): Deliver {
-  return async (row, text) => {
+  return async (row, text, choices) => {
     const chatId = chatIdOfRecipient(row.recipientKey);
     if (chatId === null) throw new PermanentDeliveryError(`not a Telegram recipient: ${row.recipientKey}`);
     try {
-      for (const part of splitText(text)) await api.sendMessage(chatId, part);
+      const parts = splitText(text);
+      const keyboard = keyboardFor(choices);
+      for (const [index, part] of parts.entries()) {
+        // Buttons (the follow-up's paid / not paid) ride on the last part.
+        const last = index === parts.length - 1;
+        await api.sendMessage(chatId, part, last && keyboard ? { reply_markup: keyboard } : {});
+      }
     } catch (error) {
       if (isPermanentTelegramError(error)) {
         throw new PermanentDeliveryError(error instanceof Error ? error.message : String(error));

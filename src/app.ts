@@ -6,7 +6,7 @@ import type { WorkingCalendar } from "./cases/deadlines.js";
 import { CaseLedger } from "./cases/ledger.js";
 import { Outbox } from "./cases/outbox.js";
 import { openStore, type Store } from "./db/open.js";
-import { DialogEngine } from "./dialogs/engine.js";
+import { DialogEngine, type PreReader } from "./dialogs/engine.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./dialogs/ports.js";
 import { getI18n } from "./i18n.js";
 import { Gazetteer } from "./routing/gazetteer.js";
@@ -39,7 +39,10 @@ export function createReader(gazetteer: Gazetteer): ComplaintReader {
   };
 }
 
-export function createApp(config: Config, options: { clock?: Clock; reader?: ComplaintReader } = {}): App {
+export function createApp(
+  config: Config,
+  options: { clock?: Clock; reader?: ComplaintReader; preReader?: PreReader } = {},
+): App {
   getI18n(config.DEFAULT_LOCALE);
   const store = openStore(config.DATABASE_URL);
   const gazetteer = Gazetteer.shared();
@@ -56,6 +59,7 @@ export function createApp(config: Config, options: { clock?: Clock; reader?: Com
   const engine = new DialogEngine({
     store,
     actions,
+    preReader: options.preReader,
     reader,
     router: router satisfies ComplaintRouter,
     calendar,

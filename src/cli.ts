@@ -20,8 +20,8 @@ function openApp(): App {
 
 function caseIdArgument(value: string): string {
   const parsed = parseCaseId(value);
-  if (parsed.kind === "malformed") throw new InvalidArgumentError("not a case ID (9 letters and digits, e.g. K7Q-M3P-9RX)");
-  if (parsed.kind === "mistyped") throw new InvalidArgumentError("the check character does not match: a typo?");
+  if (parsed.kind === "malformed") throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("status.malformed"));
+  if (parsed.kind === "mistyped") throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("status.mistyped", { id: formatCaseId(parsed.id) }));
   return parsed.id;
 }
 
@@ -80,7 +80,7 @@ export function buildProgram(): Command {
       try {
         const view = loadCaseView(app.ledger, id, options.showPhone ?? false);
         if (!view) {
-          process.stderr.write(`no case ${formatCaseId(id)}\n`);
+          process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)("cli.noCase", { id: formatCaseId(id) })}\n`);
           process.exitCode = 1;
           return;
         }
@@ -146,7 +146,7 @@ export function buildProgram(): Command {
         process.stdout.write(`${formatCaseId(row.id)} → ${row.status}\n`);
       } catch (error) {
         if (!(error instanceof CaseNotFoundError)) throw error;
-        process.stderr.write(`no case ${formatCaseId(id)}\n`);
+        process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)("cli.noCase", { id: formatCaseId(id) })}\n`);
         process.exitCode = 1;
       } finally {
         app.close();

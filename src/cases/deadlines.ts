@@ -8,7 +8,22 @@ export interface WorkingCalendar {
 
 const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
 
+const localPartsCache = new Map<string, { date: string; weekday: string }>();
+
+/** The local date and weekday of an instant, cached per zone and local day. */
 function localParts(at: number, timeZone: string): { date: string; weekday: string } {
+  const day = Math.floor((at + zoneOffset(at, timeZone)) / 86_400_000);
+  const cacheKey = `${timeZone}|${day}`;
+  let parts = localPartsCache.get(cacheKey);
+  if (!parts) {
+    if (localPartsCache.size > 10_000) localPartsCache.clear();
+    parts = formatLocalParts(at, timeZone);
+    localPartsCache.set(cacheKey, parts);
+  }
+  return parts;
+}
+
+function formatLocalParts(at: number, timeZone: string): { date: string; weekday: string } {
   let formatter = weekdayFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-CA", {
@@ -34,8 +49,21 @@ export function isWorkingDay(at: number, calendar: WorkingCalendar): boolean {
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
+// Zone offsets change at most on the hour (DST, historic changes): cached per zone and hour.
+const offsetCache = new Map<string, number>();
+
 /** Offset of the zone from UTC at that instant, in ms. */
 function zoneOffset(at: number, timeZone: string): number {
+  const cacheKey = `${timeZone}|${Math.floor(at / 3_600_000)}`;
+  const cached = offsetCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size > 10_000) offsetCache.clear();
+  const offset = computeZoneOffset(at, timeZone);
+  offsetCache.set(cacheKey, offset);
+  return offset;
+}
+
+function computeZoneOffset(at: number, timeZone: string): number {
   let formatter = offsetFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {

@@ -1,6 +1,7 @@
 // The case ledger (台账): cases, their append-only event log, and evidence. All writes that matter
 // happen inside the caller's transaction (better-sqlite3 transactions are synchronous).
-import { and, desc, eq, inArray, lt, isNotNull, asc } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, isNotNull, asc, sql } from "drizzle-orm";
+import { preparedInsert } from "../db/prepared.js";
 import type { Db } from "../db/open.js";
 import { attachments, caseEvents, cases } from "../db/schema.js";
 import type { AttachmentInput } from "../dialogs/session.js";
@@ -22,14 +23,24 @@ export interface EventInput {
 }
 
 export class CaseLedger {
-  constructor(private readonly db: Db) {}
+  private readonly insertCaseRow;
+  private readonly insertEventRow;
+  private readonly insertAttachmentRow;
+  private readonly findById;
+
+  constructor(private readonly db: Db) {
+    this.insertCaseRow = preparedInsert(db, cases);
+    this.insertEventRow = preparedInsert(db, caseEvents);
+    this.insertAttachmentRow = preparedInsert(db, attachments);
+    this.findById = db.select().from(cases).where(eq(cases.id, sql.placeholder("id"))).prepare();
+  }
 
   insertCase(row: NewCaseRow): void {
-    this.db.insert(cases).values(row).run();
+    this.insertCaseRow(row);
   }
 
   find(id: string): CaseRow | undefined {
-    return this.db.select().from(cases).where(eq(cases.id, id)).get();
+    return this.findById.get({ id });
   }
 
   events(caseId: string): CaseEventRow[] {
@@ -37,10 +48,7 @@ export class CaseLedger {
   }
 
   appendEvent(event: EventInput): void {
-    this.db
-      .insert(caseEvents)
-      .values({ ...event, data: event.data ?? {} })
-      .run();
+    this.insertEventRow({ ...event, data: event.data ?? {} });
   }
 
   updateStatus(id: string, status: CaseStatus, at: number, dueAt: number | null): void {
@@ -56,20 +64,26 @@ export class CaseLedger {
   }
 
   /** The filer's case waiting for their answer to an officer's question (需补充), if any. */
-  awaitingAnswerFrom(filerKey: string): CaseRow | undefined {
+  awaitingAnswerFrom(filerKey: string): { id: string } | undefined {
+    // Asked on every free message without a draft: prepared once, id only.
+    this.awaitingStatement ??= this.prepareAwaiting();
+    return this.awaitingStatement.get({ filerKey });
+  }
+
+  private awaitingStatement: ReturnType<CaseLedger["prepareAwaiting"]> | undefined;
+
+  private prepareAwaiting() {
     return this.db
-      .select()
+      .select({ id: cases.id })
       .from(cases)
-      .where(and(eq(cases.filerKey, filerKey), eq(cases.status, "awaiting_worker")))
+      .where(and(eq(cases.filerKey, sql.placeholder("filerKey")), eq(cases.status, "awaiting_worker")))
       .orderBy(desc(cases.updatedAt))
       .limit(1)
-      .get();
+      .prepare();
   }
 
   addAttachment(caseId: string, at: number, attachment: AttachmentInput): void {
-    this.db
-      .insert(attachments)
-      .values({
+    this.insertAttachmentRow({
         caseId,
         at,
         kind: attachment.type,
@@ -77,8 +91,7 @@ export class CaseLedger {
         sizeBytes: attachment.sizeBytes,
         caption: attachment.caption,
         storedPath: attachment.storedPath,
-      })
-      .run();
+      });
   }
 
   attachments(caseId: string): AttachmentRow[] {

@@ -322,7 +322,7 @@ export class DialogEngine {
     turn.session.draft = draft;
     turn.session.currentCaseId = null;
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
-    turn.say(turn.t(known.length > 0 ? "intake.understood" : "intake.start", { count: known.length }));
+    turn.say(turn.t(known.length > 0 ? "intake.understood" : "intake.start", { n: known.length }));
     this.advance(turn, draft);
   }
 

@@ -17,10 +17,27 @@ function fullWidthToAscii(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+// Most messages are already Simplified: the converter runs only when some character would change.
+// Which characters change is learnt once per character ("tw" maps character by character).
+const changesWhenSimplified = new Map<string, boolean>();
+
+function hasTraditional(text: string): boolean {
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) continue;
+    let changes = changesWhenSimplified.get(char);
+    if (changes === undefined) {
+      changes = toSimplified(char) !== char;
+      if (changesWhenSimplified.size < 50_000) changesWhenSimplified.set(char, changes);
+    }
+    if (changes) return true;
+  }
+  return false;
+}
+
 // Chinese punctuation whose meaning the readers need is kept as is (，。：“”), only widths unify.
 export function normalize(text: string): string {
   let out = text.normalize("NFC");
-  if (NON_ASCII.test(out)) out = toSimplified(out);
+  if (NON_ASCII.test(out) && hasTraditional(out)) out = toSimplified(out);
   out = fullWidthToAscii(out).replace(IDEOGRAPHIC_SPACE, " ");
   return out.replace(WHITESPACE_RUN, " ").trim();
 }

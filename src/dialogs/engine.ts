@@ -340,7 +340,8 @@ export class DialogEngine {
     take("employer", reading.employer, "employer");
     take("amountYuan", reading.amountYuan, "amount");
     take("headcount", reading.headcount, "headcount");
-    take("sector", reading.sector, "sector");
+    // A guessed sector (services, for "老板欠我工资") is asked instead: it decides the department.
+    if (!reading.sectorGuessed) take("sector", reading.sector, "sector");
     take("projectKind", reading.projectKind, "projectKind");
     take("ownership", reading.ownership, "ownership");
     take("phone", reading.phone, "phone");

@@ -8,7 +8,7 @@ import { removeInstructions } from "./injection.js";
 import { normalize } from "./normalize.js";
 import { readProject } from "./project.js";
 import type { MessageReading } from "./reading.js";
-import { readOwnership, readProjectKind, readSector } from "./sector.js";
+import { guessSector, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
 
 /** What the reader needs of a gazetteer; the routing Gazetteer satisfies it. */
 export interface PlaceResolver {
@@ -29,7 +29,8 @@ export function prepareText(raw: string): PreparedText {
 /** Reads text already passed through prepareText. */
 export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageReading {
   const headcount = readHeadcount(text);
-  const sector = readSector(text);
+  const namedSector = readNamedSector(text);
+  const sector = namedSector ?? guessSector(text);
   return {
     project: readProject(text, sector),
     employer: readEmployer(text, sector),
@@ -37,6 +38,7 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
     headcount,
     place: gazetteer ? gazetteer.resolve(text) : { status: "none" },
     sector,
+    sectorGuessed: namedSector === null && sector !== null,
     projectKind: readProjectKind(text, sector),
     ownership: readOwnership(text),
     phone: readPhone(text),

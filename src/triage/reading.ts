@@ -15,6 +15,8 @@ export interface MessageReading {
   headcount: HeadcountReading | null;
   place: PlaceResolution;
   sector: Sector | null;
+  /** The sector is the default for "a company or a boss" in no named trade: a dialog should ask. */
+  sectorGuessed?: boolean;
   projectKind: ProjectKind | null;
   ownership: Ownership | null;
   phone: string | null;

@@ -26,8 +26,8 @@ function countHits(text: string, pattern: RegExp): number {
   return hits;
 }
 
-/** The sector with the heaviest cues; null when the text names no work at all. */
-export function readSector(text: string): Sector | null {
+/** Sector read from cues of a trade; null when the text names no trade. */
+export function readNamedSector(text: string): Sector | null {
   let best: Sector | null = null;
   let bestScore = 0;
   for (const cue of SECTOR_CUES) {
@@ -37,9 +37,23 @@ export function readSector(text: string): Sector | null {
       bestScore = score;
     }
   }
-  if (best !== null) return best;
-  // Someone working for a company or a boss, in no recognisable trade.
-  return /公司|老板|单位|上班|工资|company|employer|boss|wages?/i.test(text) ? "services" : null;
+  return best;
+}
+
+const EMPLOYED_SOMEWHERE = /公司|老板|单位|上班|工资|company|employer|boss|wages?/i;
+
+/**
+ * The sector with the heaviest cues; someone working for a company or a boss in no recognisable
+ * trade is counted under services (as labellers do). The dialog asks instead of guessing: it uses
+ * readNamedSector.
+ */
+export function readSector(text: string): Sector | null {
+  return readNamedSector(text) ?? guessSector(text);
+}
+
+/** The labellers' default for work in no named trade. */
+export function guessSector(text: string): Sector | null {
+  return EMPLOYED_SOMEWHERE.test(text) ? "services" : null;
 }
 
 const WATER = /水利|水库|堤|灌区|渠道|干渠|河道|防洪|除险加固|水电站|泵站|退垦还湖|引水|排涝|水闸|护岸|dam|reservoir|irrigation|levee|flood control/i;

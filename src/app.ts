@@ -2,6 +2,7 @@
 // configuration. Channels receive this and know nothing of how it is built.
 import type { Config } from "./config.js";
 import { CaseActions } from "./cases/case-actions.js";
+import { deadlinePolicyFromConfig } from "./cases/deadline-policy.js";
 import type { WorkingCalendar } from "./cases/deadlines.js";
 import { CaseLedger } from "./cases/ledger.js";
 import { Outbox } from "./cases/outbox.js";
@@ -14,6 +15,7 @@ import { Router } from "./routing/router.js";
 import { classify } from "./triage/classify.js";
 import { readMessage } from "./triage/read-message.js";
 import { normalize } from "./triage/normalize.js";
+import { createModelPreReader, modelOptionsFromConfig } from "./triage/llm/model-reader.js";
 
 export interface App {
   config: Config;
@@ -51,15 +53,18 @@ export function createApp(
     gazetteer,
   );
   const reader = options.reader ?? createReader(gazetteer);
+  // The language model is optional and only adds to the rules (see src/triage/llm).
+  const modelOptions = options.preReader ? undefined : modelOptionsFromConfig(config);
+  const preReader = options.preReader ?? (modelOptions ? createModelPreReader(modelOptions, gazetteer) : undefined);
   const clock = options.clock ?? { now: () => Date.now() };
   const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS) };
   const ledger = new CaseLedger(store.db);
   const outbox = new Outbox(store.db);
-  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now());
+  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now(), deadlinePolicyFromConfig(config));
   const engine = new DialogEngine({
     store,
     actions,
-    preReader: options.preReader,
+    preReader,
     reader,
     router: router satisfies ComplaintRouter,
     calendar,

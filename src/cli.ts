@@ -11,8 +11,12 @@ import { runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { translator } from "./i18n.js";
 import { runTriage } from "./triage/triage-command.js";
-import { runEval } from "./triage/eval-command.js";
+import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
+import { ModelReader, modelOptionsFromConfig } from "./triage/llm/model-reader.js";
 import { officerCommand } from "./officers/cli.js";
+import { schedulerCommand } from "./scheduler/cli.js";
+import { groupCommand } from "./groups/cli.js";
+import { reportCommand } from "./reports/cli.js";
 
 function openApp(): App {
   return createApp(loadConfig());
@@ -174,16 +178,31 @@ export function buildProgram(): Command {
     .description("score triage on a labelled JSONL file")
     .argument("<file>", "labelled file like ../shared/eval/dev.jsonl")
     .option("--misses", "also list every wrong field")
-    .action(async (file: string, options: { misses?: boolean }) => {
+    .option("--extractor <name>", "rules | llm | both (llm needs OPENAI_API_KEY)", "rules")
+    .action(async (file: string, options: { misses?: boolean; extractor: string }) => {
       const app = openApp();
       try {
-        runEval(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout, { showMisses: options.misses ?? false });
+        const extractor = parseExtractor(options.extractor);
+        const modelOptions = modelOptionsFromConfig(app.config);
+        if (extractor !== "rules" && !modelOptions) {
+          process.stderr.write("--extractor llm|both needs OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)\n");
+          process.exitCode = 2;
+          return;
+        }
+        await runEvalWith(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout, {
+          extractor,
+          showMisses: options.misses ?? false,
+          ...(modelOptions && extractor !== "rules" ? { modelReader: new ModelReader(modelOptions, app.gazetteer) } : {}),
+        });
       } finally {
         app.close();
       }
     });
 
   program.addCommand(officerCommand(openApp));
+  program.addCommand(schedulerCommand(openApp));
+  program.addCommand(groupCommand(openApp));
+  program.addCommand(reportCommand(openApp));
 
   return program;
 }

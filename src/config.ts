@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseDotenv } from "dotenv";
 import { z } from "zod";
+import { deadlineEnvShape } from "./cases/deadline-policy.js";
 
 const optionalString = z
   .string()
@@ -72,9 +73,19 @@ export const configSchema = z.object({
   SLACK_TRIAGE_CHANNEL: z.string().default("#arrears-triage"),
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The in-process deadline scheduler (reminders, escalation, follow-up). */
+  SCHEDULER_ENABLED: z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "use true or false" })
+    .default("true")
+    .transform((value) => ["true", "1", "yes", "on"].includes(value)),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+  ...deadlineEnvShape,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.string().url().optional()),
   OPENAI_MODEL: optionalString,
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  /** json_schema (vLLM, recent Ollama), json_object (DeepSeek, most Qwen), or auto (try, then fall back). */
+  OPENAI_RESPONSE_FORMAT: z.enum(["json_schema", "json_object", "auto"]).default("auto"),
 });
 
 export type Config = z.infer<typeof configSchema>;

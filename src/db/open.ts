@@ -35,5 +35,10 @@ export function openStore(databaseUrl: string): Store {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  // The planner needs table statistics to pick the right index for desk queries (overdue lists);
+  // "optimize" gathers them cheaply where they are missing or stale.
+  // analysis_limit bounds the work on a large ledger to a sample per index.
+  sqlite.pragma("analysis_limit = 400");
+  sqlite.pragma("optimize=0x10002");
   return { db, sqlite, close: () => sqlite.close() };
 }

@@ -58,6 +58,21 @@ export const cases = sqliteTable(
     index("cases_group_idx").on(table.groupId),
     index("cases_employer_key_idx").on(table.employerKey, table.jurisdictionCode),
     index("cases_project_key_idx").on(table.jurisdictionCode, table.projectKey),
+    // Campaign report, covering: arrears complaints about government-invested and SOE projects in a period.
+    index("cases_ownership_idx").on(
+      table.ownership,
+      table.createdAt,
+      table.isArrears,
+      table.status,
+      table.jurisdictionCode,
+      table.projectKey,
+      table.headcountMin,
+      table.amountYuan,
+    ),
+    // Campaign report, covering: the figures of a case found from its ledger events, without the row.
+    index("cases_report_idx").on(table.id, table.isArrears, table.jurisdictionCode, table.sector, table.headcountMin, table.amountYuan),
+    // Overdue list (newest first): scanned in created_at order, status and due_at read from the index.
+    index("cases_open_due_idx").on(table.createdAt, table.status, table.dueAt).where(sql`${table.dueAt} IS NOT NULL`),
   ],
 );
 
@@ -125,7 +140,14 @@ export const caseEvents = sqliteTable(
     type: text("type").notNull(),
     data: text("data", { mode: "json" }).notNull().default(sql`'{}'`),
   },
-  (table) => [index("case_events_case_idx").on(table.caseId, table.id)],
+  (table) => [
+    index("case_events_case_idx").on(table.caseId, table.id),
+    // Reports, covering: every status change by case with its target status and note (resolutions,
+    // handling records such as "record:case_opened"), read without touching the rows.
+    index("case_events_status_idx")
+      .on(table.caseId, table.at, sql`json_extract(data, '$.to')`, sql`json_extract(data, '$.note')`)
+      .where(sql`type = 'status_changed'`),
+  ],
 );
 
 /** A worker's dialog state, one row per channel user; survives restarts. */

@@ -494,6 +494,7 @@ export class DialogEngine {
 
   private confirm(turn: Turn, draft: Draft): void {
     fileCase(turn, draft, {
+      deadlines: this.options.actions?.deadlines,
       ledger: this.ledger,
       reader: this.options.reader,
       router: this.options.router,

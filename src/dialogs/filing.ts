@@ -4,8 +4,11 @@
 import type { TFunction } from "i18next";
 import { hashAccessCode, newAccessCode } from "../cases/access-code.js";
 import { formatCaseId, newCaseId } from "../cases/case-id.js";
-import { addWorkingDays, endOfLocalDay, formatLocalDate, type WorkingCalendar } from "../cases/deadlines.js";
+import type { CaseDeadlines } from "../cases/deadline-book.js";
+import { DEFAULT_DEADLINE_POLICY, DeadlinePlanner } from "../cases/deadline-policy.js";
+import { formatLocalDate, type WorkingCalendar } from "../cases/deadlines.js";
 import type { CaseLedger } from "../cases/ledger.js";
+import { groupLoggedCase } from "../groups/groups.js";
 import type { Reason } from "../domain.js";
 import type { Route } from "../routing/router.js";
 import type { MessageReading } from "../triage/reading.js";
@@ -19,6 +22,11 @@ export interface FilingDeps {
   reader: ComplaintReader;
   router: ComplaintRouter;
   calendar: WorkingCalendar;
+  /**
+   * The case deadlines (app.actions.deadlines): the first ones are opened in the filing transaction.
+   * Without it the scheduler's next tick opens them from the logging time.
+   */
+  deadlines?: CaseDeadlines;
 }
 
 export function readingFromFacts(facts: Facts): MessageReading {
@@ -56,9 +64,14 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   });
   const id = newCaseId();
   const accessCode = newAccessCode();
-  // Arrears: the first officer action is due within one working day. Not arrears: the referral is
-  // verified the same day (当日完成核查分类).
-  const dueAt = classification.isArrears ? addWorkingDays(now, 1, deps.calendar) : endOfLocalDay(now, deps.calendar.timeZone);
+  // Arrears: classified the same day (当日完成核查分类), the first officer action within one working day,
+  // acceptance decided within five (major cases also: facts today, progress the next working day).
+  // Not arrears: the worker is told where to go at once; the desk owes nothing. The case's dueAt is the
+  // earliest deadline; the worker is told the date of the first officer action.
+  const planner = deps.deadlines?.planner ?? new DeadlinePlanner(DEFAULT_DEADLINE_POLICY, deps.calendar);
+  const planned = planner.initial(now, { isArrears: classification.isArrears, major: route.major });
+  const dueAt = planned.length > 0 ? Math.min(...planned.map((d) => d.dueAt)) : null;
+  const firstActionAt = planner.plan("first_action", now).dueAt;
   const reasons = [...classification.reasons, ...route.reasons];
 
   deps.ledger.insertCase({
@@ -93,6 +106,7 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
     major: route.major,
     dueAt,
   });
+  if (deps.deadlines) for (const deadline of planned) deps.deadlines.open(id, deadline);
   const actor = `worker:${turn.userKey}`;
   deps.ledger.appendEvent({
     caseId: id,
@@ -118,11 +132,13 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
     },
   });
   for (const attachment of draft.attachments) deps.ledger.addAttachment(id, now, attachment);
+  // Collective cases (集体欠薪): same project or employer in the same county, summed and escalated as a whole.
+  groupLoggedCase(deps.ledger, deps.router, id, now, turn.channel);
 
   turn.caseId = id;
   turn.effects.push({ type: "caseLogged", caseId: id });
   turn.say(t("logged.id", { id: formatCaseId(id), code: accessCode }));
-  if (classification.isArrears) turn.say(arrearsAnswer(turn, route, dueAt, deps.calendar));
+  if (classification.isArrears) turn.say(arrearsAnswer(turn, route, firstActionAt, deps.calendar));
   else turn.say(referralAnswer(t, classification.category, reasons, route));
   turn.say(rightsAnswer(turn, deps.router, route));
   return id;

@@ -14,6 +14,8 @@ import { cases, processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { OfficerRegistry } from "../../officers/registry.js";
+import { DESK_CHANNEL, deskRecipient } from "../../cases/case-actions.js";
+import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
 
 const CHANNEL = "slack";
@@ -26,9 +28,11 @@ const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
   record: ["accepted", "handling", "awaiting_worker", "reopened"],
   resolve: ["accepted", "handling", "awaiting_worker", "reopened"],
   reopen: ["resolved", "referred"],
+  askWorker: ASK_WORKER_FROM,
 };
 
-type Modal = "notArrears" | "transfer" | "resolve" | "reopen";
+type Modal = "notArrears" | "transfer" | "resolve" | "reopen" | "askWorker";
+const MODALS: readonly string[] = ["notArrears", "transfer", "resolve", "reopen", "askWorker"];
 
 function workerLocale(row: CaseRow): Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
@@ -148,6 +152,22 @@ export class SlackDesk {
     });
   }
 
+  /** 需补充: the question goes to the worker (status awaiting_worker); the thread shows it was asked. */
+  askWorker(user: string, row: CaseRow, question: string): void {
+    this.app.actions.askWorker({ caseId: row.id, question, by: `slack:${user}`, channel: CHANNEL });
+    this.app.outbox.enqueue(
+      {
+        caseId: row.id,
+        channel: DESK_CHANNEL,
+        recipientKey: deskRecipient(row.id),
+        locale: this.app.config.DEFAULT_LOCALE,
+        messageKey: "slack:thread.asked",
+        params: { user, question },
+      },
+      this.app.clock.now(),
+    );
+  }
+
   /** After a transfer: the old desk ticket shows where it went, the new desk gets a fresh ticket. */
   async moveTicket(user: string, caseId: string, from: string | null, to: string, reason: string): Promise<void> {
     const row = this.app.ledger.find(caseId);
@@ -175,6 +195,7 @@ export class SlackDesk {
       transfer: t("slack:modal.transferTitle"),
       resolve: t("slack:modal.resolveTitle"),
       reopen: t("slack:modal.reopenTitle"),
+      askWorker: t("slack:modal.askWorkerTitle"),
     };
     const blocks: Record<Modal, unknown[]> = {
       notArrears: [
@@ -193,6 +214,7 @@ export class SlackDesk {
         input("workers", t("slack:modal.workersPaid"), { type: "plain_text_input", max_length: 6 }),
       ],
       reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
+      askWorker: [input("question", t("slack:modal.question"), { type: "plain_text_input", multiline: true, max_length: 300 })],
     };
     return {
       type: "modal",
@@ -239,8 +261,8 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       await ephemeral(client, channel, user, refusal ?? "");
       return;
     }
-    if (name === "notArrears" || name === "transfer" || name === "resolve" || name === "reopen") {
-      await client.views.open({ trigger_id: body.trigger_id, view: desk.modalView(name, caseId) as never });
+    if (MODALS.includes(name)) {
+      await client.views.open({ trigger_id: body.trigger_id, view: desk.modalView(name as Modal, caseId) as never });
       return;
     }
     // One Slack payload (retried or not) is recorded once; a second click finds the status moved on.
@@ -301,6 +323,11 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         return;
       }
     }
+    const question = modal === "askWorker" ? field(state, "question") : "";
+    if (modal === "askWorker" && question === "") {
+      await ack({ response_action: "errors", errors: { question: t("slack:modal.emptyQuestion") } });
+      return;
+    }
     await ack();
     const from = row.jurisdictionCode;
     let done = false;
@@ -311,6 +338,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       else if (modal === "transfer" && transferTo) desk.transfer(user, fresh, transferTo, field(state, "reason"));
       else if (modal === "resolve") desk.resolve(user, fresh, amount, workers);
       else if (modal === "reopen") desk.reopen(user, fresh, field(state, "reason"));
+      else if (modal === "askWorker") desk.askWorker(user, fresh, question);
       else return;
       done = true;
     });
@@ -366,7 +394,16 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         division: tickets.divisionLabel(row.jurisdictionCode),
         employer: row.employer ?? t("slack:ticket.unknown"),
         deadline: tickets.formatDate(row.dueAt),
-      }),
+      }) +
+        (filter === "overdue"
+          ? ` · ${t("slack:list.overdueKinds", {
+              kinds: app.actions.deadlines
+                .openFor(row.id)
+                .filter((d) => d.kind !== "follow_up" && d.dueAt < now)
+                .map((d) => t(`scheduler:kind.${d.kind}`))
+                .join("、"),
+            })}`
+          : ""),
     );
     const title = t("slack:list.title", { filter: t(`slack:list.${filter}`), count: rows.length });
     await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")])].join("\n") });

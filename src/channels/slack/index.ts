@@ -4,7 +4,9 @@
 import { App as BoltApp, LogLevel } from "@slack/bolt";
 import type { App } from "../../app.js";
 import { registerHandlers, SlackDesk } from "./actions.js";
-import { Tickets } from "./tickets.js";
+import { DeskDelivery } from "./desk-delivery.js";
+import { DeskTickets } from "./desk-tickets.js";
+import type { Tickets } from "./tickets.js";
 
 
 export interface SlackAppOptions {
@@ -20,12 +22,19 @@ export interface SlackAppOptions {
   triageChannel?: string;
   /** Retries of the Web API client (0 in tests: the default policy waits minutes). */
   retries?: number;
+  /**
+   * How often the desk outbox (reminders, escalations, the worker's answers) is drained into Slack
+   * while started; 0 leaves it to the caller (`desk.dispatcher.drainOnce()`, tests). Default 1000.
+   */
+  deskPollMs?: number;
 }
 
 export interface SlackChannel {
   bolt: InstanceType<typeof BoltApp>;
   desk: SlackDesk;
   tickets: Tickets;
+  /** Posts the desk's outbox (channel "desk") into ticket threads and division channels. */
+  deskDelivery: DeskDelivery;
   /** Starts the receiver; resolves to the port it listens on (undefined in Socket Mode). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -45,8 +54,10 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
       retryConfig: { retries: options.retries ?? 10 },
     },
   });
-  const tickets = new Tickets(app, instance.client, options.triageChannel ?? DEFAULT_TRIAGE_CHANNEL);
+  const tickets = new DeskTickets(app, instance.client, options.triageChannel ?? DEFAULT_TRIAGE_CHANNEL);
   const desk = new SlackDesk(app, tickets);
+  const deskDelivery = new DeskDelivery(app, instance.client, tickets);
+  const deskPollMs = options.deskPollMs ?? 1000;
   registerHandlers(instance, app, desk);
   instance.error(async (error) => {
     process.stderr.write(`slack: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -55,12 +66,15 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
     bolt: instance,
     desk,
     tickets,
+    deskDelivery,
     start: async () => {
+      if (deskPollMs > 0) deskDelivery.dispatcher.start(deskPollMs);
       const server = (socketMode ? await instance.start() : await instance.start(options.port ?? app.config.PORT)) as unknown;
       const address = (server as { address?: () => unknown } | undefined)?.address?.();
       return address && typeof address === "object" && "port" in address ? Number((address as { port: number }).port) : undefined;
     },
     stop: async () => {
+      deskDelivery.dispatcher.stop();
       await instance.stop();
     },
   };

@@ -10,6 +10,7 @@ import type { Locale } from "../../config.js";
 import { cases, slackTickets } from "../../db/schema.js";
 import type { Reason } from "../../domain.js";
 import { translator } from "../../i18n.js";
+import { groupTicketBlocks } from "../../groups/ticket.js";
 import { ContactBook, DEFAULT_CONTACTS_FILE } from "../../routing/contacts.js";
 
 export type SlackClient = BoltApp["client"];
@@ -213,6 +214,8 @@ export class Tickets {
       { type: "section", fields: fields.slice(10) },
     ];
     if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.reasons")}*\n${reasons}` } });
+    // The case's group (集体欠薪) and the repeat-employer flag (欠薪预警), when they apply.
+    blocks.push(...groupTicketBlocks(this.app.store.db, row, t));
     const responsible = this.responsible(row.id);
     const context = [responsible ? t("slack:ticket.responsible", { user: responsible }) : null, note ?? null].filter((x): x is string => Boolean(x));
     if (context.length > 0) blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });

@@ -1,0 +1,4 @@
+CREATE INDEX `case_events_status_idx` ON `case_events` (`case_id`,`at`,json_extract(data, '$.to'),json_extract(data, '$.note')) WHERE type = 'status_changed';--> statement-breakpoint
+CREATE INDEX `cases_ownership_idx` ON `cases` (`ownership`,`created_at`,`is_arrears`,`status`,`jurisdiction_code`,`project_key`,`headcount_min`,`amount_yuan`);--> statement-breakpoint
+CREATE INDEX `cases_report_idx` ON `cases` (`id`,`is_arrears`,`jurisdiction_code`,`sector`,`headcount_min`,`amount_yuan`);--> statement-breakpoint
+CREATE INDEX `cases_open_due_idx` ON `cases` (`created_at`,`status`,`due_at`) WHERE "cases"."due_at" IS NOT NULL;

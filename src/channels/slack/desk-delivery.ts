@@ -1,0 +1,77 @@
+// Delivery of the desk's outbox (channel "desk") into Slack: messages about a case (recipient
+// "case:<id>": the worker's answer to 需补充, the follow-up "not paid", deadline reminders, escalation
+// notes) go into the thread of the case's desk ticket, and the ticket is refreshed with chat.update;
+// messages to a division (recipient "division:<code>": escalations) go to that division's channel
+// (inherited from the city/province as tickets are); "triage" to the triage channel.
+import type { App } from "../../app.js";
+import { DESK_CHANNEL } from "../../cases/case-actions.js";
+import { OutboxDispatcher, PermanentDeliveryError } from "../../cases/notifications.js";
+import type { OutboxRow } from "../../cases/outbox.js";
+import type { SlackClient, Tickets, TicketRow } from "./tickets.js";
+
+export class DeskDelivery {
+  readonly dispatcher: OutboxDispatcher;
+
+  constructor(
+    private readonly app: App,
+    private readonly client: SlackClient,
+    private readonly tickets: Tickets,
+    private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {
+    this.dispatcher = new OutboxDispatcher(
+      app.outbox,
+      DESK_CHANNEL,
+      (row, text) => this.deliver(row, text),
+      () => app.clock.now(),
+      (row, error) => this.log(`slack desk: outbox ${row.id} not delivered: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  /** The ticket whose thread carries the case's messages: the live desk ticket, else the latest one. */
+  private threadOf(caseId: string): TicketRow | undefined {
+    const desk = this.tickets.tickets(caseId, ["desk"]);
+    if (desk.length > 0) return desk[desk.length - 1];
+    const any = this.tickets.tickets(caseId);
+    return any[any.length - 1];
+  }
+
+  async deliver(row: OutboxRow, text: string): Promise<void> {
+    const recipient = row.recipientKey;
+    if (recipient.startsWith("case:")) {
+      const caseId = recipient.slice("case:".length);
+      let ticket = this.threadOf(caseId);
+      if (!ticket) {
+        // The ticket loop has not posted it yet: post it now (once), then answer in its thread.
+        await this.tickets.postTicket(caseId);
+        ticket = this.threadOf(caseId);
+      }
+      if (!ticket) {
+        if (!this.app.ledger.find(caseId)) throw new PermanentDeliveryError(`no case ${caseId}`);
+        throw new Error(`no ticket yet for ${caseId}`);
+      }
+      await this.post({ channel: ticket.channel, thread_ts: ticket.ts, text });
+      // The case changed (answered, reopened, deadlines): the ticket shows it. A failed refresh must
+      // not make the thread message be posted again, so it is only logged.
+      try {
+        await this.tickets.refresh(caseId);
+      } catch (error) {
+        this.log(`slack desk: refreshing the ticket of ${caseId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return;
+    }
+    if (recipient.startsWith("division:")) {
+      await this.post({ channel: this.tickets.channelFor(recipient.slice("division:".length)), text });
+      return;
+    }
+    if (recipient === "triage") {
+      await this.post({ channel: this.tickets.channelFor(null), text });
+      return;
+    }
+    throw new PermanentDeliveryError(`unknown desk recipient ${recipient}`);
+  }
+
+  private async post(message: { channel: string; text: string; thread_ts?: string }): Promise<void> {
+    const result = await this.client.chat.postMessage(message);
+    if (!result.ok) throw new Error(`chat.postMessage failed: ${result.error ?? "not ok"}`);
+  }
+}

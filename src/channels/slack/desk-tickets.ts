@@ -1,0 +1,44 @@
+// The ticket with the 需补充 (ask the worker) button. tickets.ts is owned by the ticket layout; this
+// subclass only adds one button to the actions block for the statuses in which a question makes sense.
+import type { CaseStatus } from "../../cases/statuses.js";
+import type { Locale } from "../../config.js";
+import { translator } from "../../i18n.js";
+import { Tickets } from "./tickets.js";
+
+/** Statuses from which an officer may ask the worker a question. */
+export const ASK_WORKER_FROM: readonly CaseStatus[] = ["accepted", "handling", "awaiting_worker", "reopened", "transferred"];
+
+interface ActionsBlock {
+  type: "actions";
+  block_id?: string;
+  elements: unknown[];
+}
+
+export class DeskTickets extends Tickets {
+  private readonly buttonLocale: Locale;
+
+  constructor(...args: ConstructorParameters<typeof Tickets>) {
+    super(...args);
+    const [app, , , locale] = args;
+    this.buttonLocale = locale ?? app.config.DEFAULT_LOCALE;
+  }
+
+  override render(...args: Parameters<Tickets["render"]>): ReturnType<Tickets["render"]> {
+    const rendered = super.render(...args);
+    const [row, kind] = args;
+    if (kind === "moved" || !ASK_WORKER_FROM.includes(row.status as CaseStatus)) return rendered;
+    const t = translator(this.buttonLocale);
+    const button = {
+      type: "button",
+      action_id: "arrears_askWorker",
+      text: { type: "plain_text", text: t("slack:button.askWorker") },
+      value: row.id,
+    };
+    const blocks = rendered.blocks as Array<{ type?: string }>;
+    const actions = blocks.find((block): block is ActionsBlock => block.type === "actions");
+    // Slack allows 25 elements per actions block; there are at most five.
+    if (actions) actions.elements.push(button);
+    else blocks.push({ type: "actions", block_id: `arrears_actions_${row.id}`, elements: [button] } as ActionsBlock);
+    return rendered;
+  }
+}

@@ -1,0 +1,95 @@
+// `arrears group show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
+//   program.addCommand(groupCommand(openApp));
+import { Command, InvalidArgumentError } from "commander";
+import type { App } from "../app.js";
+import { formatCaseId, parseCaseId } from "../cases/case-id.js";
+import { translator } from "../i18n.js";
+import { CaseGroups, GroupNotFoundError, NotGroupedError, mergeGroups, splitFromGroup, type GroupSummary } from "./groups.js";
+
+function caseIdArgument(value: string): string {
+  const parsed = parseCaseId(value);
+  if (parsed.kind !== "valid") throw new InvalidArgumentError("not a valid case ID (e.g. K7Q-M3P-9RX)");
+  return parsed.id;
+}
+
+function withApp<T>(openApp: () => App, run: (app: App) => T): T {
+  const app = openApp();
+  try {
+    return run(app);
+  } finally {
+    app.close();
+  }
+}
+
+export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
+  const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups");
+
+  const print = (app: App, group: GroupSummary) => {
+    const t = translator(app.config.DEFAULT_LOCALE);
+    out(
+      t("groups:cli.summary", {
+        id: group.id,
+        label: group.label,
+        level: t(`groups:level.${group.level}`),
+        members: group.members.length,
+        workers: group.workers,
+        amount: group.amountYuan.toLocaleString("en-US"),
+      }),
+    );
+    for (const id of group.members) out(t("groups:cli.member", { id: formatCaseId(id) }));
+  };
+
+  command
+    .command("show")
+    .argument("<group>", "group ID (G…)")
+    .action((groupId: string) => {
+      withApp(openApp, (app) => {
+        const group = new CaseGroups(app.store.db, app.router, app.gazetteer).summary(groupId);
+        if (!group) command.error(translator(app.config.DEFAULT_LOCALE)("groups:cli.notFound", { id: groupId }));
+        else print(app, group);
+      });
+    });
+
+  command
+    .command("merge")
+    .description("move every complaint of the second group into the first (ledger events on each)")
+    .argument("<target>", "group that stays (G…)")
+    .argument("<source>", "group merged into it (G…)")
+    .requiredOption("--by <name>", "who acts (officer name)")
+    .action((target: string, source: string, options: { by: string }) => {
+      withApp(openApp, (app) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        try {
+          const group = mergeGroups(app.store, app.router, target, source, options.by, app.clock.now());
+          out(t("groups:cli.merged", { source, target: group.id }));
+          print(app, group);
+        } catch (error) {
+          if (error instanceof GroupNotFoundError) command.error(t("groups:cli.notFound", { id: error.message }));
+          throw error;
+        }
+      });
+    });
+
+  command
+    .command("split")
+    .description("take a complaint out of its group (a ledger event); it is not grouped again automatically")
+    .argument("<case>", "case ID", caseIdArgument)
+    .requiredOption("--by <name>", "who acts (officer name)")
+    .action((caseId: string, options: { by: string }) => {
+      withApp(openApp, (app) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        try {
+          const result = splitFromGroup(app.store, app.router, caseId, options.by, app.clock.now());
+          out(t("groups:cli.split", { id: formatCaseId(caseId), group: result.from }));
+          if (result.remaining) print(app, result.remaining);
+          else out(t("groups:cli.dissolved", { group: result.from }));
+        } catch (error) {
+          if (error instanceof GroupNotFoundError) command.error(t("groups:cli.caseNotFound", { id: formatCaseId(caseId) }));
+          if (error instanceof NotGroupedError) command.error(t("groups:cli.notGrouped", { id: formatCaseId(caseId) }));
+          throw error;
+        }
+      });
+    });
+
+  return command;
+}

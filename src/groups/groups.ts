@@ -1,0 +1,369 @@
+// Collective cases (集体欠薪): complaints about the same project or employer in the same county are one
+// problem. At logging a case gets its employer/project keys and joins (or forms) the group of the open
+// cases in its jurisdiction that share a key — two index lookups, never a scan. The group's workers and
+// amounts are summed; when the sums cross the collective or major thresholds of the routing rules, the
+// group is escalated as a whole, once per level: a ledger event on every member, the members flagged,
+// case_groups.escalated_at stamped, and a message to the city's desk in the outbox. Officers merge and
+// split groups by hand (ledger events too). Every write happens in the caller's transaction.
+import { randomInt } from "node:crypto";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { formatCaseId } from "../cases/case-id.js";
+import type { CaseLedger, CaseRow } from "../cases/ledger.js";
+import { Outbox } from "../cases/outbox.js";
+import { OPEN_STATUSES } from "../cases/statuses.js";
+import type { Db, Store } from "../db/open.js";
+import { caseEvents, caseGroups, cases } from "../db/schema.js";
+import type { ComplaintRouter } from "../dialogs/ports.js";
+import { Gazetteer } from "../routing/gazetteer.js";
+import { employerKey, projectKey } from "./keys.js";
+
+export type GroupRow = typeof caseGroups.$inferSelect;
+export type GroupLevel = "none" | "collective" | "major";
+const LEVEL_RANK: Record<GroupLevel, number> = { none: 0, collective: 1, major: 2 };
+
+/** Outbox channel and recipient of the supervising desk (the city above the county). */
+export const GROUP_DESK_CHANNEL = "desk";
+export const divisionRecipient = (code: string): string => `division:${code}`;
+
+/** At most this many candidates are read per key: a group is found from its first matches. */
+const CANDIDATE_LIMIT = 200;
+
+export interface GroupSummary {
+  id: string;
+  label: string;
+  jurisdictionCode: string | null;
+  members: string[];
+  workers: number;
+  amountYuan: number;
+  level: GroupLevel;
+  escalatedAt: number | null;
+}
+
+export interface GroupingResult {
+  groupId: string | null;
+  /** Set when this step escalated the group (to this level). */
+  escalated: GroupLevel | null;
+}
+
+export class GroupNotFoundError extends Error {}
+export class NotGroupedError extends Error {}
+
+const GROUP_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function newGroupId(): string {
+  let id = "G";
+  for (let i = 0; i < 7; i++) id += GROUP_ID_ALPHABET[randomInt(GROUP_ID_ALPHABET.length)];
+  return id;
+}
+
+/** Accepts "g7k3…" or "G-7K3…" as typed by an officer. */
+export function normalizeGroupId(text: string): string {
+  return text.trim().toUpperCase().replace(/-/g, "");
+}
+
+/** The ledger's database handle: the ledger keeps it private, and filing passes only the ledger. */
+export function ledgerDb(ledger: CaseLedger): Db {
+  return ledger.db;
+}
+
+export class CaseGroups {
+  private readonly outbox: Outbox;
+
+  constructor(
+    private readonly db: Db,
+    private readonly router: Pick<ComplaintRouter, "route">,
+    private readonly gazetteer: Gazetteer = Gazetteer.shared(),
+  ) {
+    this.outbox = new Outbox(db);
+  }
+
+  /**
+   * Called once when a case is logged, inside the filing transaction: stores its keys and puts it in
+   * the group of matching open cases of its jurisdiction (a new group when none of them has one).
+   */
+  assignOnLogging(caseId: string, at: number, channel: string): GroupingResult {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) return { groupId: null, escalated: null };
+    const keys = { employerKey: employerKey(row.employer), projectKey: projectKey(row.project) };
+    this.db.update(cases).set(keys).where(eq(cases.id, caseId)).run();
+    if (!row.isArrears || row.jurisdictionCode === null) return { groupId: null, escalated: null };
+    if (keys.employerKey === null && keys.projectKey === null) return { groupId: null, escalated: null };
+
+    const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
+    if (candidates.length === 0) return { groupId: null, escalated: null };
+
+    const grouped = candidates.filter((c) => c.groupId !== null).sort((a, b) => a.createdAt - b.createdAt);
+    let groupId: string;
+    let joining: CaseRow[];
+    if (grouped.length > 0) {
+      groupId = grouped[0]!.groupId!;
+      joining = [row];
+    } else {
+      // The oldest matching case names the group.
+      const members = [...candidates].sort((a, b) => a.createdAt - b.createdAt);
+      const first = members[0]!;
+      groupId = this.createGroup(first, row.jurisdictionCode, at);
+      joining = [...members, row];
+    }
+    for (const member of joining) {
+      this.db.update(cases).set({ groupId }).where(eq(cases.id, member.id)).run();
+      this.event(member.id, at, "system", channel, "group_joined", {
+        groupId,
+        match: member.id === caseId ? this.matchKind(row, keys, candidates) : "grouped_with",
+        caseId,
+      });
+    }
+    const escalated = this.recompute(groupId, at, "system", channel, caseId);
+    return { groupId, escalated };
+  }
+
+  /** Moves every member of `sourceId` into `targetId` (经办人手工合并); the source group is removed. */
+  merge(targetId: string, sourceId: string, by: string, at: number, channel = "cli"): GroupSummary {
+    const target = this.group(normalizeGroupId(targetId));
+    const source = this.group(normalizeGroupId(sourceId));
+    if (target.id === source.id) return this.summary(target.id)!;
+    const moved = this.memberRows(source.id);
+    for (const member of moved) {
+      this.db.update(cases).set({ groupId: target.id }).where(eq(cases.id, member.id)).run();
+      this.event(member.id, at, `officer:${by}`, channel, "group_merged", { groupId: target.id, from: source.id });
+    }
+    for (const member of this.memberRows(target.id)) {
+      if (moved.some((m) => m.id === member.id)) continue;
+      this.event(member.id, at, `officer:${by}`, channel, "group_merged", { groupId: target.id, from: source.id });
+    }
+    this.db.delete(caseGroups).where(eq(caseGroups.id, source.id)).run();
+    // Escalation already done for the source carries over: the target keeps the higher level.
+    const sourceLevel = levelOf(source);
+    if (LEVEL_RANK[sourceLevel] > LEVEL_RANK[levelOf(target)]) {
+      this.db
+        .update(caseGroups)
+        .set({ collective: source.collective || target.collective, major: source.major || target.major, escalatedAt: target.escalatedAt ?? source.escalatedAt })
+        .where(eq(caseGroups.id, target.id))
+        .run();
+    }
+    this.recompute(target.id, at, `officer:${by}`, channel, null);
+    return this.summary(target.id)!;
+  }
+
+  /**
+   * Takes a case out of its group (经办人手工拆分). A group left with one case is dissolved. A case split
+   * out by hand is not grouped again automatically.
+   */
+  split(caseId: string, by: string, at: number, channel = "cli"): { caseId: string; from: string; remaining: GroupSummary | null } {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) throw new GroupNotFoundError(caseId);
+    if (row.groupId === null) throw new NotGroupedError(caseId);
+    const from = row.groupId;
+    this.db.update(cases).set({ groupId: null }).where(eq(cases.id, caseId)).run();
+    this.event(caseId, at, `officer:${by}`, channel, "group_split", { groupId: from });
+    const rest = this.memberRows(from);
+    if (rest.length <= 1) {
+      for (const member of rest) {
+        this.db.update(cases).set({ groupId: null }).where(eq(cases.id, member.id)).run();
+        this.event(member.id, at, `officer:${by}`, channel, "group_dissolved", { groupId: from });
+      }
+      this.db.delete(caseGroups).where(eq(caseGroups.id, from)).run();
+      return { caseId, from, remaining: null };
+    }
+    this.recompute(from, at, `officer:${by}`, channel, null);
+    return { caseId, from, remaining: this.summary(from) };
+  }
+
+  summary(groupId: string): GroupSummary | null {
+    const group = this.db.select().from(caseGroups).where(eq(caseGroups.id, normalizeGroupId(groupId))).get();
+    if (!group) return null;
+    const members = this.memberRows(group.id).map((m) => m.id);
+    return {
+      id: group.id,
+      label: group.label,
+      jurisdictionCode: group.jurisdictionCode,
+      members,
+      workers: group.headcountTotal,
+      amountYuan: group.amountTotal,
+      level: levelOf(group),
+      escalatedAt: group.escalatedAt,
+    };
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────
+
+  private group(id: string): GroupRow {
+    const group = this.db.select().from(caseGroups).where(eq(caseGroups.id, id)).get();
+    if (!group) throw new GroupNotFoundError(id);
+    return group;
+  }
+
+  private memberRows(groupId: string): CaseRow[] {
+    return this.db.select().from(cases).where(eq(cases.groupId, groupId)).orderBy(asc(cases.createdAt)).all();
+  }
+
+  /** Open arrears cases of the jurisdiction sharing a key: cases_employer_key_idx / cases_project_key_idx. */
+  private matchingOpenCases(caseId: string, jurisdiction: string, employer: string | null, project: string | null): CaseRow[] {
+    const found = new Map<string, CaseRow>();
+    const open = inArray(cases.status, [...OPEN_STATUSES]);
+    if (employer !== null) {
+      for (const c of this.db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.employerKey, employer), eq(cases.jurisdictionCode, jurisdiction), open, ne(cases.id, caseId)))
+        .limit(CANDIDATE_LIMIT)
+        .all())
+        found.set(c.id, c);
+    }
+    if (project !== null) {
+      for (const c of this.db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.jurisdictionCode, jurisdiction), eq(cases.projectKey, project), open, ne(cases.id, caseId)))
+        .limit(CANDIDATE_LIMIT)
+        .all())
+        found.set(c.id, c);
+    }
+    // A case an officer split out by hand stays apart.
+    return [...found.values()].filter((c) => c.isArrears && !this.wasSplit(c.id));
+  }
+
+  private wasSplit(caseId: string): boolean {
+    return (
+      this.db
+        .select({ id: caseEvents.id })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, "group_split")))
+        .limit(1)
+        .get() !== undefined
+    );
+  }
+
+  private matchKind(row: CaseRow, keys: { employerKey: string | null; projectKey: string | null }, candidates: CaseRow[]): string {
+    if (keys.projectKey !== null && candidates.some((c) => c.projectKey === keys.projectKey)) return "project";
+    return "employer";
+  }
+
+  private createGroup(first: CaseRow, jurisdiction: string, at: number): string {
+    const label = [first.project, first.employer].filter((x): x is string => Boolean(x)).join(" · ") || first.id;
+    for (;;) {
+      const id = newGroupId();
+      if (this.db.select({ id: caseGroups.id }).from(caseGroups).where(eq(caseGroups.id, id)).get()) continue;
+      this.db.insert(caseGroups).values({ id, jurisdictionCode: jurisdiction, label, createdAt: at, updatedAt: at }).run();
+      return id;
+    }
+  }
+
+  /**
+   * Sums the members, asks the routing rules what a single complaint of that size would be, and
+   * escalates the group when that is above the level it was escalated to before. Returns the new level
+   * when it escalated.
+   */
+  private recompute(groupId: string, at: number, actor: string, channel: string, triggerCaseId: string | null): GroupLevel | null {
+    const group = this.group(groupId);
+    const members = this.memberRows(groupId);
+    const workers = members.reduce((sum, m) => sum + (m.headcountMin ?? 0), 0);
+    const amountYuan = members.reduce((sum, m) => sum + (m.amountYuan ?? 0), 0);
+    const first = members[0];
+    const route = this.router.route({
+      category: "wage_arrears",
+      sector: (first?.sector ?? null) as never,
+      projectKind: (first?.projectKind ?? null) as never,
+      ownership: (first?.ownership ?? null) as never,
+      headcount: workers,
+      amountYuan,
+      divisionCode: group.jurisdictionCode,
+    });
+    const reached: GroupLevel = route.major ? "major" : route.collective ? "collective" : "none";
+    const before = levelOf(group);
+    const escalate = LEVEL_RANK[reached] > LEVEL_RANK[before];
+    this.db
+      .update(caseGroups)
+      .set({
+        headcountTotal: workers,
+        amountTotal: amountYuan,
+        updatedAt: at,
+        ...(escalate
+          ? { collective: group.collective || reached !== "none", major: group.major || reached === "major", escalatedAt: group.escalatedAt ?? at }
+          : {}),
+      })
+      .where(eq(caseGroups.id, groupId))
+      .run();
+    if (!escalate) return null;
+
+    for (const member of members) {
+      this.db
+        .update(cases)
+        .set({ collective: true, ...(reached === "major" ? { major: true } : {}), updatedAt: at })
+        .where(eq(cases.id, member.id))
+        .run();
+      this.event(member.id, at, actor, channel, "group_escalated", {
+        groupId,
+        level: reached,
+        from: before,
+        workers,
+        amountYuan,
+        members: members.length,
+      });
+    }
+    const desk = this.supervisingDivision(group.jurisdictionCode);
+    if (desk !== null) {
+      this.outbox.enqueue(
+        {
+          // About the group, not one case (the group ID is in the parameters).
+          caseId: null,
+          channel: GROUP_DESK_CHANNEL,
+          recipientKey: divisionRecipient(desk),
+          locale: "zh-CN",
+          messageKey: "groups:desk.escalated",
+          params: {
+            group: groupId,
+            label: group.label,
+            division: group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "",
+            members: members.length,
+            workers,
+            amount: amountYuan.toLocaleString("en-US"),
+            levelKey: `groups:level.${reached}`,
+            /** The complaint whose logging (or the officer's merge, "") crossed the threshold. */
+            trigger: triggerCaseId ? formatCaseId(triggerCaseId) : "",
+          },
+        },
+        at,
+      );
+    }
+    return reached;
+  }
+
+  /** The city above the county (a municipality's own office when there is no city level). */
+  private supervisingDivision(code: string | null): string | null {
+    if (code === null) return null;
+    const chain = this.gazetteer.chain(code);
+    return (chain.find((d) => d.level !== "county") ?? chain[0])?.code ?? code;
+  }
+
+  private event(caseId: string, at: number, actor: string, channel: string, type: string, data: Record<string, unknown>): void {
+    this.db.insert(caseEvents).values({ caseId, at, actor, channel, type, data }).run();
+  }
+}
+
+function levelOf(group: Pick<GroupRow, "collective" | "major">): GroupLevel {
+  return group.major ? "major" : group.collective ? "collective" : "none";
+}
+
+/**
+ * The one call filing makes, inside its transaction, right after the case and its first events are
+ * written.
+ */
+export function groupLoggedCase(
+  ledger: CaseLedger,
+  router: Pick<ComplaintRouter, "route">,
+  caseId: string,
+  at: number,
+  channel: string,
+): GroupingResult {
+  return new CaseGroups(ledgerDb(ledger), router).assignOnLogging(caseId, at, channel);
+}
+
+/** Merge and split as officers' actions: each in one immediate transaction of its own. */
+export function mergeGroups(store: Store, router: Pick<ComplaintRouter, "route">, target: string, source: string, by: string, at: number, channel = "cli"): GroupSummary {
+  return store.sqlite.transaction(() => new CaseGroups(store.db, router).merge(target, source, by, at, channel)).immediate();
+}
+
+export function splitFromGroup(store: Store, router: Pick<ComplaintRouter, "route">, caseId: string, by: string, at: number, channel = "cli") {
+  return store.sqlite.transaction(() => new CaseGroups(store.db, router).split(caseId, by, at, channel)).immediate();
+}

@@ -1,0 +1,103 @@
+// `arrears report campaign|weekly`: the campaign statistics table (XLSX/CSV) and the weekly dispatch
+// (周调度). Mounted by src/cli.ts:
+//   program.addCommand(reportCommand(openApp));
+import { Command, InvalidArgumentError } from "commander";
+import type { App } from "../app.js";
+import { translator } from "../i18n.js";
+import { campaignStats } from "./campaign.js";
+import { writeCampaignCsv, writeCampaignXlsx, type CampaignMeta } from "./campaign-table.js";
+import { BadDateError, localDateString, localPeriod } from "./period.js";
+import { renderWeeklyTable, weeklyReport } from "./weekly.js";
+
+function dateArgument(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError("a date YYYY-MM-DD");
+  return value.trim();
+}
+
+function divisionArgument(value: string): string {
+  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError("a six-digit division code such as 410700");
+  return value.trim();
+}
+
+export interface CampaignReportOptions {
+  from: string;
+  to: string;
+  division?: string;
+  xlsx?: string;
+  csv?: string;
+  unit?: string;
+  title?: string;
+}
+
+/** Computes and writes the campaign table; returns the files written. */
+export async function runCampaignReport(app: App, options: CampaignReportOptions): Promise<string[]> {
+  const timeZone = app.config.TIME_ZONE;
+  const period = localPeriod(options.from, options.to, timeZone);
+  const stats = campaignStats(app.store, { ...period, division: options.division ?? null });
+  const t = translator(app.config.DEFAULT_LOCALE);
+  const meta: CampaignMeta = {
+    unit: options.unit ?? (options.division ? app.gazetteer.fullName(options.division) || options.division : ""),
+    filedOn: localDateString(app.clock.now(), timeZone),
+    fromDate: options.from,
+    toDate: options.to,
+    title: options.title,
+  };
+  const written: string[] = [];
+  if (options.xlsx) {
+    await writeCampaignXlsx(options.xlsx, stats, t, meta);
+    written.push(options.xlsx);
+  }
+  if (options.csv) {
+    writeCampaignCsv(options.csv, stats, t, meta);
+    written.push(options.csv);
+  }
+  return written;
+}
+
+export function reportCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
+  const command = new Command("report").description("reports for leaders: the campaign statistics table, the weekly dispatch");
+
+  command
+    .command("campaign")
+    .description("the campaign statistics table (专项行动情况统计表) from the ledger, as XLSX and/or CSV")
+    .requiredOption("--from <date>", "first day, YYYY-MM-DD (local time)", dateArgument)
+    .requiredOption("--to <date>", "last day, YYYY-MM-DD (inclusive)", dateArgument)
+    .option("--division <code>", "only cases of this division and those under it", divisionArgument)
+    .option("--xlsx <file>", "write the table as an Excel workbook")
+    .option("--csv <file>", "write the table as CSV (UTF-8 with BOM)")
+    .option("--unit <name>", "reporting unit (填报单位名称); default: the division's name")
+    .option("--title <text>", "title of the table")
+    .action(async (options: CampaignReportOptions) => {
+      const app = openApp();
+      try {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        if (!options.xlsx && !options.csv) command.error(t("reports:cli.needOutput"));
+        const files = await runCampaignReport(app, options);
+        for (const file of files) out(t("reports:cli.written", { file }));
+      } catch (error) {
+        if (error instanceof BadDateError) command.error(error.message);
+        throw error;
+      } finally {
+        app.close();
+      }
+    });
+
+  command
+    .command("weekly")
+    .description("周调度: new, resolved, overdue, major and collective cases by division")
+    .option("--division <code>", "only this division and those under it", divisionArgument)
+    .option("--days <n>", "length of the period ending now", (value) => Number.parseInt(value, 10), 7)
+    .option("--json", "print JSON")
+    .action((options: { division?: string; days: number; json?: boolean }) => {
+      const app = openApp();
+      try {
+        const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), days: options.days, division: options.division });
+        if (options.json) out(JSON.stringify(report, null, 2));
+        else out(renderWeeklyTable(report, translator(app.config.DEFAULT_LOCALE), app.config.TIME_ZONE, app.gazetteer));
+      } finally {
+        app.close();
+      }
+    });
+
+  return command;
+}

@@ -1,0 +1,99 @@
+// 周调度: the week's figures by division for the leaders — complaints newly logged and resolved in the
+// week, and, at the moment of the report, open cases past their deadline, open major and open
+// collective cases. Indexed queries: cases_created_idx, case_events_type_at_idx, cases_due_idx,
+// cases_status_idx.
+import type { TFunction } from "i18next";
+import { OPEN_STATUSES } from "../cases/statuses.js";
+import type { Store } from "../db/open.js";
+import type { Gazetteer } from "../routing/gazetteer.js";
+import { divisionPrefix, localDateString, localDateTimeString } from "./period.js";
+
+export const WEEKLY_FIGURES = ["new", "resolved", "overdue", "major", "collective"] as const;
+export type WeeklyFigure = (typeof WEEKLY_FIGURES)[number];
+
+export interface WeeklyRow extends Record<WeeklyFigure, number> {
+  /** Jurisdiction (county, or city when only the city is known); null: no place known. */
+  code: string | null;
+  name: string;
+}
+
+export interface WeeklyReport {
+  from: number;
+  to: number;
+  division: string | null;
+  rows: WeeklyRow[];
+  total: Record<WeeklyFigure, number>;
+}
+
+const DAY = 86_400_000;
+const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
+
+export function weeklyReport(
+  store: Store,
+  gazetteer: Gazetteer,
+  options: { now: number; days?: number; division?: string | null },
+): WeeklyReport {
+  const to = options.now;
+  const from = to - (options.days ?? 7) * DAY;
+  const prefix = options.division ? divisionPrefix(options.division) : null;
+  const params = { from, to, now: to, prefix };
+  const inDivision = "(@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')";
+  const queries: Record<WeeklyFigure, string> = {
+    new: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+          WHERE c.created_at >= @from AND c.created_at < @to AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    resolved: `SELECT c.jurisdiction_code AS code, COUNT(DISTINCT e.case_id) AS n FROM case_events e JOIN cases c ON c.id = e.case_id
+          WHERE e.type = 'status_changed' AND e.at >= @from AND e.at < @to AND json_extract(e.data, '$.to') = 'resolved'
+            AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    overdue: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+          WHERE c.due_at < @now AND c.status IN (${OPEN_LIST}) AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    major: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+          WHERE c.status IN (${OPEN_LIST}) AND c.major = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    collective: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+          WHERE c.status IN (${OPEN_LIST}) AND c.collective = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
+  };
+  const byCode = new Map<string | null, WeeklyRow>();
+  const total = Object.fromEntries(WEEKLY_FIGURES.map((f) => [f, 0])) as Record<WeeklyFigure, number>;
+  for (const figure of WEEKLY_FIGURES) {
+    for (const r of store.sqlite.prepare(queries[figure]).all(params) as { code: string | null; n: number }[]) {
+      let row = byCode.get(r.code);
+      if (!row) {
+        row = { code: r.code, name: r.code === null ? "" : gazetteer.fullName(r.code) || r.code, new: 0, resolved: 0, overdue: 0, major: 0, collective: 0 };
+        byCode.set(r.code, row);
+      }
+      row[figure] += r.n;
+      total[figure] += r.n;
+    }
+  }
+  const rows = [...byCode.values()].sort((a, b) => (a.code ?? "999999").localeCompare(b.code ?? "999999"));
+  return { from, to, division: options.division ?? null, rows, total };
+}
+
+/** Display width: CJK characters take two columns in a terminal or a code block. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (text: string, w: number, right = false) => {
+  const fill = " ".repeat(Math.max(0, w - width(text)));
+  return right ? fill + text : text + fill;
+};
+
+/** The report as a plain-text table (terminal, Slack code block). */
+export function renderWeeklyTable(report: WeeklyReport, t: TFunction, timeZone: string, gazetteer?: Gazetteer): string {
+  const from = localDateString(report.from, timeZone);
+  const to = localDateString(report.to - 1, timeZone);
+  const title = report.division
+    ? t("reports:weekly.titleDivision", { division: gazetteer?.fullName(report.division) || report.division, from, to })
+    : t("reports:weekly.title", { from, to });
+  const head = [t("reports:weekly.division"), t("reports:weekly.code"), ...WEEKLY_FIGURES.map((f) => t(`reports:weekly.${f}`))];
+  const body = report.rows.map((r) => [r.code === null ? t("reports:weekly.unknownDivision") : r.name, r.code ?? "-", ...WEEKLY_FIGURES.map((f) => String(r[f]))]);
+  const foot = [t("reports:weekly.total"), "", ...WEEKLY_FIGURES.map((f) => String(report.total[f]))];
+  const all = [head, ...body, foot];
+  const widths = head.map((_, i) => Math.max(...all.map((row) => width(row[i]!))));
+  const line = (row: string[]) => row.map((cell, i) => pad(cell, widths[i]!, i >= 2)).join("  ").trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  const lines = [title, "", line(head), rule, ...(body.length === 0 ? [t("reports:weekly.none")] : body.map(line)), rule, line(foot), "", t("reports:weekly.note", { now: localDateTimeString(report.to, timeZone) })];
+  return lines.join("\n");
+}

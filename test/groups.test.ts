@@ -1,0 +1,206 @@
+// Collective cases (集体欠薪) on a real SQLite file: spelling variants of one employer in one county are
+// grouped at logging, summed and escalated as a whole once per level; officers merge and split; the
+// repeat-employer flag (欠薪预警) and the group line reach the Slack ticket.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatCaseId } from "../src/cases/case-id.js";
+import type { SlackClient } from "../src/channels/slack/tickets.js";
+import { Tickets } from "../src/channels/slack/tickets.js";
+import { groupCommand } from "../src/groups/cli.js";
+import { CaseGroups } from "../src/groups/groups.js";
+import { employerKey, projectKey } from "../src/groups/keys.js";
+import { repeatEmployerWarning } from "../src/groups/repeat-employer.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+let users = 0;
+/** Files a complaint through the dialog engine, answering what it asks from `answers`. */
+function file(text: string, answers: Record<string, string> = {}): string {
+  // The project and employer as the message names them, when the reader leaves them to a question.
+  const project = /(碧桂园凤凰城三期|凤凰城三期|滨江花园二期|人民医院新院区)/.exec(text)?.[1];
+  const employer = /(新乡宏达劳务|宏达劳务有限公司|宏达劳务|恒发建筑有限公司|恒发建筑)/.exec(text)?.[1];
+  answers = { ...(project ? { project } : {}), ...(employer ? { employer } : {}), ...answers };
+  const worker = new Worker(env.app, `g${users++}`);
+  let result = worker.says(text);
+  for (let i = 0; i < 8 && result.expecting !== "confirm"; i++) {
+    const answer = answers[result.expecting ?? ""];
+    // Closed questions (sector, kind of project): a construction site, housing.
+    const choice = worker.choiceIds.find((id) => /construction|housing/.test(id));
+    if (answer !== undefined) result = worker.says(answer);
+    else if (choice !== undefined) result = worker.presses(choice);
+    else throw new Error(`unexpected question ${result.expecting}: ${worker.heard} ${worker.choiceIds.join(",")}`);
+  }
+  const confirmed = worker.presses("confirm");
+  expect(confirmed.caseId).not.toBeNull();
+  return confirmed.caseId!;
+}
+
+const row = (id: string) => env.app.ledger.find(id)!;
+const eventTypes = (id: string) => env.app.ledger.events(id).map((e) => e.type);
+const escalations = (id: string) =>
+  env.app.ledger
+    .events(id)
+    .filter((e) => e.type === "group_escalated")
+    .map((e) => (e.data as { level: string }).level);
+const deskMessages = () =>
+  env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, message_key AS key, params FROM outbox WHERE channel = 'desk' ORDER BY id").all() as {
+    recipient: string;
+    key: string;
+    params: string;
+  }[];
+
+describe("comparable keys", () => {
+  it("reduce spellings and abbreviations of one employer to one key, and keep different ones apart", () => {
+    const variants = ["宏达劳务", "宏达劳务有限公司", "新乡宏达劳务", "河南省新乡市宏达建筑劳务有限公司", "宏达劳务有限公司新乡分公司", "（新乡）宏达劳务"];
+    expect(new Set(variants.map(employerKey))).toEqual(new Set(["宏达"]));
+    expect(employerKey("包工头刘建国")).toBe("刘建国");
+    // Industry words go only while something distinctive is left; short county names are not stripped.
+    expect(employerKey("中建三局")).toBe("中建三局");
+    expect(employerKey("新乡建设集团")).toBe("新乡");
+    expect(employerKey("东兴装饰")).toBe("东兴装饰");
+    expect(employerKey("恒达劳务")).not.toBe(employerKey("宏达劳务"));
+    expect(employerKey("宏")).toBeNull();
+    expect(projectKey("新乡碧桂园凤凰城三期项目")).toBe(projectKey("碧桂园凤凰城三期"));
+    expect(projectKey("凤凰城三期工地")).toBe("凤凰城三期");
+  });
+});
+
+describe("grouping at logging", () => {
+  it("groups spelling variants in one county, sums them, and escalates the group once per level", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万");
+    expect(row(a).groupId).toBeNull(); // alone: no group yet
+    expect(row(a).employerKey).toBe("宏达");
+
+    const b = file("新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万");
+    const groupId = row(b).groupId;
+    expect(groupId).not.toBeNull();
+    expect(row(a).groupId).toBe(groupId);
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(groupId!)).toMatchObject({ workers: 17, amountYuan: 170_000, level: "collective", members: [a, b] });
+    // 17 workers: collective (10) crossed — both members escalated, the city desk told once.
+    expect(escalations(a)).toEqual(["collective"]);
+    expect(escalations(b)).toEqual(["collective"]);
+    expect(row(a).collective).toBe(true);
+    expect(deskMessages()).toHaveLength(1);
+    expect(deskMessages()[0]).toMatchObject({ recipient: "division:410700", key: "groups:desk.escalated" });
+
+    // Another spelling, another project of the same employer in the same county: 32 workers → major.
+    const c = file("我们在新乡市红旗区干活，新乡宏达劳务欠了我们15个人的工资20万", { project: "人民医院新院区" });
+    expect(row(c).groupId).toBe(groupId);
+    expect(groups.summary(groupId!)).toMatchObject({ workers: 32, amountYuan: 370_000, level: "major" });
+    for (const id of [a, b]) expect(escalations(id)).toEqual(["collective", "major"]);
+    expect(escalations(c)).toEqual(["major"]);
+    for (const id of [a, b, c]) expect(row(id).major).toBe(true);
+    expect(deskMessages()).toHaveLength(2);
+    expect(JSON.parse(deskMessages()[1]!.params)).toMatchObject({ workers: 32, members: 3, levelKey: "groups:level.major" });
+    const escalatedAt = groups.summary(groupId!)!.escalatedAt;
+
+    // A fourth complaint joins the major group: summed, but not escalated a second time.
+    env.clock.advance(60_000);
+    const d = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资1万");
+    expect(row(d).groupId).toBe(groupId);
+    expect(groups.summary(groupId!)).toMatchObject({ workers: 34, level: "major", escalatedAt });
+    for (const id of [a, b, c, d]) expect(escalations(id).filter((l) => l === "major")).toHaveLength(id === d ? 0 : 1);
+    expect(deskMessages()).toHaveLength(2);
+    expect(eventTypes(d)).toContain("group_joined");
+
+    // The same employer in another county is another group (属地).
+    const e = file("我在新乡市卫滨区滨江花园二期，宏达劳务有限公司欠我们3个人工资2万");
+    expect(row(e).groupId).toBeNull();
+    expect(row(e).employerKey).toBe("宏达");
+  });
+
+  it("does not group with closed cases", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万");
+    env.app.actions.setStatus({ caseId: a, status: "resolved", by: "张三", channel: "cli" });
+    const b = file("新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万");
+    expect(row(b).groupId).toBeNull();
+  });
+});
+
+describe("merging and splitting by hand", () => {
+  it("merges two groups and splits cases out, with ledger events, through the CLI builder", async () => {
+    const a1 = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
+    const a2 = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");
+    const b1 = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    const b2 = file("新乡市红旗区滨江花园二期工地，恒发建筑有限公司欠我们1个人工资1万");
+    const g1 = row(a1).groupId!;
+    const g2 = row(b1).groupId!;
+    expect(g1).not.toBe(g2);
+    expect(row(a2).groupId).toBe(g1);
+    expect(row(b2).groupId).toBe(g2);
+
+    const lines: string[] = [];
+    const command = () => groupCommand(() => env.restart(), (line) => lines.push(line));
+    await command().parseAsync(["merge", g1, g2, "--by", "张三"], { from: "user" });
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(g2)).toBeNull();
+    expect(groups.summary(g1)).toMatchObject({ workers: 8, amountYuan: 100_000, level: "none" });
+    expect(groups.summary(g1)!.members.sort()).toEqual([a1, a2, b1, b2].sort());
+    for (const id of [a1, a2, b1, b2]) {
+      const merged = env.app.ledger.events(id).filter((e) => e.type === "group_merged");
+      expect(merged).toHaveLength(1);
+      expect(merged[0]).toMatchObject({ actor: "officer:张三", data: { groupId: g1, from: g2 } });
+    }
+    expect(lines.join("\n")).toContain(formatCaseId(b2));
+
+    await command().parseAsync(["split", formatCaseId(b1), "--by", "李四"], { from: "user" });
+    expect(row(b1).groupId).toBeNull();
+    expect(env.app.ledger.events(b1).at(-1)).toMatchObject({ type: "group_split", actor: "officer:李四", data: { groupId: g1 } });
+    expect(groups.summary(g1)).toMatchObject({ workers: 6, amountYuan: 60_000 });
+
+    // A complaint split out by hand is not pulled back in by the next matching complaint.
+    const b3 = file("新乡市红旗区滨江花园二期，恒发建筑欠我们1个人工资5千");
+    expect(row(b3).groupId).toBe(g1);
+    expect(row(b1).groupId).toBeNull();
+
+    // Splitting down to one member dissolves the group.
+    for (const id of [a1, a2, b3]) groups.split(id, "李四", env.clock.now());
+    expect(groups.summary(g1)).toBeNull();
+    expect(row(b2).groupId).toBeNull();
+    expect(eventTypes(b2)).toContain("group_dissolved");
+  });
+
+  it("escalates a merged group that crosses a threshold", () => {
+    const a1 = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们4个人工资一共3万");
+    const a2 = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们3个人工资2万");
+    const b1 = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    const b2 = file("新乡市红旗区滨江花园二期工地，恒发建筑有限公司欠我们2个人工资1万");
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(deskMessages()).toHaveLength(0);
+    const merged = groups.merge(row(a1).groupId!, row(b1).groupId!, "张三", env.clock.now());
+    expect(merged).toMatchObject({ workers: 11, level: "collective" });
+    for (const id of [a1, a2, b1, b2]) expect(escalations(id)).toEqual(["collective"]);
+    expect(deskMessages()).toHaveLength(1);
+  });
+});
+
+describe("repeat employers (欠薪预警) and the ticket", () => {
+  it("flags an employer with complaints in several counties or projects, and shows it and the group on the ticket", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万");
+    const b = file("新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万");
+    const lone = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    // One project (two spellings of it count as two keys here: 碧桂园凤凰城三期 / 凤凰城三期), one county.
+    expect(repeatEmployerWarning(env.app.store.db, lone)).toBeNull();
+    expect(repeatEmployerWarning(env.app.store.db, a, { minProjects: 3 })).toBeNull();
+
+    const other = file("我在新乡市卫滨区滨江花园二期，新乡宏达劳务欠我们3个人工资2万");
+    const warning = repeatEmployerWarning(env.app.store.db, a, { minProjects: 3 });
+    expect(warning).toMatchObject({ employerKey: "宏达", cases: 3, counties: ["410702", "410703"] });
+    expect(repeatEmployerWarning(env.app.store.db, other)).not.toBeNull();
+
+    const tickets = new Tickets(env.app, {} as SlackClient, "#triage");
+    const text = JSON.stringify(tickets.render(row(b), "desk", "410702").blocks);
+    expect(text).toContain("欠薪预警");
+    expect(text).toContain("集体欠薪");
+    expect(text).toContain(row(b).groupId!);
+    expect(text).toContain("17 人");
+    const loneText = JSON.stringify(tickets.render(row(lone), "desk", "410702").blocks);
+    expect(loneText).not.toContain("欠薪预警");
+    expect(loneText).not.toContain("🔗");
+  });
+});

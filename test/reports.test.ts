@@ -1,0 +1,240 @@
+// Reports on a real SQLite file with a known ledger: the campaign statistics table read back from the
+// XLSX with exceljs (numbers in the expected cells, merged header cells, "未采集" where the ledger has
+// nothing), the same figures in the CSV, and the weekly dispatch (周调度) with its Slack post.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hashAccessCode } from "../src/cases/access-code.js";
+import { newCaseId } from "../src/cases/case-id.js";
+import type { CaseStatus } from "../src/cases/statuses.js";
+import { postWeeklyReport } from "../src/channels/slack/weekly.js";
+import type { SlackClient } from "../src/channels/slack/tickets.js";
+import { reportCommand } from "../src/reports/cli.js";
+import { renderWeeklyTable, weeklyReport } from "../src/reports/weekly.js";
+import { translator } from "../src/i18n.js";
+import { makeTestApp, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const NOV_10 = Date.parse("2026-11-10T02:00:00Z");
+const OCT_10 = Date.parse("2026-10-10T02:00:00Z");
+const DAY = 86_400_000;
+
+interface Known {
+  sector: string;
+  ownership?: string;
+  workers: number;
+  amount: number;
+  division: string;
+  arrears?: boolean;
+  project?: string;
+  at?: number;
+  major?: boolean;
+  collective?: boolean;
+  dueAt?: number | null;
+}
+
+/** A case inserted directly, with its first ledger events, as filing writes them. */
+function insert(known: Known): string {
+  const id = newCaseId();
+  const at = known.at ?? NOV_10;
+  const arrears = known.arrears ?? true;
+  env.app.ledger.insertCase({
+    id,
+    createdAt: at,
+    updatedAt: at,
+    status: arrears ? "logged" : "referred",
+    channel: "local",
+    filerKey: `local:${id}`,
+    accessCodeHash: hashAccessCode(id, "000000"),
+    locale: "zh-CN",
+    project: known.project ?? `项目${id}`,
+    employer: `公司${id}`,
+    amountYuan: known.amount,
+    headcountMin: known.workers,
+    headcountMax: known.workers,
+    divisionCode: known.division,
+    divisionName: null,
+    jurisdictionCode: known.division,
+    sector: known.sector,
+    ownership: known.ownership ?? "private",
+    narrative: "test",
+    category: arrears ? "wage_arrears" : "labor_dispute",
+    isArrears: arrears,
+    reasons: [],
+    route: {},
+    collective: known.collective ?? false,
+    major: known.major ?? false,
+    dueAt: known.dueAt === undefined ? at + DAY : known.dueAt,
+  });
+  env.app.ledger.appendEvent({ caseId: id, at, actor: "worker:test", channel: "local", type: "logged", data: {} });
+  return id;
+}
+
+/** Officer actions through CaseActions (the path Slack's buttons take), at a given time. */
+function act(id: string, at: number, status: CaseStatus, note?: string): void {
+  env.clock.current = at;
+  env.app.actions.setStatus({ caseId: id, status, by: "slack:U1", channel: "slack", note });
+}
+
+function handled(id: string, at: number, record: string, resolution?: string | null): void {
+  act(id, at, "accepted");
+  act(id, at + 1000, "handling", `record:${record}`);
+  if (resolution !== null) act(id, at + 2000, "resolved", resolution);
+}
+
+/** The ledger of the campaign tests: Xinxiang (4107…) and one Chongqing case. */
+function knownLedger(): void {
+  // Construction, government-invested: a case opened (立案), 12 workers paid ¥200,000 of ¥236,000.
+  const c1 = insert({ sector: "construction", ownership: "government", workers: 12, amount: 236_000, division: "410702" });
+  handled(c1, NOV_10 + DAY, "case_opened", "recovered:200000;workersPaid:12");
+  // Construction, SOE: mediated, resolved from the CLI without figures → the complaint's figures.
+  const c2 = insert({ sector: "construction", ownership: "soe", workers: 5, amount: 50_000, division: "410702" });
+  handled(c2, NOV_10 + 2 * DAY, "mediation", "done");
+  // Manufacturing: referred to the police, not resolved.
+  const m1 = insert({ sector: "manufacturing", workers: 30, amount: 300_000, division: "410703" });
+  handled(m1, NOV_10 + 3 * DAY, "police", null);
+  // Platform work (新就业形态), arbitration, ¥8,000 for one worker.
+  const p1 = insert({ sector: "platform", workers: 1, amount: 8_000, division: "410703" });
+  handled(p1, NOV_10 + 4 * DAY, "arbitration", "recovered:8000;workersPaid:1");
+  // Resolved before the period: not counted.
+  const x1 = insert({ sector: "construction", workers: 7, amount: 70_000, division: "410702", at: OCT_10 });
+  handled(x1, OCT_10 + DAY, "case_opened", "recovered:70000;workersPaid:7");
+  // Not arrears: never counted.
+  const r1 = insert({ sector: "construction", workers: 3, amount: 9_000, division: "410702", arrears: false });
+  act(r1, NOV_10 + DAY, "resolved", "recovered:9000;workersPaid:3");
+  // Chongqing (渝北区): counted without --division, not with --division 410700.
+  const q1 = insert({ sector: "construction", workers: 4, amount: 40_000, division: "500112" });
+  handled(q1, NOV_10 + DAY, "case_opened", "recovered:40000;workersPaid:4");
+  env.clock.current = Date.parse("2026-12-01T02:00:00Z");
+}
+
+async function campaign(args: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  await reportCommand(() => env.restart(), (line) => lines.push(line)).parseAsync(["campaign", "--from", "2026-11-01", "--to", "2026-11-30", ...args], { from: "user" });
+  return lines;
+}
+
+describe("the campaign statistics table", () => {
+  it("holds the ledger's figures in the cells of the original layout, and 未采集 elsewhere", async () => {
+    knownLedger();
+    const file = join(env.dir, "campaign.xlsx");
+    const out = await campaign(["--division", "410700", "--xlsx", file]);
+    expect(out.join("\n")).toContain(file);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const v = (address: string) => sheet.getCell(address).value;
+    expect(v("A1")).toBe("根治欠薪专项行动情况");
+    expect(sheet.getCell("P1").master.address).toBe("A1");
+    expect(String(v("A2"))).toContain("河南省新乡市");
+    expect(String(v("A3"))).toContain("2026-11-01");
+    // Header rows with merged cells, as in the original.
+    expect(v("C4")).toBe("检查用人单位情况");
+    expect(sheet.getCell("E4").master.address).toBe("C4");
+    expect(v("F4")).toBe("解决情况");
+    expect(sheet.getCell("K4").master.address).toBe("F4");
+    expect(v("F5")).toBe("解决欠薪问题数量");
+    expect(sheet.getCell("G5").master.address).toBe("F5");
+    expect(String(v("H5"))).toContain("万人");
+    expect(String(v("J5"))).toContain("万元");
+    expect(String(v("O5"))).toContain("移送公安机关");
+    expect(sheet.getCell("O6").master.address).toBe("O5");
+    expect(String(v("F6"))).toContain("立案");
+    expect(String(v("G6"))).toContain("非立案");
+    expect(v("A7")).toBe("甲");
+    expect(v("C7")).toBe(1);
+    expect(v("P7")).toBe(14);
+    // Rows by sector.
+    expect([v("A8"), v("A9"), v("A10"), v("A11")]).toEqual(["合计", "工程建设领域", "制造业", "其他"]);
+    // 合计: 1 case opened (c1), 2 without (c2, p1); 18 workers = 0.0018 万人; ¥258,000 = 25.80 万元; 1 to police.
+    expect(v("F8")).toBe(1);
+    expect(v("G8")).toBe(2);
+    expect(v("H8")).toBeCloseTo(0.0018, 6);
+    expect(v("J8")).toBeCloseTo(25.8, 6);
+    expect(v("O8")).toBe(1);
+    // 工程建设领域: c1 and c2.
+    expect([v("F9"), v("G9"), v("O9")]).toEqual([1, 1, 0]);
+    expect(v("H9")).toBeCloseTo(0.0017, 6);
+    expect(v("J9")).toBeCloseTo(25, 6);
+    // 制造业: only the police referral.
+    expect([v("F10"), v("G10"), v("H10"), v("J10"), v("O10")]).toEqual([0, 0, 0, 0, 1]);
+    // 其他: the platform worker.
+    expect([v("F11"), v("G11")]).toEqual([0, 1]);
+    expect(v("J11")).toBeCloseTo(0.8, 6);
+    expect(sheet.getCell("J11").numFmt).toBe("0.00");
+    expect(sheet.getCell("H11").numFmt).toBe("0.0000");
+    // Columns the ledger cannot answer.
+    for (const address of ["C8", "D8", "E8", "I8", "K8", "L8", "M8", "N8", "P8", "C11", "P11"]) expect(v(address)).toBe("未采集");
+    // 其他情况.
+    expect(v("A13")).toBe("其他情况：");
+    expect(String(v("A14"))).toContain("检查政府投资项目共未采集个，查实存在欠薪项目1个（拖欠工资23.60万元，涉及0.0012万人）");
+    expect(String(v("A14"))).toContain("查实存在欠薪项目1个（拖欠工资5.00万元，涉及0.0005万人）");
+    expect(v("A15")).toBe("2.解决新就业形态拖欠劳动报酬案件1件，涉及0.0001万人0.80万元；");
+    expect(v("A16")).toBe("3.通过劳动人事争议调解组织和仲裁机构解决欠薪案件1件，涉及0.0001万人0.80万元；");
+    expect(String(v("A17"))).toContain("未采集");
+    expect(v("A21")).toBe("8.（台账补充）移送公安机关涉嫌拒不支付劳动报酬罪案件1件，涉及0.0030万人30.00万元。");
+    expect(sheet.getCell("P14").master.address).toBe("A14");
+  });
+
+  it("counts every division without --division, and writes the same figures as CSV", async () => {
+    knownLedger();
+    const file = join(env.dir, "campaign.csv");
+    await campaign(["--csv", file]);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.slice(1).trim().split("\r\n").map((line) => line.split(","));
+    const byLabel = (label: string) => lines.find((l) => l[0] === label)!;
+    // With Chongqing's case: 2 opened, 22 workers, ¥298,000.
+    expect(byLabel("合计")).toEqual(["合计", "1", "未采集", "未采集", "未采集", "2", "2", "0.0022", "未采集", "29.80", "未采集", "未采集", "未采集", "未采集", "1", "未采集"]);
+    expect(byLabel("工程建设领域").slice(5, 10)).toEqual(["2", "1", "0.0021", "未采集", "29.00"]);
+    expect(byLabel("制造业").slice(5, 8)).toEqual(["0", "0", "0.0000"]);
+    expect(lines.find((l) => l[0]?.startsWith("4 "))).toBeUndefined();
+    expect(lines[3]![5]).toBe("4 解决欠薪问题数量·立案(件)");
+    expect(text).toContain("2.解决新就业形态拖欠劳动报酬案件1件");
+  });
+});
+
+describe("the weekly dispatch (周调度)", () => {
+  it("counts new, resolved, overdue, major and collective cases by division, and posts them to Slack", async () => {
+    const now = Date.parse("2026-11-23T02:00:00Z");
+    // 红旗区: two new this week (one major, one collective), one old overdue, one resolved this week.
+    insert({ sector: "construction", workers: 40, amount: 10_000, division: "410702", at: now - 2 * DAY, major: true, collective: true, dueAt: now + DAY });
+    insert({ sector: "construction", workers: 12, amount: 10_000, division: "410702", at: now - 3 * DAY, collective: true, dueAt: now + DAY });
+    insert({ sector: "construction", workers: 2, amount: 10_000, division: "410702", at: now - 30 * DAY, dueAt: now - 5 * DAY });
+    const resolved = insert({ sector: "construction", workers: 2, amount: 10_000, division: "410702", at: now - 20 * DAY });
+    act(resolved, now - DAY, "resolved", "recovered:10000;workersPaid:2");
+    // 卫滨区: one new, overdue already; one resolved two weeks ago (not this week).
+    insert({ sector: "manufacturing", workers: 1, amount: 1_000, division: "410703", at: now - 6 * DAY, dueAt: now - DAY });
+    const old = insert({ sector: "manufacturing", workers: 1, amount: 1_000, division: "410703", at: now - 40 * DAY });
+    act(old, now - 14 * DAY, "resolved");
+    // Resolved major case: no longer counted as open major.
+    const closedMajor = insert({ sector: "construction", workers: 50, amount: 1_000, division: "410703", at: now - 40 * DAY, major: true });
+    act(closedMajor, now - 15 * DAY, "resolved");
+    env.clock.current = now;
+
+    const report = weeklyReport(env.app.store, env.app.gazetteer, { now });
+    const by = Object.fromEntries(report.rows.map((r) => [r.code, r]));
+    expect(by["410702"]).toMatchObject({ new: 2, resolved: 1, overdue: 1, major: 1, collective: 2 });
+    expect(by["410703"]).toMatchObject({ new: 1, resolved: 0, overdue: 1, major: 0, collective: 0 });
+    expect(report.total).toEqual({ new: 3, resolved: 1, overdue: 2, major: 1, collective: 2 });
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now, division: "410703" }).rows.map((r) => r.code)).toEqual(["410703"]);
+
+    const table = renderWeeklyTable(report, translator("zh-CN"), "Asia/Shanghai", env.app.gazetteer);
+    expect(table).toContain("周调度");
+    expect(table).toMatch(/红旗区\s+410702\s+2\s+1\s+1\s+1\s+2/);
+
+    const posted: Record<string, unknown>[] = [];
+    const client = { chat: { postMessage: async (args: Record<string, unknown>) => (posted.push(args), { ok: true, ts: "1.2", channel: "C1" }) } };
+    const result = await postWeeklyReport(env.app, client as unknown as SlackClient, "#leaders");
+    expect(result.ts).toBe("1.2");
+    expect(posted[0]).toMatchObject({ channel: "#leaders" });
+    expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+1\s+1\s+1\s+2/);
+  });
+});

@@ -1,0 +1,189 @@
+// The scheduler with a controllable clock on a real SQLite file: reminders to the ticket's desk,
+// escalation to the city with a ledger event, a restart between ticks (nothing lost, nothing twice),
+// a failed step rolled back whole, and the follow-up (回头看) through the worker's own channel.
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, test } from "vitest";
+import type { App } from "../src/app.js";
+import { DESK_CHANNEL, deskRecipient } from "../src/cases/case-actions.js";
+import { deadlines, outbox } from "../src/db/schema.js";
+import { schedulerCommand } from "../src/scheduler/cli.js";
+import { Scheduler, startScheduler } from "../src/scheduler/scheduler.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+const cst = (local: string) => Date.parse(`${local}+08:00`);
+const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
+
+let t: TestApp | undefined;
+afterEach(() => {
+  t?.cleanup();
+  t = undefined;
+});
+
+function file(app: App, user: string, channel = "local"): string {
+  const worker = new Worker(app, user, channel);
+  worker.says(ORDINARY);
+  worker.presses("confirm");
+  const row = app.ledger.listByFiler(`${channel}:${user}`)[0];
+  if (!row) throw new Error(`no case: ${worker.heard}`);
+  return row.id;
+}
+
+const quiet = { log: () => {} };
+
+function deskRows(app: App, caseId: string, messageKey: string) {
+  return app.store.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.channel, DESK_CHANNEL), eq(outbox.messageKey, messageKey)))
+    .all();
+}
+
+function deadline(app: App, caseId: string, kind: string) {
+  return app.store.db.select().from(deadlines).where(and(eq(deadlines.caseId, caseId), eq(deadlines.kind, kind))).all();
+}
+
+describe("reminders and escalation", () => {
+  test("remind before, escalate after, across a restart: no reminder lost or sent twice", () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00"); // Monday
+    const id = file(t.app, "r1");
+    const first = new Scheduler(t.app, quiet);
+    expect(first.tick()).toMatchObject({ reminders: 0, escalations: 0 });
+
+    // 18:30: the same-day classification is due tonight → one reminder in the ticket's thread.
+    t.clock.current = cst("2026-11-23T18:30");
+    expect(first.tick()).toMatchObject({ reminders: 1, escalations: 0 });
+    const reminder = deskRows(t.app, id, "scheduler:reminder");
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]!.recipientKey).toBe(deskRecipient(id));
+    expect((reminder[0]!.params as { kindKey: string }).kindKey).toBe("scheduler:kind.classify");
+    expect(deadline(t.app, id, "classify")[0]!.remindedAt).toBe(cst("2026-11-23T18:30"));
+
+    // The process stops. While it is down, Tuesday passes 18:00 (the first action's reminder) and
+    // the classification deadline (Monday night) is missed.
+    t.app.close();
+    t.clock.current = cst("2026-11-24T19:00");
+    const app = t.restart();
+    const second = new Scheduler(app, quiet);
+    expect(second.tick()).toMatchObject({ reminders: 1, escalations: 1 });
+    expect(second.tick()).toMatchObject({ reminders: 0, escalations: 0, followUps: 0 });
+    expect(deskRows(app, id, "scheduler:reminder").map((r) => (r.params as { kindKey: string }).kindKey)).toEqual([
+      "scheduler:kind.classify",
+      "scheduler:kind.first_action",
+    ]);
+    // Escalated to the level above (新乡市 above 红旗区), with a ledger event and a note in the thread.
+    const escalation = deskRows(app, id, "scheduler:escalation");
+    expect(escalation.map((r) => r.recipientKey)).toEqual(["division:410700"]);
+    expect(deskRows(app, id, "scheduler:escalatedThread").map((r) => r.recipientKey)).toEqual([deskRecipient(id)]);
+    const escalated = app.ledger.events(id).filter((e) => e.type === "escalated");
+    expect(escalated).toHaveLength(1);
+    expect(escalated[0]).toMatchObject({ actor: "system", channel: "scheduler", data: { kind: "classify", to: "410700" } });
+    expect(deadline(app, id, "classify")[0]!.escalatedAt).toBe(cst("2026-11-24T19:00"));
+
+    // Wednesday: the first action is missed too → escalated once; an accepted case stops the clock.
+    t.clock.current = cst("2026-11-25T00:30");
+    expect(second.tick()).toMatchObject({ escalations: 1 });
+    app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    t.clock.current = cst("2026-12-02T00:30"); // acceptance (5 working days) would have been missed
+    expect(second.tick()).toMatchObject({ reminders: 0, escalations: 0 });
+    expect(app.ledger.events(id).filter((e) => e.type === "escalated")).toHaveLength(2);
+  });
+
+  test("a step that fails is rolled back whole (no stamp without its message) and done next tick", () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const id = file(t.app, "r2");
+    const scheduler = new Scheduler(t.app, quiet);
+    scheduler.tick();
+    t.clock.current = cst("2026-11-24T00:30"); // reminder and escalation of the classification both due
+    const enqueue = t.app.outbox.enqueue.bind(t.app.outbox);
+    t.app.outbox.enqueue = () => {
+      throw new Error("disk full");
+    };
+    expect(scheduler.tick()).toMatchObject({ reminders: 0, escalations: 0 });
+    t.app.outbox.enqueue = enqueue;
+    const row = deadline(t.app, id, "classify")[0]!;
+    expect(row.remindedAt).toBeNull();
+    expect(row.escalatedAt).toBeNull();
+    expect(t.app.ledger.events(id).some((e) => e.type === "escalated")).toBe(false);
+    expect(scheduler.tick()).toMatchObject({ reminders: 1, escalations: 1 });
+    expect(deskRows(t.app, id, "scheduler:reminder")).toHaveLength(1);
+  });
+
+  test("startScheduler ticks on a timer until stopped", async () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const id = file(t.app, "r3");
+    t.clock.current = cst("2026-11-23T19:00");
+    const running = startScheduler(t.app, { ...quiet, intervalSeconds: 1 })!;
+    try {
+      for (let i = 0; i < 100 && deskRows(t.app, id, "scheduler:reminder").length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(deskRows(t.app, id, "scheduler:reminder")).toHaveLength(1);
+    } finally {
+      running.stop();
+    }
+    expect(startScheduler(t.app, { enabled: false })).toBeNull();
+  });
+});
+
+describe("follow-up (回头看)", () => {
+  test("resolved → asked after N days on the worker's channel → 'not paid' reopens and tells the desk", () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const id = file(t.app, "f1", "telegram");
+    const scheduler = new Scheduler(t.app, quiet);
+    t.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    t.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli" });
+    const question = () =>
+      t!.app.store.db.select().from(outbox).where(and(eq(outbox.caseId, id), eq(outbox.messageKey, "followUp.question"))).all();
+
+    t.clock.advance(7 * 86_400_000 - 60_000);
+    scheduler.tick();
+    expect(question()).toHaveLength(0); // not yet
+    t.clock.advance(60_000);
+    expect(scheduler.tick()).toMatchObject({ followUps: 1 });
+    expect(scheduler.tick()).toMatchObject({ followUps: 0 });
+    const [asked] = question();
+    expect(asked).toMatchObject({ channel: "telegram", recipientKey: "telegram:f1", params: { id: expect.stringMatching(/^\w{3}-\w{3}-\w{3}$/) } });
+    expect(asked!.choices).toEqual([
+      { id: `followup:${id}:paid`, labelKey: "followUp.paid" },
+      { id: `followup:${id}:unpaid`, labelKey: "followUp.unpaid" },
+    ]);
+    expect(t.app.ledger.events(id).some((e) => e.type === "follow_up_asked")).toBe(true);
+
+    // The worker presses "not paid" on their channel.
+    const worker = new Worker(t.app, "f1", "telegram");
+    worker.presses(`followup:${id}:unpaid`);
+    expect(worker.heard).toContain("重新办理");
+    const row = t.app.ledger.find(id)!;
+    expect(row.status).toBe("reopened");
+    expect(t.app.ledger.events(id).some((e) => e.type === "follow_up_unpaid")).toBe(true);
+    expect(deskRows(t.app, id, "desk.followUpUnpaid").map((r) => r.recipientKey)).toEqual([deskRecipient(id)]);
+    // Reopened: the desk owes a first action again, and the case is on the clock (dueAt set).
+    const open = t.app.actions.deadlines.openFor(id).map((d) => d.kind).sort();
+    expect(open).toEqual(["acceptance", "first_action", "handling"]);
+    expect(row.dueAt).toBe(t.app.actions.deadlines.openFor(id)[0]!.dueAt);
+    // Pressing again changes nothing.
+    worker.presses(`followup:${id}:unpaid`);
+    expect(t.app.ledger.events(id).filter((e) => e.type === "follow_up_unpaid")).toHaveLength(1);
+  });
+});
+
+describe("arrears scheduler", () => {
+  test("`tick` runs one pass on the database; `deadlines --overdue` lists what is late", async () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const id = file(t.app, "c1");
+    t.clock.current = cst("2026-11-24T00:30");
+    const lines: string[] = [];
+    const run = (...args: string[]) => schedulerCommand(() => t!.restart(), (line) => lines.push(line)).parseAsync(args, { from: "user" });
+    await run("tick", "--json");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ reminders: 1, escalations: 1 });
+    await run("tick", "--json");
+    expect(JSON.parse(lines[1]!)).toMatchObject({ reminders: 0, escalations: 0 });
+    await run("deadlines", "--overdue", "--json");
+    const overdue = lines.slice(2).map((line) => JSON.parse(line) as { caseId: string; kind: string });
+    expect(overdue.map((d) => d.kind)).toEqual(["classify"]);
+    expect(overdue[0]!.caseId.replace(/-/g, "")).toBe(id);
+  });
+});

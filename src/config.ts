@@ -71,6 +71,10 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   /** Where tickets the routing could not place go (never nowhere). */
   SLACK_TRIAGE_CHANNEL: z.string().default("#arrears-triage"),
+  /** Leaders' channel for the weekly dispatch (周调度); none: not posted. */
+  SLACK_LEADERS_CHANNEL: optionalString,
+  WEEKLY_REPORT_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+  WEEKLY_REPORT_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The in-process deadline scheduler (reminders, escalation, follow-up). */

@@ -3,6 +3,7 @@
 // database; actions and slash commands are in ./actions.ts.
 import { App as BoltApp, LogLevel } from "@slack/bolt";
 import type { App } from "../../app.js";
+import { postWeeklyIfDue } from "./weekly-schedule.js";
 import { registerHandlers, SlackDesk } from "./actions.js";
 import { DeskDelivery } from "./desk-delivery.js";
 import { DeskTickets } from "./desk-tickets.js";
@@ -109,11 +110,23 @@ export async function startSlack(
   const port = await channel.start();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const leaders = app.config.SLACK_LEADERS_CHANNEL;
   const tick = async () => {
     try {
       await channel.tickets.postPending();
     } catch (error) {
       log(`slack: posting tickets failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (leaders) {
+      try {
+        await postWeeklyIfDue(app, channel.bolt.client, {
+          channel: leaders,
+          weekday: app.config.WEEKLY_REPORT_WEEKDAY,
+          hour: app.config.WEEKLY_REPORT_HOUR,
+        });
+      } catch (error) {
+        log(`slack: weekly report failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     if (!stopped) timer = setTimeout(() => void tick(), options.pollMs ?? 5_000);
   };

@@ -21,24 +21,30 @@ const dir = mkdtempSync(join(tmpdir(), "arrears-bench-"));
 try {
   const app = createApp(loadConfig({ DATABASE_URL: join(dir, "bench.db") }, join(dir, "none.env")));
   const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
   let logged = 0;
-  const turn = (userId: string, message: Parameters<typeof app.engine.handle>[0]["message"]): TurnResult => {
+  const turn = (userId: string, message: Parameters<typeof app.engine.handle>[0]["message"], kind = "answer"): TurnResult => {
     const started = performance.now();
     const result = app.engine.handle({ channel: "bench", userId, message });
-    latencies.push(performance.now() - started);
+    const elapsed = performance.now() - started;
+    latencies.push(elapsed);
+    const list = byKind.get(kind) ?? [];
+    list.push(elapsed);
+    byKind.set(kind, list);
     return result;
   };
 
   // Warm-up: the gazetteer index, prepared statements, JIT.
   for (let i = 0; i < 50; i++) turn(`warm${i}`, { kind: "text", text: `${PLACES[i % PLACES.length]}工地老板欠我3万` });
   latencies.length = 0;
+  byKind.clear();
 
   const started = performance.now();
   for (let i = 0; i < DIALOGS; i++) {
     const user = `u${i}`;
     const place = PLACES[i % PLACES.length];
     const project = PROJECTS[i % PROJECTS.length];
-    let result = turn(user, { kind: "text", text: `我在${place}${project}工地干活，老板欠我们工资一共${3 + (i % 40)}万` });
+    let result = turn(user, { kind: "text", text: `我在${place}${project}工地干活，老板欠我们工资一共${3 + (i % 40)}万` }, "first message");
     for (let step = 0; step < 12 && result.expecting !== "confirm" && result.expecting !== null; step++) {
       switch (result.expecting) {
         case "employer":
@@ -60,7 +66,7 @@ try {
           result = turn(user, { kind: "choice", id: "unknown" });
       }
     }
-    result = turn(user, { kind: "choice", id: "confirm" });
+    result = turn(user, { kind: "choice", id: "confirm" }, "confirm (case logged)");
     if (result.caseId) logged++;
   }
   const engineSeconds = (performance.now() - started) / 1000;
@@ -88,6 +94,10 @@ try {
   line("turn latency p50 (ms)", percentile(sorted, 50).toFixed(3));
   line("turn latency p99 (ms)", percentile(sorted, 99).toFixed(3));
   line("turn latency max (ms)", (sorted.at(-1) ?? Number.NaN).toFixed(3));
+  for (const [kind, list] of byKind) {
+    const ordered = [...list].sort((a, b) => a - b);
+    line(`  ${kind}: p50 / p99 (ms)`, `${percentile(ordered, 50).toFixed(3)} / ${percentile(ordered, 99).toFixed(3)}  (${list.length})`);
+  }
   line(`bare insert tx per second`, `${floorRate.toFixed(0)} (journal=${journal}, synchronous=${synchronous})`);
   line("ratio turns / bare inserts", (turnRate / floorRate).toFixed(3));
   line("target", "p99 < 5 ms and ratio >= 0.25");

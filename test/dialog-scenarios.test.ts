@@ -34,6 +34,11 @@ describe("a worker whose first message has every fact", () => {
     expect(worker.heard).toContain("拖欠工资");
     expect(worker.heard).toContain("红旗区");
     expect(worker.heard).toContain("12333");
+    expect(worker.heard).toContain("人社局劳动保障监察");
+    expect(worker.heard).toContain("住房和城乡建设部门");
+    // No translation key may reach a person untranslated.
+    expect(worker.heard).not.toMatch(/[a-z]+\.[a-z_]+/i);
+    expect(worker.heard).not.toMatch(/12333：12333/);
     expect(worker.last?.expecting).toBeNull();
 
     const row = env.app.ledger.find(id);
@@ -314,6 +319,7 @@ describe("languages", () => {
     expect(worker.heard).toContain("Please check");
     const id = confirmAndGetId(worker);
     expect(worker.heard).toContain("Case ID");
+    expect(worker.heard).not.toMatch(/[a-z]+\.[a-z_]+/);
     expect(env.app.ledger.find(id)?.locale).toBe("en");
   });
 

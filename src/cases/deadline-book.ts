@@ -4,6 +4,7 @@
 // transaction (better-sqlite3: synchronous), so a status change and its deadlines commit together.
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
+import { preparedInsert } from "../db/prepared.js";
 import { cases, deadlines } from "../db/schema.js";
 import { DeadlinePlanner, type DeadlineKind, type PlannedDeadline } from "./deadline-policy.js";
 import type { CaseRow } from "./ledger.js";
@@ -47,11 +48,12 @@ export class CaseDeadlines {
     this.planner = planner;
   }
 
+  private insertDeadline: ((row: typeof deadlines.$inferInsert) => void) | undefined;
+
   open(caseId: string, planned: PlannedDeadline): void {
-    this.db
-      .insert(deadlines)
-      .values({ caseId, kind: planned.kind, dueAt: planned.dueAt, remindAt: planned.remindAt })
-      .run();
+    // Every filing opens several: prepared once.
+    const insert = (this.insertDeadline ??= preparedInsert(this.db, deadlines));
+    insert({ caseId, kind: planned.kind, dueAt: planned.dueAt, remindAt: planned.remindAt });
   }
 
   /** Open deadlines of a case, earliest first. */

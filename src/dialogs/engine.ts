@@ -657,12 +657,15 @@ export class DialogEngine {
         return;
       case "mycases":
         answerMyCases(turn, { ledger: this.ledger, timeZone: this.options.calendar.timeZone });
+        this.repeatQuestion(turn);
         return;
       case "status":
         answerStatus(turn, command.caseId, command.accessCode, {
           ledger: this.ledger,
           timeZone: this.options.calendar.timeZone,
         });
+        // A complaint being written is not forgotten: its question comes again.
+        this.repeatQuestion(turn);
         return;
       case "lang":
         if (command.locale) this.setLocale(turn, command.locale);

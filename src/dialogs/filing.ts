@@ -147,7 +147,7 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
 function arrearsAnswer(turn: Turn, route: Route, dueAt: number, calendar: WorkingCalendar): string {
   const { t } = turn;
   const lines = [t("logged.arrears")];
-  const departments = route.departments.map((department) => t(`department.${department}`)).join("、");
+  const departments = route.departments.map((department) => t(`routing:departments.${department}`)).join("、");
   lines.push(
     t("logged.routedTo", {
       jurisdiction: route.jurisdiction?.name ?? t("logged.jurisdictionUnknown"),
@@ -171,7 +171,9 @@ function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route): string
   const { t } = turn;
   const lines = [t("logged.rightsTitle")];
   for (const channel of router.rightsChannels(route.jurisdiction?.code ?? null)) {
-    lines.push(`· ${t(channel.key)}${channel.number ? `：${channel.number}` : ""}`);
+    const label = t(channel.key);
+    // Most labels name their number already ("12333 人社服务热线"); a local one may not.
+    lines.push(`· ${label}${channel.number && !label.includes(channel.number) ? `：${channel.number}` : ""}`);
   }
   if (route.contacts.hotline) lines.push(`· ${t("logged.localHotline", { number: route.contacts.hotline })}`);
   if (route.contacts.office) lines.push(`· ${t("logged.localOffice", { office: route.contacts.office })}`);

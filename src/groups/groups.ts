@@ -6,7 +6,7 @@
 // case_groups.escalated_at stamped, and a message to the city's desk in the outbox. Officers merge and
 // split groups by hand (ledger events too). Every write happens in the caller's transaction.
 import { randomInt } from "node:crypto";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { formatCaseId } from "../cases/case-id.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
 import { Outbox } from "../cases/outbox.js";
@@ -15,6 +15,7 @@ import type { Db, Store } from "../db/open.js";
 import { caseEvents, caseGroups, cases } from "../db/schema.js";
 import type { ComplaintRouter } from "../dialogs/ports.js";
 import { Gazetteer } from "../routing/gazetteer.js";
+import { preparedInsert } from "../db/prepared.js";
 import { employerKey, projectKey } from "./keys.js";
 
 export type GroupRow = typeof caseGroups.$inferSelect;
@@ -69,12 +70,80 @@ export function ledgerDb(ledger: CaseLedger): Db {
 export class CaseGroups {
   private readonly outbox: Outbox;
 
+  // Filing runs assignOnLogging on every complaint: its statements are prepared once (drizzle would
+  // otherwise build and SQLite compile each query again on every call).
+  private readonly insertEvent;
+  private readonly statements;
+
   constructor(
     private readonly db: Db,
     private readonly router: Pick<ComplaintRouter, "route">,
     private readonly gazetteer: Gazetteer = Gazetteer.shared(),
   ) {
     this.outbox = new Outbox(db);
+    this.insertEvent = preparedInsert(db, caseEvents);
+    const id = sql.placeholder("id");
+    const groupId = sql.placeholder("groupId");
+    this.statements = {
+      findCase: db.select().from(cases).where(eq(cases.id, id)).prepare(),
+      setKeys: db
+        .update(cases)
+        .set({ employerKey: sql`${sql.placeholder("employerKey")}`, projectKey: sql`${sql.placeholder("projectKey")}` })
+        .where(eq(cases.id, id))
+        .prepare(),
+      setGroup: db.update(cases).set({ groupId: sql`${groupId}` }).where(eq(cases.id, id)).prepare(),
+      findGroup: db.select().from(caseGroups).where(eq(caseGroups.id, id)).prepare(),
+      totals: db
+        .select({
+          members: sql<number>`count(*)`,
+          workers: sql<number>`coalesce(sum(${cases.headcountMin}), 0)`,
+          amountYuan: sql<number>`coalesce(sum(${cases.amountYuan}), 0)`,
+        })
+        .from(cases)
+        .where(eq(cases.groupId, groupId))
+        .prepare(),
+      firstMember: db
+        .select({ sector: cases.sector, projectKind: cases.projectKind, ownership: cases.ownership })
+        .from(cases)
+        .where(eq(cases.groupId, groupId))
+        .orderBy(asc(cases.createdAt))
+        .limit(1)
+        .prepare(),
+      setTotals: db
+        .update(caseGroups)
+        .set({
+          headcountTotal: sql`${sql.placeholder("workers")}`,
+          amountTotal: sql`${sql.placeholder("amountYuan")}`,
+          updatedAt: sql`${sql.placeholder("at")}`,
+        })
+        .where(eq(caseGroups.id, groupId))
+        .prepare(),
+      groupByProject: this.matchingGroupQuery("project"),
+      groupByEmployer: this.matchingGroupQuery("employer"),
+    };
+  }
+
+  private matchingGroupQuery(by: "project" | "employer") {
+    const key =
+      by === "project"
+        ? eq(cases.projectKey, sql.placeholder("key"))
+        : eq(cases.employerKey, sql.placeholder("key"));
+    return this.db
+      .select({ groupId: cases.groupId })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.jurisdictionCode, sql.placeholder("jurisdiction")),
+          key,
+          isNotNull(cases.groupId),
+          inArray(cases.status, [...OPEN_STATUSES]),
+          ne(cases.id, sql.placeholder("caseId")),
+          eq(cases.isArrears, true),
+        ),
+      )
+      .orderBy(asc(cases.createdAt))
+      .limit(1)
+      .prepare();
   }
 
   /**
@@ -82,12 +151,20 @@ export class CaseGroups {
    * the group of matching open cases of its jurisdiction (a new group when none of them has one).
    */
   assignOnLogging(caseId: string, at: number, channel: string): GroupingResult {
-    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    const row = this.statements.findCase.get({ id: caseId });
     if (!row) return { groupId: null, escalated: null };
     const keys = { employerKey: employerKey(row.employer), projectKey: projectKey(row.project) };
-    this.db.update(cases).set(keys).where(eq(cases.id, caseId)).run();
+    this.statements.setKeys.run({ id: caseId, ...keys });
     if (!row.isArrears || row.jurisdictionCode === null) return { groupId: null, escalated: null };
     if (keys.employerKey === null && keys.projectKey === null) return { groupId: null, escalated: null };
+
+    // Usual case once a group exists: join it, with one indexed lookup and no scan of its members.
+    const existing = this.matchingGroup(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
+    if (existing) {
+      this.statements.setGroup.run({ id: caseId, groupId: existing.groupId });
+      this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
+      return { groupId: existing.groupId, escalated: this.recompute(existing.groupId, at, "system", channel, caseId) };
+    }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
     if (candidates.length === 0) return { groupId: null, escalated: null };
@@ -188,13 +265,31 @@ export class CaseGroups {
   // ── internals ───────────────────────────────────────────────────────────────────────────────
 
   private group(id: string): GroupRow {
-    const group = this.db.select().from(caseGroups).where(eq(caseGroups.id, id)).get();
+    const group = this.statements.findGroup.get({ id });
     if (!group) throw new GroupNotFoundError(id);
     return group;
   }
 
   private memberRows(groupId: string): CaseRow[] {
     return this.db.select().from(cases).where(eq(cases.groupId, groupId)).orderBy(asc(cases.createdAt)).all();
+  }
+
+  /** The group of an open, grouped case of the jurisdiction sharing a key (project first), if any. */
+  private matchingGroup(
+    caseId: string,
+    jurisdiction: string,
+    employer: string | null,
+    project: string | null,
+  ): { groupId: string; match: "project" | "employer" } | null {
+    if (project !== null) {
+      const hit = this.statements.groupByProject.get({ jurisdiction, key: project, caseId });
+      if (hit?.groupId) return { groupId: hit.groupId, match: "project" };
+    }
+    if (employer !== null) {
+      const hit = this.statements.groupByEmployer.get({ jurisdiction, key: employer, caseId });
+      if (hit?.groupId) return { groupId: hit.groupId, match: "employer" };
+    }
+    return null;
   }
 
   /** Open arrears cases of the jurisdiction sharing a key: cases_employer_key_idx / cases_project_key_idx. */
@@ -256,10 +351,11 @@ export class CaseGroups {
    */
   private recompute(groupId: string, at: number, actor: string, channel: string, triggerCaseId: string | null): GroupLevel | null {
     const group = this.group(groupId);
-    const members = this.memberRows(groupId);
-    const workers = members.reduce((sum, m) => sum + (m.headcountMin ?? 0), 0);
-    const amountYuan = members.reduce((sum, m) => sum + (m.amountYuan ?? 0), 0);
-    const first = members[0];
+    // Sums in SQL over cases_group_idx: a group of hundreds of complaints costs no more per filing
+    // than reading its index entries; member rows are loaded only when the group escalates.
+    const totals = this.statements.totals.get({ groupId }) ?? { members: 0, workers: 0, amountYuan: 0 };
+    const { workers, amountYuan } = totals;
+    const first = this.statements.firstMember.get({ groupId });
     const route = this.router.route({
       category: "wage_arrears",
       sector: (first?.sector ?? null) as never,
@@ -272,6 +368,10 @@ export class CaseGroups {
     const reached: GroupLevel = route.major ? "major" : route.collective ? "collective" : "none";
     const before = levelOf(group);
     const escalate = LEVEL_RANK[reached] > LEVEL_RANK[before];
+    if (!escalate) {
+      this.statements.setTotals.run({ groupId, workers, amountYuan, at });
+      return null;
+    }
     this.db
       .update(caseGroups)
       .set({
@@ -286,6 +386,7 @@ export class CaseGroups {
       .run();
     if (!escalate) return null;
 
+    const members = this.memberRows(groupId);
     for (const member of members) {
       this.db
         .update(cases)
@@ -337,7 +438,7 @@ export class CaseGroups {
   }
 
   private event(caseId: string, at: number, actor: string, channel: string, type: string, data: Record<string, unknown>): void {
-    this.db.insert(caseEvents).values({ caseId, at, actor, channel, type, data }).run();
+    this.insertEvent({ caseId, at, actor, channel, type, data });
   }
 }
 
@@ -356,7 +457,18 @@ export function groupLoggedCase(
   at: number,
   channel: string,
 ): GroupingResult {
-  return new CaseGroups(ledgerDb(ledger), router).assignOnLogging(caseId, at, channel);
+  return groupsFor(ledgerDb(ledger), router).assignOnLogging(caseId, at, channel);
+}
+
+// One CaseGroups per database and router, so its prepared statements outlive a single filing.
+const groupsByDb = new WeakMap<Db, WeakMap<object, CaseGroups>>();
+
+function groupsFor(db: Db, router: Pick<ComplaintRouter, "route">): CaseGroups {
+  let byRouter = groupsByDb.get(db);
+  if (!byRouter) groupsByDb.set(db, (byRouter = new WeakMap()));
+  let groups = byRouter.get(router);
+  if (!groups) byRouter.set(router, (groups = new CaseGroups(db, router)));
+  return groups;
 }
 
 /** Merge and split as officers' actions: each in one immediate transaction of its own. */

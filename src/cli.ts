@@ -2,7 +2,7 @@
 // and the triage tools.
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
-import { CaseNotFoundError } from "./cases/case-actions.js";
+import { CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
@@ -138,20 +138,34 @@ export function buildProgram(): Command {
     .option("--tell-worker <text>", "a sentence passed on to the worker")
     .action((id: string, status: CaseStatus, options: { by: string; note?: string; tellWorker?: string }) => {
       const app = openApp();
+      const t = translator(app.config.DEFAULT_LOCALE);
       try {
-        const row = app.actions.setStatus({
-          caseId: id,
-          status,
-          by: options.by,
-          channel: "cli",
-          note: options.note,
-          noteForWorker: options.tellWorker,
-        });
-        process.stdout.write(`${formatCaseId(row.id)} → ${row.status}\n`);
+        if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
+        // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
+        if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
+        const row =
+          status === "awaiting_worker"
+            ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })
+            : app.actions.setStatus({
+                caseId: id,
+                status,
+                by: options.by,
+                channel: "cli",
+                note: options.note,
+                noteForWorker: options.tellWorker,
+              });
+        process.stdout.write(`${formatCaseId(row.id)} → ${status}\n`);
       } catch (error) {
-        if (!(error instanceof CaseNotFoundError)) throw error;
-        process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)("cli.noCase", { id: formatCaseId(id) })}\n`);
         process.exitCode = 1;
+        if (error instanceof CaseNotFoundError) {
+          process.stderr.write(`${t("cli.noCase", { id: formatCaseId(id) })}\n`);
+        } else if (error instanceof StatusTransitionError) {
+          process.stderr.write(
+            `${t("cli.badTransition", { from: t(`caseStatus.${error.from}`), to: t(`caseStatus.${error.to}`) })}\n`,
+          );
+        } else if (error instanceof InvalidArgumentError) {
+          process.stderr.write(`${error.message}\n`);
+        } else throw error;
       } finally {
         app.close();
       }

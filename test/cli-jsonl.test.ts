@@ -51,5 +51,17 @@ describe("arrears chat --jsonl", () => {
     const after = JSON.parse(cli(["case", "show", caseId, "--json"]));
     expect(after.status).toBe("accepted");
     expect(after.events.at(-1)).toMatchObject({ type: "status_changed", actor: "officer:张三", channel: "cli" });
-  });
+
+    // 需补充 through the CLI is a question relayed to the worker, never a silent status.
+    expect(() => cli(["case", "set-status", caseId, "awaiting_worker", "--by", "张三"])).toThrow(/--tell-worker/);
+    cli(["case", "set-status", caseId, "awaiting_worker", "--by", "张三", "--tell-worker", "请发一下合同照片"]);
+    const asked = JSON.parse(cli(["case", "show", caseId, "--json"]));
+    expect(asked.status).toBe("awaiting_worker");
+    expect(asked.events.at(-1)).toMatchObject({ type: "question_asked", data: { question: "请发一下合同照片" } });
+
+    // A resolved case comes back only by reopening; nothing changes on a refused move.
+    cli(["case", "set-status", caseId, "resolved", "--by", "张三"]);
+    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/重新办理|reopened/);
+    expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
+  }, 180_000); // ten CLI processes, each loading the gazetteer
 });

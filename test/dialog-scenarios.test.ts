@@ -350,3 +350,36 @@ describe("an ambiguous place", () => {
     expect(env.app.ledger.find(id)).toMatchObject({ divisionCode: "220104", jurisdictionCode: "220104" });
   });
 });
+
+describe("answers to another question than the one asked", () => {
+  it("refines the place, takes the workplace and the boss's name where they belong", () => {
+    const worker = new Worker(env.app, "wanders");
+    worker.says("老板欠钱不给");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("在新乡");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("牧野区");
+    expect(worker.heard).toContain("牧野区");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("在饭店当服务员");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("在饭店后厨");
+    expect(worker.heard).toContain("老板或公司的名字");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("老板叫张伟");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("老板电话是13812345678");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("5000");
+    worker.says("就我一个");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)).toMatchObject({
+      divisionCode: "410711",
+      project: "饭店",
+      employer: "张伟",
+      amountYuan: 5000,
+      headcountMin: 1,
+    });
+  });
+});

@@ -6,13 +6,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
-import { outbox, slackTickets } from "../src/db/schema.js";
+import { outbox } from "../src/db/schema.js";
 import { Scheduler } from "../src/scheduler/scheduler.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
-import { blockAction, commandBody, interactivityBody, sendToBolt, SlackStandIn, viewSubmission, waitFor } from "./helpers/slack-stand-in.js";
+import { FORM, SlackRequests } from "./helpers/slack-requests.js";
+import { commandBody, sendToBolt, SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
 
 const SECRET = "test-signing-secret";
-const FORM = "application/x-www-form-urlencoded";
 const OFFICER = "U0HONGQI"; // 红旗区 410702
 const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
 const cst = (local: string) => Date.parse(`${local}+08:00`);
@@ -22,7 +22,7 @@ let api: SlackStandIn;
 let slack: SlackChannel;
 let port: number;
 let scheduler: Scheduler;
-let counter = 0;
+const requests = new SlackRequests(() => ({ app: t.app, port }), SECRET);
 
 function fileOnTelegram(user: string): { id: string; worker: Worker } {
   const worker = new Worker(t.app, user, "telegram");
@@ -34,20 +34,15 @@ function fileOnTelegram(user: string): { id: string; worker: Worker } {
 }
 
 function deskTicket(caseId: string) {
-  const row = t.app.store.db.select().from(slackTickets).where(and(eq(slackTickets.caseId, caseId), eq(slackTickets.kind, "desk"))).get();
-  if (!row) throw new Error("no desk ticket");
-  return row;
+  return requests.deskTicket(caseId);
 }
 
 async function click(actionId: string, caseId: string) {
-  const ticket = deskTicket(caseId);
-  const payload = blockAction({ user: OFFICER, actionId, value: caseId, channel: ticket.channel, ts: ticket.ts, actionTs: `${Date.now()}.${++counter}` });
-  return sendToBolt(port, interactivityBody(payload), FORM, { secret: SECRET });
+  return requests.click(OFFICER, actionId, caseId);
 }
 
 async function submit(modal: string, caseId: string, values: Record<string, string>) {
-  const payload = viewSubmission({ user: OFFICER, callbackId: `arrears_modal_${modal}`, caseId, viewId: `V${++counter}`, values });
-  return sendToBolt(port, interactivityBody(payload), FORM, { secret: SECRET });
+  return requests.submit(OFFICER, modal, caseId, values);
 }
 
 /** Posts in the ticket's thread (chat.postMessage with its thread_ts). */

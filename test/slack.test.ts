@@ -5,18 +5,10 @@ import { eq } from "drizzle-orm";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
-import {
-  blockAction,
-  commandBody,
-  interactivityBody,
-  sendToBolt,
-  SlackStandIn,
-  viewSubmission,
-  waitFor,
-} from "./helpers/slack-stand-in.js";
+import { FORM, SlackRequests, type ClickOptions } from "./helpers/slack-requests.js";
+import { blockAction, commandBody, interactivityBody, sendToBolt, SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
 
 const SECRET = "test-signing-secret";
-const FORM = "application/x-www-form-urlencoded";
 const HONGQI = "U0HONGQI"; // officer of 红旗区 410702
 const HUOJIA = "U0HUOJIA"; // officer of 获嘉县 410724 (another county of the same city)
 const CITY = "U0XINXIANG"; // leader of 新乡市 410700
@@ -25,7 +17,7 @@ let t: TestApp;
 let api: SlackStandIn;
 let slack: SlackChannel;
 let port: number;
-let tsCounter = 0;
+const requests = new SlackRequests(() => ({ app: t.app, port }), SECRET);
 
 function fileCase(user: string, text: string): string {
   const worker = new Worker(t.app, user);
@@ -40,27 +32,15 @@ const MAJOR = "我在新乡市红旗区碧桂园凤凰城三期干木工，包�
 const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
 
 function deskTicket(caseId: string) {
-  const row = t.app.store.db.select().from(slackTickets).where(eq(slackTickets.caseId, caseId)).all().find((r) => r.kind === "desk");
-  if (!row) throw new Error("no desk ticket");
-  return row;
+  return requests.deskTicket(caseId);
 }
 
-async function click(user: string, actionId: string, caseId: string, extra: { selected?: string; actionTs?: string; retryNum?: number } = {}) {
-  const ticket = deskTicket(caseId);
-  const payload = blockAction({
-    user,
-    actionId,
-    ...(extra.selected !== undefined ? { selected: extra.selected } : { value: caseId }),
-    channel: ticket.channel,
-    ts: ticket.ts,
-    actionTs: extra.actionTs ?? `${Date.now()}.${++tsCounter}`,
-  });
-  return sendToBolt(port, interactivityBody(payload), FORM, { secret: SECRET, ...(extra.retryNum !== undefined ? { retryNum: extra.retryNum } : {}) });
+async function click(user: string, actionId: string, caseId: string, extra: ClickOptions = {}) {
+  return requests.click(user, actionId, caseId, extra);
 }
 
 async function submit(user: string, modal: string, caseId: string, values: Record<string, string | { selected: string }>) {
-  const payload = viewSubmission({ user, callbackId: `arrears_modal_${modal}`, caseId, viewId: `V${++tsCounter}`, values });
-  return sendToBolt(port, interactivityBody(payload), FORM, { secret: SECRET });
+  return requests.submit(user, modal, caseId, values);
 }
 
 function statusEvents(caseId: string, to: string) {

@@ -32,6 +32,35 @@ export const deskRecipient = (caseId: string): string => `case:${caseId}`;
 
 export class CaseNotFoundError extends Error {}
 
+/** An action that makes no sense from the case's status (a resolved case moved back to "logged"). */
+export class StatusTransitionError extends Error {
+  constructor(
+    readonly from: CaseStatus,
+    readonly to: CaseStatus,
+  ) {
+    super(`${from} → ${to} is not allowed`);
+  }
+}
+
+/**
+ * Which statuses a case may move to. "logged" is only where a case starts; a resolved or referred case
+ * comes back only by reopening (重新办理), which keeps the ledger's story readable.
+ */
+const ALLOWED_NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
+  logged: ["referred", "accepted", "handling", "awaiting_worker", "transferred", "resolved"],
+  referred: ["reopened", "accepted", "resolved"],
+  accepted: ["referred", "handling", "awaiting_worker", "transferred", "resolved"],
+  handling: ["referred", "handling", "awaiting_worker", "transferred", "resolved"],
+  awaiting_worker: ["handling", "awaiting_worker", "transferred", "resolved", "referred"],
+  transferred: ["referred", "accepted", "handling", "awaiting_worker", "transferred", "resolved"],
+  resolved: ["reopened"],
+  reopened: ["referred", "accepted", "handling", "awaiting_worker", "transferred", "resolved"],
+};
+
+export function mayMove(from: CaseStatus, to: CaseStatus): boolean {
+  return ALLOWED_NEXT[from]?.includes(to) ?? false;
+}
+
 export class CaseActions {
   /** The case deadlines (table `deadlines`): opened and closed with each status change. */
   readonly deadlines: CaseDeadlines;
@@ -52,6 +81,10 @@ export class CaseActions {
       .transaction(() => {
         const row = this.ledger.find(change.caseId);
         if (!row) throw new CaseNotFoundError(change.caseId);
+        if (!mayMove(row.status as CaseStatus, change.status)) {
+          throw new StatusTransitionError(row.status as CaseStatus, change.status);
+        }
+        if (change.by.trim() === "") throw new Error("an action needs the name of who acts");
         const at = this.now();
         // The step meets some deadlines and opens others; the case's dueAt is the earliest still open.
         const dueAt = this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");

@@ -89,6 +89,12 @@ export interface EngineOptions {
 
 export { type Choice, type Reply, type Effect };
 
+/** The workplace in "在X当/做/干…" ("在饭店当服务员" → "饭店"), or null. */
+export function workplaceOf(text: string): string | null {
+  const match = text.trim().match(/^在(.{2,40}?)(当|做|干|打工|上班|工作)/);
+  return match?.[1]?.trim() ?? null;
+}
+
 export function userKeyOf(channel: string, userId: string): string {
   return `${channel}:${userId}`;
 }
@@ -281,6 +287,7 @@ export class DialogEngine {
         this.settleUnknown(turn, draft, expecting);
         return;
       }
+      if (this.answersAnotherQuestion(turn, draft, expecting, text)) return;
       const taken = this.applyAnswer(turn, draft, expecting, text, true);
       if (!taken) return;
       draft.narrative.push(text);
@@ -324,6 +331,88 @@ export class DialogEngine {
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
     turn.say(turn.t(known.length > 0 ? "intake.understood" : "intake.start", { n: known.length }));
     this.advance(turn, draft);
+  }
+
+  /**
+   * Workers answer what is on their mind, not always what was asked: a district given when the project
+   * was asked ("牧野区"), the boss's name when the amount was asked ("老板叫张伟"), the workplace when the
+   * employer was asked ("在饭店当服务员"). Such an answer fills the fact it is about, and the question
+   * comes again; true when that happened.
+   */
+  private answersAnotherQuestion(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
+    if (expecting === "place") return false;
+    const reading = this.read(text);
+    const filled: FactName[] = [];
+    // A bare place name: it refines the place, whatever was asked.
+    if (reading.place.status === "found") {
+      const bare = text.replace(/^(在|是|就是|位于)/, "").replace(/[的那边这边附近，。,.!！\s]/g, "");
+      const current = draft.facts.place?.code ?? null;
+      const division = reading.place.division;
+      const moreSpecific =
+        current === null || (current !== division.code && this.options.reader.divisionLabel(division.code).startsWith(this.options.reader.divisionLabel(current)));
+      if (bare.length <= reading.place.matched.length + 1 && moreSpecific) {
+        draft.facts.place = { text, code: division.code, name: division.name };
+        draft.placeCandidates = [];
+        filled.push("place");
+      }
+    }
+    if (filled.length === 0) {
+      const parsesAsAsked = this.answerParses(draft, expecting, text);
+      const workplaceForEmployer = expecting === "employer" && /^在/.test(text) && reading.employer === null;
+      if (parsesAsAsked && !workplaceForEmployer) return false;
+      // Facts this text clearly states, even one answered "don't know" before.
+      for (const fact of this.factsStated(reading)) {
+        if (fact === expecting) continue;
+        draft.settled = draft.settled.filter((name) => name !== fact);
+      }
+      filled.push(...this.fillFromReading(draft, reading).filter((fact) => fact !== expecting));
+      if (workplaceForEmployer && draft.facts.project === null) {
+        const workplace = workplaceOf(text) ?? "";
+        if (workplace.length >= 2) {
+          draft.facts.project = workplace;
+          filled.push("project");
+        }
+      }
+      if (filled.length === 0 && !workplaceForEmployer) return false;
+    }
+    draft.narrative.push(text);
+    for (const fact of filled) turn.say(this.changedLine(turn, draft, fact));
+    this.reclassify(draft);
+    const next = nextMissingFact(draft.category, draft.facts, draft.settled);
+    if (next === expecting || next === null) {
+      draft.expecting = expecting;
+      if (expecting === "employer") turn.say(turn.t("problem.employerIsWho"));
+      askFact(turn, expecting, draft);
+    } else this.advance(turn, draft);
+    return true;
+  }
+
+  private factsStated(reading: MessageReading): FactName[] {
+    const stated: FactName[] = [];
+    if (reading.project) stated.push("project");
+    if (reading.employer) stated.push("employer");
+    if (reading.amountYuan !== null) stated.push("amount");
+    if (reading.headcount) stated.push("headcount");
+    return stated;
+  }
+
+  /** Whether `text` reads as an answer to `fact`, without changing anything. */
+  private answerParses(draft: Draft, fact: FactName, text: string): boolean {
+    switch (fact) {
+      case "amount":
+        return parseAmountAnswer(text, this.read(text).amountYuan).ok;
+      case "headcount":
+        return parseHeadcountAnswer(text, this.read(text).headcount).ok;
+      case "project":
+      case "employer":
+        return parseNameAnswer(text).ok;
+      case "phone":
+        return parsePhoneAnswer(text).ok;
+      case "since":
+        return parseSinceAnswer(text).ok;
+      default:
+        return true;
+    }
   }
 
   /** Fills facts the draft does not have yet; returns the facts it filled. Never overwrites. */
@@ -443,7 +532,8 @@ export class DialogEngine {
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project":
-        return settle(parseNameAnswer(text), (value) => (facts.project = value));
+        // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
+        return settle(parseNameAnswer(workplaceOf(text) ?? text), (value) => (facts.project = value));
       case "employer":
         return settle(parseNameAnswer(text), (value) => (facts.employer = value));
       case "phone":

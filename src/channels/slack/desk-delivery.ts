@@ -3,10 +3,12 @@
 // notes) go into the thread of the case's desk ticket, and the ticket is refreshed with chat.update;
 // messages to a division (recipient "division:<code>": escalations) go to that division's channel
 // (inherited from the city/province as tickets are); "triage" to the triage channel.
+import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { DESK_CHANNEL } from "../../cases/case-actions.js";
 import { OutboxDispatcher, PermanentDeliveryError } from "../../cases/notifications.js";
 import type { OutboxRow } from "../../cases/outbox.js";
+import { cases } from "../../db/schema.js";
 import type { SlackClient, Tickets, TicketRow } from "./tickets.js";
 
 export class DeskDelivery {
@@ -61,6 +63,7 @@ export class DeskDelivery {
     }
     if (recipient.startsWith("division:")) {
       await this.post({ channel: this.tickets.channelFor(recipient.slice("division:".length)), text });
+      await this.refreshGroup(row);
       return;
     }
     if (recipient === "triage") {
@@ -68,6 +71,24 @@ export class DeskDelivery {
       return;
     }
     throw new PermanentDeliveryError(`unknown desk recipient ${recipient}`);
+  }
+
+  /**
+   * A group escalation (集体欠薪) changed every member case (collective/major, the group line): their
+   * tickets, some posted before the group existed, are re-rendered. Failures are only logged, so that the
+   * escalation note is not posted again.
+   */
+  private async refreshGroup(row: OutboxRow): Promise<void> {
+    const group = (row.params as { group?: unknown } | null)?.group;
+    if (typeof group !== "string" || group === "") return;
+    const members = this.app.store.db.select({ id: cases.id }).from(cases).where(eq(cases.groupId, group)).all();
+    for (const member of members) {
+      try {
+        await this.tickets.refresh(member.id);
+      } catch (error) {
+        this.log(`slack desk: refreshing the ticket of ${member.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   private async post(message: { channel: string; text: string; thread_ts?: string }): Promise<void> {

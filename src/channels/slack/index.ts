@@ -59,6 +59,16 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
   const desk = new SlackDesk(app, tickets);
   const deskDelivery = new DeskDelivery(app, instance.client, tickets);
   const deskPollMs = options.deskPollMs ?? 1000;
+  // The desk loop is awaited on stop: a drain in flight finishes (and records its outcome) before the
+  // caller closes the database.
+  let deskTimer: NodeJS.Timeout | undefined;
+  let deskDraining: Promise<unknown> = Promise.resolve();
+  let deskStopped = false;
+  const deskTick = () => {
+    deskDraining = deskDelivery.dispatcher.drainOnce().finally(() => {
+      if (!deskStopped) deskTimer = setTimeout(deskTick, deskPollMs);
+    });
+  };
   registerHandlers(instance, app, desk);
   instance.error(async (error) => {
     process.stderr.write(`slack: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -69,13 +79,18 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
     tickets,
     deskDelivery,
     start: async () => {
-      if (deskPollMs > 0) deskDelivery.dispatcher.start(deskPollMs);
+      if (deskPollMs > 0) {
+        deskStopped = false;
+        deskTimer = setTimeout(deskTick, 0);
+      }
       const server = (socketMode ? await instance.start() : await instance.start(options.port ?? app.config.PORT)) as unknown;
       const address = (server as { address?: () => unknown } | undefined)?.address?.();
       return address && typeof address === "object" && "port" in address ? Number((address as { port: number }).port) : undefined;
     },
     stop: async () => {
-      deskDelivery.dispatcher.stop();
+      deskStopped = true;
+      if (deskTimer) clearTimeout(deskTimer);
+      await deskDraining.catch(() => {});
       await instance.stop();
     },
   };
@@ -110,6 +125,7 @@ export async function startSlack(
   const port = await channel.start();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  let ticking: Promise<void> = Promise.resolve();
   const leaders = app.config.SLACK_LEADERS_CHANNEL;
   const tick = async () => {
     try {
@@ -128,15 +144,19 @@ export async function startSlack(
         log(`slack: weekly report failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (!stopped) timer = setTimeout(() => void tick(), options.pollMs ?? 5_000);
+    if (!stopped) timer = setTimeout(run, options.pollMs ?? 5_000);
   };
-  void tick();
+  const run = () => {
+    ticking = tick();
+  };
+  run();
   return {
     port,
     postTicket: (caseId) => channel.tickets.postTicket(caseId),
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await ticking; // a ticket post in flight finishes first
       await channel.stop();
     },
   };

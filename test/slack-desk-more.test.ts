@@ -1,0 +1,382 @@
+// More of the officers' Slack desk end to end (real Bolt over HTTP, signed requests, the Web API stand-in
+// on 127.0.0.1, cases filed through the real dialog engine on a temporary SQLite file):
+//   reopen from Slack with a reason (the worker told in English); a case the routing could not place goes
+//   to the configured triage channel and only leaders may act on it; a collective group on tickets and
+//   its escalation delivered into the city channel; /cases mine and /cases overdue.
+import { createServer } from "node:net";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { formatCaseId, newCaseId } from "../src/cases/case-id.js";
+import { renderNotification } from "../src/cases/notifications.js";
+import type { OutboxRow } from "../src/cases/outbox.js";
+import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
+import { outbox, slackTickets } from "../src/db/schema.js";
+import { OfficerRegistry } from "../src/officers/registry.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { SlackRequests } from "./helpers/slack-requests.js";
+import { SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
+
+const SECRET = "test-signing-secret";
+const HONGQI = "U0HONGQI"; // officer of 红旗区 410702
+const HUOJIA = "U0HUOJIA"; // officer of 获嘉县 410724
+const CITY = "U0XINXIANG"; // leader of 新乡市 410700
+const CITY_OFFICER = "U0XXOFFICER"; // officer (not leader) of 新乡市 410700
+const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
+const cst = (local: string) => Date.parse(`${local}+08:00`);
+
+/** One desk: a test app, the Web API stand-in, the Slack app on a free port, the registered officers. */
+interface Desk {
+  t: TestApp;
+  api: SlackStandIn;
+  slack: SlackChannel;
+  port: number;
+  requests: SlackRequests;
+}
+
+async function openDesk(): Promise<Desk> {
+  const t = makeTestApp();
+  t.clock.current = cst("2026-11-23T10:00"); // a Monday
+  const api = new SlackStandIn();
+  await api.start();
+  // The desk outbox is drained by the test (deskPollMs 0), so each step is deterministic.
+  const slack = createSlackApp(t.app, { token: "xoxb-test", signingSecret: SECRET, port: 0, slackApiUrl: api.url, retries: 0, deskPollMs: 0 });
+  const desk: Desk = { t, api, slack, port: 0, requests: new SlackRequests(() => ({ app: t.app, port: desk.port }), SECRET) };
+  desk.port = (await slack.start())!;
+  slack.desk.registry.add({ slackUserId: HONGQI, divisionCode: "410702", role: "officer" });
+  slack.desk.registry.add({ slackUserId: HUOJIA, divisionCode: "410724", role: "officer" });
+  slack.desk.registry.add({ slackUserId: CITY, divisionCode: "410700", role: "leader" });
+  return desk;
+}
+
+async function closeDesk(desk: Desk | undefined): Promise<void> {
+  await desk?.slack.stop();
+  await desk?.api.stop();
+  desk?.t.cleanup();
+}
+
+let users = 0;
+/** Files a complaint through the dialog engine, answering what it asks from `answers`. */
+function file(app: TestApp["app"], text: string, answers: Record<string, string> = {}, channel = "local", user = `w${users++}`): string {
+  const worker = new Worker(app, user, channel);
+  let result = worker.says(text);
+  for (let i = 0; i < 8 && result.expecting !== "confirm"; i++) {
+    const answer = answers[result.expecting ?? ""];
+    const choice = worker.choiceIds.find((id) => /construction|housing/.test(id));
+    if (answer !== undefined) result = worker.says(answer);
+    else if (choice !== undefined) result = worker.presses(choice);
+    else throw new Error(`unexpected question ${result.expecting}: ${worker.heard}`);
+  }
+  const confirmed = worker.presses("confirm");
+  if (!confirmed.caseId) throw new Error(`no case logged: ${worker.heard}`);
+  return confirmed.caseId;
+}
+
+function updatesOf(desk: Desk, caseId: string) {
+  const ticket = desk.requests.deskTicket(caseId);
+  return desk.api.of("chat.update").filter((c) => c.args.ts === ticket.ts && c.args.channel === ticket.channel);
+}
+
+/** Waits until the handler (which runs after the HTTP ack) has updated the case's desk ticket again. */
+async function nextUpdate(desk: Desk, caseId: string, before: number) {
+  return waitFor(() => updatesOf(desk, caseId).length > before && updatesOf(desk, caseId).at(-1));
+}
+
+function statusEvents(desk: Desk, caseId: string, to: string) {
+  return desk.t.app.ledger.events(caseId).filter((e) => e.type === "status_changed" && (e.data as { to?: string }).to === to);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("reopen from Slack", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("the reopen modal with a reason: status reopened, ledger event by the officer, ticket updated, the worker told in English", async () => {
+    const { t, api, requests } = desk;
+    // The worker files on Telegram in English.
+    const worker = new Worker(t.app, "en1", "telegram");
+    worker.says("/lang en");
+    worker.says(ORDINARY);
+    const id = worker.presses("confirm").caseId!;
+    expect(id).toBeTruthy();
+    expect(t.app.ledger.find(id)).toMatchObject({ locale: "en", channel: "telegram", filerKey: "telegram:en1" });
+    await desk.slack.tickets.postTicket(id);
+
+    let before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_accept", id);
+    await nextUpdate(desk, id, before);
+    before = updatesOf(desk, id).length;
+    await requests.submit(HONGQI, "resolve", id, { recovered: "236000", workers: "12" });
+    const resolved = await nextUpdate(desk, id, before);
+    expect(t.app.ledger.find(id)!.status).toBe("resolved");
+    // A resolved ticket offers 重新办理 and nothing else.
+    expect(JSON.stringify(resolved.args.blocks)).toContain("arrears_reopen");
+    expect(JSON.stringify(resolved.args.blocks)).not.toContain("arrears_accept");
+
+    // The button opens the reopen modal, which asks for a reason.
+    const opened = api.of("views.open").length;
+    await requests.click(HONGQI, "arrears_reopen", id);
+    const view = (await waitFor(() => api.of("views.open")[opened])).args.view as { callback_id: string; blocks: { block_id: string }[] };
+    expect(view.callback_id).toBe("arrears_modal_reopen");
+    expect(view.blocks.map((b) => b.block_id)).toEqual(["reason"]);
+
+    // An officer of another county may not reopen it: refused inside the modal, nothing changes.
+    const refused = await requests.submit(HUOJIA, "reopen", id, { reason: "x" });
+    expect(refused.text).toContain("errors");
+    expect(t.app.ledger.find(id)!.status).toBe("resolved");
+
+    before = updatesOf(desk, id).length;
+    const reason = "工人反映只收到一半工资";
+    expect((await requests.submit(HONGQI, "reopen", id, { reason })).status).toBe(200);
+    const reopenedTicket = await nextUpdate(desk, id, before);
+    expect(t.app.ledger.find(id)!.status).toBe("reopened");
+
+    const reopened = statusEvents(desk, id, "reopened");
+    expect(reopened).toHaveLength(1);
+    expect(reopened[0]).toMatchObject({ actor: `officer:slack:${HONGQI}`, channel: "slack", data: { from: "resolved", to: "reopened", note: reason } });
+
+    // The ticket was updated in place (same channel and ts), shows the new status and the buttons again.
+    const ticket = requests.deskTicket(id);
+    expect(reopenedTicket.args).toMatchObject({ channel: ticket.channel, ts: ticket.ts });
+    expect(String(reopenedTicket.args.text)).toContain("重新办理中");
+    expect(JSON.stringify(reopenedTicket.args.blocks)).toContain("arrears_accept");
+    expect(JSON.stringify(reopenedTicket.args.blocks)).not.toContain("arrears_reopen");
+
+    // The worker is told on their channel, in their language.
+    const rows = t.app.store.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.caseId, id), eq(outbox.messageKey, "notify.statusChanged")))
+      .all()
+      .filter((r) => (r.params as { statusKey?: string }).statusKey === "caseStatus.reopened");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ channel: "telegram", recipientKey: "telegram:en1", locale: "en" });
+    const text = renderNotification(rows[0] as OutboxRow);
+    expect(text).toContain(formatCaseId(id));
+    expect(text).toContain("reopened");
+    expect(text).toContain("Your complaint is being handled again.");
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("a case the routing could not place", () => {
+  const TRIAGE = "#arrears-unplaced";
+  let t: TestApp;
+  let api: SlackStandIn;
+  let started: Awaited<ReturnType<typeof startSlack>>;
+  let requests: SlackRequests;
+
+  async function freePort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  beforeAll(async () => {
+    api = new SlackStandIn();
+    await api.start();
+    // The Slack app as `npm start` runs it: configured from the environment, the ticket loop running.
+    t = makeTestApp({
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: api.url,
+      SLACK_TRIAGE_CHANNEL: TRIAGE,
+      PORT: String(await freePort()),
+    });
+    const registry = new OfficerRegistry(t.app.store.db, t.app.gazetteer, () => t.app.clock.now());
+    registry.add({ slackUserId: HONGQI, divisionCode: "410702", role: "officer" });
+    registry.add({ slackUserId: CITY_OFFICER, divisionCode: "410700", role: "officer" });
+    registry.add({ slackUserId: CITY, divisionCode: "410700", role: "leader" });
+    started = await startSlack(t.app, { pollMs: 50, log: () => {} });
+    requests = new SlackRequests(() => ({ app: t.app, port: started!.port! }), SECRET);
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await api?.stop();
+    t?.cleanup();
+  });
+
+  test("goes to the configured triage channel, and only a leader may act on it", async () => {
+    expect(started?.port).toBeGreaterThan(0);
+    const now = t.app.clock.now();
+    const id = newCaseId();
+    t.app.ledger.insertCase({
+      id,
+      createdAt: now,
+      updatedAt: now,
+      status: "logged",
+      channel: "local",
+      filerKey: "local:nowhere1",
+      accessCodeHash: "x",
+      locale: "zh-CN",
+      project: null,
+      employer: "张老板",
+      amountYuan: 8000,
+      headcountMin: 1,
+      headcountMax: 1,
+      placeText: "外地工地",
+      divisionCode: null,
+      divisionName: null,
+      sector: null,
+      projectKind: null,
+      ownership: null,
+      phone: null,
+      since: null,
+      narrative: "张老板欠我工资8000元",
+      category: "wage_arrears",
+      isArrears: true,
+      reasons: [],
+      route: {},
+      jurisdictionCode: null,
+      collective: false,
+      major: false,
+      dueAt: null,
+    });
+
+    // The ticket loop posts it, to the triage channel of the configuration.
+    const post = await waitFor(() => api.of("chat.postMessage").find((c) => String(c.args.text).includes(formatCaseId(id))));
+    expect(post.args.channel).toBe(TRIAGE);
+    const rows = t.app.store.db.select().from(slackTickets).where(eq(slackTickets.caseId, id)).all();
+    expect(rows.map((r) => [r.kind, r.channel, r.divisionCode])).toEqual([["desk", SlackStandIn.channelId(TRIAGE), null]]);
+
+    // A county officer and a city officer (not a leader) are refused; nothing changes.
+    for (const user of [HONGQI, CITY_OFFICER]) {
+      const before = api.of("chat.postEphemeral").length;
+      await requests.click(user, "arrears_accept", id);
+      const refusal = await waitFor(() => api.of("chat.postEphemeral").slice(before).find((c) => c.args.user === user));
+      expect(String(refusal.args.text)).toContain("权限");
+    }
+    const refusedModal = await requests.submit(CITY_OFFICER, "transfer", id, { division: "410702", reason: "红旗区的" });
+    expect(refusedModal.text).toContain("errors");
+    expect(t.app.ledger.find(id)).toMatchObject({ status: "logged", jurisdictionCode: null });
+    expect(statusEvents({ t } as Desk, id, "accepted")).toHaveLength(0);
+    expect((await requests.command("/case", id, HONGQI)).text).toContain("权限");
+
+    // A leader may.
+    const updates = api.of("chat.update").length;
+    await requests.click(CITY, "arrears_accept", id);
+    await waitFor(() => api.of("chat.update").length > updates);
+    const accepted = statusEvents({ t } as Desk, id, "accepted");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.actor).toBe(`officer:slack:${CITY}`);
+    expect(t.app.ledger.find(id)!.status).toBe("accepted");
+    expect((await requests.command("/case", id, CITY)).text).toContain("张老板");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("a collective group on tickets", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("three complaints about 宏达劳务 in 红旗区: the group line on every ticket, the escalation in the city channel", async () => {
+    const { t, api, slack } = desk;
+    const answers = (employer: string, project: string) => ({ employer, project });
+    // Each ticket is posted as the complaint comes in, as the ticket loop does.
+    const a = file(t.app, "我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万", answers("宏达劳务", "碧桂园凤凰城三期"));
+    expect(await slack.tickets.postPending()).toBe(1);
+    expect(t.app.ledger.find(a)!.groupId).toBeNull();
+    const b = file(t.app, "新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万", answers("宏达劳务有限公司", "凤凰城三期"));
+    expect(await slack.tickets.postPending()).toBe(1);
+    const c = file(t.app, "我们在新乡市红旗区干活，新乡宏达劳务欠了我们15个人的工资20万", answers("新乡宏达劳务", "人民医院新院区"));
+    expect(await slack.tickets.postPending()).toBe(1);
+    const groupId = t.app.ledger.find(b)!.groupId!;
+    expect(groupId).toBeTruthy();
+    for (const id of [a, b, c]) expect(t.app.ledger.find(id)).toMatchObject({ groupId, major: true, collective: true });
+
+    const posted = (id: string) => api.of("chat.postMessage").find((p) => p.args.ts === undefined && String(p.args.text).includes(formatCaseId(id)) && p.args.thread_ts === undefined)!;
+    // b was posted when the group had just become collective (17 workers), c when it became major.
+    expect(JSON.stringify(posted(b).args.blocks)).toContain(`集体欠薪 ${groupId}`);
+    expect(JSON.stringify(posted(c).args.blocks)).toContain(`重大集体欠薪 ${groupId}`);
+    expect(JSON.stringify(posted(c).args.blocks)).toContain("3 件投诉，合计 32 人，¥370,000");
+
+    // The city desk is told of each escalation: delivered into the city's channel.
+    const escalations = t.app.store.db.select().from(outbox).where(and(eq(outbox.channel, "desk"), eq(outbox.messageKey, "groups:desk.escalated"))).all();
+    expect(escalations.map((r) => r.recipientKey)).toEqual(["division:410700", "division:410700"]);
+    const before = api.of("chat.postMessage").length;
+    expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(2);
+    const delivered = api.of("chat.postMessage").slice(before).filter((p) => String(p.args.text).includes("整体升级"));
+    expect(delivered).toHaveLength(2);
+    for (const post of delivered) {
+      expect(post.args.channel).toBe("#arrears-xinxiang");
+      expect(post.args.thread_ts).toBeUndefined();
+      expect(String(post.args.text)).toContain(groupId);
+    }
+    expect(String(delivered[1]!.args.text)).toContain("32 人");
+    for (const row of t.app.store.db.select().from(outbox).where(eq(outbox.channel, "desk")).all()) expect(row.deliveredAt).not.toBeNull();
+    expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(0);
+
+    // Every member's desk ticket — including the one posted before the group existed — now shows the
+    // major group.
+    for (const id of [a, b, c]) {
+      const latest = updatesOf(desk, id).at(-1) ?? posted(id);
+      expect(JSON.stringify(latest.args.blocks)).toContain(`重大集体欠薪 ${groupId}`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("/cases mine and /cases overdue", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("mine lists what the officer accepted; overdue lists what missed its first-action deadline", async () => {
+    const { t, requests } = desk;
+    const display = formatCaseId;
+    // Three unrelated complaints in 红旗区 (different employers and sites: no group), Monday 10:00.
+    const mine = file(t.app, "我在新乡市红旗区滨江花园二期干瓦工，包工头王强欠我们3个人工资一共2万", { employer: "王强", project: "滨江花园二期" });
+    const leaders = file(t.app, "我在新乡市红旗区人民医院新院区干钢筋，包工头赵刚欠我们4个人工资一共3万", { employer: "赵刚", project: "人民医院新院区" });
+    const late = file(t.app, "我在新乡市红旗区锦绣华庭一期干水电，包工头孙伟欠我们2个人工资一共1万5", { employer: "孙伟", project: "锦绣华庭一期" });
+    for (const id of [mine, leaders, late]) {
+      expect(t.app.ledger.find(id)).toMatchObject({ jurisdictionCode: "410702", groupId: null, major: false });
+      await desk.slack.tickets.postTicket(id);
+    }
+    let before = updatesOf(desk, mine).length;
+    await requests.click(HONGQI, "arrears_accept", mine);
+    await nextUpdate(desk, mine, before);
+    before = updatesOf(desk, leaders).length;
+    await requests.click(CITY, "arrears_accept", leaders);
+    await nextUpdate(desk, leaders, before);
+
+    const hongqiMine = (await requests.command("/cases", "mine", HONGQI)).text;
+    expect(hongqiMine).toContain(display(mine));
+    expect(hongqiMine).not.toContain(display(leaders));
+    expect(hongqiMine).not.toContain(display(late));
+    const cityMine = (await requests.command("/cases", "mine", CITY)).text;
+    expect(cityMine).toContain(display(leaders));
+    expect(cityMine).not.toContain(display(mine));
+
+    // Nothing is overdue yet.
+    expect((await requests.command("/cases", "overdue", HONGQI)).text).not.toContain(display(late));
+
+    // Wednesday 00:30: the first officer action (1 working day) on `late` was missed; the accepted ones
+    // met theirs.
+    t.clock.current = cst("2026-11-25T00:30");
+    const overdue = (await requests.command("/cases", "overdue", HONGQI)).text;
+    expect(overdue).toContain(display(late));
+    const line = overdue.split("\n").find((l) => l.includes(display(late)))!;
+    expect(line).toContain("首次处理");
+    expect(overdue).not.toContain(display(mine));
+    expect(overdue).not.toContain(display(leaders));
+    // The city leader sees it too (a county under the city); an officer of another county does not.
+    expect((await requests.command("/cases", "overdue", CITY)).text).toContain(display(late));
+    expect((await requests.command("/cases", "overdue", HUOJIA)).text).not.toContain(display(late));
+    // Someone not registered gets a refusal, no list.
+    expect((await requests.command("/cases", "overdue", "U0STRANGER")).text).toContain("权限");
+  });
+});

@@ -383,3 +383,34 @@ describe("answers to another question than the one asked", () => {
     });
   });
 });
+
+describe("the same complaint confirmed twice", () => {
+  it("is one case: the worker is told it is already in hand", () => {
+    const worker = new Worker(env.app, "twice");
+    worker.says(FULL_FIRST_MESSAGE);
+    const id = worker.presses("confirm").caseId;
+    worker.says(FULL_FIRST_MESSAGE);
+    const again = worker.presses("confirm");
+    expect(again.caseId).toBe(id);
+    expect(worker.heard).toContain("已经反映过");
+    expect(env.app.ledger.list({})).toHaveLength(1);
+    expect(env.app.ledger.events(id as string).at(-1)?.type).toBe("repeat_report");
+  });
+});
+
+describe("a notice to a worker who changed language after filing", () => {
+  it("is written in the language the worker reads now", async () => {
+    const { OutboxDispatcher } = await import("../src/cases/notifications.js");
+    const worker = new Worker(env.app, "switcher");
+    worker.says(FULL_FIRST_MESSAGE);
+    const id = worker.presses("confirm").caseId as string;
+    worker.says("/lang en");
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    const sent: string[] = [];
+    await new OutboxDispatcher(env.app.outbox, "local", async (_row, text) => {
+      sent.push(text);
+    }, env.clock.now).drainOnce();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("accepted, an officer is in charge");
+  });
+});

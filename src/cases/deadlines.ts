@@ -98,10 +98,18 @@ export function endOfLocalDay(at: number, timeZone: string): number {
   return dayStart + 86_400_000 - 1 - offset;
 }
 
-/** End of the n-th working day after the day of `at` (n = 0: end of today, working or not). */
+/**
+ * End of the n-th working day after the day of `at`. n = 0 is "the same day" (当日): the end of today
+ * when today is a working day, else the end of the next working day — a complaint sent on Sunday is
+ * classified on Monday, not overdue before anyone is at work.
+ */
 export function addWorkingDays(at: number, days: number, calendar: WorkingCalendar): number {
   let cursor = endOfLocalDay(at, calendar.timeZone);
   let remaining = days;
+  if (remaining === 0) {
+    while (!isWorkingDay(cursor, calendar)) cursor = endOfLocalDay(cursor + 1, calendar.timeZone);
+    return cursor;
+  }
   while (remaining > 0) {
     cursor = endOfLocalDay(cursor + 1, calendar.timeZone);
     if (isWorkingDay(cursor, calendar)) remaining--;

@@ -64,6 +64,24 @@ export class CaseLedger {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }
 
+  /**
+   * An open case of this filer about the same thing (same place and amount, and the same employer or
+   * project as written), if any. Reads only the filer's own recent cases (cases_filer_idx).
+   */
+  openDuplicate(
+    filerKey: string,
+    facts: { divisionCode: string | null; amountYuan: number | null; employer: string | null; project: string | null },
+  ): CaseRow | undefined {
+    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
+    return this.listByFiler(filerKey, 20).find(
+      (row) =>
+        OPEN_STATUSES.includes(row.status as CaseStatus) &&
+        row.divisionCode === facts.divisionCode &&
+        row.amountYuan === facts.amountYuan &&
+        (same(row.employer, facts.employer) || same(row.project, facts.project)),
+    );
+  }
+
   /** The filer's case waiting for their answer to an officer's question (需补充), if any. */
   awaitingAnswerFrom(filerKey: string): { id: string } | undefined {
     // Asked on every free message without a draft: prepared once, id only.

@@ -49,7 +49,8 @@ export class OutboxDispatcher {
     this.running = true;
     let delivered = 0;
     try {
-      for (const row of this.outbox.due(this.channel, this.now(), 50, this.recipientKey)) {
+      for (const queued of this.outbox.due(this.channel, this.now(), 50, this.recipientKey)) {
+        const row = { ...queued, locale: this.outbox.recipientLocale(queued.recipientKey) ?? queued.locale };
         try {
           await this.deliver(row, renderNotification(row), renderNotificationChoices(row));
           this.outbox.markDelivered(row.id, this.now());

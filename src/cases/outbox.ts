@@ -1,9 +1,9 @@
 // The durable outbox of messages to workers. Writers enqueue inside their own transaction; each
 // channel drains its rows and retries failures with exponential backoff, so a blocked bot or a
 // network failure never blocks or fails the officer's action.
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
-import { outbox } from "../db/schema.js";
+import { dialogSessions, outbox } from "../db/schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -49,6 +49,19 @@ export class Outbox {
       .orderBy(asc(outbox.id))
       .limit(limit)
       .all();
+  }
+
+  /**
+   * The language the recipient chose since (/lang), if any: a notice is written in the language of the
+   * case but read in the worker's language of today.
+   */
+  recipientLocale(recipientKey: string): string | null {
+    const row = this.db
+      .select({ locale: sql<string | null>`json_extract(${dialogSessions.state}, '$.locale')` })
+      .from(dialogSessions)
+      .where(eq(dialogSessions.userKey, recipientKey))
+      .get();
+    return row?.locale ?? null;
   }
 
   markDelivered(id: number, now: number): void {

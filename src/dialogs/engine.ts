@@ -38,7 +38,7 @@ import {
 import { fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
-import { askFact } from "./questions.js";
+import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { sessionSchema, emptySession, type AttachmentInput, type Draft, type Session } from "./session.js";
 import { answerMyCases, answerStatus, mayView } from "./status.js";
@@ -311,7 +311,8 @@ export class DialogEngine {
     const foundSomething =
       reading.project || reading.employer || reading.amountYuan !== null || reading.headcount || reading.sector;
     // A greeting or a few stray characters: explain what the bot does instead of opening a form.
-    if (!foundSomething && (classification.category === "not_labor" || text.length < 8) && text.length < 15) {
+    const noStory = !/\p{Script=Han}/u.test(text) && !/(wage|salary|pay|paid|owe|boss|work|employer|company|injur|insurance)/i.test(text);
+    if (!foundSomething && classification.category === "not_labor" && (text.length < 15 || noStory)) {
       turn.say(turn.t("intro.describe"));
       return;
     }
@@ -329,7 +330,7 @@ export class DialogEngine {
     turn.session.draft = draft;
     turn.session.currentCaseId = null;
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
-    turn.say(turn.t(known.length > 0 ? "intake.understood" : "intake.start", { n: known.length }));
+    turn.say(known.length > 0 ? turn.t("intake.understood", { count: known.length }) : turn.t("intake.start"));
     this.advance(turn, draft);
   }
 
@@ -573,7 +574,12 @@ export class DialogEngine {
       return;
     }
     if (!draft.settled.includes(fact)) draft.settled.push(fact);
-    turn.say(turn.t(OPTIONAL_FACTS.includes(fact) ? "intake.skipped" : `dontKnow.${fact}`));
+    const key = OPTIONAL_FACTS.includes(fact)
+      ? "intake.skipped"
+      : fact === "employer" && !owesWages(draft)
+        ? "dontKnow.employerOf"
+        : `dontKnow.${fact}`;
+    turn.say(turn.t(key));
     this.advance(turn, draft);
   }
 
@@ -583,6 +589,28 @@ export class DialogEngine {
   }
 
   private confirm(turn: Turn, draft: Draft): void {
+    // The same worker confirming the same complaint again (a double tap, a second try days later)
+    // is one complaint: counted once, in one group, and the worker is told it is already in hand.
+    const duplicate = this.ledger.openDuplicate(turn.userKey, {
+      divisionCode: draft.facts.place?.code ?? null,
+      amountYuan: draft.facts.amountYuan,
+      employer: draft.facts.employer,
+      project: draft.facts.project,
+    });
+    if (duplicate) {
+      this.ledger.appendEvent({
+        caseId: duplicate.id,
+        at: turn.now,
+        actor: `worker:${turn.userKey}`,
+        channel: turn.channel,
+        type: "repeat_report",
+      });
+      turn.session.draft = null;
+      turn.session.currentCaseId = duplicate.id;
+      turn.caseId = duplicate.id;
+      turn.say(turn.t("intake.duplicate", { id: formatCaseId(duplicate.id), status: turn.t(`caseStatus.${duplicate.status}`) }));
+      return;
+    }
     fileCase(turn, draft, {
       deadlines: this.options.actions?.deadlines,
       ledger: this.ledger,

@@ -45,7 +45,12 @@ export function readingFromFacts(facts: Facts): MessageReading {
 }
 
 export function renderReasons(t: TFunction, reasons: readonly Reason[]): string {
-  return reasons.map((reason) => t(reason.key, reason.params ?? {})).join("；");
+  // Reasons are whole sentences in some languages and phrases in others: joined without doubling
+  // the punctuation ("。；").
+  return reasons
+    .map((reason) => t(reason.key, reason.params ?? {}).trim())
+    .map((text, index, all) => (index < all.length - 1 && !/[。.!！?？；;]$/.test(text) ? `${text}${t("punctuation.listSeparator")}` : text))
+    .join(t("punctuation.afterSentence"));
 }
 
 export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {

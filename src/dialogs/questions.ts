@@ -31,8 +31,17 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft): Choic
   return choices;
 }
 
+export function owesWages(draft: Draft): boolean {
+  return draft.category === "wage_arrears" || draft.category === "project_payment";
+}
+
 export function askFact(turn: Turn, fact: FactName, draft: Draft): void {
-  const key = fact === "place" && draft.placeCandidates.length > 0 ? "ask.placeAmbiguous" : `ask.${fact}`;
+  const key =
+    fact === "place" && draft.placeCandidates.length > 0
+      ? "ask.placeAmbiguous"
+      : fact === "employer" && !owesWages(draft)
+        ? "ask.employerOf" // social insurance, injury, a dispute: nobody "owes wages" here
+        : `ask.${fact}`;
   const names = draft.placeCandidates.map((candidate) => candidate.label).join("、");
   turn.say(turn.t(key, { names }), questionChoices(turn, fact, draft));
 }

@@ -1,7 +1,7 @@
 // How facts read back to a person: the summary before logging, and values in confirmations.
 import type { TFunction } from "i18next";
 import type { Locale } from "../config.js";
-import { FACT_NAMES, type FactName, type Facts } from "./facts.js";
+import { FACT_NAMES, editableFacts, type FactName, type Facts } from "./facts.js";
 import type { Draft } from "./session.js";
 import type { Choice } from "./turn.js";
 
@@ -32,7 +32,7 @@ export function factValue(t: TFunction, locale: Locale, facts: Facts, fact: Fact
     case "amount":
       return facts.amountYuan === null ? null : formatYuan(facts.amountYuan, locale);
     case "headcount":
-      return facts.headcount === null ? null : t("value.people", { n: formatHeadcount(facts.headcount) });
+      return facts.headcount === null ? null : t("value.people", { n: formatHeadcount(facts.headcount), count: facts.headcount.max });
     case "sector":
       return facts.sector === null ? null : t(`sector.${facts.sector}`);
     case "projectKind":
@@ -49,10 +49,13 @@ export function factValue(t: TFunction, locale: Locale, facts: Facts, fact: Fact
 /** Facts shown in the summary: those known, plus those the worker settled as unknown. */
 export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLabel: string | null): string {
   const lines = [t("summary.title")];
+  // Only the facts that matter for this kind of complaint: a consumer complaint has no "people owed".
+  const shown = editableFacts(draft.category, draft.facts);
   for (const fact of FACT_NAMES) {
+    if (!shown.includes(fact)) continue;
     const value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
-    if (value !== null) lines.push(`${t(`fact.${fact}`)}：${value}`);
-    else if (draft.settled.includes(fact)) lines.push(`${t(`fact.${fact}`)}：${t("value.unknown")}`);
+    if (value !== null) lines.push(t("summary.line", { label: t(`fact.${fact}`), value }));
+    else if (draft.settled.includes(fact)) lines.push(t("summary.line", { label: t(`fact.${fact}`), value: t("value.unknown") }));
   }
   if (draft.attachments.length > 0) lines.push(t("summary.evidence", { count: draft.attachments.length }));
   lines.push(t(`summary.category.${draft.category}`));

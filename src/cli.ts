@@ -35,6 +35,23 @@ function statusArgument(value: string): CaseStatus {
   return parsed.data;
 }
 
+/** "2026-11-23 10:03" in the jurisdiction's time zone: officers read local time, not UTC. */
+function localTime(iso: string | number, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** The parts of an event an officer needs in a list: from → to, the note, the reason, the question. */
+function eventDetail(data: unknown): string {
+  if (!data || typeof data !== "object") return "";
+  const fields = data as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof fields.from === "string" && typeof fields.to === "string") parts.push(`${fields.from} → ${fields.to}`);
+  for (const name of ["note", "reason", "question", "groupId", "category"]) {
+    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${String(fields[name])}`);
+  }
+  return parts.join("  ");
+}
+
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const lines = [
@@ -47,10 +64,13 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
     `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
     `${t("fact.phone")}: ${view.phone ?? "-"}`,
-    `${t("cli.due")}: ${view.dueAt ?? "-"}`,
+    `${t("cli.due")}: ${view.dueAt ? localTime(view.dueAt, app.config.TIME_ZONE) : "-"}`,
     `${t("cli.evidence")}: ${view.evidence}`,
     `${t("cli.history")}:`,
-    ...view.events.map((event) => `  ${event.at}  ${event.type}  ${event.actor} (${event.channel})`),
+    ...view.events.map((event) => {
+      const detail = eventDetail(event.data);
+      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${t(`event.${event.type}`, { defaultValue: event.type, note: "" }).trim()}  ${event.actor} (${event.channel})${detail ? `  ${detail}` : ""}`;
+    }),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 }
@@ -119,7 +139,7 @@ export function buildProgram(): Command {
         const t = translator(app.config.DEFAULT_LOCALE);
         for (const row of rows) {
           process.stdout.write(
-            `${formatCaseId(row.id)}  ${new Date(row.createdAt).toISOString().slice(0, 16)}  ${row.status.padEnd(15)} ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${row.status.padEnd(15)} ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
           );
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
@@ -227,6 +247,13 @@ try {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
+  }
+  // A file that cannot be read or written (eval FILE, report --xlsx FILE): say which, no stack trace.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "ENOTDIR") {
+    const path = (error as NodeJS.ErrnoException).path ?? "";
+    process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)(`cli.file.${code}`, { path })}\n`);
+    process.exit(1);
   }
   throw error;
 }

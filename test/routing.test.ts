@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,8 @@ let router: Router;
 let dir: string;
 
 beforeAll(() => {
-  router = Router.load({}, gazetteer);
+  // The example contacts file has local numbers at every level, to exercise inheritance.
+  router = Router.load({ contactsFile: fileURLToPath(new URL("../src/routing/example-contacts.yaml", import.meta.url)) }, gazetteer);
   dir = mkdtempSync(join(tmpdir(), "routing-test-"));
 });
 

@@ -180,7 +180,11 @@ function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route): string
     // Most labels name their number already ("12333 人社服务热线"); a local one may not.
     lines.push(`· ${label}${channel.number && !label.includes(channel.number) ? `：${channel.number}` : ""}`);
   }
-  if (route.contacts.hotline) lines.push(`· ${t("logged.localHotline", { number: route.contacts.hotline })}`);
+  const listed = lines.join("\n");
+  // The national hotline inherited as "local" is already in the list.
+  if (route.contacts.hotline && !listed.includes(route.contacts.hotline)) {
+    lines.push(`· ${t("logged.localHotline", { number: route.contacts.hotline })}`);
+  }
   if (route.contacts.office) lines.push(`· ${t("logged.localOffice", { office: route.contacts.office })}`);
   return lines.join("\n");
 }

@@ -7,7 +7,7 @@ import type { HeadcountReading } from "./reading.js";
 import { parseNumeral } from "./numerals.js";
 
 const TOKEN =
-  /(?<![\d.几好])(?:万把|千把|(?:\d|[一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿wWkK多来几余]|\.(?=\d)|,(?=\d{3}(?!\d)))*)/g;
+  /(?<![\d.几好])(?:万把|千把|(?:\d|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?:[\d零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟wWkK多来几余]|\.(?=\d)|,(?=\d{3}(?!\d)))*)/g;
 // "两万零八百一分没拿到", "3300一直": the digit that starts the next word is not part of the number.
 const SWALLOWED_DIGIT = /[一二两三四五六七八九]$/;
 const NEXT_WORD_AFTER_DIGIT = /^[分个天月年共直起家次些下样点半周辈律概]/;

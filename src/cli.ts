@@ -9,7 +9,9 @@ import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/status
 import { ConfigError, loadConfig } from "./config.js";
 import { runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
-import { translator } from "./i18n.js";
+import { getI18n, translator } from "./i18n.js";
+import { Gazetteer } from "./routing/gazetteer.js";
+import { Router } from "./routing/router.js";
 import { runTriage } from "./triage/triage-command.js";
 import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
 import { ModelReader, modelOptionsFromConfig } from "./triage/llm/model-reader.js";
@@ -20,6 +22,15 @@ import { reportCommand } from "./reports/cli.js";
 
 function openApp(): App {
   return createApp(loadConfig());
+}
+
+/** What triage and eval need: the reader's gazetteer and the router, without the case database. */
+function openTriage() {
+  const config = loadConfig();
+  getI18n(config.DEFAULT_LOCALE);
+  const gazetteer = Gazetteer.shared();
+  const router = Router.load({ rulesFile: config.ROUTING_RULES_FILE, contactsFile: config.ROUTING_CONTACTS_FILE }, gazetteer);
+  return { config, gazetteer, router };
 }
 
 function caseIdArgument(value: string): string {
@@ -195,16 +206,9 @@ export function buildProgram(): Command {
     .command("triage")
     .description("read JSON lines {id, text} on stdin, write one triage line per input")
     .action(async () => {
-      const app = openApp();
-      try {
-        await runTriage(process.stdin, process.stdout, {
-          gazetteer: app.gazetteer,
-          router: app.router,
-          t: translator("zh-CN"),
-        });
-      } finally {
-        app.close();
-      }
+      // Reading and routing only: no database is opened (or created) for triage.
+      const { gazetteer, router } = openTriage();
+      await runTriage(process.stdin, process.stdout, { gazetteer, router, t: translator("zh-CN") });
     });
 
   program
@@ -214,22 +218,20 @@ export function buildProgram(): Command {
     .option("--misses", "also list every wrong field")
     .option("--extractor <name>", "rules | llm | both (llm needs OPENAI_API_KEY)", "rules")
     .action(async (file: string, options: { misses?: boolean; extractor: string }) => {
-      const app = openApp();
-      try {
+      const { config, gazetteer, router } = openTriage();
+      {
         const extractor = parseExtractor(options.extractor);
-        const modelOptions = modelOptionsFromConfig(app.config);
+        const modelOptions = modelOptionsFromConfig(config);
         if (extractor !== "rules" && !modelOptions) {
-          process.stderr.write("--extractor llm|both needs OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)\n");
+          process.stderr.write(`${translator(config.DEFAULT_LOCALE)("cli.extractorNeedsModel")}\n`);
           process.exitCode = 2;
           return;
         }
-        await runEvalWith(file, { gazetteer: app.gazetteer, router: app.router }, process.stdout, {
+        await runEvalWith(file, { gazetteer, router }, process.stdout, {
           extractor,
           showMisses: options.misses ?? false,
-          ...(modelOptions && extractor !== "rules" ? { modelReader: new ModelReader(modelOptions, app.gazetteer) } : {}),
+          ...(modelOptions && extractor !== "rules" ? { modelReader: new ModelReader(modelOptions, gazetteer) } : {}),
         });
-      } finally {
-        app.close();
       }
     });
 

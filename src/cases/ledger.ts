@@ -117,14 +117,22 @@ export class CaseLedger {
     return this.db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
   }
 
-  listByFiler(filerKey: string, limit = 10): CaseRow[] {
+  private byFilerStatement: ReturnType<CaseLedger["prepareByFiler"]> | undefined;
+
+  private prepareByFiler() {
     return this.db
       .select()
       .from(cases)
-      .where(eq(cases.filerKey, filerKey))
+      .where(eq(cases.filerKey, sql.placeholder("filerKey")))
       .orderBy(desc(cases.createdAt))
-      .limit(limit)
-      .all();
+      .limit(sql.placeholder("limit"))
+      .prepare();
+  }
+
+  /** A worker's own cases, newest first (/mycases, the duplicate check): prepared, cases_filer_idx. */
+  listByFiler(filerKey: string, limit = 10): CaseRow[] {
+    this.byFilerStatement ??= this.prepareByFiler();
+    return this.byFilerStatement.all({ filerKey, limit });
   }
 
   list(options: { status?: CaseStatus; open?: boolean; overdueAt?: number; limit?: number }): CaseRow[] {

@@ -33,6 +33,9 @@ export function openStore(databaseUrl: string): Store {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // Checkpoints copy the WAL back into the database file. A timer does it while the bot is idle, so
+  // that a worker's turn rarely pays for it; SQLite's own automatic checkpoint remains the backstop
+  // that keeps the WAL (and every read through it) small under sustained load.
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   // The planner needs table statistics to pick the right index for desk queries (overdue lists);
@@ -40,5 +43,31 @@ export function openStore(databaseUrl: string): Store {
   // analysis_limit bounds the work on a large ledger to a sample per index.
   sqlite.pragma("analysis_limit = 400");
   sqlite.pragma("optimize=0x10002");
-  return { db, sqlite, close: () => sqlite.close() };
+  let checkpoint: NodeJS.Timeout | undefined;
+  if (path !== ":memory:") {
+    checkpoint = setInterval(() => {
+      try {
+        sqlite.pragma("wal_checkpoint(PASSIVE)");
+      } catch {
+        // Busy or closing: the next tick tries again.
+      }
+    }, 2_000);
+    checkpoint.unref();
+  }
+  return {
+    db,
+    sqlite,
+    close: () => {
+      if (checkpoint) clearInterval(checkpoint);
+      // A last full checkpoint keeps the WAL file small between runs.
+      if (sqlite.open) {
+        try {
+          sqlite.pragma("wal_checkpoint(TRUNCATE)");
+        } catch {
+          // another connection may hold it; SQLite checkpoints on the next open anyway
+        }
+        sqlite.close();
+      }
+    },
+  };
 }

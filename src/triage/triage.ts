@@ -4,7 +4,7 @@ import type { Category, DivisionRef, Ownership, ProjectKind, Reason, Sector } fr
 import type { Route, RouteInput } from "../routing/router.js";
 import { classifyPrepared } from "./classify.js";
 import { applyFieldPolicy } from "./field-policy.js";
-import { prepareText, readPrepared, type PlaceResolver } from "./read-message.js";
+import { prepareText, readPrepared, type PlaceResolver, type PreparedText } from "./read-message.js";
 import type { Classification, MessageReading } from "./reading.js";
 
 /** What triage needs of the router; the routing Router satisfies it. */
@@ -27,7 +27,20 @@ export interface TriageResult {
 
 export function triage(text: string, deps: TriageDeps): TriageResult {
   const prepared = prepareText(text);
-  const raw = readPrepared(prepared.text, deps.gazetteer);
+  return triageWithReading(text, readPrepared(prepared.text, deps.gazetteer), deps, prepared);
+}
+
+/**
+ * Triage with a reading given from outside (the rules', or the merged rules + model reading):
+ * classification on the text (rules), the category's field policy, the route. Only the reading step
+ * differs between readers; classification and routing stay rule-driven.
+ */
+export function triageWithReading(
+  text: string,
+  raw: MessageReading,
+  deps: TriageDeps,
+  prepared: PreparedText = prepareText(text),
+): TriageResult {
   const classification = classifyPrepared(prepared.text, raw, prepared.instructionsRemoved);
   const reading = applyFieldPolicy(raw, classification.category);
   const division = reading.place.status === "found" ? { code: reading.place.division.code, name: reading.place.division.name } : null;

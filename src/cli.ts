@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
 import { CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
+import { formatLocalDateTime } from "./cases/deadlines.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -48,7 +49,7 @@ function statusArgument(value: string): CaseStatus {
 
 /** "2026-11-23 10:03" in the jurisdiction's time zone: officers read local time, not UTC. */
 function localTime(iso: string | number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+  return formatLocalDateTime(iso, timeZone);
 }
 
 /** The parts of an event an officer needs in a list: from → to, the note, the reason, the question. */

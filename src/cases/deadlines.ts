@@ -126,3 +126,22 @@ export function formatLocalDate(at: number, timeZone: string, locale: string): s
   }
   return formatter.format(new Date(at));
 }
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "2026-11-23 17:59" in the given zone: how officers' tools show a moment. */
+export function formatLocalDateTime(at: number | string, timeZone: string): string {
+  let formatter = dateTimeFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("sv-SE", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+    dateTimeFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(new Date(at));
+}

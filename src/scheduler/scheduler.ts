@@ -11,6 +11,7 @@
 // file (the app and `arrears scheduler tick` from cron) never send one twice.
 import { z } from "zod";
 import type { App } from "../app.js";
+import { formatLocalDateTime } from "../cases/deadlines.js";
 import { DESK_CHANNEL, deskRecipient } from "../cases/case-actions.js";
 import { formatCaseId } from "../cases/case-id.js";
 import type { CaseDeadlines, DeadlineRow } from "../cases/deadline-book.js";
@@ -142,14 +143,7 @@ export class Scheduler {
   }
 
   private formatDue(at: number): string {
-    return new Intl.DateTimeFormat("sv-SE", {
-      timeZone: this.app.config.TIME_ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(at));
+    return formatLocalDateTime(at, this.app.config.TIME_ZONE);
   }
 
   private remind(deadline: DeadlineRow, now: number): boolean {

@@ -3,6 +3,7 @@
 import type { App as BoltApp } from "@slack/bolt";
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { App } from "../../app.js";
+import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
 import { maskPhone } from "../../cases/case-view.js";
 import type { CaseRow } from "../../cases/ledger.js";
@@ -145,14 +146,7 @@ export class Tickets {
 
   formatDate(at: number | null): string {
     if (at === null) return translator(this.locale)("slack:ticket.unknown");
-    return new Intl.DateTimeFormat("sv-SE", {
-      timeZone: this.app.config.TIME_ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(new Date(at));
+    return formatLocalDateTime(at, this.app.config.TIME_ZONE);
   }
 
   /** The latest officer who accepted the case (Slack user ID), if any. */

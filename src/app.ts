@@ -88,3 +88,13 @@ export function createApp(
     close: () => store.close(),
   };
 }
+
+/** Runs `run` on a freshly opened app and closes it after: one CLI command's lifetime. */
+export function withApp<T>(openApp: () => App, run: (app: App) => T): T {
+  const app = openApp();
+  try {
+    return run(app);
+  } finally {
+    app.close();
+  }
+}

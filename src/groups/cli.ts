@@ -1,7 +1,7 @@
 // `arrears group show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
 //   program.addCommand(groupCommand(openApp));
 import { Command, InvalidArgumentError } from "commander";
-import type { App } from "../app.js";
+import { withApp, type App } from "../app.js";
 import { formatCaseId, parseCaseId } from "../cases/case-id.js";
 import { translator } from "../i18n.js";
 import { CaseGroups, GroupNotFoundError, NotGroupedError, mergeGroups, splitFromGroup, type GroupSummary } from "./groups.js";
@@ -10,15 +10,6 @@ function caseIdArgument(value: string): string {
   const parsed = parseCaseId(value);
   if (parsed.kind !== "valid") throw new InvalidArgumentError("not a valid case ID (e.g. K7Q-M3P-9RX)");
   return parsed.id;
-}
-
-function withApp<T>(openApp: () => App, run: (app: App) => T): T {
-  const app = openApp();
-  try {
-    return run(app);
-  } finally {
-    app.close();
-  }
 }
 
 export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {

@@ -3,20 +3,11 @@
 //   program.addCommand(schedulerCommand(openApp));
 import { Command } from "commander";
 import { and, asc, isNull, lt, ne } from "drizzle-orm";
-import type { App } from "../app.js";
+import { withApp, type App } from "../app.js";
 import { formatCaseId } from "../cases/case-id.js";
 import { deadlines } from "../db/schema.js";
 import { translator } from "../i18n.js";
 import { Scheduler } from "./scheduler.js";
-
-function withApp<T>(openApp: () => App, run: (app: App) => T): T {
-  const app = openApp();
-  try {
-    return run(app);
-  } finally {
-    app.close();
-  }
-}
 
 export function schedulerCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
   const command = new Command("scheduler").description("deadlines: reminders, escalation and follow-ups (回头看)");

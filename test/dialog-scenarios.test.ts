@@ -414,3 +414,15 @@ describe("a notice to a worker who changed language after filing", () => {
     expect(sent[0]).toContain("accepted, an officer is in charge");
   });
 });
+
+describe("free words at the summary that add nothing", () => {
+  it("get the buttons again, not the whole summary", () => {
+    const worker = new Worker(env.app, "chatty");
+    worker.says(FULL_FIRST_MESSAGE);
+    worker.says("谢谢你们");
+    expect(worker.heard).toContain("确认提交");
+    expect(worker.heard).not.toContain("请核对");
+    expect(worker.choiceIds).toEqual(["confirm", "edit", "cancel"]);
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+});

@@ -299,8 +299,12 @@ export class DialogEngine {
     // Free text at the summary: more of the story. Take what it adds, then show the summary again.
     const reading = this.read(text);
     const filled = this.fillFromReading(draft, reading);
-    if (filled.length === 0) turn.say(turn.t("confirm.useButtons"));
     draft.narrative.push(text);
+    if (filled.length === 0 && draft.expecting === "confirm") {
+      // Nothing new: the buttons again, not the whole summary once more (long on a phone).
+      turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t));
+      return;
+    }
     this.reclassify(draft);
     this.advance(turn, draft);
   }

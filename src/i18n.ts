@@ -57,8 +57,8 @@ const translators = new Map<Locale, TFunction>();
 /**
  * A fixed-language t() for one reply. i18next's own t() costs tens of microseconds a call, and a turn
  * makes dozens on the hot path; plain strings with {{name}} placeholders are therefore served from
- * i18next's resource store directly, and everything else (plurals, nesting, missing keys with a
- * defaultValue) still goes through i18next itself.
+ * i18next's resource store directly, plurals by the same Intl rules i18next uses, and everything else
+ * (nesting, "_zero" forms, missing keys with a defaultValue) still goes through i18next itself.
  */
 export function translator(locale: Locale): TFunction {
   const cached = translators.get(locale);
@@ -88,9 +88,17 @@ export function translator(locale: Locale): TFunction {
     templates.set(key, template);
     return template;
   };
+  const pluralRules = new Intl.PluralRules(locale);
+  // Plural forms as i18next resolves them (key_one, key_other, …); a "_zero" form or a key with no
+  // forms at all is left to i18next.
+  const pluralTemplate = (key: string, count: unknown): string | null => {
+    if (typeof count !== "number" || lookup(`${key}_zero`) !== null) return null;
+    return lookup(`${key}_${pluralRules.select(count)}`) ?? lookup(`${key}_other`) ?? lookup(key);
+  };
   const fast = (key: string | string[], options?: Record<string, unknown>): string => {
-    const template = typeof key === "string" ? lookup(key) : null;
-    if (template === null || template.includes("$t(") || (options && "count" in options)) {
+    const counted = options !== undefined && "count" in options;
+    const template = typeof key !== "string" ? null : counted ? pluralTemplate(key, options.count) : lookup(key);
+    if (template === null || template.includes("$t(")) {
       return String(slow(key as string, options as never));
     }
     if (!options || !template.includes("{{")) return template;

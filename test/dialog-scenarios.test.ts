@@ -225,6 +225,54 @@ describe("status queries", () => {
   });
 });
 
+describe("a status query completed by the next message", () => {
+  it("takes the access code sent alone after 'not found', and only right after it", () => {
+    const filer = new Worker(env.app, "filer");
+    filer.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(filer);
+    const accessCode = filer.heard.match(/(\d{6})/)?.[1] as string;
+
+    const helper = new Worker(env.app, "helper");
+    helper.says(`/status ${id}`);
+    expect(helper.heard).toContain("没有找到");
+    helper.says(accessCode);
+    expect(helper.last?.caseId).toBe(id);
+    expect(helper.heard).toContain("已登记");
+    expect(helper.last?.expecting).toBeNull();
+
+    // A wrong code still hides the case, and the chance passes with that message.
+    const other = new Worker(env.app, "other");
+    other.says(`/status ${id}`);
+    other.says(accessCode === "000000" ? "111111" : "000000");
+    expect(other.last?.caseId).toBeNull();
+    expect(other.heard).toContain("没有找到");
+    other.says("你好");
+    other.says(accessCode);
+    expect(other.last?.caseId).toBeNull();
+  });
+
+  it("takes an ID sent alone after the bot asked for one", () => {
+    const filer = new Worker(env.app, "filer");
+    filer.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(filer);
+    filer.says("/status");
+    expect(filer.heard).toContain("请发编号");
+    filer.says(formatCaseId(id));
+    expect(filer.last?.caseId).toBe(id);
+    expect(filer.heard).toContain("已登记");
+  });
+
+  it("does not take a code in the middle of a complaint unless a status query just asked for it", () => {
+    const worker = new Worker(env.app, "w");
+    worker.says("老板欠我工资");
+    const asked = worker.last?.expecting;
+    worker.says("123456");
+    expect(worker.last?.caseId).toBeNull();
+    expect(worker.heard).not.toContain("没有找到");
+    expect(asked).not.toBeNull();
+  });
+});
+
 function formatForMessage(id: string): string {
   return formatCaseId(id);
 }

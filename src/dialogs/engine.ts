@@ -1,7 +1,6 @@
 // The dialog engine: platform-independent. In: who wrote and what (text, a choice, an attachment).
 // Out: replies, the expected answer, the case logged or shown, effects. The session, the case and
 // its ledger events are written in one transaction, so a crash leaves either all or nothing.
-import { eq, sql } from "drizzle-orm";
 import type { Locale } from "../config.js";
 import { SUPPORTED_LOCALES } from "../config.js";
 import { formatCaseId } from "../cases/case-id.js";
@@ -9,7 +8,6 @@ import type { WorkingCalendar } from "../cases/deadlines.js";
 import { CaseLedger } from "../cases/ledger.js";
 import type { CaseActions } from "../cases/case-actions.js";
 import type { Store } from "../db/open.js";
-import { dialogSessions } from "../db/schema.js";
 import { localeFromLanguageCode, translator } from "../i18n.js";
 import type { MessageReading } from "../triage/reading.js";
 import {
@@ -40,8 +38,9 @@ import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
-import { sessionSchema, emptySession, type AttachmentInput, type Draft, type Session } from "./session.js";
-import { answerMyCases, answerStatus, mayView } from "./status.js";
+import type { AttachmentInput, Draft } from "./session.js";
+import { SessionStore } from "./session-store.js";
+import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./status.js";
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 
 export type TurnMessage =
@@ -101,10 +100,12 @@ export function userKeyOf(channel: string, userId: string): string {
 
 export class DialogEngine {
   private readonly ledger: CaseLedger;
+  private readonly sessions: SessionStore;
   private readonly clock: Clock;
 
   constructor(private readonly options: EngineOptions) {
     this.ledger = new CaseLedger(options.store.db);
+    this.sessions = new SessionStore(options.store.sqlite);
     this.clock = options.clock ?? { now: () => Date.now() };
   }
 
@@ -160,11 +161,11 @@ export class DialogEngine {
   private runTurn(input: TurnInput): TurnResult {
     const userKey = userKeyOf(input.channel, input.userId);
     const run = this.options.store.sqlite.transaction(() => {
-      const session = this.loadSession(userKey);
+      const session = this.sessions.load(userKey);
       const locale = session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
       const turn = new Turn(session, translator(locale), locale, userKey, input.channel, this.clock.now());
       this.dispatch(turn, input.message);
-      this.saveSession(userKey, turn.session, turn.now);
+      this.sessions.save(userKey, turn.session, turn.now);
       return turn;
     });
     const turn = run.immediate();
@@ -178,45 +179,17 @@ export class DialogEngine {
     };
   }
 
-  // Prepared once: the session is read and written on every turn.
-  private selectSessionStatement: ReturnType<DialogEngine["prepareSelectSession"]> | undefined;
-  private upsertSessionStatement: ReturnType<DialogEngine["prepareUpsertSession"]> | undefined;
-
-  private prepareSelectSession() {
-    return this.options.store.db
-      .select({ state: dialogSessions.state })
-      .from(dialogSessions)
-      .where(eq(dialogSessions.userKey, sql.placeholder("userKey")))
-      .prepare();
-  }
-
-  private prepareUpsertSession() {
-    return this.options.store.sqlite.prepare(
-      "INSERT INTO dialog_sessions (user_key, state, updated_at) VALUES (?, ?, ?) " +
-        "ON CONFLICT (user_key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-    );
-  }
-
-  private get selectSession() {
-    return (this.selectSessionStatement ??= this.prepareSelectSession());
-  }
-
-  private get upsertSession() {
-    return (this.upsertSessionStatement ??= this.prepareUpsertSession());
-  }
-
-  private loadSession(userKey: string): Session {
-    const row = this.selectSession.get({ userKey });
-    if (!row) return emptySession();
-    const parsed = sessionSchema.safeParse(row.state);
-    return parsed.success ? parsed.data : emptySession();
-  }
-
-  private saveSession(userKey: string, session: Session, now: number): void {
-    this.upsertSession.run(userKey, JSON.stringify(session), now);
-  }
-
   private dispatch(turn: Turn, message: TurnMessage): void {
+    // A status query's missing part is taken from the very next message only.
+    const pendingStatus = turn.session.pendingStatus;
+    turn.session.pendingStatus = null;
+    if (pendingStatus && message.kind === "text") {
+      const completion = completesStatusQuery(pendingStatus, message.text);
+      if (completion) {
+        this.queryStatus(turn, completion.caseId, completion.accessCode);
+        return;
+      }
+    }
     switch (message.kind) {
       case "choice":
         this.onChoice(turn, message.id);
@@ -782,12 +755,7 @@ export class DialogEngine {
         this.repeatQuestion(turn);
         return;
       case "status":
-        answerStatus(turn, command.caseId, command.accessCode, {
-          ledger: this.ledger,
-          timeZone: this.options.calendar.timeZone,
-        });
-        // A complaint being written is not forgotten: its question comes again.
-        this.repeatQuestion(turn);
+        this.queryStatus(turn, command.caseId, command.accessCode);
         return;
       case "lang":
         if (command.locale) this.setLocale(turn, command.locale);
@@ -802,6 +770,17 @@ export class DialogEngine {
         this.repeatQuestion(turn);
         return;
     }
+  }
+
+  private queryStatus(turn: Turn, caseId: string | null, accessCode: string | null): void {
+    const outcome = answerStatus(turn, caseId, accessCode, {
+      ledger: this.ledger,
+      timeZone: this.options.calendar.timeZone,
+    });
+    if (outcome.kind === "askedForId") turn.session.pendingStatus = { caseId: null };
+    else if (outcome.kind === "notFound") turn.session.pendingStatus = { caseId: outcome.caseId };
+    // A complaint being written is not forgotten: its question comes again.
+    this.repeatQuestion(turn);
   }
 
   private cancel(turn: Turn): void {

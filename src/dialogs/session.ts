@@ -39,6 +39,11 @@ export const sessionSchema = z.object({
   draft: draftSchema.nullable().default(null),
   /** The case evidence goes to when no draft is open: the one just logged or last queried. */
   currentCaseId: z.string().nullable().default(null),
+  /**
+   * Set for one message after a status query that lacked something: the bot asked for the ID
+   * (caseId null), or found no case the asker may see (the ID, so an access code alone completes it).
+   */
+  pendingStatus: z.object({ caseId: z.string().nullable() }).nullable().default(null),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

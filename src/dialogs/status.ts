@@ -1,7 +1,7 @@
 // Status queries (/status ID, 查询 ID) and the worker's own list. A case the asker may not see
 // answers exactly like an ID that does not exist, so an ID reveals nothing to a stranger.
 import { accessCodeMatches } from "../cases/access-code.js";
-import { formatCaseId, parseCaseId } from "../cases/case-id.js";
+import { findCaseIdIn, formatCaseId, parseCaseId } from "../cases/case-id.js";
 import { formatLocalDate } from "../cases/deadlines.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
 import type { Turn } from "./turn.js";
@@ -17,29 +17,57 @@ export function mayView(row: CaseRow, userKey: string, accessCode: string | null
   return accessCode !== null && accessCodeMatches(row.id, accessCode, row.accessCodeHash);
 }
 
-export function answerStatus(turn: Turn, rawId: string | null, accessCode: string | null, deps: StatusDeps): void {
+/** What a status query came to; the engine uses it to take an ID or access code sent next on its own. */
+export type StatusOutcome =
+  | { kind: "askedForId" }
+  | { kind: "notFound"; caseId: string }
+  | { kind: "shown" | "malformed" | "mistyped" };
+
+export function answerStatus(turn: Turn, rawId: string | null, accessCode: string | null, deps: StatusDeps): StatusOutcome {
   const { t } = turn;
   if (!rawId) {
     turn.say(t("status.askId"));
-    return;
+    return { kind: "askedForId" };
   }
   const parsed = parseCaseId(rawId);
   if (parsed.kind === "malformed") {
     turn.say(t("status.malformed"));
-    return;
+    return { kind: "malformed" };
   }
   if (parsed.kind === "mistyped") {
     turn.say(t("status.mistyped", { id: formatCaseId(parsed.id) }));
-    return;
+    return { kind: "mistyped" };
   }
   const row = deps.ledger.find(parsed.id);
   if (!row || !mayView(row, turn.userKey, accessCode)) {
     turn.say(t("status.notFound", { id: formatCaseId(parsed.id) }));
-    return;
+    return { kind: "notFound", caseId: parsed.id };
   }
   turn.caseId = row.id;
   turn.session.currentCaseId = row.id;
   turn.say(statusText(turn, row, deps));
+  return { kind: "shown" };
+}
+
+/**
+ * The message right after a status query that lacked something, read as its missing part: an ID
+ * (with or without an access code) after "send the ID", or an access code alone after "not found".
+ * Null when the message is something else — it is then handled as usual.
+ */
+export function completesStatusQuery(
+  pending: { caseId: string | null },
+  text: string,
+): { caseId: string; accessCode: string | null } | null {
+  const trimmed = text.normalize("NFKC").trim();
+  if (pending.caseId !== null) {
+    return /^\d{6}$/.test(trimmed) ? { caseId: pending.caseId, accessCode: trimmed } : null;
+  }
+  const caseId = findCaseIdIn(trimmed);
+  if (!caseId) return null;
+  const rest = trimmed.replace(caseId, " ").trim();
+  const code = rest.match(/^(?:查询码|code)?\s*[:：]?\s*(\d{6})$/i);
+  if (rest !== "" && !code) return null;
+  return { caseId, accessCode: code?.[1] ?? null };
 }
 
 function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {

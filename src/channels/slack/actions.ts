@@ -3,14 +3,13 @@
 // clicks), written through CaseActions (status + ledger event + message to the worker), then the ticket
 // is updated in place.
 import type { App as BoltApp, BlockAction } from "@slack/bolt";
-import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { formatCaseId, parseCaseId } from "../../cases/case-id.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { CaseStatus } from "../../cases/statuses.js";
 import { OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
-import { cases, processedUpdates } from "../../db/schema.js";
+import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { OfficerRegistry } from "../../officers/registry.js";

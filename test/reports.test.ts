@@ -11,7 +11,7 @@ import type { CaseStatus } from "../src/cases/statuses.js";
 import { postWeeklyReport } from "../src/channels/slack/weekly.js";
 import type { SlackClient } from "../src/channels/slack/tickets.js";
 import { reportCommand } from "../src/reports/cli.js";
-import { renderWeeklyTable, weeklyReport } from "../src/reports/weekly.js";
+import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "../src/reports/weekly.js";
 import { translator } from "../src/i18n.js";
 import { makeTestApp, type TestApp } from "./helpers/app.js";
 
@@ -213,6 +213,8 @@ describe("the weekly dispatch (周调度)", () => {
     // 卫滨区: one new, overdue already; one resolved two weeks ago (not this week).
     insert({ sector: "manufacturing", workers: 1, amount: 1_000, division: "410703", at: now - 6 * DAY, dueAt: now - DAY });
     const old = insert({ sector: "manufacturing", workers: 1, amount: 1_000, division: "410703", at: now - 40 * DAY });
+    // 卫滨区: a labour dispute this week — logged and referred, not a new arrears case.
+    insert({ sector: "services", workers: 1, amount: 500, division: "410703", at: now - DAY, arrears: false });
     act(old, now - 14 * DAY, "resolved");
     // Resolved major case: no longer counted as open major.
     const closedMajor = insert({ sector: "construction", workers: 50, amount: 1_000, division: "410703", at: now - 40 * DAY, major: true });
@@ -221,20 +223,27 @@ describe("the weekly dispatch (周调度)", () => {
 
     const report = weeklyReport(env.app.store, env.app.gazetteer, { now });
     const by = Object.fromEntries(report.rows.map((r) => [r.code, r]));
-    expect(by["410702"]).toMatchObject({ new: 2, resolved: 1, overdue: 1, major: 1, collective: 2 });
-    expect(by["410703"]).toMatchObject({ new: 1, resolved: 0, overdue: 1, major: 0, collective: 0 });
-    expect(report.total).toEqual({ new: 3, resolved: 1, overdue: 2, major: 1, collective: 2 });
+    expect(by["410702"]).toMatchObject({ new: 2, referred: 0, resolved: 1, overdue: 1, major: 1, collective: 2 });
+    expect(by["410703"]).toMatchObject({ new: 1, referred: 1, resolved: 0, overdue: 1, major: 0, collective: 0 });
+    expect(report.total).toEqual({ new: 3, referred: 1, resolved: 1, overdue: 2, major: 1, collective: 2 });
     expect(weeklyReport(env.app.store, env.app.gazetteer, { now, division: "410703" }).rows.map((r) => r.code)).toEqual(["410703"]);
 
     const table = renderWeeklyTable(report, translator("zh-CN"), "Asia/Shanghai", env.app.gazetteer);
     expect(table).toContain("周调度");
-    expect(table).toMatch(/红旗区\s+410702\s+2\s+1\s+1\s+1\s+2/);
+    expect(table).toMatch(/红旗区\s+410702\s+2\s+0\s+1\s+1\s+1\s+2/);
+    expect(table).toMatch(/卫滨区\s+410703\s+1\s+1\s+0\s+1\s+0\s+0/);
+
+    // For machines: the period in local time with its offset, not epoch milliseconds.
+    const json = weeklyReportJson(report, "Asia/Shanghai");
+    expect(json.from).toBe("2026-11-16T10:00:00+08:00");
+    expect(json.to).toBe("2026-11-23T10:00:00+08:00");
+    expect(json.total).toEqual(report.total);
 
     const posted: Record<string, unknown>[] = [];
     const client = { chat: { postMessage: async (args: Record<string, unknown>) => (posted.push(args), { ok: true, ts: "1.2", channel: "C1" }) } };
     const result = await postWeeklyReport(env.app, client as unknown as SlackClient, "#leaders");
     expect(result.ts).toBe("1.2");
     expect(posted[0]).toMatchObject({ channel: "#leaders" });
-    expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+1\s+1\s+1\s+2/);
+    expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+0\s+1\s+1\s+1\s+2/);
   });
 });

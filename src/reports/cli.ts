@@ -7,7 +7,7 @@ import { translator } from "../i18n.js";
 import { campaignStats } from "./campaign.js";
 import { writeCampaignCsv, writeCampaignXlsx, type CampaignMeta } from "./campaign-table.js";
 import { BadDateError, localDateString, localPeriod } from "./period.js";
-import { renderWeeklyTable, weeklyReport } from "./weekly.js";
+import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "./weekly.js";
 
 function dateArgument(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError("a date YYYY-MM-DD");
@@ -84,7 +84,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
 
   command
     .command("weekly")
-    .description("周调度: new, resolved, overdue, major and collective cases by division")
+    .description("周调度: new arrears cases, referred complaints, resolved, overdue, major and collective cases by division")
     .option("--division <code>", "only this division and those under it", divisionArgument)
     .option("--days <n>", "length of the period ending now", (value) => Number.parseInt(value, 10), 7)
     .option("--json", "print JSON")
@@ -92,7 +92,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
       const app = openApp();
       try {
         const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), days: options.days, division: options.division });
-        if (options.json) out(JSON.stringify(report, null, 2));
+        if (options.json) out(JSON.stringify(weeklyReportJson(report, app.config.TIME_ZONE), null, 2));
         else out(renderWeeklyTable(report, translator(app.config.DEFAULT_LOCALE), app.config.TIME_ZONE, app.gazetteer));
       } finally {
         app.close();

@@ -46,3 +46,26 @@ export function divisionPrefix(code: string): string {
 export function localDateTimeString(at: number, timeZone: string): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(new Date(at));
 }
+
+/** "2026-11-23T10:00:00+08:00": the instant as a local date-time with the zone's offset then. */
+export function localIsoString(at: number, timeZone: string): string {
+  const fields = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, part.value]),
+  ) as Record<string, string>;
+  const local = `${fields.year}-${fields.month}-${fields.day}T${fields.hour}:${fields.minute}:${fields.second}`;
+  const offsetMinutes = Math.round((Date.parse(`${local}Z`) - (at - (at % 1000))) / 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}

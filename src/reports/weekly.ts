@@ -1,14 +1,14 @@
-// 周调度: the week's figures by division for the leaders — complaints newly logged and resolved in the
-// week, and, at the moment of the report, open cases past their deadline, open major and open
+// 周调度: the week's figures by division for the leaders — wage-arrears cases newly logged and
+// resolved in the week, other complaints referred elsewhere (首问负责: logged and answered too), and, at the moment of the report, open cases past their deadline, open major and open
 // collective cases. Indexed queries: cases_created_idx, case_events_type_at_idx, cases_due_idx,
 // cases_status_idx.
 import type { TFunction } from "i18next";
 import { OPEN_STATUSES } from "../cases/statuses.js";
 import type { Store } from "../db/open.js";
 import type { Gazetteer } from "../routing/gazetteer.js";
-import { divisionPrefix, localDateString, localDateTimeString } from "./period.js";
+import { divisionPrefix, localDateString, localDateTimeString, localIsoString } from "./period.js";
 
-export const WEEKLY_FIGURES = ["new", "resolved", "overdue", "major", "collective"] as const;
+export const WEEKLY_FIGURES = ["new", "referred", "resolved", "overdue", "major", "collective"] as const;
 export type WeeklyFigure = (typeof WEEKLY_FIGURES)[number];
 
 export interface WeeklyRow extends Record<WeeklyFigure, number> {
@@ -40,7 +40,9 @@ export function weeklyReport(
   const inDivision = "(@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')";
   const queries: Record<WeeklyFigure, string> = {
     new: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
-          WHERE c.created_at >= @from AND c.created_at < @to AND ${inDivision} GROUP BY c.jurisdiction_code`,
+          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    referred: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 0 AND ${inDivision} GROUP BY c.jurisdiction_code`,
     resolved: `SELECT c.jurisdiction_code AS code, COUNT(DISTINCT e.case_id) AS n FROM case_events e JOIN cases c ON c.id = e.case_id
           WHERE e.type = 'status_changed' AND e.at >= @from AND e.at < @to AND json_extract(e.data, '$.to') = 'resolved'
             AND ${inDivision} GROUP BY c.jurisdiction_code`,
@@ -57,7 +59,8 @@ export function weeklyReport(
     for (const r of store.sqlite.prepare(queries[figure]).all(params) as { code: string | null; n: number }[]) {
       let row = byCode.get(r.code);
       if (!row) {
-        row = { code: r.code, name: r.code === null ? "" : gazetteer.fullName(r.code) || r.code, new: 0, resolved: 0, overdue: 0, major: 0, collective: 0 };
+        const name = r.code === null ? "" : gazetteer.fullName(r.code) || r.code;
+        row = { code: r.code, name, ...(Object.fromEntries(WEEKLY_FIGURES.map((f) => [f, 0])) as Record<WeeklyFigure, number>) };
         byCode.set(r.code, row);
       }
       row[figure] += r.n;
@@ -96,4 +99,16 @@ export function renderWeeklyTable(report: WeeklyReport, t: TFunction, timeZone: 
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   const lines = [title, "", line(head), rule, ...(body.length === 0 ? [t("reports:weekly.none")] : body.map(line)), rule, line(foot), "", t("reports:weekly.note", { now: localDateTimeString(report.to, timeZone) })];
   return lines.join("\n");
+}
+
+/** The report for machines (`report weekly --json`): the period as local date-times with their offset. */
+export function weeklyReportJson(report: WeeklyReport, timeZone: string): Record<string, unknown> {
+  return {
+    from: localIsoString(report.from, timeZone),
+    to: localIsoString(report.to, timeZone),
+    timeZone,
+    division: report.division,
+    rows: report.rows,
+    total: report.total,
+  };
 }

@@ -68,18 +68,29 @@ export function resolvePlace(index: PlaceIndex, text: string, mode: ResolveMode)
   if (hits.length === 0) return { status: "none" };
 
   const readings: Reading[] = [];
-  hits.forEach((hit, h) => {
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h] as IndexHit;
+    // What depends only on the written name and its neighbours is worked out once per hit: a common
+    // town name (新城, 建设) carries dozens of entries.
     const after = text.slice(hit.end, hit.end + 2);
-    const cue = mode === "answer" || (PLACE_BEFORE.test(text.slice(Math.max(0, hit.start - 1), hit.start)) || PLACE_AFTER.test(after));
+    const cue = mode === "answer" || placeBefore(text, hit.start) || PLACE_AFTER.test(after);
+    const context: HitContext = {
+      written: text.slice(hit.start, hit.end),
+      after,
+      continued: undefined,
+      placeCue: cue,
+    };
     const candidates: Reading[] = [];
     for (const entry of hit.entries) {
       const place = index.places[entry.place];
       if (place === undefined) continue;
-      const reading = readingOf(h, place, entry, text.slice(hit.start, hit.end), after, mode, cue);
+      const reading = readingOf(h, place, entry, context, mode);
       if (reading !== null) candidates.push(reading);
     }
-    readings.push(...withoutContained(candidates));
-  });
+    // A single reading has nothing to give way to: withoutContained would return it as is.
+    if (candidates.length === 1) readings.push(candidates[0] as Reading);
+    else for (const reading of withoutContained(candidates)) readings.push(reading);
+  }
 
   const support = collectSupport(readings);
   const accepted: Reading[] = [];
@@ -122,18 +133,37 @@ function outermost(hits: IndexHit[]): IndexHit[] {
   );
 }
 
-function readingOf(
-  hit: number,
-  place: Place,
-  entry: NameEntry,
-  written: string,
-  after: string,
-  mode: ResolveMode,
-  placeCue: boolean,
-): Reading | null {
+/**
+ * PLACE_BEFORE looks at one UTF-16 unit (or none, at the start): its verdict per unit is learnt once.
+ * 0 = not yet known, 1 = no, 2 = yes.
+ */
+const placeBeforeVerdicts = new Uint8Array(0x10000);
+
+function placeBefore(text: string, start: number): boolean {
+  if (start === 0) return PLACE_BEFORE.test("");
+  const unit = text.charCodeAt(start - 1);
+  let verdict = placeBeforeVerdicts[unit] as number;
+  if (verdict === 0) {
+    verdict = PLACE_BEFORE.test(text.slice(start - 1, start)) ? 2 : 1;
+    placeBeforeVerdicts[unit] = verdict;
+  }
+  return verdict === 2;
+}
+
+interface HitContext {
+  written: string;
+  after: string;
+  /** The characters after the name make it part of a longer name or another unit; worked out on first need. */
+  continued: boolean | undefined;
+  placeCue: boolean;
+}
+
+function readingOf(hit: number, place: Place, entry: NameEntry, context: HitContext, mode: ResolveMode): Reading | null {
+  const { written, placeCue } = context;
   let needsSupport = false;
   if (entry.form !== "full" && mode === "message") {
-    if (NAME_CONTINUATIONS.test(after) || OTHER_UNIT_SUFFIX.test(after)) return null;
+    context.continued ??= NAME_CONTINUATIONS.test(context.after) || OTHER_UNIT_SUFFIX.test(context.after);
+    if (context.continued) return null;
     if (EVERYDAY_WORDS.has(written)) needsSupport = true;
     // Thousands of two-character county names are also words (资源, 公安, 合作): alone, they need a cue.
     if (place.kind === "county" && written.length <= 2 && !placeCue) needsSupport = true;

@@ -4,6 +4,7 @@
 import { AMOUNT_MAX_YUAN } from "../domain.js";
 import { clauseAt, clauseSpans, type Span } from "./clauses.js";
 import type { HeadcountReading } from "./reading.js";
+import { allMatches } from "./matches.js";
 import { parseNumeral } from "./numerals.js";
 
 const TOKEN =
@@ -12,6 +13,10 @@ const TOKEN =
 const SWALLOWED_DIGIT = /[一二两三四五六七八九]$/;
 const NEXT_WORD_AFTER_DIGIT = /^[分个天月年共直起家次些下样点半周辈律概]/;
 const APPROX = /[多来几余]/g;
+const HAS_APPROX = /[多来几余]/;
+const UNIT_CHAR = /[万千百wWkK]/;
+const LONG_DIGIT_RUN = /^\d{7,}$/;
+const JUNK_CHARS = ".,来几";
 const TRAILING_JUNK = /[.,来几]+$/;
 
 // What follows a number that makes it something other than money.
@@ -57,31 +62,53 @@ export interface AmountMention {
   roles: Set<Role>;
 }
 
-function nearestMarkers(before: string): Map<Role, number> {
-  const distance = new Map<Role, number>();
-  for (const { role, pattern } of BEFORE_MARKERS) {
+const FAR = Number.POSITIVE_INFINITY;
+
+/**
+ * Distance from the end of `before` to the nearest marker of each role, indexed like BEFORE_MARKERS;
+ * Infinity where none. Matches of one pattern do not overlap and come in order, so the last one is
+ * the nearest.
+ */
+function nearestMarkers(before: string): number[] {
+  const distance: number[] = [];
+  // A number that opens its clause ("32000" as an answer) has no marker before it.
+  if (before === "") return BEFORE_MARKERS.map(() => FAR);
+  for (const { pattern } of BEFORE_MARKERS) {
+    let nearest = FAR;
     pattern.lastIndex = 0;
-    for (const m of before.matchAll(pattern)) {
-      const d = before.length - ((m.index ?? 0) + m[0].length);
-      const known = distance.get(role);
-      if (known === undefined || d < known) distance.set(role, d);
+    for (let m = pattern.exec(before); m !== null; m = pattern.exec(before)) {
+      nearest = before.length - (m.index + m[0].length);
     }
+    distance.push(nearest);
   }
   return distance;
 }
 
+// Positions of the roles in BEFORE_MARKERS (an array indexed by position beats a Map per number).
+const markerIndex = (role: Role): number => BEFORE_MARKERS.findIndex((m) => m.role === role);
+const TOTAL = markerIndex("total");
+const REMAINDER = markerIndex("remainder");
+const PAID = markerIndex("paid");
+const RATE = markerIndex("rate");
+const OWED = markerIndex("owed");
+/** Roles taken whenever their marker is anywhere before the number, in this order. */
+const PRESENCE_ROLES = (["addon", "perHead", "personal", "owed", "spent"] as const).map((role) => [markerIndex(role), role] as const);
+
 function rolesOf(before: string, after: string): Set<Role> {
   const distance = nearestMarkers(before);
   const roles = new Set<Role>();
-  const far = Number.POSITIVE_INFINITY;
-  const d = (role: Role): number => distance.get(role) ?? far;
+  const total = distance[TOTAL] as number;
+  const remainder = distance[REMAINDER] as number;
+  const paid = distance[PAID] as number;
+  const rate = distance[RATE] as number;
+  const owed = distance[OWED] as number;
   // A rate is a rate only when its word is nearer than any word of owing ("光底薪就欠我一万二" is owed).
-  if (d("rate") < Math.min(d("total"), d("owed"), d("remainder")) || RATE_AFTER.test(after)) roles.add("rate");
-  if (d("paid") <= 6 && d("paid") < Math.min(d("owed"), d("remainder"), d("total"), d("rate"))) roles.add("paid");
-  if ((d("total") < far && !roles.has("rate")) || TOTAL_AFTER.test(after)) roles.add("total");
-  if (d("remainder") < d("paid")) roles.add("remainder");
-  for (const role of ["addon", "perHead", "personal", "owed", "spent"] as const) {
-    if (distance.has(role)) roles.add(role);
+  if (rate < Math.min(total, owed, remainder) || RATE_AFTER.test(after)) roles.add("rate");
+  if (paid <= 6 && paid < Math.min(owed, remainder, total, rate)) roles.add("paid");
+  if ((total < FAR && !roles.has("rate")) || TOTAL_AFTER.test(after)) roles.add("total");
+  if (remainder < paid) roles.add("remainder");
+  for (const [index, role] of PRESENCE_ROLES) {
+    if ((distance[index] as number) < FAR) roles.add(role);
   }
   if (PERSONAL_AFTER.test(after)) roles.add("personal");
   if (OWED_AFTER.test(after)) roles.add("owed");
@@ -92,28 +119,36 @@ function rolesOf(before: string, after: string): Set<Role> {
 
 /** Every number in the text that can be money, with the roles its clause gives it. */
 export function findAmountMentions(text: string): AmountMention[] {
-  const spans = clauseSpans(text);
+  // Clauses are cut only once a number survives the checks: most short answers have none.
+  let spans: Span[] | null = null;
   const mentions: AmountMention[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let raw = m[0].replace(TRAILING_JUNK, "");
-    const start = m.index ?? 0;
-    if (raw.length > 1 && SWALLOWED_DIGIT.test(raw) && NEXT_WORD_AFTER_DIGIT.test(text.slice(start + raw.length))) {
+  // An exec loop rather than matchAll (which copies the pattern per call); TOKEN is used nowhere else.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    // TRAILING_JUNK can only match when the last character is junk: most tokens end in a digit or unit.
+    let raw = m[0];
+    if (JUNK_CHARS.includes(raw[raw.length - 1] as string)) raw = raw.replace(TRAILING_JUNK, "");
+    const start = m.index;
+    // NEXT_WORD_AFTER_DIGIT looks at one character: only that one is sliced.
+    if (raw.length > 1 && SWALLOWED_DIGIT.test(raw) && NEXT_WORD_AFTER_DIGIT.test(text.slice(start + raw.length, start + raw.length + 1))) {
       raw = raw.slice(0, -1);
     }
     const end = start + raw.length;
-    const after = text.slice(end, end + 12);
-    const before = text.slice(Math.max(0, start - 12), start);
-    if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before)) continue;
-    const approximate = raw === "万把" || raw === "千把" || APPROX.test(raw);
-    APPROX.lastIndex = 0;
-    const cleaned = raw === "万把" ? "万" : raw === "千把" ? "一千" : raw.replace(APPROX, "");
+    // The checks are pure, so their order changes no result: the cheap ones come first, because most
+    // tokens are a lone digit inside a word (一共, 三期, 一直) and fall at "under 20, no currency".
+    const approximate = raw === "万把" || raw === "千把" || HAS_APPROX.test(raw);
+    const cleaned = raw === "万把" ? "万" : raw === "千把" ? "一千" : approximate ? raw.replace(APPROX, "") : raw;
     const value = parseNumeral(cleaned);
     if (value === null || value <= 0 || value > AMOUNT_MAX_YUAN) continue;
+    const after = text.slice(end, end + 12);
+    const before = text.slice(Math.max(0, start - 12), start);
     const hasCurrency = CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before);
-    const hasUnit = /[万千百wWkK]/.test(cleaned) || hasCurrency;
-    // Long bare digit runs are phone, ID or order numbers.
-    if (/^\d{7,}$/.test(cleaned) && !hasCurrency) continue;
     if (value < 20 && !hasCurrency) continue;
+    if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before)) continue;
+    // Long bare digit runs are phone, ID or order numbers.
+    if (LONG_DIGIT_RUN.test(cleaned) && !hasCurrency) continue;
+    const hasUnit = UNIT_CHAR.test(cleaned) || hasCurrency;
+    spans ??= clauseSpans(text);
     const clause: Span = clauseAt(spans, start);
     const clauseBefore = text.slice(clause.start, start);
     const clauseAfter = text.slice(end, clause.end);
@@ -131,9 +166,11 @@ interface Duration {
 const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
 const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
 
+const FOUR_DIGITS = /^\d{4}$/;
+
 function findDurations(text: string): Duration[] {
   const out: Duration[] = [];
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of allMatches(DURATION, text)) {
     const unitChar = m[5] ?? "";
     // "3月" / "2023年" are dates; only "三个月", "四十天", "半年", "一年" are spans of time.
     if (unitChar === "月" && !m[2] && !m[4]) continue;
@@ -141,7 +178,7 @@ function findDurations(text: string): Duration[] {
     let value = raw === "半" ? 0.5 : parseNumeral(raw);
     if (value === null) continue;
     if (unitChar === "年") {
-      if (/^\d{4}$/.test(raw) || (!m[2] && raw !== "半" && value > 10)) continue;
+      if (FOUR_DIGITS.test(raw) || (!m[2] && raw !== "半" && value > 10)) continue;
       value *= 12;
     }
     if (m[3] === "半") value += 0.5;
@@ -172,7 +209,7 @@ const TRADE_COUNT = /(大工|小工|技工|普工|师傅|徒弟)([\d一二两三
 
 function tradeTotal(text: string, durations: readonly Duration[]): number | null {
   const rates = new Map<string, number>();
-  for (const m of text.matchAll(TRADE_RATE)) {
+  for (const m of allMatches(TRADE_RATE, text)) {
     const v = parseNumeral(m[2] ?? "");
     if (v !== null) rates.set(m[1] ?? "", v);
   }
@@ -181,7 +218,7 @@ function tradeTotal(text: string, durations: readonly Duration[]): number | null
   const lastDays = days[days.length - 1];
   if (!lastDays) return null;
   let sum = 0;
-  for (const m of text.matchAll(TRADE_COUNT)) {
+  for (const m of allMatches(TRADE_COUNT, text)) {
     const count = parseNumeral(m[2] ?? "");
     const rate = rates.get(m[1] ?? "");
     if (count === null || rate === undefined) return null;
@@ -204,11 +241,10 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   const mentions = findAmountMentions(text);
   if (mentions.length === 0) return null;
   const usable = mentions.filter((m) => !m.roles.has("paid"));
-  const has = (m: AmountMention, role: Role): boolean => m.roles.has(role);
-  const someonePaid = mentions.some((m) => has(m, "paid"));
+  const someonePaid = mentions.some((m) => m.roles.has("paid"));
 
-  const remainders = usable.filter((m) => has(m, "remainder") && !has(m, "rate"));
-  const totals = usable.filter((m) => has(m, "total") && !has(m, "rate") && !has(m, "perHead"));
+  const remainders = usable.filter((m) => m.roles.has("remainder") && !m.roles.has("rate"));
+  const totals = usable.filter((m) => m.roles.has("total") && !m.roles.has("rate") && !m.roles.has("perHead"));
   const lastRemainder = last(remainders);
   if (lastRemainder && (someonePaid || totals.length === 0 || lastRemainder.start > (last(totals)?.start ?? 0))) {
     return lastRemainder.value;
@@ -217,34 +253,34 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   if (lastTotal) return lastTotal.value;
 
   const group = headcount !== null && headcount.min > 1;
-  const plain = usable.filter((m) => !has(m, "rate") && !has(m, "perHead") && !has(m, "personal") && !has(m, "spent"));
-  const owed = plain.filter((m) => has(m, "owed"));
-  const firstOwed = owed.find((m) => !has(m, "addon"));
+  const plain = usable.filter((m) => !m.roles.has("rate") && !m.roles.has("perHead") && !m.roles.has("personal") && !m.roles.has("spent"));
+  const owed = plain.filter((m) => m.roles.has("owed"));
+  const firstOwed = owed.find((m) => !m.roles.has("addon"));
   if (firstOwed) {
-    const addons = plain.filter((m) => has(m, "addon") && m.start > firstOwed.start);
+    const addons = plain.filter((m) => m.roles.has("addon") && m.start > firstOwed.start);
     if (addons.length > 0) return addons.reduce((sum, m) => sum + m.value, firstOwed.value);
-    return (largest(owed.filter((m) => !has(m, "addon"))) ?? firstOwed).value;
+    return (largest(owed.filter((m) => !m.roles.has("addon"))) ?? firstOwed).value;
   }
 
   const durations = findDurations(text);
   const byTrade = tradeTotal(text, durations);
   if (byTrade !== null) return byTrade;
   const people = headcount !== null && headcount.min === headcount.max ? headcount.min : null;
-  const perHead = usable.find((m) => has(m, "perHead"));
+  const perHead = usable.find((m) => m.roles.has("perHead"));
   if (perHead && people !== null) {
-    const perPerson = has(perHead, "rate") ? rateTimesDuration(text, perHead, durations) : perHead.value;
+    const perPerson = perHead.roles.has("rate") ? rateTimesDuration(text, perHead, durations) : perHead.value;
     if (perPerson !== null) return perPerson * people;
   }
-  const rate = usable.find((m) => has(m, "rate") && !has(m, "perHead"));
+  const rate = usable.find((m) => m.roles.has("rate") && !m.roles.has("perHead"));
   if (rate) {
     const perPerson = rateTimesDuration(text, rate, durations);
     if (perPerson !== null) return perPerson * (people ?? 1);
   }
 
-  const personal = usable.filter((m) => has(m, "personal"));
+  const personal = usable.filter((m) => m.roles.has("personal"));
   if (plain.length === 0 && personal.length > 0) return group ? null : (largest(personal)?.value ?? null);
   const unqualified = plain.filter((m) => m.hasUnit);
-  const spent = usable.filter((m) => has(m, "spent"));
+  const spent = usable.filter((m) => m.roles.has("spent"));
   const best = largest(unqualified) ?? largest(spent);
   return best ? best.value : null;
 }

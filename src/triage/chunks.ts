@@ -17,8 +17,9 @@ export function chunksOf(text: string): readonly Chunk[] {
   if (text === lastText) return lastChunks;
   const chunks: Chunk[] = [];
   let start = 0;
-  for (const m of text.matchAll(SPLIT)) {
-    const at = m.index ?? 0;
+  SPLIT.lastIndex = 0;
+  for (let m = SPLIT.exec(text); m !== null; m = SPLIT.exec(text)) {
+    const at = m.index;
     if (at > start) chunks.push({ text: text.slice(start, at), start });
     start = at + m[0].length;
   }
@@ -29,6 +30,8 @@ export function chunksOf(text: string): readonly Chunk[] {
 }
 
 const QUOTED = /[“"「『]([^”"」』“]{2,30})[”"」』]/g;
+// Most messages quote nothing: one scan for an opening mark saves running the pattern.
+const OPENING_QUOTE = /[“"「『]/;
 
 export interface Quoted {
   text: string;
@@ -39,8 +42,10 @@ export interface Quoted {
 /** Names the worker put in quotes — usually a project, shop or company name. */
 export function quotedNames(text: string): Quoted[] {
   const out: Quoted[] = [];
-  for (const m of text.matchAll(QUOTED)) {
-    const start = m.index ?? 0;
+  if (!OPENING_QUOTE.test(text)) return out;
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(text); m !== null; m = QUOTED.exec(text)) {
+    const start = m.index;
     out.push({ text: (m[1] ?? "").trim(), start, end: start + m[0].length });
   }
   return out;

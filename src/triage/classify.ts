@@ -42,32 +42,35 @@ const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
 const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|包工头|班组|工人|农民工|干了|辞职|离职|员工|wages?|salary|factory|worked|boss|employer|company|job/i;
 
+const DISMISSAL = /经济补偿|开除|辞退/;
+
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
 function decide(text: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+  // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
   const wagesOwed = WAGES_OWED.test(text);
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text);
-  const writerBusiness = WRITER_IS_BUSINESS.test(text);
-  const paidWorkers = WRITER_PAID_WORKERS.test(text);
-  const teamLeader = TEAM_LEADER_CLAIM.test(text);
 
   // 以讨薪为名讨要工程款: a business claiming project money is not arrears, even when it says 讨薪.
-  if (projectMoney && (writerBusiness || paidWorkers || !wagesOwed)) {
-    const reasons = [reason("projectMoneyClaim")];
-    if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
-    return { category: "project_payment", reasons };
+  if (projectMoney) {
+    const paidWorkers = WRITER_PAID_WORKERS.test(text);
+    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || !wagesOwed) {
+      const reasons = [reason("projectMoneyClaim")];
+      if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
+      return { category: "project_payment", reasons };
+    }
   }
   if (INJURY.test(text) && (INJURY_DEMAND.test(text) || !wagesOwed)) {
     return { category: "work_injury", reasons: [reason("workInjury")] };
   }
   if (wagesOwed) {
     const reasons = [reason("wagesOwed")];
-    if (teamLeader) reasons.push(reason("teamLeaderClaimsWages"));
+    if (TEAM_LEADER_CLAIM.test(text)) reasons.push(reason("teamLeaderClaimsWages"));
     if (reading.amountYuan !== null) reasons.push(reason("amountStated", { amount: reading.amountYuan }));
     if (reading.headcount !== null && reading.headcount.min > 1) reasons.push(reason("groupOwed", { count: reading.headcount.min }));
     return { category: "wage_arrears", reasons };
   }
-  if (SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !/经济补偿|开除|辞退/.test(text)) {
+  if (SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !DISMISSAL.test(text)) {
     return { category: "social_insurance", reasons: [reason("socialInsurance")] };
   }
   if (LABOR_DISPUTE.test(text) && WORK.test(text)) {

@@ -12,8 +12,9 @@ export interface Span {
 export function clauseSpans(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(BOUNDARY)) {
-    const at = m.index ?? 0;
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) {
+    const at = m.index;
     if (at > start) spans.push({ start, end: at });
     start = at + m[0].length;
   }

@@ -3,7 +3,11 @@
 const MOBILE = /(?<!\d)(1[3-9]\d(?:[ -]?\d{4}){2})(?!\d)/;
 const LANDLINE = /(?<!\d)(0\d{2,3}[- ]?\d{7,8})(?!\d)/;
 
+const DIGIT = /\d/;
+
 export function readPhone(text: string): string | null {
+  // Both patterns need digits; most answers and many messages have none.
+  if (!DIGIT.test(text)) return null;
   const found = MOBILE.exec(text) ?? LANDLINE.exec(text);
   return found?.[1] ? found[1].replace(/[ -]/g, "") : null;
 }

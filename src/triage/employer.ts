@@ -2,6 +2,7 @@
 // named contractor/team leader. The company, unless the worker blames the person.
 import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
+import { allMatches } from "./matches.js";
 import { personNameAt } from "./person-names.js";
 import { stripLeadingPlaces } from "./place-prefix.js";
 
@@ -46,6 +47,12 @@ const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|ma
 const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
+// EN_COMPANY and EN_PERSON capture capitalised names.
+const HAS_CAPITAL = /[A-Z]/;
+const PRONOUN = /^(?:I|We|The|Our|He|She|They)$/;
+const LEADING_COMMA = /^,\s*/;
+const QUOTED_COMPANY_AFTER = /^(?:的?(?:代驾|劳务|外包|装修)?公司|厂|服装厂|陶瓷厂|烧烤店|店|餐厅|饭店|酒店|宾馆|招的|劳务)/;
+const UPPER_ROLE_FIRST = /^(?:总包|开发商|甲方|业主)/;
 
 interface Candidate {
   name: string;
@@ -58,10 +65,14 @@ interface Candidate {
   lead: boolean;
 }
 
+function isSpecificName(rest: string): boolean {
+  return !GENERIC_COMPANY.test(rest);
+}
+
 function companyCandidate(text: string, raw: string, start: number): Candidate | null {
   const before = text.slice(Math.max(0, start - 8), start);
   if (SELF_BEFORE.test(before)) return null;
-  const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, (rest) => !GENERIC_COMPANY.test(rest));
+  const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, isSpecificName);
   if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name) || TRADE_ONLY.test(name)) return null;
   const end = start + raw.length;
   const after = text.slice(end, end + 16);
@@ -69,102 +80,110 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
     name,
     kind: "company",
     start,
-    upper: UPPER_BEFORE.test(before) || UPPER_AFTER.test(after) || /^(?:总包|开发商|甲方|业主)/.test(raw),
+    upper: UPPER_BEFORE.test(before) || UPPER_AFTER.test(after) || UPPER_ROLE_FIRST.test(raw),
     owes: OWES_AFTER.test(after),
     ofCompany: false,
     lead: false,
   };
 }
 
+// Helpers are module functions rather than closures made per call: the readers run on every message.
+function pushCandidate(out: Candidate[], c: Candidate | null): void {
+  if (c) out.push(c);
+}
+
 function findCompanies(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const push = (c: Candidate | null): void => {
-    if (c) out.push(c);
-  };
   for (const q of quotedNames(text)) {
     const after = text.slice(q.end, q.end + 8);
-    const named = /^(?:的?(?:代驾|劳务|外包|装修)?公司|厂|服装厂|陶瓷厂|烧烤店|店|餐厅|饭店|酒店|宾馆|招的|劳务)/.test(after);
+    const named = QUOTED_COMPANY_AFTER.test(after);
     if (named || ENDS_WITH_COMPANY_SUFFIX.test(q.text)) {
       const c = companyCandidate(text, q.text, q.start + 1);
       if (c) out.push({ ...c, owes: c.owes || OWES_AFTER.test(text.slice(q.end, q.end + 16)) });
     }
   }
   // "公司叫星橙广告", "厂叫明视光学": whatever follows 叫 is the name.
-  for (const m of text.matchAll(NAMED_AFTER_JIAO)) {
+  for (const m of allMatches(NAMED_AFTER_JIAO, text)) {
     const name = m[1] ?? "";
     if (personNameAt(name) === name) continue;
-    push(companyCandidate(text, name, (m.index ?? 0) + m[0].indexOf(name)));
+    pushCandidate(out, companyCandidate(text, name, m.index + m[0].indexOf(name)));
   }
-  for (const m of text.matchAll(SOE_BUREAU)) push(companyCandidate(text, m[0], m.index ?? 0));
-  for (const m of text.matchAll(NAMED_BEFORE_KIND)) {
+  for (const m of allMatches(SOE_BUREAU, text)) pushCandidate(out, companyCandidate(text, m[0], m.index));
+  for (const m of allMatches(NAMED_BEFORE_KIND, text)) {
     const name = m[1] ?? "";
-    push(companyCandidate(text, name, (m.index ?? 0) + m[0].indexOf(name)));
+    pushCandidate(out, companyCandidate(text, name, m.index + m[0].indexOf(name)));
   }
   for (const chunk of chunksOf(text)) {
     // "劳务公司龙江劳务欠…": the role words in front are not part of the name.
     const role = ROLE_PREFIX.exec(chunk.text)?.[0] ?? "";
-    const body = chunk.text.slice(role.length);
+    const body = role === "" ? chunk.text : chunk.text.slice(role.length);
     const m = COMPANY_IN_CHUNK.exec(body);
-    if (m) push(companyCandidate(text, m[0], chunk.start + role.length));
-    else if (!STARTS_WITH_VERB.test(chunk.text) && JOB_AFTER_DE.test(text.slice(chunk.start + chunk.text.length))) {
-      push(companyCandidate(text, chunk.text, chunk.start));
+    const end = chunk.start + chunk.text.length;
+    if (m) pushCandidate(out, companyCandidate(text, m[0], chunk.start + role.length));
+    // JOB_AFTER_DE needs 的 right after the chunk: that one character is looked at first.
+    else if (text[end] === "的" && !STARTS_WITH_VERB.test(chunk.text) && JOB_AFTER_DE.test(text.slice(end))) {
+      pushCandidate(out, companyCandidate(text, chunk.text, chunk.start));
     }
   }
-  for (const m of text.matchAll(EN_COMPANY)) {
-    const start = m.index ?? 0;
-    const name = m[1] ?? "";
-    if (name.length < 3 || /^(?:I|We|The|Our|He|She|They)$/.test(name)) continue;
-    const after = text.slice(start + m[0].length, start + m[0].length + 24);
-    out.push({
-      name,
-      kind: "company",
-      start,
-      upper: EN_UPPER_BEFORE.test(text.slice(Math.max(0, start - 20), start + m[0].length - name.length)),
-      owes: OWES_AFTER.test(after.replace(/^,\s*/, "")),
-      ofCompany: false,
-      lead: false,
-    });
+  // English names need Latin capitals; most messages have none and skip the scan.
+  if (HAS_CAPITAL.test(text)) {
+    for (const m of allMatches(EN_COMPANY, text)) {
+      const start = m.index;
+      const name = m[1] ?? "";
+      if (name.length < 3 || PRONOUN.test(name)) continue;
+      const after = text.slice(start + m[0].length, start + m[0].length + 24);
+      out.push({
+        name,
+        kind: "company",
+        start,
+        upper: EN_UPPER_BEFORE.test(text.slice(Math.max(0, start - 20), start + m[0].length - name.length)),
+        owes: OWES_AFTER.test(after.replace(LEADING_COMMA, "")),
+        ofCompany: false,
+        lead: false,
+      });
+    }
   }
   return out;
 }
 
+function addPerson(out: Candidate[], text: string, companies: readonly Candidate[], name: string, start: number, role: string): void {
+  const after = text.slice(start + name.length, start + name.length + 16);
+  const before = text.slice(Math.max(0, start - 12), start);
+  out.push({
+    name,
+    kind: "person",
+    start,
+    upper: false,
+    owes: OWES_AFTER.test(after),
+    ofCompany: companies.some((c) => before.includes(`${c.name}的`)),
+    lead: CONSTRUCTION_LEADS.test(role),
+  });
+}
+
 function findPersons(text: string, companies: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
-  const add = (name: string, start: number, role: string): void => {
-    const after = text.slice(start + name.length, start + name.length + 16);
-    const before = text.slice(Math.max(0, start - 12), start);
-    out.push({
-      name,
-      kind: "person",
-      start,
-      upper: false,
-      owes: OWES_AFTER.test(after),
-      ofCompany: companies.some((c) => before.includes(`${c.name}的`)),
-      lead: CONSTRUCTION_LEADS.test(role),
-    });
-  };
-  for (const m of text.matchAll(PERSON_AFTER_ROLE)) {
-    const at = (m.index ?? 0) + m[0].length;
+  for (const m of allMatches(PERSON_AFTER_ROLE, text)) {
+    const at = m.index + m[0].length;
     const name = personNameAt(text.slice(at, at + 4));
-    if (name) add(name, at, m[1] ?? "");
+    if (name) addPerson(out, text, companies, name, at, m[1] ?? "");
   }
-  for (const m of text.matchAll(PERSON_BEFORE_ROLE)) {
+  for (const m of allMatches(PERSON_BEFORE_ROLE, text)) {
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
-    if (name === raw) add(name, (m.index ?? 0) + m[0].indexOf(raw), m[0]);
+    if (name === raw) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), m[0]);
   }
-  for (const m of text.matchAll(FOLLOW_PERSON)) {
+  for (const m of allMatches(FOLLOW_PERSON, text)) {
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
-    if (name) add(name, (m.index ?? 0) + m[0].indexOf(raw), "跟着");
+    if (name) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), "跟着");
   }
-  for (const m of text.matchAll(NAMED_PERSON)) {
+  for (const m of allMatches(NAMED_PERSON, text)) {
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
-    if (name) add(name, (m.index ?? 0) + m[0].indexOf(raw), "包工头");
+    if (name) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), "包工头");
   }
-  const english = EN_PERSON.exec(text);
-  if (english?.[1]) add(english[1], english.index + english[0].length - english[1].length, "boss");
+  const english = HAS_CAPITAL.test(text) ? EN_PERSON.exec(text) : null;
+  if (english?.[1]) addPerson(out, text, companies, english[1], english.index + english[0].length - english[1].length, "boss");
   return out;
 }
 

@@ -3,6 +3,7 @@
 import type { HeadcountReading } from "./reading.js";
 import { parseNumeral } from "./numerals.js";
 import { HEADCOUNT_MAX } from "../domain.js";
+import { allMatches } from "./matches.js";
 
 const CN_COUNT = "[\\d零〇一二两俩三四五六七八九十百千]+";
 // Nouns that name the owed workers; "两个孩子" or "三层" must not count as people.
@@ -30,9 +31,11 @@ const EN_OF_US = new RegExp(`\\b${EN_NUM}(\\+| or more)? of us\\b`, "gi");
 const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers|people|labou?rers|employees|migrant workers)\\b`, "gi");
 const EN_TOGETHER = new RegExp(`\\btogether with ${EN_NUM} (?:co-?workers|others|workmates|colleagues)`, "gi");
 
+const ALL_DIGITS = /^\d+$/;
+
 function englishNumber(word: string): number | null {
   const lower = word.toLowerCase();
-  if (/^\d+$/.test(lower)) return Number(lower);
+  if (ALL_DIGITS.test(lower)) return Number(lower);
   return EN_NUMBER_WORDS[lower] ?? null;
 }
 
@@ -47,50 +50,64 @@ function plausible(h: HeadcountReading): boolean {
   return h.min >= 1 && h.min <= HEADCOUNT_MAX;
 }
 
-export function readHeadcount(text: string): HeadcountReading | null {
-  const found: HeadcountReading[] = [];
-  const add = (raw: string | undefined, fuzzy: string | undefined): void => {
-    if (!raw) return;
-    const value = parseNumeral(raw);
-    if (value === null || !Number.isInteger(value)) return;
-    const reading = rangeOf(value, fuzzy);
-    if (plausible(reading)) found.push(reading);
-  };
-  for (const m of text.matchAll(GROUP_COUNT)) {
+function addCount(found: HeadcountReading[], raw: string | undefined, fuzzy: string | undefined): void {
+  if (!raw) return;
+  const value = parseNumeral(raw);
+  if (value === null || !Number.isInteger(value)) return;
+  const reading = rangeOf(value, fuzzy);
+  if (plausible(reading)) found.push(reading);
+}
+
+// Every Chinese pattern above needs a count character, every English one a Latin letter: a text
+// without them ("宏达劳务有限公司" has neither) skips those scans altogether.
+const HAS_COUNT = /[\d零〇一二两俩三四五六七八九十百千]/;
+const HAS_LATIN = /[a-z]/i;
+const TWO_DIGITS = /^[一二三四五六七八九]{2}$/;
+
+function chineseCounts(text: string, found: HeadcountReading[]): void {
+  for (const m of allMatches(GROUP_COUNT, text)) {
     // "每人" / "一个人就" speak of one person's share, not of the group; "七八个" is a range (below).
-    const before = text.slice(Math.max(0, (m.index ?? 0) - 1), m.index);
-    if (before === "每" || /^[一二三四五六七八九]{2}$/.test(m[1] ?? "")) continue;
-    add(m[1], m[2]);
+    if ((m.index > 0 && text[m.index - 1] === "每") || TWO_DIGITS.test(m[1] ?? "")) continue;
+    addCount(found, m[1], m[2]);
   }
-  for (const m of text.matchAll(PRONOUN_COUNT)) {
-    if (!/^[一二三四五六七八九]{2}$/.test(m[1] ?? "")) add(m[1], m[2]);
+  for (const m of allMatches(PRONOUN_COUNT, text)) {
+    if (!TWO_DIGITS.test(m[1] ?? "")) addCount(found, m[1], m[2]);
   }
-  for (const m of text.matchAll(NEIGHBOUR_RANGE)) {
+  for (const m of allMatches(NEIGHBOUR_RANGE, text)) {
     const low = parseNumeral(m[2] ?? "");
     const high = parseNumeral(m[3] ?? "");
     if (low === null || high !== low + 1) continue;
     const tens = m[1] ? 10 : 0;
     found.push({ min: tens + low, max: tens + high });
   }
-  for (const m of text.matchAll(WRITER_AND_OTHERS)) {
+  for (const m of allMatches(WRITER_AND_OTHERS, text)) {
     const others = parseNumeral(m[1] ?? "");
     if (others !== null) found.push({ min: others + 1, max: others + 1 });
   }
   let trades = 0;
-  for (const m of text.matchAll(TRADE_COUNT)) trades += parseNumeral(m[1] ?? "") ?? 0;
+  for (const m of allMatches(TRADE_COUNT, text)) trades += parseNumeral(m[1] ?? "") ?? 0;
   if (trades > 0) found.push({ min: trades, max: trades });
-  for (const m of text.matchAll(EN_OF_US)) {
+}
+
+function englishCounts(text: string, found: HeadcountReading[]): void {
+  for (const m of allMatches(EN_OF_US, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push(m[2] ? { min: n, max: n + 9 } : { min: n, max: n });
   }
-  for (const m of text.matchAll(EN_WORKERS)) {
+  for (const m of allMatches(EN_WORKERS, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push({ min: n, max: n });
   }
-  for (const m of text.matchAll(EN_TOGETHER)) {
+  for (const m of allMatches(EN_TOGETHER, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push({ min: n + 1, max: n + 1 }); // the writer plus the co-workers
   }
+}
+
+export function readHeadcount(text: string): HeadcountReading | null {
+  const found: HeadcountReading[] = [];
+  if (HAS_COUNT.test(text)) chineseCounts(text, found);
+  if (HAS_LATIN.test(text)) englishCounts(text, found);
   if (found.length > 0) {
     // The largest group named is the one owed; smaller numbers are shares ("一个人三千五").
     return found.reduce((best, h) => (h.min > best.min ? h : best));

@@ -8,28 +8,68 @@ const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 // Anything outside ASCII and the CJK blocks may be Traditional; pure ASCII text skips the converter.
 const NON_ASCII = /[^\x00-\x7f]/;
-const FULL_WIDTH = /[\uff01-\uff5e]/g;
 const IDEOGRAPHIC_SPACE = /\u3000/g;
 const WHITESPACE_RUN = /\s+/g;
 
 function fullWidthToAscii(text: string): string {
-  // Full-width forms U+FF01..U+FF5E sit exactly 0xFEE0 above their ASCII twins.
-  return text.replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  // Full-width forms U+FF01..U+FF5E sit exactly 0xFEE0 above their ASCII twins. A loop over code
+  // units rather than a replace with a callback: nearly every Chinese message has some (，！？：).
+  let out = "";
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xff01 && unit <= 0xff5e) {
+      out += text.slice(copied, i) + String.fromCharCode(unit - 0xfee0);
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 // Most messages are already Simplified: the converter runs only when some character would change.
-// Which characters change is learnt once per character ("tw" maps character by character).
-const changesWhenSimplified = new Map<string, boolean>();
+// Which characters change is learnt once per character ("tw" maps character by character): in a
+// table indexed by UTF-16 unit for the Basic Multilingual Plane (every Han character people type),
+// in a Map for the rare characters written with a surrogate pair.
+const UNKNOWN = 0;
+const KEPT = 1;
+const CHANGED = 2;
+const bmpVerdicts = new Uint8Array(0x10000);
+const astralChangesWhenSimplified = new Map<string, boolean>();
 
-function hasTraditional(text: string): boolean {
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) continue;
-    let changes = changesWhenSimplified.get(char);
-    if (changes === undefined) {
-      changes = toSimplified(char) !== char;
-      if (changesWhenSimplified.size < 50_000) changesWhenSimplified.set(char, changes);
+function changesWhenSimplified(char: string): boolean {
+  if (char.length === 1) {
+    const unit = char.charCodeAt(0);
+    let verdict = bmpVerdicts[unit] as number;
+    if (verdict === UNKNOWN) {
+      verdict = toSimplified(char) !== char ? CHANGED : KEPT;
+      bmpVerdicts[unit] = verdict;
     }
-    if (changes) return true;
+    return verdict === CHANGED;
+  }
+  let changes = astralChangesWhenSimplified.get(char);
+  if (changes === undefined) {
+    changes = toSimplified(char) !== char;
+    if (astralChangesWhenSimplified.size < 50_000) astralChangesWhenSimplified.set(char, changes);
+  }
+  return changes;
+}
+
+/** Same characters as `for (const char of text)`, without a string per character for the BMP ones. */
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (changesWhenSimplified(text.slice(i, i + 2))) return true;
+        i += 1;
+        continue;
+      }
+    }
+    const verdict = bmpVerdicts[unit] as number;
+    if (verdict === KEPT) continue;
+    if (verdict === CHANGED || changesWhenSimplified(text[i] as string)) return true;
   }
   return false;
 }
@@ -38,6 +78,8 @@ function hasTraditional(text: string): boolean {
 export function normalize(text: string): string {
   let out = text.normalize("NFC");
   if (NON_ASCII.test(out) && hasTraditional(out)) out = toSimplified(out);
-  out = fullWidthToAscii(out).replace(IDEOGRAPHIC_SPACE, " ");
+  out = fullWidthToAscii(out);
+  // Most messages have no ideographic space: the replace runs only when there is one.
+  if (out.includes("\u3000")) out = out.replace(IDEOGRAPHIC_SPACE, " ");
   return out.replace(WHITESPACE_RUN, " ").trim();
 }

@@ -11,7 +11,8 @@ const BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, w: 10_000, W:
 
 /** Characters a number may be made of; callers build their token patterns from it. */
 export const NUMERAL_CHARS = "0-9.,零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿";
-const ARABIC = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?|^\d+(?:\.\d+)?/;
+// Sticky: matched in place at the current offset, without slicing the rest of the token per character.
+const ARABIC = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 
 export interface ParsedNumber {
   value: number;
@@ -32,12 +33,14 @@ export function parseNumeral(token: string): number | null {
   let sawAny = false;
   let i = 0;
   while (i < token.length) {
-    const rest = token.slice(i);
-    const arabic = ARABIC.exec(rest);
-    if (arabic) {
+    const code = token.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      // Both alternatives of ARABIC start with a digit, so it is tried only where one stands.
+      ARABIC.lastIndex = i;
+      const arabic = ARABIC.exec(token)?.[0] ?? "";
       if (current !== null) return null; // "3 5" style runs are not one number
-      current = Number(arabic[0].replace(/,/g, ""));
-      i += arabic[0].length;
+      current = Number(arabic.includes(",") ? arabic.replace(/,/g, "") : arabic);
+      i += arabic.length;
       sawAny = true;
       continue;
     }

@@ -20,7 +20,12 @@ const CITY_SUFFIX = /(市|地区|盟|(?:[\u4e00-\u9fff]{1,6}族)+自治州|自�
 // County-level cities (林州市) are the exception: their short form is what people say.
 const COUNTY_CITY_SUFFIX = /市$/;
 
-function buildPrefixSet(): { names: Set<string>; maxLength: number } {
+interface PrefixSet {
+  names: Set<string>;
+  starts: Set<string>;
+}
+
+function buildPrefixSet(): PrefixSet {
   const names = new Set<string>();
   for (const name of loadNames("provinces.json")) {
     names.add(name);
@@ -42,26 +47,33 @@ function buildPrefixSet(): { names: Set<string>; maxLength: number } {
     }
   }
   for (const zone of ["经开区", "高新区", "开发区", "新区", "经济开发区", "高新技术开发区"]) names.add(zone);
-  let maxLength = 0;
-  for (const name of names) maxLength = Math.max(maxLength, name.length);
-  return { names, maxLength };
+  // Every beginning of a name (two characters or more): the search below stops at the first prefix of
+  // the text that begins no name, usually after one or two probes.
+  const starts = new Set<string>();
+  for (const name of names) for (let length = 2; length <= name.length; length++) starts.add(name.slice(0, length));
+  return { names, starts };
 }
 
-let cache: { names: Set<string>; maxLength: number } | null = null;
-function prefixSet(): { names: Set<string>; maxLength: number } {
+let cache: PrefixSet | null = null;
+function prefixSet(): PrefixSet {
   cache ??= buildPrefixSet();
   return cache;
 }
 
 /** Longest known place name that the text starts with, or "". */
 export function leadingPlace(text: string): string {
-  const { names, maxLength } = prefixSet();
-  for (let length = Math.min(maxLength, text.length); length >= 2; length -= 1) {
+  const { names, starts } = prefixSet();
+  // Every name the text starts with is reached: all the beginnings of a name are in `starts`.
+  let longest = "";
+  for (let length = 2; length <= text.length; length++) {
     const head = text.slice(0, length);
-    if (names.has(head)) return head;
+    if (!starts.has(head)) break;
+    if (names.has(head)) longest = head;
   }
-  return "";
+  return longest;
 }
+
+const LEADING_DE = /^的/;
 
 /**
  * Removes place names from the front of a name, as long as a real name (≥ minRest characters)
@@ -72,7 +84,7 @@ export function stripLeadingPlaces(name: string, minRest = 3, acceptable: (rest:
   for (;;) {
     const place = leadingPlace(rest);
     if (!place) return rest;
-    const remainder = rest.slice(place.length).replace(/^的/, "");
+    const remainder = rest.slice(place.length).replace(LEADING_DE, "");
     // "安达物业" must not lose "安达" (a city too): stop when only a generic word would remain.
     if (remainder.length < minRest || !acceptable(remainder)) return rest;
     rest = remainder;

@@ -17,6 +17,7 @@ const GENERIC =
 
 const EN_PROJECT =
   /\b(?:on|at|for|of|in) the ((?:[A-Z0-9][\w'.-]*\s)*?[A-Z0-9][\w'.-]*)\s(high-speed railway|railway|highway|expressway|bridge|tunnel|metro line|project|construction site|site|building)\b/;
+const GENERIC_KIND = /site|project|building/;
 
 function cleanName(raw: string): string | null {
   const name = stripLeadingPlaces(raw.trim(), 3);
@@ -46,7 +47,8 @@ function unquotedProject(text: string): string | null {
   for (const chunk of chunksOf(text)) {
     // The name runs to the end of the last project word of the chunk ("碧桂园凤凰城三期").
     let end = -1;
-    for (const m of chunk.text.matchAll(PROJECT_END)) end = (m.index ?? 0) + m[0].length;
+    PROJECT_END.lastIndex = 0;
+    for (let m = PROJECT_END.exec(chunk.text); m !== null; m = PROJECT_END.exec(chunk.text)) end = m.index + m[0].length;
     if (end < 0) continue;
     const name = cleanName(chunk.text.slice(0, end));
     if (name) return name;
@@ -60,7 +62,7 @@ export function readProject(text: string, sector: Sector | null): string | null 
   const english = EN_PROJECT.exec(text);
   if (english) {
     const [, name = "", kind = ""] = english;
-    return /site|project|building/.test(kind) ? name : `${name} ${kind}`;
+    return GENERIC_KIND.test(kind) ? name : `${name} ${kind}`;
   }
   return quotedProject(text, sector) ?? unquotedProject(text);
 }

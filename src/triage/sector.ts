@@ -20,9 +20,10 @@ const SECTOR_CUES: readonly Cue<Sector>[] = [
 ];
 
 function countHits(text: string, pattern: RegExp): number {
+  // An exec loop rather than matchAll, which would copy these long patterns on every call.
   pattern.lastIndex = 0;
   let hits = 0;
-  for (const _ of text.matchAll(pattern)) hits += 1;
+  while (pattern.exec(text) !== null) hits += 1;
   return hits;
 }
 

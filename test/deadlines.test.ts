@@ -48,6 +48,28 @@ describe("working days", () => {
     expect(planner.initial(friday, { isArrears: false, major: false })).toEqual([]);
   });
 
+  test("a planner that remembers its days plans exactly as one that counts afresh, in any zone", () => {
+    // The planner keeps, per kind and local day, the due time and the reminder before clamping.
+    const kinds = ["classify", "first_action", "major_facts", "major_progress", "acceptance", "handling", "follow_up"] as const;
+    for (const timeZone of [ZONE, "America/New_York"]) {
+      for (const policy of [DEFAULT_DEADLINE_POLICY, deadlinePolicyFromConfig({ DEADLINE_REMIND_DAYS: "2", DEADLINE_REMIND_HOURS: "30" })]) {
+        const calendar = { timeZone, holidays: new Set(["2026-03-09", "2026-10-01", "2026-11-02"]) };
+        const remembering = new DeadlinePlanner(policy, calendar);
+        // Every 7 h 13 min over a year: all hours of the day, weekends, holidays and DST changes.
+        const remembered: unknown[] = [];
+        const counted: unknown[] = [];
+        for (let at = Date.parse("2026-01-01T00:00:00Z"); at < Date.parse("2027-01-01T00:00:00Z"); at += 433 * 60_000) {
+          const afresh = new DeadlinePlanner(policy, calendar);
+          for (const kind of kinds) {
+            remembered.push(remembering.plan(kind, at));
+            counted.push(afresh.plan(kind, at));
+          }
+        }
+        expect(remembered).toEqual(counted);
+      }
+    }
+  });
+
   test("configured holidays are skipped, and the policy comes from configuration variables", () => {
     const policy = deadlinePolicyFromConfig({ DEADLINE_FIRST_ACTION_DAYS: "2", FOLLOW_UP_DAYS: "3", OTHER: "x" });
     expect(policy.firstActionWorkingDays).toBe(2);

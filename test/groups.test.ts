@@ -1,6 +1,7 @@
 // Collective cases (集体欠薪) on a real SQLite file: spelling variants of one employer in one county are
 // grouped at logging, summed and escalated as a whole once per level; officers merge and split; the
 // repeat-employer flag (欠薪预警) and the group line reach the Slack ticket.
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatCaseId } from "../src/cases/case-id.js";
 import type { SlackClient } from "../src/channels/slack/tickets.js";
@@ -15,7 +16,21 @@ let env: TestApp;
 beforeEach(() => {
   env = makeTestApp();
 });
-afterEach(() => env.cleanup());
+afterEach(() => {
+  // Joining adds a case's figures to the group's stored sums; merge and split sum the members again.
+  // Either way the stored sums are the members' sums.
+  const sums = env.app.store.sqlite
+    .prepare(
+      `SELECT g.id, g.headcount_total AS workers, g.amount_total AS amount,
+              (SELECT COALESCE(SUM(headcount_min), 0) FROM cases WHERE group_id = g.id) AS memberWorkers,
+              (SELECT COALESCE(SUM(amount_yuan), 0) FROM cases WHERE group_id = g.id) AS memberAmount
+       FROM case_groups g`,
+    )
+    .all() as { id: string; workers: number; amount: number; memberWorkers: number; memberAmount: number }[];
+  const drift = sums.filter((g) => g.workers !== g.memberWorkers || Math.abs(g.amount - g.memberAmount) > 1e-6);
+  env.cleanup();
+  expect(drift).toEqual([]);
+});
 
 let users = 0;
 /** Files a complaint through the dialog engine, answering what it asks from `answers`. */
@@ -202,5 +217,67 @@ describe("repeat employers (欠薪预警) and the ticket", () => {
     const loneText = JSON.stringify(tickets.render(row(lone), "desk", "410702").blocks);
     expect(loneText).not.toContain("欠薪预警");
     expect(loneText).not.toContain("🔗");
+  });
+});
+
+describe("the queries of filing and grouping", () => {
+  it("are all planned on an index: no table scanned, and the group lookups read no more than they return", () => {
+    // Every statement the app prepares from here on (a fresh app: its statements are prepared anew).
+    const prepared = new Set<string>();
+    const prepare = Database.prototype.prepare;
+    Database.prototype.prepare = function (this: Database.Database, source: string) {
+      prepared.add(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    try {
+      env.cleanup();
+      env = makeTestApp();
+      const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万");
+      const b = file("新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万"); // forms a group, collective
+      file("我们在新乡市红旗区干活，新乡宏达劳务欠了我们15个人的工资20万", { project: "人民医院新院区" }); // joins by employer, major
+      file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资1万"); // joins a major group
+      const lone = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+      // The same complaint confirmed again, a status question, the worker's list, an answer awaited.
+      const worker = new Worker(env.app, "again");
+      const confirm = () => {
+        worker.says("我在新乡市卫滨区滨江花园二期，恒发建筑欠我们3个人工资2万");
+        for (let i = 0; i < 8 && worker.last?.expecting !== "confirm"; i++) {
+          worker.presses(worker.choiceIds.find((id) => /construction|housing/.test(id)) ?? "unknown");
+        }
+        return worker.presses("confirm").caseId;
+      };
+      const first = confirm();
+      expect(confirm()).toBe(first);
+      expect(eventTypes(first!).at(-1)).toBe("repeat_report");
+      worker.says(`/status ${formatCaseId(lone)}`);
+      worker.says("/mycases");
+      env.app.actions.setStatus({ caseId: a, status: "awaiting_worker", by: "张三", channel: "cli", noteForWorker: "合同照片？" });
+      new Worker(env.app, "g0").says("有合同照片");
+      const groups = new CaseGroups(env.app.store.db, env.app.router);
+      groups.split(b, "李四", env.clock.now());
+    } finally {
+      Database.prototype.prepare = prepare;
+    }
+
+    const plans = new Map<string, string[]>();
+    for (const source of prepared) {
+      if (!/^\s*(select|update|delete|with)\b/i.test(source)) continue;
+      const statement = env.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`);
+      const parameters = (source.match(/\?/g) ?? []).length;
+      plans.set(source, (statement.all(...Array<null>(parameters).fill(null)) as { detail: string }[]).map((row) => row.detail));
+    }
+    // Grouping's lookups are among them: the group to join, the cases to form one with, its first member.
+    const lookups = [...plans.keys()].filter((source) => /INDEXED BY "cases_(open_project|open_employer|group)_idx"/.test(source));
+    expect(lookups).toHaveLength(5);
+    expect([...plans.keys()].some((source) => /"recent"/.test(source))).toBe(true); // the duplicate check
+
+    const tables = /^SCAN (cases|case_events|case_groups|deadlines|attachments|outbox|dialog_sessions)\b/;
+    if (process.env.SHOW_PLANS) for (const [source, details] of plans) console.log(`${source}\n    ${details.join("\n    ")}`);
+    const offending = [...plans].flatMap(([source, details]) =>
+      details
+        .filter((detail) => tables.test(detail) || (lookups.includes(source) && /TEMP B-TREE/.test(detail)))
+        .map((detail) => `${detail} ← ${source}`),
+    );
+    expect(offending).toEqual([]);
   });
 });

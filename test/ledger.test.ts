@@ -7,6 +7,7 @@ import { CaseActions, CaseNotFoundError } from "../src/cases/case-actions.js";
 import { CaseLedger } from "../src/cases/ledger.js";
 import { OutboxDispatcher, PermanentDeliveryError, renderNotification } from "../src/cases/notifications.js";
 import { Outbox } from "../src/cases/outbox.js";
+import { CASE_STATUSES, OPEN_STATUSES, type CaseStatus } from "../src/cases/statuses.js";
 import { openStore, type Store } from "../src/db/open.js";
 
 let dir: string;
@@ -63,6 +64,71 @@ describe("the ledger", () => {
     expect(plan("SELECT * FROM cases WHERE status = 'logged' ORDER BY created_at DESC")).toMatch(/INDEX cases_status_idx/);
     expect(plan("SELECT * FROM outbox WHERE channel = 'x' AND delivered_at IS NULL AND next_attempt_at <= 5")).toMatch(/INDEX outbox_pending_idx/);
     expect(plan("SELECT * FROM attachments WHERE case_id = 'X'")).toMatch(/INDEX attachments_case_idx/);
+    // Asked on every free message: the filer's own cases, even without statistics to go by.
+    expect(plan("SELECT id FROM cases INDEXED BY cases_filer_idx WHERE filer_key = 'X' AND status = 'awaiting_worker' ORDER BY updated_at DESC LIMIT 1")).toMatch(
+      /INDEX cases_filer_idx/,
+    );
+  });
+});
+
+describe("the duplicate check at confirmation", () => {
+  it("finds the case the filer's 20 latest would show: open, same place and amount, same employer or project but for spaces", () => {
+    // A deterministic mix of one filer's cases (with ties in created_at), and another filer's.
+    let seed = 7;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff) / 0x80000000;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const divisions = [null, "410702", "410703"];
+    const amounts = [null, 30_000, 52_500];
+    const employers = [null, "宏达劳务", "宏达 劳务", "恒发建筑", " 恒发建筑"];
+    const projects = [null, "凤凰城三期", "凤凰城 三期", "滨江花园"];
+    let at = now;
+    for (let i = 0; i < 60; i++) {
+      if (random() < 0.7) at += 1_000;
+      ledger.insertCase({
+        id: `D${String(i).padStart(8, "0")}`,
+        createdAt: at,
+        updatedAt: at,
+        status: pick(CASE_STATUSES),
+        channel: "telegram",
+        filerKey: i % 7 === 6 ? "telegram:43" : "telegram:42",
+        accessCodeHash: "00",
+        locale: "zh-CN",
+        narrative: "欠薪",
+        category: "wage_arrears",
+        isArrears: true,
+        reasons: [],
+        route: {},
+        divisionCode: pick(divisions),
+        amountYuan: pick(amounts),
+        employer: pick(employers),
+        project: pick(projects),
+      });
+    }
+    // What the check did before SQL filtered: the 20 latest rows, filtered here.
+    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
+    const expected = (facts: Parameters<CaseLedger["openDuplicate"]>[1]) =>
+      ledger
+        .listByFiler("telegram:42", 20)
+        .find(
+          (row) =>
+            OPEN_STATUSES.includes(row.status as CaseStatus) &&
+            row.divisionCode === facts.divisionCode &&
+            row.amountYuan === facts.amountYuan &&
+            (same(row.employer, facts.employer) || same(row.project, facts.project)),
+        );
+    let found = 0;
+    for (const divisionCode of divisions)
+      for (const amountYuan of amounts)
+        for (const employer of employers)
+          for (const project of projects) {
+            const facts = { divisionCode, amountYuan, employer, project };
+            const want = expected(facts);
+            const got = ledger.openDuplicate("telegram:42", facts);
+            expect(got && { id: got.id, status: got.status }).toEqual(want && { id: want.id, status: want.status });
+            if (want) found++;
+          }
+    expect(found).toBeGreaterThan(10);
+    expect(ledger.openDuplicate("telegram:44", { divisionCode: null, amountYuan: null, employer: "宏达劳务", project: null })).toBeUndefined();
   });
 });
 

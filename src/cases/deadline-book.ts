@@ -4,7 +4,7 @@
 // transaction (better-sqlite3: synchronous), so a status change and its deadlines commit together.
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
-import { preparedInsert } from "../db/prepared.js";
+import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import { cases, deadlines } from "../db/schema.js";
 import { DeadlinePlanner, type DeadlineKind, type PlannedDeadline } from "./deadline-policy.js";
 import type { CaseRow } from "./ledger.js";
@@ -71,7 +71,7 @@ export class CaseDeadlines {
   }
 
   hasAny(caseId: string): boolean {
-    return this.db.select({ id: deadlines.id }).from(deadlines).where(eq(deadlines.caseId, caseId)).limit(1).get() !== undefined;
+    return this.db.select({ id: deadlines.id }).from(deadlines).where(eq(deadlines.caseId, caseId)).limit(fixedLimit(1)).get() !== undefined;
   }
 
   close(caseId: string, kinds: readonly DeadlineKind[], at: number): void {
@@ -201,7 +201,8 @@ export class CaseDeadlines {
       .where(
         and(
           gte(cases.createdAt, since),
-          eq(cases.isArrears, true),
+          // A literal, not a bound parameter (see openArrearsCondition in src/db/schema.ts).
+          sql`${cases.isArrears} = 1`,
           notExists(db.select({ one: sql`1` }).from(deadlines).where(eq(deadlines.caseId, cases.id))),
         ),
       )

@@ -106,7 +106,18 @@ function startOfLastWorkingDays(dueAt: number, n: number, calendar: WorkingCalen
   return previousDayEnd(cursor) + 1;
 }
 
+/** How many local days the planner remembers per kind of deadline (about three years of filing days). */
+const PLAN_CACHE_DAYS = 1_000;
+
 export class DeadlinePlanner {
+  /**
+   * Per kind, by the end of the local day a deadline opens on: its due time and the reminder time
+   * before clamping to the opening. Both depend on that day only (and on the policy and calendar,
+   * fixed for a planner), and counting working days through the calendar is most of the cost of
+   * logging a case's deadlines.
+   */
+  private readonly byDay = new Map<DeadlineKind, Map<number, { dueAt: number; remindBase: number }>>();
+
   constructor(
     readonly policy: DeadlinePolicy,
     readonly calendar: WorkingCalendar,
@@ -132,13 +143,16 @@ export class DeadlinePlanner {
 
   /** When a reminder is due: hours before a short deadline, working days before a long one. */
   remindAt(openedAt: number, dueAt: number, workingDays: number): number {
-    const at =
-      workingDays <= 1
-        ? dueAt - this.policy.remindHoursBefore * HOUR
-        : this.policy.remindWorkingDaysBefore === 0
-          ? dueAt
-          : startOfLastWorkingDays(dueAt, this.policy.remindWorkingDaysBefore, this.calendar);
-    return Math.min(dueAt, Math.max(openedAt, at));
+    return Math.min(dueAt, Math.max(openedAt, this.remindBase(dueAt, workingDays)));
+  }
+
+  /** The reminder time of remindAt before it is kept between the opening and the due time. */
+  private remindBase(dueAt: number, workingDays: number): number {
+    return workingDays <= 1
+      ? dueAt - this.policy.remindHoursBefore * HOUR
+      : this.policy.remindWorkingDaysBefore === 0
+        ? dueAt
+        : startOfLastWorkingDays(dueAt, this.policy.remindWorkingDaysBefore, this.calendar);
   }
 
   plan(kind: DeadlineKind, at: number): PlannedDeadline {
@@ -146,9 +160,19 @@ export class DeadlinePlanner {
       // The follow-up itself is the action at dueAt: no reminder, no escalation.
       return { kind, dueAt: at + this.policy.followUpDays * 24 * HOUR, remindAt: null };
     }
-    const n = this.workingDays(kind);
-    const dueAt = addWorkingDays(at, n, this.calendar);
-    return { kind, dueAt, remindAt: this.remindAt(at, dueAt, n) };
+    // addWorkingDays counts from the end of the local day of `at`: so does the cache.
+    const day = endOfLocalDay(at, this.calendar.timeZone);
+    let days = this.byDay.get(kind);
+    if (!days) this.byDay.set(kind, (days = new Map()));
+    let planned = days.get(day);
+    if (!planned) {
+      const n = this.workingDays(kind);
+      const dueAt = addWorkingDays(at, n, this.calendar);
+      planned = { dueAt, remindBase: this.remindBase(dueAt, n) };
+      if (days.size >= PLAN_CACHE_DAYS) days.clear();
+      days.set(day, planned);
+    }
+    return { kind, dueAt: planned.dueAt, remindAt: Math.min(planned.dueAt, Math.max(at, planned.remindBase)) };
   }
 
   /** The deadlines a newly logged case owes. Not-arrears cases are referred at once: none. */

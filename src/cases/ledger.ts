@@ -1,7 +1,7 @@
 // The case ledger (台账): cases, their append-only event log, and evidence. All writes that matter
 // happen inside the caller's transaction (better-sqlite3 transactions are synchronous).
 import { and, desc, eq, inArray, lt, isNotNull, asc, sql } from "drizzle-orm";
-import { preparedInsert } from "../db/prepared.js";
+import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import type { Db } from "../db/open.js";
 import { attachments, caseEvents, cases } from "../db/schema.js";
 import type { AttachmentInput } from "../dialogs/session.js";
@@ -12,6 +12,12 @@ export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type AttachmentRow = typeof attachments.$inferSelect;
+
+/** A row count written into the SQL (fixedLimit); anything else as drizzle takes it. */
+const literalLimit = (rows: number): number => (Number.isSafeInteger(rows) && rows >= 0 ? fixedLimit(rows) : rows);
+
+/** The duplicate check looks at the filer's latest cases only. */
+const DUPLICATE_WINDOW = 20;
 
 export interface EventInput {
   caseId: string;
@@ -66,20 +72,51 @@ export class CaseLedger {
 
   /**
    * An open case of this filer about the same thing (same place and amount, and the same employer or
-   * project as written), if any. Reads only the filer's own recent cases (cases_filer_idx).
+   * project as written), if any, among the filer's 20 latest cases (cases_filer_idx). SQL keeps the
+   * open ones of the same place and amount and reads only the columns compared; employer and project
+   * are compared here, ignoring any white space.
    */
   openDuplicate(
     filerKey: string,
     facts: { divisionCode: string | null; amountYuan: number | null; employer: string | null; project: string | null },
-  ): CaseRow | undefined {
+  ): Pick<CaseRow, "id" | "status"> | undefined {
     const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
-    return this.listByFiler(filerKey, 20).find(
-      (row) =>
-        OPEN_STATUSES.includes(row.status as CaseStatus) &&
-        row.divisionCode === facts.divisionCode &&
-        row.amountYuan === facts.amountYuan &&
-        (same(row.employer, facts.employer) || same(row.project, facts.project)),
-    );
+    this.duplicateStatement ??= this.prepareDuplicate();
+    const found = this.duplicateStatement.all({ filerKey, divisionCode: facts.divisionCode, amountYuan: facts.amountYuan });
+    const row = found.find((row) => same(row.employer, facts.employer) || same(row.project, facts.project));
+    return row && { id: row.id, status: row.status };
+  }
+
+  private duplicateStatement: ReturnType<CaseLedger["prepareDuplicate"]> | undefined;
+
+  private prepareDuplicate() {
+    const recent = this.db
+      .select({
+        id: cases.id,
+        status: cases.status,
+        divisionCode: cases.divisionCode,
+        amountYuan: cases.amountYuan,
+        employer: cases.employer,
+        project: cases.project,
+      })
+      .from(cases)
+      .where(eq(cases.filerKey, sql.placeholder("filerKey")))
+      .orderBy(desc(cases.createdAt))
+      .limit(fixedLimit(DUPLICATE_WINDOW))
+      .as("recent");
+    // The subquery keeps its order (newest first): SQLite runs it as a co-routine and filters its rows
+    // as they come.
+    return this.db
+      .select({ id: recent.id, status: recent.status, employer: recent.employer, project: recent.project })
+      .from(recent)
+      .where(
+        and(
+          inArray(recent.status, [...OPEN_STATUSES]),
+          sql`${recent.divisionCode} IS ${sql.placeholder("divisionCode")}`,
+          sql`${recent.amountYuan} IS ${sql.placeholder("amountYuan")}`,
+        ),
+      )
+      .prepare();
   }
 
   /** The filer's case waiting for their answer to an officer's question (需补充), if any. */
@@ -92,12 +129,15 @@ export class CaseLedger {
   private awaitingStatement: ReturnType<CaseLedger["prepareAwaiting"]> | undefined;
 
   private prepareAwaiting() {
+    // The filer's few cases (cases_filer_idx), named: without statistics (a new database) SQLite took
+    // cases_status_idx and read every case awaiting any worker. (Drizzle selects only expressions from
+    // such a source.)
     return this.db
-      .select({ id: cases.id })
-      .from(cases)
+      .select({ id: sql<string>`${cases.id}` })
+      .from(sql`${cases} INDEXED BY cases_filer_idx`)
       .where(and(eq(cases.filerKey, sql.placeholder("filerKey")), eq(cases.status, "awaiting_worker")))
       .orderBy(desc(cases.updatedAt))
-      .limit(1)
+      .limit(fixedLimit(1))
       .prepare();
   }
 
@@ -117,22 +157,24 @@ export class CaseLedger {
     return this.db.select().from(attachments).where(eq(attachments.caseId, caseId)).all();
   }
 
-  private byFilerStatement: ReturnType<CaseLedger["prepareByFiler"]> | undefined;
+  /** One prepared statement per row count (a bound LIMIT would be compiled again at every run). */
+  private readonly byFilerStatements = new Map<number, ReturnType<CaseLedger["prepareByFiler"]>>();
 
-  private prepareByFiler() {
+  private prepareByFiler(limit: number) {
     return this.db
       .select()
       .from(cases)
       .where(eq(cases.filerKey, sql.placeholder("filerKey")))
       .orderBy(desc(cases.createdAt))
-      .limit(sql.placeholder("limit"))
+      .limit(fixedLimit(limit))
       .prepare();
   }
 
-  /** A worker's own cases, newest first (/mycases, the duplicate check): prepared, cases_filer_idx. */
+  /** A worker's own cases, newest first (/mycases): prepared, cases_filer_idx. */
   listByFiler(filerKey: string, limit = 10): CaseRow[] {
-    this.byFilerStatement ??= this.prepareByFiler();
-    return this.byFilerStatement.all({ filerKey, limit });
+    let statement = this.byFilerStatements.get(limit);
+    if (!statement) this.byFilerStatements.set(limit, (statement = this.prepareByFiler(limit)));
+    return statement.all({ filerKey });
   }
 
   list(options: { status?: CaseStatus; open?: boolean; overdueAt?: number; limit?: number }): CaseRow[] {
@@ -151,7 +193,7 @@ export class CaseLedger {
       .from(cases)
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(desc(cases.createdAt))
-      .limit(options.limit ?? 100)
+      .limit(literalLimit(options.limit ?? 100))
       .all();
   }
 }

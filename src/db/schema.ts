@@ -1,6 +1,16 @@
 // Storage schema (drizzle-orm, SQLite). Every lookup the bot makes has an index here.
-import { sql } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { CASE_STATUSES, OPEN_STATUSES } from "../cases/statuses.js";
+
+/**
+ * The statuses that are not open (referred, resolved) as SQL literals, for the partial indexes'
+ * condition below: "not one of two" costs an insert two comparisons, where "one of the six open ones"
+ * made SQLite build the list as a temporary index on every insert (≈ 7 µs).
+ */
+const CLOSED_STATUS_LITERALS = CASE_STATUSES.filter((status) => !OPEN_STATUSES.includes(status))
+  .map((status) => `'${status}'`)
+  .join(", ");
 
 /** A complaint (线索/投诉), logged at once when the worker confirms it (逐条建立台账). */
 export const cases = sqliteTable(
@@ -55,9 +65,10 @@ export const cases = sqliteTable(
     index("cases_jurisdiction_idx").on(table.jurisdictionCode, table.status),
     index("cases_due_idx").on(table.dueAt),
     index("cases_created_idx").on(table.createdAt),
-    index("cases_group_idx").on(table.groupId),
+    // A group's members in logging order (the first member, escalation, merge and split); only grouped
+    // cases are in it.
+    index("cases_group_idx").on(table.groupId, table.createdAt).where(sql`${table.groupId} IS NOT NULL`),
     index("cases_employer_key_idx").on(table.employerKey, table.jurisdictionCode),
-    index("cases_project_key_idx").on(table.jurisdictionCode, table.projectKey),
     // Campaign report, covering: arrears complaints about government-invested and SOE projects in a period.
     index("cases_ownership_idx").on(
       table.ownership,
@@ -73,8 +84,33 @@ export const cases = sqliteTable(
     index("cases_report_idx").on(table.id, table.isArrears, table.jurisdictionCode, table.sector, table.headcountMin, table.amountYuan),
     // Overdue list (newest first): scanned in created_at order, status and due_at read from the index.
     index("cases_open_due_idx").on(table.createdAt, table.status, table.dueAt).where(sql`${table.dueAt} IS NOT NULL`),
+    // Grouping at logging (src/groups): the open arrears cases of a county sharing a project or an
+    // employer key, oldest first — the group to join is the first grouped one, one index step away
+    // however large the group or the key's history of closed cases. (They replace
+    // cases_project_key_idx, which nothing else used; cases_employer_key_idx stays for the
+    // repeat-employer warning, across counties and statuses.)
+    index("cases_open_project_idx")
+      .on(table.jurisdictionCode, table.projectKey, table.createdAt)
+      .where(openArrearsCondition(table)),
+    index("cases_open_employer_idx")
+      .on(table.jurisdictionCode, table.employerKey, table.createdAt)
+      .where(openArrearsCondition(table)),
   ],
 );
+
+/**
+ * The condition of the partial indexes cases_open_project_idx and cases_open_employer_idx: an arrears
+ * complaint still open (its status one of OPEN_STATUSES). SQLite uses a partial index only for a query
+ * whose WHERE contains these very terms, literals included, so the queries use this function too.
+ * Changing the statuses changes the indexes: generate a migration.
+ *
+ * Beware of the same terms with bound parameters (`is_arrears = ?`, drizzle's eq(cases.isArrears,
+ * true)) in other queries of cases: SQLite compares the parameter with the index's literal when it
+ * plans, and so compiles such a statement again every time it is run. Write `is_arrears = 1`.
+ */
+export function openArrearsCondition(table: { isArrears: AnyColumn; status: AnyColumn }): SQL {
+  return sql`${table.isArrears} = 1 AND ${table.status} NOT IN (${sql.raw(CLOSED_STATUS_LITERALS)})`;
+}
 
 /** A collective case (集体欠薪): complaints about one project or employer in one county, summed. */
 export const caseGroups = sqliteTable(

@@ -7,8 +7,8 @@ import { formatCaseId, newCaseId } from "../cases/case-id.js";
 import type { CaseDeadlines } from "../cases/deadline-book.js";
 import { DEFAULT_DEADLINE_POLICY, DeadlinePlanner } from "../cases/deadline-policy.js";
 import { formatLocalDate, type WorkingCalendar } from "../cases/deadlines.js";
-import type { CaseLedger } from "../cases/ledger.js";
-import { groupLoggedCase } from "../groups/groups.js";
+import type { CaseLedger, NewCaseRow } from "../cases/ledger.js";
+import { caseKeys, groupLoggedCase, type LoggedCase } from "../groups/groups.js";
 import type { Reason } from "../domain.js";
 import type { Route } from "../routing/router.js";
 import type { MessageReading } from "../triage/reading.js";
@@ -76,10 +76,11 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   const planner = deps.deadlines?.planner ?? new DeadlinePlanner(DEFAULT_DEADLINE_POLICY, deps.calendar);
   const planned = planner.initial(now, { isArrears: classification.isArrears, major: route.major });
   const dueAt = planned.length > 0 ? Math.min(...planned.map((d) => d.dueAt)) : null;
-  const firstActionAt = planner.plan("first_action", now).dueAt;
+  const firstActionAt = (planned.find((d) => d.kind === "first_action") ?? planner.plan("first_action", now)).dueAt;
   const reasons = [...classification.reasons, ...route.reasons];
 
-  deps.ledger.insertCase({
+  // Inserted whole, grouping keys included, and handed to grouping as it is: nothing is read back.
+  const row = {
     id,
     createdAt: now,
     updatedAt: now,
@@ -110,7 +111,9 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
     collective: route.collective,
     major: route.major,
     dueAt,
-  });
+    ...caseKeys(facts),
+  } satisfies NewCaseRow & LoggedCase;
+  deps.ledger.insertCase(row);
   if (deps.deadlines) for (const deadline of planned) deps.deadlines.open(id, deadline);
   const actor = `worker:${turn.userKey}`;
   deps.ledger.appendEvent({
@@ -138,7 +141,7 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   });
   for (const attachment of draft.attachments) deps.ledger.addAttachment(id, now, attachment);
   // Collective cases (集体欠薪): same project or employer in the same county, summed and escalated as a whole.
-  groupLoggedCase(deps.ledger, deps.router, id, now, turn.channel);
+  groupLoggedCase(deps.ledger, deps.router, row, now, turn.channel);
 
   turn.caseId = id;
   turn.effects.push({ type: "caseLogged", caseId: id });

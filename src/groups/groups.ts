@@ -1,21 +1,22 @@
 // Collective cases (集体欠薪): complaints about the same project or employer in the same county are one
-// problem. At logging a case gets its employer/project keys and joins (or forms) the group of the open
-// cases in its jurisdiction that share a key — two index lookups, never a scan. The group's workers and
-// amounts are summed; when the sums cross the collective or major thresholds of the routing rules, the
-// group is escalated as a whole, once per level: a ledger event on every member, the members flagged,
-// case_groups.escalated_at stamped, and a message to the city's desk in the outbox. Officers merge and
-// split groups by hand (ledger events too). Every write happens in the caller's transaction.
+// problem. A case is logged with its employer/project keys (caseKeys) and joins (or forms) the group of
+// the open cases in its jurisdiction that share a key — index lookups, never a scan; joining costs the
+// same however large the group. The group's workers and amounts are summed (on case_groups, kept up to
+// date as cases join; merge and split sum the members again); when the sums cross the collective or major
+// thresholds of the routing rules, the group is escalated as a whole, once per level: a ledger event
+// on every member, the members flagged, case_groups.escalated_at stamped, and a message to the city's
+// desk in the outbox. Officers merge and split groups by hand (ledger events too). Every write happens
+// in the caller's transaction.
 import { randomInt } from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { formatCaseId } from "../cases/case-id.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
 import { Outbox } from "../cases/outbox.js";
-import { OPEN_STATUSES } from "../cases/statuses.js";
 import type { Db, Store } from "../db/open.js";
-import { caseEvents, caseGroups, cases } from "../db/schema.js";
+import { caseEvents, caseGroups, cases, openArrearsCondition } from "../db/schema.js";
 import type { ComplaintRouter } from "../dialogs/ports.js";
 import { Gazetteer } from "../routing/gazetteer.js";
-import { preparedInsert } from "../db/prepared.js";
+import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import { employerKey, projectKey } from "./keys.js";
 
 export type GroupRow = typeof caseGroups.$inferSelect;
@@ -46,6 +47,23 @@ export interface GroupingResult {
   escalated: GroupLevel | null;
 }
 
+/**
+ * What grouping needs of a case just logged: the row filing inserted (no read back). `employerKey` and
+ * `projectKey` are those of caseKeys.
+ */
+export type LoggedCase = Pick<
+  CaseRow,
+  "id" | "createdAt" | "isArrears" | "jurisdictionCode" | "project" | "employer" | "employerKey" | "projectKey" | "headcountMin" | "amountYuan"
+>;
+
+/** An open arrears case of the jurisdiction sharing a key with a new one: what forming a group reads of it. */
+type Candidate = Pick<CaseRow, "id" | "createdAt" | "groupId" | "project" | "employer" | "projectKey">;
+
+/** The comparable keys a case is logged with (cases.employer_key, cases.project_key). */
+export function caseKeys(names: { employer: string | null; project: string | null }): { employerKey: string | null; projectKey: string | null } {
+  return { employerKey: employerKey(names.employer), projectKey: projectKey(names.project) };
+}
+
 export class GroupNotFoundError extends Error {}
 export class NotGroupedError extends Error {}
 
@@ -60,6 +78,18 @@ function newGroupId(): string {
 /** Accepts "g7k3…" or "G-7K3…" as typed by an officer. */
 export function normalizeGroupId(text: string): string {
   return text.trim().toUpperCase().replace(/-/g, "");
+}
+
+/**
+ * `cases INDEXED BY name`, for the lookups of every filing. The planner's statistics may be stale or
+ * sampled (a new database has no grouped case at all, which made it prefer a walk of cases_group_idx
+ * for "group_id IS NOT NULL"); these lookups are bounded only on their own index, so they name it, and
+ * a change that made it unusable fails at prepare time instead of turning into a scan. (Drizzle
+ * selects only expressions from such a source, hence sql`${cases.column}` in their selections: plain
+ * text and integer columns, read as they are.)
+ */
+function casesIndexedBy(index: "cases_group_idx" | "cases_open_project_idx" | "cases_open_employer_idx"): SQL {
+  return sql`${cases} INDEXED BY ${sql.identifier(index)}`;
 }
 
 /** The ledger's database handle: the ledger keeps it private, and filing passes only the ledger. */
@@ -85,14 +115,9 @@ export class CaseGroups {
     const id = sql.placeholder("id");
     const groupId = sql.placeholder("groupId");
     this.statements = {
-      findCase: db.select().from(cases).where(eq(cases.id, id)).prepare(),
-      setKeys: db
-        .update(cases)
-        .set({ employerKey: sql`${sql.placeholder("employerKey")}`, projectKey: sql`${sql.placeholder("projectKey")}` })
-        .where(eq(cases.id, id))
-        .prepare(),
       setGroup: db.update(cases).set({ groupId: sql`${groupId}` }).where(eq(cases.id, id)).prepare(),
       findGroup: db.select().from(caseGroups).where(eq(caseGroups.id, id)).prepare(),
+      // Merge and split (and a group being formed) sum the members again: cases_group_idx.
       totals: db
         .select({
           members: sql<number>`count(*)`,
@@ -102,12 +127,17 @@ export class CaseGroups {
         .from(cases)
         .where(eq(cases.groupId, groupId))
         .prepare(),
+      // The oldest member, first in cases_group_idx (group_id, created_at).
       firstMember: db
-        .select({ sector: cases.sector, projectKind: cases.projectKind, ownership: cases.ownership })
-        .from(cases)
+        .select({
+          sector: sql<string | null>`${cases.sector}`,
+          projectKind: sql<string | null>`${cases.projectKind}`,
+          ownership: sql<string | null>`${cases.ownership}`,
+        })
+        .from(casesIndexedBy("cases_group_idx"))
         .where(eq(cases.groupId, groupId))
         .orderBy(asc(cases.createdAt))
-        .limit(1)
+        .limit(fixedLimit(1))
         .prepare(),
       setTotals: db
         .update(caseGroups)
@@ -120,42 +150,71 @@ export class CaseGroups {
         .prepare(),
       groupByProject: this.matchingGroupQuery("project"),
       groupByEmployer: this.matchingGroupQuery("employer"),
+      openByProject: this.openCasesQuery("project"),
+      openByEmployer: this.openCasesQuery("employer"),
+      // The type as a literal: a bound one would be compared with the literal of the partial
+      // case_events_status_idx at every run, and the statement compiled again each time.
+      splitEvent: db
+        .select({ id: caseEvents.id })
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, sql.placeholder("caseId")), sql`${caseEvents.type} = 'group_split'`))
+        .limit(fixedLimit(1))
+        .prepare(),
     };
   }
 
+  /** The open arrears cases of a jurisdiction with a key, oldest first: cases_open_project_idx / cases_open_employer_idx. */
+  private openCasesFrom(by: "project" | "employer") {
+    return casesIndexedBy(by === "project" ? "cases_open_project_idx" : "cases_open_employer_idx");
+  }
+
+  private openCasesWhere(by: "project" | "employer") {
+    return and(
+      eq(cases.jurisdictionCode, sql.placeholder("jurisdiction")),
+      by === "project" ? eq(cases.projectKey, sql.placeholder("key")) : eq(cases.employerKey, sql.placeholder("key")),
+      // Word for word the condition of the partial index (see openArrearsCondition).
+      openArrearsCondition(cases),
+      ne(cases.id, sql.placeholder("caseId")),
+    );
+  }
+
+  /** The group of the oldest grouped one: the walk stops at the first grouped entry of the index. */
   private matchingGroupQuery(by: "project" | "employer") {
-    const key =
-      by === "project"
-        ? eq(cases.projectKey, sql.placeholder("key"))
-        : eq(cases.employerKey, sql.placeholder("key"));
     return this.db
-      .select({ groupId: cases.groupId })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.jurisdictionCode, sql.placeholder("jurisdiction")),
-          key,
-          isNotNull(cases.groupId),
-          inArray(cases.status, [...OPEN_STATUSES]),
-          ne(cases.id, sql.placeholder("caseId")),
-          eq(cases.isArrears, true),
-        ),
-      )
+      .select({ groupId: sql<string | null>`${cases.groupId}` })
+      .from(this.openCasesFrom(by))
+      .where(and(this.openCasesWhere(by), isNotNull(cases.groupId)))
       .orderBy(asc(cases.createdAt))
-      .limit(1)
+      .limit(fixedLimit(1))
+      .prepare();
+  }
+
+  private openCasesQuery(by: "project" | "employer") {
+    return this.db
+      .select({
+        id: sql<string>`${cases.id}`,
+        createdAt: sql<number>`${cases.createdAt}`,
+        groupId: sql<string | null>`${cases.groupId}`,
+        project: sql<string | null>`${cases.project}`,
+        employer: sql<string | null>`${cases.employer}`,
+        projectKey: sql<string | null>`${cases.projectKey}`,
+      })
+      .from(this.openCasesFrom(by))
+      .where(this.openCasesWhere(by))
+      .orderBy(asc(cases.createdAt))
+      .limit(fixedLimit(CANDIDATE_LIMIT))
       .prepare();
   }
 
   /**
-   * Called once when a case is logged, inside the filing transaction: stores its keys and puts it in
-   * the group of matching open cases of its jurisdiction (a new group when none of them has one).
+   * Called once when a case is logged, inside the filing transaction, with the row just inserted (its
+   * keys from caseKeys): puts it in the group of matching open cases of its jurisdiction (a new group
+   * when none of them has one).
    */
-  assignOnLogging(caseId: string, at: number, channel: string): GroupingResult {
-    const row = this.statements.findCase.get({ id: caseId });
-    if (!row) return { groupId: null, escalated: null };
-    const keys = { employerKey: employerKey(row.employer), projectKey: projectKey(row.project) };
-    this.statements.setKeys.run({ id: caseId, ...keys });
+  assignOnLogging(row: LoggedCase, at: number, channel: string): GroupingResult {
+    const caseId = row.id;
     if (!row.isArrears || row.jurisdictionCode === null) return { groupId: null, escalated: null };
+    const keys = { employerKey: row.employerKey, projectKey: row.projectKey };
     if (keys.employerKey === null && keys.projectKey === null) return { groupId: null, escalated: null };
 
     // Usual case once a group exists: join it, with one indexed lookup and no scan of its members.
@@ -163,7 +222,8 @@ export class CaseGroups {
     if (existing) {
       this.statements.setGroup.run({ id: caseId, groupId: existing.groupId });
       this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
-      return { groupId: existing.groupId, escalated: this.recompute(existing.groupId, at, "system", channel, caseId) };
+      const joined = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
+      return { groupId: existing.groupId, escalated: this.recompute(existing.groupId, at, "system", channel, caseId, joined) };
     }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
@@ -171,7 +231,7 @@ export class CaseGroups {
 
     const grouped = candidates.filter((c) => c.groupId !== null).sort((a, b) => a.createdAt - b.createdAt);
     let groupId: string;
-    let joining: CaseRow[];
+    let joining: Pick<CaseRow, "id">[];
     if (grouped.length > 0) {
       groupId = grouped[0]!.groupId!;
       joining = [row];
@@ -183,10 +243,10 @@ export class CaseGroups {
       joining = [...members, row];
     }
     for (const member of joining) {
-      this.db.update(cases).set({ groupId }).where(eq(cases.id, member.id)).run();
+      this.statements.setGroup.run({ id: member.id, groupId });
       this.event(member.id, at, "system", channel, "group_joined", {
         groupId,
-        match: member.id === caseId ? this.matchKind(row, keys, candidates) : "grouped_with",
+        match: member.id === caseId ? this.matchKind(keys, candidates) : "grouped_with",
         caseId,
       });
     }
@@ -292,49 +352,32 @@ export class CaseGroups {
     return null;
   }
 
-  /** Open arrears cases of the jurisdiction sharing a key: cases_employer_key_idx / cases_project_key_idx. */
-  private matchingOpenCases(caseId: string, jurisdiction: string, employer: string | null, project: string | null): CaseRow[] {
-    const found = new Map<string, CaseRow>();
-    const open = inArray(cases.status, [...OPEN_STATUSES]);
+  /**
+   * Open arrears cases of the jurisdiction sharing a key (cases_open_employer_idx,
+   * cases_open_project_idx: closed cases are not even read), employer matches first.
+   */
+  private matchingOpenCases(caseId: string, jurisdiction: string, employer: string | null, project: string | null): Candidate[] {
+    const found = new Map<string, Candidate>();
     if (employer !== null) {
-      for (const c of this.db
-        .select()
-        .from(cases)
-        .where(and(eq(cases.employerKey, employer), eq(cases.jurisdictionCode, jurisdiction), open, ne(cases.id, caseId)))
-        .limit(CANDIDATE_LIMIT)
-        .all())
-        found.set(c.id, c);
+      for (const c of this.statements.openByEmployer.all({ jurisdiction, key: employer, caseId })) found.set(c.id, c);
     }
     if (project !== null) {
-      for (const c of this.db
-        .select()
-        .from(cases)
-        .where(and(eq(cases.jurisdictionCode, jurisdiction), eq(cases.projectKey, project), open, ne(cases.id, caseId)))
-        .limit(CANDIDATE_LIMIT)
-        .all())
-        found.set(c.id, c);
+      for (const c of this.statements.openByProject.all({ jurisdiction, key: project, caseId })) found.set(c.id, c);
     }
     // A case an officer split out by hand stays apart.
-    return [...found.values()].filter((c) => c.isArrears && !this.wasSplit(c.id));
+    return [...found.values()].filter((c) => !this.wasSplit(c.id));
   }
 
   private wasSplit(caseId: string): boolean {
-    return (
-      this.db
-        .select({ id: caseEvents.id })
-        .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, "group_split")))
-        .limit(1)
-        .get() !== undefined
-    );
+    return this.statements.splitEvent.get({ caseId }) !== undefined;
   }
 
-  private matchKind(row: CaseRow, keys: { employerKey: string | null; projectKey: string | null }, candidates: CaseRow[]): string {
+  private matchKind(keys: { employerKey: string | null; projectKey: string | null }, candidates: Candidate[]): string {
     if (keys.projectKey !== null && candidates.some((c) => c.projectKey === keys.projectKey)) return "project";
     return "employer";
   }
 
-  private createGroup(first: CaseRow, jurisdiction: string, at: number): string {
+  private createGroup(first: Candidate, jurisdiction: string, at: number): string {
     const label = [first.project, first.employer].filter((x): x is string => Boolean(x)).join(" · ") || first.id;
     for (;;) {
       const id = newGroupId();
@@ -345,16 +388,35 @@ export class CaseGroups {
   }
 
   /**
-   * Sums the members, asks the routing rules what a single complaint of that size would be, and
-   * escalates the group when that is above the level it was escalated to before. Returns the new level
-   * when it escalated.
+   * Brings the group's sums up to date, asks the routing rules what a single complaint of that size
+   * would be, and escalates the group when that is above the level it was escalated to before. Returns
+   * the new level when it escalated. `joined`: one case just joined a group whose stored sums were
+   * right, and these are its figures — the sums grow by them, whatever the size of the group; without
+   * it (a group formed, merged or split) the members are summed again.
    */
-  private recompute(groupId: string, at: number, actor: string, channel: string, triggerCaseId: string | null): GroupLevel | null {
+  private recompute(
+    groupId: string,
+    at: number,
+    actor: string,
+    channel: string,
+    triggerCaseId: string | null,
+    joined?: { workers: number; amountYuan: number },
+  ): GroupLevel | null {
     const group = this.group(groupId);
-    // Sums in SQL over cases_group_idx: a group of hundreds of complaints costs no more per filing
-    // than reading its index entries; member rows are loaded only when the group escalates.
-    const totals = this.statements.totals.get({ groupId }) ?? { members: 0, workers: 0, amountYuan: 0 };
-    const { workers, amountYuan } = totals;
+    let workers: number;
+    let amountYuan: number;
+    if (joined) {
+      workers = group.headcountTotal + joined.workers;
+      amountYuan = group.amountTotal + joined.amountYuan;
+      // Major is the top level: nothing left to escalate to.
+      if (levelOf(group) === "major") {
+        this.statements.setTotals.run({ groupId, workers, amountYuan, at });
+        return null;
+      }
+    } else {
+      // Sums in SQL over cases_group_idx; member rows are loaded only when the group escalates.
+      ({ workers, amountYuan } = this.statements.totals.get({ groupId }) ?? { members: 0, workers: 0, amountYuan: 0 });
+    }
     const first = this.statements.firstMember.get({ groupId });
     const route = this.router.route({
       category: "wage_arrears",
@@ -447,17 +509,17 @@ function levelOf(group: Pick<GroupRow, "collective" | "major">): GroupLevel {
 }
 
 /**
- * The one call filing makes, inside its transaction, right after the case and its first events are
- * written.
+ * The one call filing makes, inside its transaction, right after the case (inserted with caseKeys) and
+ * its first events are written; `row` is the row it inserted.
  */
 export function groupLoggedCase(
   ledger: CaseLedger,
   router: Pick<ComplaintRouter, "route">,
-  caseId: string,
+  row: LoggedCase,
   at: number,
   channel: string,
 ): GroupingResult {
-  return groupsFor(ledgerDb(ledger), router).assignOnLogging(caseId, at, channel);
+  return groupsFor(ledgerDb(ledger), router).assignOnLogging(row, at, channel);
 }
 
 // One CaseGroups per database and router, so its prepared statements outlive a single filing.

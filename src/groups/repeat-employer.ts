@@ -35,7 +35,9 @@ export function repeatEmployerWarning(db: Db, caseId: string, options: RepeatEmp
   const rows = db
     .select({ jurisdiction: cases.jurisdictionCode, project: cases.projectKey, n: sql<number>`count(*)` })
     .from(cases)
-    .where(and(eq(cases.employerKey, key), eq(cases.isArrears, true)))
+    // is_arrears = 1 as a literal: a bound parameter would be compared with the literal of the partial
+    // indexes on cases at every run, and the statement compiled twice (see openArrearsCondition).
+    .where(and(eq(cases.employerKey, key), sql`${cases.isArrears} = 1`))
     .groupBy(cases.jurisdictionCode, cases.projectKey)
     .all();
   const counties = new Set<string>();

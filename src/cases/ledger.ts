@@ -121,9 +121,14 @@ export class CaseLedger {
 
   /** The filer's case waiting for their answer to an officer's question (需补充), if any. */
   awaitingAnswerFrom(filerKey: string): { id: string } | undefined {
-    // Asked on every free message without a draft: prepared once, id only.
+    // Asked on every free message without a draft: prepared once, two columns. A filer has a few
+    // cases, so the latest question is picked here rather than by a sort in SQLite.
     this.awaitingStatement ??= this.prepareAwaiting();
-    return this.awaitingStatement.get({ filerKey });
+    let latest: { id: string; updatedAt: number } | undefined;
+    for (const row of this.awaitingStatement.all({ filerKey })) {
+      if (!latest || row.updatedAt > latest.updatedAt) latest = row;
+    }
+    return latest && { id: latest.id };
   }
 
   private awaitingStatement: ReturnType<CaseLedger["prepareAwaiting"]> | undefined;
@@ -133,11 +138,9 @@ export class CaseLedger {
     // cases_status_idx and read every case awaiting any worker. (Drizzle selects only expressions from
     // such a source.)
     return this.db
-      .select({ id: sql<string>`${cases.id}` })
+      .select({ id: sql<string>`${cases.id}`, updatedAt: sql<number>`${cases.updatedAt}` })
       .from(sql`${cases} INDEXED BY cases_filer_idx`)
-      .where(and(eq(cases.filerKey, sql.placeholder("filerKey")), eq(cases.status, "awaiting_worker")))
-      .orderBy(desc(cases.updatedAt))
-      .limit(fixedLimit(1))
+      .where(and(eq(cases.filerKey, sql.placeholder("filerKey")), sql`${cases.status} = 'awaiting_worker'`))
       .prepare();
   }
 

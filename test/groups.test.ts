@@ -62,7 +62,7 @@ const escalations = (id: string) =>
     .filter((e) => e.type === "group_escalated")
     .map((e) => (e.data as { level: string }).level);
 const deskMessages = () =>
-  env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, message_key AS key, params FROM outbox WHERE channel = 'desk' ORDER BY id").all() as {
+  env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, message_key AS key, params FROM outbox WHERE channel = 'desk' AND message_key = 'groups:desk.escalated' ORDER BY id").all() as {
     recipient: string;
     key: string;
     params: string;
@@ -122,6 +122,13 @@ describe("grouping at logging", () => {
     for (const id of [a, b, c, d]) expect(escalations(id).filter((l) => l === "major")).toHaveLength(id === d ? 0 : 1);
     expect(deskMessages()).toHaveLength(2);
     expect(eventTypes(d)).toContain("group_joined");
+    // The desk still hears of it: a note for the thread of the group's first case.
+    const joinNotes = env.app.store.sqlite
+      .prepare("SELECT recipient_key AS recipient, params FROM outbox WHERE message_key = 'groups:desk.joined'")
+      .all() as { recipient: string; params: string }[];
+    expect(joinNotes).toHaveLength(1);
+    expect(joinNotes[0]!.recipient).toBe(`case:${a}`);
+    expect(JSON.parse(joinNotes[0]!.params)).toMatchObject({ group: groupId, workers: 34 });
 
     // The same employer in another county is another group (属地).
     const e = file("我在新乡市卫滨区滨江花园二期，宏达劳务有限公司欠我们3个人工资2万");

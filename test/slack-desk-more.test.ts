@@ -326,6 +326,37 @@ describe("a collective group on tickets", () => {
   });
 });
 
+describe("a small group on tickets", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("a second complaint about the same employer, below every threshold: a note in the first case's thread, both tickets show the group", async () => {
+    const { t, api, slack } = desk;
+    const a = file(t.app, "我在新乡市红旗区恒发电器厂上班，老板欠我们2个人工资一共8000", { employer: "恒发电器厂", project: "恒发电器厂" });
+    expect(await slack.tickets.postPending()).toBe(1);
+    const b = file(t.app, "新乡市红旗区恒发电器厂拖欠我们3个人的工资12000元", { employer: "恒发电器厂", project: "恒发电器厂" });
+    expect(await slack.tickets.postPending()).toBe(1);
+    const groupId = t.app.ledger.find(b)!.groupId!;
+    expect(groupId).toBeTruthy();
+    expect(t.app.ledger.find(a)).toMatchObject({ groupId, collective: false, major: false });
+
+    const notes = t.app.store.db.select().from(outbox).where(and(eq(outbox.channel, "desk"), eq(outbox.messageKey, "groups:desk.joined"))).all();
+    expect(notes.map((row) => row.recipientKey)).toEqual([`case:${a}`]);
+    const before = api.of("chat.postMessage").length;
+    expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(1);
+    const note = api.of("chat.postMessage").slice(before).find((p) => String(p.args.text).includes(formatCaseId(b)))!;
+    expect(String(note.args.text)).toContain(groupId);
+    expect(String(note.args.text)).toContain("5 人");
+    const ticketOfA = slack.tickets.tickets(a, ["desk"])[0]!;
+    expect(note.args).toMatchObject({ channel: ticketOfA.channel, thread_ts: ticketOfA.ts });
+    // a's ticket was posted before the group existed; now it names the group, as b's does.
+    for (const id of [a, b]) expect(JSON.stringify(updatesOf(desk, id).at(-1)?.args.blocks)).toContain(groupId);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 
 describe("/cases mine and /cases overdue", () => {

@@ -130,6 +130,7 @@ export class CaseGroups {
       // The oldest member, first in cases_group_idx (group_id, created_at).
       firstMember: db
         .select({
+          id: sql<string>`${cases.id}`,
           sector: sql<string | null>`${cases.sector}`,
           projectKind: sql<string | null>`${cases.projectKind}`,
           ownership: sql<string | null>`${cases.ownership}`,
@@ -223,7 +224,9 @@ export class CaseGroups {
       this.statements.setGroup.run({ id: caseId, groupId: existing.groupId });
       this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
       const joined = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
-      return { groupId: existing.groupId, escalated: this.recompute(existing.groupId, at, "system", channel, caseId, joined) };
+      const escalated = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
+      if (escalated === null) this.noteJoined(existing.groupId, caseId, at);
+      return { groupId: existing.groupId, escalated };
     }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
@@ -251,7 +254,36 @@ export class CaseGroups {
       });
     }
     const escalated = this.recompute(groupId, at, "system", channel, caseId);
+    if (escalated === null) this.noteJoined(groupId, caseId, at);
     return { groupId, escalated };
+  }
+
+  /**
+   * A complaint joined a group without escalating it: the desk hears of it in the thread of the group's
+   * first case, and the members' tickets (some posted before the group existed) show the new totals.
+   * An escalation says all this in its own message.
+   */
+  private noteJoined(groupId: string, caseId: string, at: number): void {
+    const group = this.group(groupId);
+    const first = this.statements.firstMember.get({ groupId });
+    if (!first || first.id === caseId) return;
+    this.outbox.enqueue(
+      {
+        caseId: first.id,
+        channel: GROUP_DESK_CHANNEL,
+        recipientKey: `case:${first.id}`,
+        locale: "zh-CN",
+        messageKey: "groups:desk.joined",
+        params: {
+          group: groupId,
+          label: group.label,
+          id: formatCaseId(caseId),
+          workers: group.headcountTotal,
+          amount: group.amountTotal.toLocaleString("en-US"),
+        },
+      },
+      at,
+    );
   }
 
   /** Moves every member of `sourceId` into `targetId` (经办人手工合并); the source group is removed. */

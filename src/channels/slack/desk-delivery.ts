@@ -52,8 +52,13 @@ export class DeskDelivery {
         throw new Error(`no ticket yet for ${caseId}`);
       }
       await this.post({ channel: ticket.channel, thread_ts: ticket.ts, text });
-      // The case changed (answered, reopened, deadlines): the ticket shows it. A failed refresh must
-      // not make the thread message be posted again, so it is only logged.
+      // The case changed (answered, reopened, deadlines, its group grew): the ticket shows it — for a
+      // group, every member's. A failed refresh must not make the thread message be posted again, so it
+      // is only logged.
+      if (groupOf(row) !== null) {
+        await this.refreshGroup(row);
+        return;
+      }
       try {
         await this.tickets.refresh(caseId);
       } catch (error) {
@@ -79,8 +84,8 @@ export class DeskDelivery {
    * escalation note is not posted again.
    */
   private async refreshGroup(row: OutboxRow): Promise<void> {
-    const group = (row.params as { group?: unknown } | null)?.group;
-    if (typeof group !== "string" || group === "") return;
+    const group = groupOf(row);
+    if (group === null) return;
     const members = this.app.store.db.select({ id: cases.id }).from(cases).where(eq(cases.groupId, group)).all();
     for (const member of members) {
       try {
@@ -95,4 +100,10 @@ export class DeskDelivery {
     const result = await this.client.chat.postMessage(message);
     if (!result.ok) throw new Error(`chat.postMessage failed: ${result.error ?? "not ok"}`);
   }
+}
+
+/** The group (同案组) an outbox row is about, from its parameters. */
+function groupOf(row: OutboxRow): string | null {
+  const group = (row.params as { group?: unknown } | null)?.group;
+  return typeof group === "string" && group !== "" ? group : null;
 }

@@ -31,6 +31,7 @@ export function parseNumeral(token: string): number | null {
   let lastUnit = 1;
   let afterZero = false;
   let sawAny = false;
+  let previousWasChineseDigit = false;
   let i = 0;
   while (i < token.length) {
     const code = token.charCodeAt(i);
@@ -41,6 +42,7 @@ export function parseNumeral(token: string): number | null {
       if (current !== null) return null; // "3 5" style runs are not one number
       current = Number(arabic.includes(",") ? arabic.replace(/,/g, "") : arabic);
       i += arabic.length;
+      previousWasChineseDigit = false;
       sawAny = true;
       continue;
     }
@@ -50,11 +52,26 @@ export function parseNumeral(token: string): number | null {
     if (digit !== undefined) {
       if (digit === 0) {
         afterZero = true;
+        previousWasChineseDigit = false;
         continue;
       }
-      // Consecutive digits without units ("二零二三") are a digit string, not an amount.
+      // Two neighbouring digits before a unit are a spoken range, "two or three" (两三万, 七八千,
+      // 三四十): its middle. Other consecutive digits ("二零二三") are a digit string, not an amount.
+      const next = token[i];
+      if (
+        current !== null &&
+        previousWasChineseDigit &&
+        digit === current + 1 &&
+        next !== undefined &&
+        (SMALL_UNITS[next] !== undefined || BIG_UNITS[next] !== undefined)
+      ) {
+        current += 0.5;
+        previousWasChineseDigit = false;
+        continue;
+      }
       if (current !== null) current = current * 10 + digit;
       else current = digit;
+      previousWasChineseDigit = true;
       sawAny = true;
       continue;
     }
@@ -63,6 +80,7 @@ export function parseNumeral(token: string): number | null {
       section += (current ?? (small === 10 ? 1 : 0)) * small;
       if (current === null && small !== 10) return null;
       current = null;
+      previousWasChineseDigit = false;
       lastUnit = small;
       afterZero = false;
       sawAny = true;
@@ -74,6 +92,7 @@ export function parseNumeral(token: string): number | null {
       total += (group === 0 ? 1 : group) * big;
       section = 0;
       current = null;
+      previousWasChineseDigit = false;
       lastUnit = big;
       afterZero = false;
       sawAny = true;

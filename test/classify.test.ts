@@ -13,6 +13,14 @@ describe("classify", () => {
     expect(c).toMatchObject({ category: "wage_arrears", isArrears: true });
     expect(c.reasons[0]?.key).toBe("triage:reason.wagesOwed");
   });
+  it("money owed at work without saying which is logged as arrears for an officer to check", () => {
+    expect(classOf("在新乡红旗区工地干活，包工头张三欠钱")).toMatchObject({ category: "wage_arrears", isArrears: true });
+    expect(keys("在新乡红旗区工地干活，包工头张三欠钱")).toEqual(["triage:reason.unclearTreatedAsArrears"]);
+  });
+  it("a friend's loan is not wages, even in the words of arrears", () => {
+    expect(classOf("朋友借钱不还，欠我钱").category).toBe("not_labor");
+    expect(classOf("老板借钱不还，还欠我们工资").category).toBe("wage_arrears");
+  });
   it("a team leader claiming his workers' wages is arrears", () => {
     const text = "我是班组长，带着十八个工人在工地干活，项目部欠我们人工费五十四万，工人天天找我要钱";
     expect(classOf(text).category).toBe("wage_arrears");

@@ -43,6 +43,8 @@ const NOT_LABOR =
 const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|包工头|班组|工人|农民工|干了|辞职|离职|员工|wages?|salary|factory|worked|boss|employer|company|job/i;
 
 const DISMISSAL = /经济补偿|开除|辞退/;
+/** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */
+const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账)|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
 
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
@@ -63,6 +65,10 @@ function decide(text: string, reading: MessageReading): { category: Category; re
   if (INJURY.test(text) && (INJURY_DEMAND.test(text) || !wagesOwed)) {
     return { category: "work_injury", reasons: [reason("workInjury")] };
   }
+  // "欠我钱" about a loan or a purchase, with no work in sight, is not wages.
+  if (wagesOwed && NOT_LABOR.test(text) && !WORK.test(text)) {
+    return { category: "not_labor", reasons: [reason("notWork")] };
+  }
   if (wagesOwed) {
     const reasons = [reason("wagesOwed")];
     if (TEAM_LEADER_CLAIM.test(text)) reasons.push(reason("teamLeaderClaimsWages"));
@@ -79,9 +85,12 @@ function decide(text: string, reading: MessageReading): { category: Category; re
   if (NOT_LABOR.test(text) || !WORK.test(text)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
   }
-  // Work is described and money is named, but no clear "owed": logged as arrears so that an officer
-  // checks it (nothing is dropped); otherwise a dispute about what is due.
-  if (reading.amountYuan !== null) return { category: "wage_arrears", reasons: [reason("unclearTreatedAsArrears")] };
+  // Work is described and money is named or said to be owed ("包工头欠钱"), but not which money: logged
+  // as arrears so that an officer checks it (a worker is never turned away on a guess); otherwise a
+  // dispute about what is due.
+  if (reading.amountYuan !== null || MONEY_OWED.test(text)) {
+    return { category: "wage_arrears", reasons: [reason("unclearTreatedAsArrears")] };
+  }
   return { category: "labor_dispute", reasons: [reason("noClearSignal")] };
 }
 

@@ -443,6 +443,42 @@ describe("answers to another question than the one asked", () => {
   });
 });
 
+describe("what a worker says between the questions", () => {
+  it("takes a headcount typed at the sector question, over the one person '欠我' suggested", () => {
+    const worker = new Worker(env.app, "five");
+    worker.says("老板欠我工资");
+    worker.says("新乡红旗区");
+    worker.says("凤凰城");
+    worker.says("宏达劳务");
+    worker.says("3万");
+    expect(worker.last?.expecting).toBe("sector");
+    worker.says("5个人");
+    expect(worker.heard).toContain("5");
+    expect(worker.last?.expecting).toBe("sector");
+    worker.says("工地");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)).toMatchObject({ headcountMin: 5, sector: "construction" });
+  });
+
+  it("corrects the place with '不对，是在…' at another question, and does not take '就我一个' as a project", () => {
+    const worker = new Worker(env.app, "moved");
+    worker.says("在郑州干活，老板欠我们工资3万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不对，是在洛阳");
+    expect(worker.heard).toContain("洛阳");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("就我一个");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("凤凰城三期");
+    worker.says("宏达劳务");
+    while (worker.last?.expecting === "sector") worker.presses("sector:construction");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)).toMatchObject({ divisionCode: "410300", project: "凤凰城三期", headcountMin: 1 });
+  });
+});
+
 describe("the same complaint confirmed twice", () => {
   it("is one case: the worker is told it is already in hand", () => {
     const worker = new Worker(env.app, "twice");

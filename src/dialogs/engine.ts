@@ -94,6 +94,9 @@ export function workplaceOf(text: string): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+/** The opening of a correction: "不对，是在洛阳", "错了，…". */
+const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了)[，,。\s]*/;
+
 export function userKeyOf(channel: string, userId: string): string {
   return `${channel}:${userId}`;
 }
@@ -323,12 +326,17 @@ export class DialogEngine {
     const filled: FactName[] = [];
     // A bare place name: it refines the place, whatever was asked.
     if (reading.place.status === "found") {
-      const bare = text.replace(/^(在|是|就是|位于)/, "").replace(/[的那边这边附近，。,.!！\s]/g, "");
+      // "不对，是在洛阳": a correction replaces the place; otherwise only a more specific one does.
+      const correcting = CORRECTION_OPENING.test(text);
+      const bare = text
+        .replace(CORRECTION_OPENING, "")
+        .replace(/^(是在|在|是|就是|位于)/, "")
+        .replace(/[的那边这边附近，。,.!！\s]/g, "");
       const current = draft.facts.place?.code ?? null;
       const division = reading.place.division;
       const moreSpecific =
         current === null || (current !== division.code && this.options.reader.divisionLabel(division.code).startsWith(this.options.reader.divisionLabel(current)));
-      if (bare.length <= reading.place.matched.length + 1 && moreSpecific) {
+      if (bare.length <= reading.place.matched.length + 1 && (moreSpecific || (correcting && current !== division.code))) {
         draft.facts.place = { text, code: division.code, name: division.name };
         draft.placeCandidates = [];
         filled.push("place");
@@ -338,12 +346,14 @@ export class DialogEngine {
       const parsesAsAsked = this.answerParses(draft, expecting, text);
       const workplaceForEmployer = expecting === "employer" && /^在/.test(text) && reading.employer === null;
       if (parsesAsAsked && !workplaceForEmployer) return false;
-      // Facts this text clearly states, even one answered "don't know" before.
+      // Facts this text clearly states replace what was known or answered "don't know" ("5个人" at
+      // the sector question, after "欠我工资" had suggested one person): the worker says it now.
       for (const fact of this.factsStated(reading)) {
         if (fact === expecting) continue;
         draft.settled = draft.settled.filter((name) => name !== fact);
+        if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
       }
-      filled.push(...this.fillFromReading(draft, reading).filter((fact) => fact !== expecting));
+      filled.push(...this.fillFromReading(draft, reading).filter((fact) => fact !== expecting && !filled.includes(fact)));
       if (workplaceForEmployer && draft.facts.project === null) {
         const workplace = workplaceOf(text) ?? "";
         if (workplace.length >= 2) {
@@ -365,6 +375,31 @@ export class DialogEngine {
     return true;
   }
 
+  /** Sets a fact the reading states, overwriting; true when the value changed. */
+  private setStatedFact(draft: Draft, fact: FactName, reading: MessageReading): boolean {
+    const facts = draft.facts;
+    switch (fact) {
+      case "project":
+        if (reading.project === null || reading.project === facts.project) return false;
+        facts.project = reading.project;
+        return true;
+      case "employer":
+        if (reading.employer === null || reading.employer === facts.employer) return false;
+        facts.employer = reading.employer;
+        return true;
+      case "amount":
+        if (reading.amountYuan === null || reading.amountYuan === facts.amountYuan) return false;
+        facts.amountYuan = reading.amountYuan;
+        return true;
+      case "headcount":
+        if (reading.headcount === null || (facts.headcount?.min === reading.headcount.min && facts.headcount.max === reading.headcount.max)) return false;
+        facts.headcount = reading.headcount;
+        return true;
+      default:
+        return false;
+    }
+  }
+
   private factsStated(reading: MessageReading): FactName[] {
     const stated: FactName[] = [];
     if (reading.project) stated.push("project");
@@ -376,14 +411,19 @@ export class DialogEngine {
 
   /** Whether `text` reads as an answer to `fact`, without changing anything. */
   private answerParses(draft: Draft, fact: FactName, text: string): boolean {
+    const reading = this.read(text);
     switch (fact) {
+      // A closed question typed to: the answer is there only if the reading finds it ("工地" → 建筑).
+      case "sector":
+        return reading.sector !== null || !this.factsStated(reading).length;
+      case "project":
+      case "employer":
+        // "就我一个", "3万2" are not names, whatever their length.
+        return parseNameAnswer(text).ok && reading.headcount === null && reading.amountYuan === null;
       case "amount":
         return parseAmountAnswer(text, this.read(text).amountYuan).ok;
       case "headcount":
         return parseHeadcountAnswer(text, this.read(text).headcount).ok;
-      case "project":
-      case "employer":
-        return parseNameAnswer(text).ok;
       case "phone":
         return parsePhoneAnswer(text).ok;
       case "since":

@@ -219,6 +219,14 @@ describe("status queries", () => {
     stranger.says(`/status ${id} ${accessCode}`);
     expect(stranger.last?.caseId).toBe(id);
 
+    // An officer's step shows in the history with the new status, with or without words for the worker.
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张科长", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "handling", by: "张科长", channel: "cli", noteForWorker: "已约老板周五面谈" });
+    filer.says(`/status ${id}`);
+    expect(filer.heard).toContain("进展：已受理，有专人负责");
+    expect(filer.heard).toMatch(/进展：[^\n]*。已约老板周五面谈/);
+    expect(filer.heard).not.toMatch(/进展[^\n：]*\s$/m);
+
     const typo = id.slice(0, 8) + (id[8] === "2" ? "3" : "2");
     filer.says(`/status ${typo}`);
     expect(filer.heard).toContain("打错");

@@ -80,8 +80,15 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
   lines.push(t("status.historyTitle"));
   for (const event of deps.ledger.events(row.id)) {
     const data = (event.data ?? {}) as Record<string, unknown>;
-    const note = typeof data.noteForWorker === "string" ? data.noteForWorker : "";
-    const line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
+    const note = typeof data.noteForWorker === "string" ? data.noteForWorker.trim() : "";
+    let line: string;
+    if (event.type === "status_changed") {
+      // The new status always; the officer's words for the worker when there are any.
+      const status = typeof data.to === "string" ? t(`caseStatus.${data.to}`) : t("event.other");
+      line = note ? t("event.status_changed_note", { status, note }) : t("event.status_changed", { status });
+    } else {
+      line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
+    }
     lines.push(`· ${formatLocalDate(event.at, deps.timeZone, locale)} ${line}`);
   }
   lines.push(t("status.evidenceHint"));

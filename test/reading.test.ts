@@ -136,6 +136,7 @@ describe("headcount", () => {
   it("reads English counts", () => {
     expect(hc("60 of us are owed wages")).toEqual({ min: 60, max: 60 });
     expect(hc("Together with 5 co-workers I worked there")).toEqual({ min: 6, max: 6 });
+    expect(hc("My boss owes me and 4 other workers 18000 yuan")).toEqual({ min: 5, max: 5 });
     expect(hc("Twelve of us worked on the site")).toEqual({ min: 12, max: 12 });
   });
 });

@@ -30,6 +30,8 @@ const EN_NUM = "(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 const EN_OF_US = new RegExp(`\\b${EN_NUM}(\\+| or more)? of us\\b`, "gi");
 const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers|people|labou?rers|employees|migrant workers)\\b`, "gi");
 const EN_TOGETHER = new RegExp(`\\btogether with ${EN_NUM} (?:co-?workers|others|workmates|colleagues)`, "gi");
+// "owes me and 4 other workers": the writer plus the others.
+const EN_ME_AND = new RegExp(`\\b(?:me|myself|I) and ${EN_NUM} (?:other |more )?(?:co-?workers|workers|others|people|colleagues|workmates|guys)\\b`, "gi");
 
 const ALL_DIGITS = /^\d+$/;
 
@@ -97,6 +99,10 @@ function englishCounts(text: string, found: HeadcountReading[]): void {
   for (const m of allMatches(EN_WORKERS, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push({ min: n, max: n });
+  }
+  for (const m of allMatches(EN_ME_AND, text)) {
+    const n = englishNumber(m[1] ?? "");
+    if (n) found.push({ min: n + 1, max: n + 1 });
   }
   for (const m of allMatches(EN_TOGETHER, text)) {
     const n = englishNumber(m[1] ?? "");

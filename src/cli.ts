@@ -8,7 +8,7 @@ import { formatLocalDateTime } from "./cases/deadlines.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { runJsonl } from "./channels/local/jsonl.js";
+import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { getI18n, translator } from "./i18n.js";
 import { Gazetteer } from "./routing/gazetteer.js";
@@ -98,7 +98,7 @@ export function buildProgram(): Command {
     .action(async (options: { jsonl?: boolean; user: string }) => {
       const app = openApp();
       try {
-        if (options.jsonl) await runJsonl(app.engine, process.stdin, process.stdout);
+        if (options.jsonl) await runJsonl(app.engine, process.stdin, process.stdout, outboxNotices(app));
         else await runTerminal(app, options.user);
       } finally {
         app.close();

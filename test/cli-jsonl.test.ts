@@ -59,9 +59,19 @@ describe("arrears chat --jsonl", () => {
     expect(asked.status).toBe("awaiting_worker");
     expect(asked.events.at(-1)).toMatchObject({ type: "question_asked", data: { question: "请发一下合同照片" } });
 
+    // The officer's words reach the worker at the front of their next line, once.
+    const next = cli(["chat", "--jsonl"], `${JSON.stringify({ from: "w1", text: "/mycases" })}\n${JSON.stringify({ from: "w1", text: "/help" })}\n`)
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const noticeTexts = next[0].replies.map((reply: { text: string }) => reply.text).filter((text: string) => text.startsWith("🔔"));
+    expect(noticeTexts.join("\n")).toContain("张三会打电话给您");
+    expect(noticeTexts.join("\n")).toContain("请发一下合同照片");
+    expect(next[1].replies.some((reply: { text: string }) => reply.text.startsWith("🔔"))).toBe(false);
+
     // A resolved case comes back only by reopening; nothing changes on a refused move.
     cli(["case", "set-status", caseId, "resolved", "--by", "张三"]);
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/重新办理|reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
-  }, 180_000); // ten CLI processes, each loading the gazetteer
+  }, 240_000); // eleven CLI processes, each loading the gazetteer
 });

@@ -2,7 +2,7 @@
 // and the triage tools.
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
-import { CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
+import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
@@ -175,6 +175,8 @@ export function buildProgram(): Command {
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
         if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
+        // 办结 is recorded with how it was resolved: the ledger and the reports read it.
+        if (status === "resolved" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         const row =
           status === "awaiting_worker"
             ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })
@@ -193,7 +195,11 @@ export function buildProgram(): Command {
           process.stderr.write(`${t("cli.noCase", { id: formatCaseId(id) })}\n`);
         } else if (error instanceof StatusTransitionError) {
           process.stderr.write(
-            `${t("cli.badTransition", { from: t(`caseStatus.${error.from}`), to: t(`caseStatus.${error.to}`) })}\n`,
+            `${t("cli.badTransition", {
+              from: t(`caseStatus.${error.from}`),
+              to: t(`caseStatus.${error.to}`),
+              allowed: allowedNext(error.from).join(", "),
+            })}\n`,
           );
         } else if (error instanceof InvalidArgumentError) {
           process.stderr.write(`${error.message}\n`);

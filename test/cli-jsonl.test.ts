@@ -70,8 +70,11 @@ describe("arrears chat --jsonl", () => {
     expect(next[1].replies.some((reply: { text: string }) => reply.text.startsWith("🔔"))).toBe(false);
 
     // A resolved case comes back only by reopening; nothing changes on a refused move.
-    cli(["case", "set-status", caseId, "resolved", "--by", "张三"]);
-    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/重新办理|reopened/);
+    // 办结 says how; a refused move names the moves that are possible.
+    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三"])).toThrow(/--note/);
+    expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("awaiting_worker");
+    cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "老板已付清"]);
+    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
-  }, 240_000); // eleven CLI processes, each loading the gazetteer
+  }, 240_000); // thirteen CLI processes, each loading the gazetteer
 });

@@ -57,6 +57,11 @@ const ALLOWED_NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   reopened: ["referred", "accepted", "handling", "awaiting_worker", "transferred", "resolved"],
 };
 
+/** The statuses a case in `from` may move to. */
+export function allowedNext(from: CaseStatus): readonly CaseStatus[] {
+  return ALLOWED_NEXT[from] ?? [];
+}
+
 export function mayMove(from: CaseStatus, to: CaseStatus): boolean {
   return ALLOWED_NEXT[from]?.includes(to) ?? false;
 }

@@ -27,7 +27,8 @@ export function parseHeadcountAnswer(
   if (JUST_ME.test(bare)) return { ok: true, value: { min: 1, max: 1 } };
   let range = fromReading;
   if (!range) {
-    const vague = bare.match(/^([一二三四五六七八九两\d]?十)几/);
+    // "十几个", "三十来个", "二十多个": the tens and whatever follows them.
+    const vague = bare.match(/^([一二三四五六七八九两\d]?十|\d0)(?:几|来|多)/);
     if (vague?.[1]) {
       const tens = parseNumberWords(vague[1]);
       if (tens !== null) range = { min: tens, max: tens + 9 };

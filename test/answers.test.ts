@@ -1,0 +1,21 @@
+// Short answers to the bot's questions, as workers type them.
+import { describe, expect, it } from "vitest";
+import { parseHeadcountAnswer } from "../src/dialogs/answers.js";
+
+describe("headcount answers", () => {
+  it.each([
+    ["12个", { min: 12, max: 12 }],
+    ["就我一个", { min: 1, max: 1 }],
+    ["十几个", { min: 10, max: 19 }],
+    ["三十来个", { min: 30, max: 39 }],
+    ["二十多个人", { min: 20, max: 29 }],
+    ["30来个", { min: 30, max: 39 }],
+  ])("reads %s", (text, value) => {
+    expect(parseHeadcountAnswer(text, null)).toEqual({ ok: true, value });
+  });
+
+  it("refuses what is not a count, saying why", () => {
+    expect(parseHeadcountAnswer("好多", null)).toEqual({ ok: false, problem: "headcountUnreadable" });
+    expect(parseHeadcountAnswer("0", null)).toEqual({ ok: false, problem: "headcountNotPositive" });
+  });
+});

@@ -247,6 +247,9 @@ describe("a status query completed by the next message", () => {
     expect(helper.last?.caseId).toBe(id);
     expect(helper.heard).toContain("已登记");
     expect(helper.last?.expecting).toBeNull();
+    // Once opened with the code, the same chat is not asked for it again.
+    helper.says(`/status ${id}`);
+    expect(helper.last?.caseId).toBe(id);
 
     // A wrong code still hides the case, and the chance passes with that message.
     const other = new Worker(env.app, "other");

@@ -44,6 +44,8 @@ export const sessionSchema = z.object({
    * (caseId null), or found no case the asker may see (the ID, so an access code alone completes it).
    */
   pendingStatus: z.object({ caseId: z.string().nullable() }).nullable().default(null),
+  /** Cases this chat opened with their access code (帮别人查): not asked for the code again. */
+  unlockedCaseIds: z.array(z.string()).max(20).default([]),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

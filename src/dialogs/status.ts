@@ -39,9 +39,14 @@ export function answerStatus(turn: Turn, rawId: string | null, accessCode: strin
     return { kind: "mistyped" };
   }
   const row = deps.ledger.find(parsed.id);
-  if (!row || !mayView(row, turn.userKey, accessCode)) {
+  const unlocked = turn.session.unlockedCaseIds;
+  if (!row || !(mayView(row, turn.userKey, accessCode) || unlocked.includes(row.id))) {
     turn.say(t("status.notFound", { id: formatCaseId(parsed.id) }));
     return { kind: "notFound", caseId: parsed.id };
+  }
+  // Opened with the code once: this chat is not asked for it again (the newest 20 are kept).
+  if (row.filerKey !== turn.userKey && !unlocked.includes(row.id)) {
+    turn.session.unlockedCaseIds = [...unlocked, row.id].slice(-20);
   }
   turn.caseId = row.id;
   turn.session.currentCaseId = row.id;

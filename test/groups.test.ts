@@ -39,19 +39,7 @@ function file(text: string, answers: Record<string, string> = {}): string {
   const project = /(碧桂园凤凰城三期|凤凰城三期|滨江花园二期|人民医院新院区)/.exec(text)?.[1];
   const employer = /(新乡宏达劳务|宏达劳务有限公司|宏达劳务|恒发建筑有限公司|恒发建筑)/.exec(text)?.[1];
   answers = { ...(project ? { project } : {}), ...(employer ? { employer } : {}), ...answers };
-  const worker = new Worker(env.app, `g${users++}`);
-  let result = worker.says(text);
-  for (let i = 0; i < 8 && result.expecting !== "confirm"; i++) {
-    const answer = answers[result.expecting ?? ""];
-    // Closed questions (sector, kind of project): a construction site, housing.
-    const choice = worker.choiceIds.find((id) => /construction|housing/.test(id));
-    if (answer !== undefined) result = worker.says(answer);
-    else if (choice !== undefined) result = worker.presses(choice);
-    else throw new Error(`unexpected question ${result.expecting}: ${worker.heard} ${worker.choiceIds.join(",")}`);
-  }
-  const confirmed = worker.presses("confirm");
-  expect(confirmed.caseId).not.toBeNull();
-  return confirmed.caseId!;
+  return new Worker(env.app, `g${users++}`).files(text, answers);
 }
 
 const row = (id: string) => env.app.ledger.find(id)!;

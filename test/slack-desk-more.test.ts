@@ -57,18 +57,7 @@ async function closeDesk(desk: Desk | undefined): Promise<void> {
 let users = 0;
 /** Files a complaint through the dialog engine, answering what it asks from `answers`. */
 function file(app: TestApp["app"], text: string, answers: Record<string, string> = {}, channel = "local", user = `w${users++}`): string {
-  const worker = new Worker(app, user, channel);
-  let result = worker.says(text);
-  for (let i = 0; i < 8 && result.expecting !== "confirm"; i++) {
-    const answer = answers[result.expecting ?? ""];
-    const choice = worker.choiceIds.find((id) => /construction|housing/.test(id));
-    if (answer !== undefined) result = worker.says(answer);
-    else if (choice !== undefined) result = worker.presses(choice);
-    else throw new Error(`unexpected question ${result.expecting}: ${worker.heard}`);
-  }
-  const confirmed = worker.presses("confirm");
-  if (!confirmed.caseId) throw new Error(`no case logged: ${worker.heard}`);
-  return confirmed.caseId;
+  return new Worker(app, user, channel).files(text, answers);
 }
 
 function updatesOf(desk: Desk, caseId: string) {

@@ -8,7 +8,7 @@ import type { Db } from "./open.js";
 interface PreparedRow {
   statement: Statement;
   keys: string[];
-  toDriver: ((value: unknown) => unknown)[];
+  columns: Column[];
 }
 
 /**
@@ -34,13 +34,13 @@ export function preparedInsert<T extends SQLiteTable>(db: Db, table: T): (row: I
       });
       const names = known.map((column) => `"${column.name}"`).join(", ");
       const statement = db.$client.prepare(`INSERT INTO "${tableName}" (${names}) VALUES (${known.map(() => "?").join(", ")})`);
-      prepared = { statement, keys, toDriver: known.map((column) => (value: unknown) => column.mapToDriverValue(value)) };
+      prepared = { statement, keys, columns: known };
       byColumns.set(signature, prepared);
     }
     const args = new Array<unknown>(prepared.keys.length);
     for (let i = 0; i < args.length; i++) {
       const value = values[prepared.keys[i]!];
-      args[i] = value === null ? null : prepared.toDriver[i]!(value);
+      args[i] = value === null ? null : prepared.columns[i]!.mapToDriverValue(value);
     }
     prepared.statement.run(args);
   };

@@ -421,9 +421,9 @@ export class DialogEngine {
         // "就我一个", "3万2" are not names, whatever their length.
         return parseNameAnswer(text).ok && reading.headcount === null && reading.amountYuan === null;
       case "amount":
-        return parseAmountAnswer(text, this.read(text).amountYuan).ok;
+        return parseAmountAnswer(text, reading.amountYuan).ok;
       case "headcount":
-        return parseHeadcountAnswer(text, this.read(text).headcount).ok;
+        return parseHeadcountAnswer(text, reading.headcount).ok;
       case "phone":
         return parsePhoneAnswer(text).ok;
       case "since":

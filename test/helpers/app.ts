@@ -87,6 +87,24 @@ export class Worker {
     return this.last;
   }
 
+  /**
+   * Files a whole complaint: `text` first, then each question answered from `answers` (by the fact it
+   * expects), closed questions with a construction site / housing; returns the logged case's ID.
+   */
+  files(text: string, answers: Record<string, string> = {}): string {
+    let result = this.says(text);
+    for (let i = 0; i < 8 && result.expecting !== "confirm"; i++) {
+      const answer = answers[result.expecting ?? ""];
+      const choice = this.choiceIds.find((id) => /construction|housing/.test(id));
+      if (answer !== undefined) result = this.says(answer);
+      else if (choice !== undefined) result = this.presses(choice);
+      else throw new Error(`unexpected question ${result.expecting}: ${this.heard} ${this.choiceIds.join(",")}`);
+    }
+    const confirmed = this.presses("confirm");
+    if (!confirmed.caseId) throw new Error(`no case logged: ${this.heard}`);
+    return confirmed.caseId;
+  }
+
   /** All reply texts of the last turn, joined. */
   get heard(): string {
     return (this.last?.replies ?? []).map((reply) => reply.text).join("\n");

@@ -95,16 +95,29 @@ export function translator(locale: Locale): TFunction {
     if (typeof count !== "number" || lookup(`${key}_zero`) !== null) return null;
     return lookup(`${key}_${pluralRules.select(count)}`) ?? lookup(`${key}_other`) ?? lookup(key);
   };
+  // Each template split once at its placeholders: literal, name, literal, name, …, literal.
+  const compiled = new Map<string, string[] | null>();
+  const piecesOf = (template: string): string[] | null => {
+    let pieces = compiled.get(template);
+    if (pieces === undefined) {
+      pieces = template.includes("$t(") ? null : template.split(/\{\{\s*([\w.]+)\s*\}\}/);
+      compiled.set(template, pieces);
+    }
+    return pieces;
+  };
   const fast = (key: string | string[], options?: Record<string, unknown>): string => {
     const counted = options !== undefined && "count" in options;
     const template = typeof key !== "string" ? null : counted ? pluralTemplate(key, options.count) : lookup(key);
-    if (template === null || template.includes("$t(")) {
-      return String(slow(key as string, options as never));
+    const pieces = template === null ? null : piecesOf(template);
+    if (pieces === null) return String(slow(key as string, options as never));
+    if (pieces.length === 1) return pieces[0]!;
+    let text = pieces[0]!;
+    for (let i = 1; i < pieces.length; i += 2) {
+      const name = pieces[i]!;
+      text += options && name in options ? String(options[name]) : `{{${name}}}`;
+      text += pieces[i + 1]!;
     }
-    if (!options || !template.includes("{{")) return template;
-    return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (placeholder, name: string) =>
-      name in options ? String(options[name]) : placeholder,
-    );
+    return text;
   };
   // The fast path implements the subset of TFunction the project calls: (key, params?) → string.
   const translate = fast as unknown as TFunction;

@@ -117,14 +117,27 @@ export function addWorkingDays(at: number, days: number, calendar: WorkingCalend
   return cursor;
 }
 
+/** Dates recently formatted, per zone and locale: deadlines fall at the end of a day, so they repeat. */
+const formattedDates = new Map<string, Map<number, string>>();
+const FORMATTED_DATES_KEPT = 64;
+
+/** "11月23日周一" — Intl formatting costs ~20 µs a call, so each instant is formatted once. */
 export function formatLocalDate(at: number, timeZone: string, locale: string): string {
   const key = `${timeZone}|${locale}`;
   let formatter = dateFormatters.get(key);
-  if (!formatter) {
+  let formatted = formattedDates.get(key);
+  if (!formatter || !formatted) {
     formatter = new Intl.DateTimeFormat(locale, { timeZone, month: "long", day: "numeric", weekday: "short" });
     dateFormatters.set(key, formatter);
+    formattedDates.set(key, (formatted = new Map()));
   }
-  return formatter.format(new Date(at));
+  let text = formatted.get(at);
+  if (text === undefined) {
+    text = formatter.format(new Date(at));
+    if (formatted.size >= FORMATTED_DATES_KEPT) formatted.clear();
+    formatted.set(at, text);
+  }
+  return text;
 }
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -3,6 +3,7 @@
 // network failure never blocks or fails the officer's action.
 import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
+import { preparedInsert } from "../db/prepared.js";
 import { dialogSessions, outbox } from "../db/schema.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -24,13 +25,15 @@ const MAX_BACKOFF_MS = 30 * 60_000;
 export const MAX_DELIVERY_ATTEMPTS = 12;
 
 export class Outbox {
-  constructor(private readonly db: Db) {}
+  // Filings enqueue desk notes: prepared once (drizzle's builder cost more than the insert itself).
+  private readonly insertRow;
+
+  constructor(private readonly db: Db) {
+    this.insertRow = preparedInsert(db, outbox);
+  }
 
   enqueue(message: OutboxMessage, now: number): void {
-    this.db
-      .insert(outbox)
-      .values({ ...message, createdAt: now, nextAttemptAt: now })
-      .run();
+    this.insertRow({ ...message, createdAt: now, nextAttemptAt: now });
   }
 
   /** Messages due now on a channel; `recipientKey` narrows it to one person (a terminal). */

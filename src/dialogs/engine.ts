@@ -110,6 +110,7 @@ export class DialogEngine {
     this.ledger = new CaseLedger(options.store.db);
     this.sessions = new SessionStore(options.store.sqlite);
     this.clock = options.clock ?? { now: () => Date.now() };
+    this.turnTransaction = options.store.sqlite.transaction((input: TurnInput, userKey: string) => this.turnBody(input, userKey)).immediate;
   }
 
   // A turn reads the same text for several facts; the last reading is kept (readings are pure).
@@ -161,17 +162,24 @@ export class DialogEngine {
     }
   }
 
+  /**
+   * One turn's transaction, made once: better-sqlite3 builds four wrapper functions per transaction()
+   * call, which cost a turn more than its BEGIN did.
+   */
+  private readonly turnTransaction: (input: TurnInput, userKey: string) => Turn;
+
+  private turnBody(input: TurnInput, userKey: string): Turn {
+    const session = this.sessions.load(userKey);
+    const locale = session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
+    const turn = new Turn(session, translator(locale), locale, userKey, input.channel, this.clock.now());
+    this.dispatch(turn, input.message);
+    this.sessions.save(userKey, turn.session, turn.now);
+    return turn;
+  }
+
   private runTurn(input: TurnInput): TurnResult {
     const userKey = userKeyOf(input.channel, input.userId);
-    const run = this.options.store.sqlite.transaction(() => {
-      const session = this.sessions.load(userKey);
-      const locale = session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
-      const turn = new Turn(session, translator(locale), locale, userKey, input.channel, this.clock.now());
-      this.dispatch(turn, input.message);
-      this.sessions.save(userKey, turn.session, turn.now);
-      return turn;
-    });
-    const turn = run.immediate();
+    const turn = this.turnTransaction(input, userKey);
     const draft = turn.session.draft;
     return {
       replies: turn.replies,

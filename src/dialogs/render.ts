@@ -5,15 +5,24 @@ import { FACT_NAMES, editableFacts, type FactName, type Facts } from "./facts.js
 import type { Draft } from "./session.js";
 import type { Choice } from "./turn.js";
 
-const yuanFormatters = new Map<Locale, Intl.NumberFormat>();
+const yuanFormatters = new Map<Locale, { format: Intl.NumberFormat; recent: Map<number, string> }>();
+/** Amounts formatted recently, per locale: a draft's amount is shown again at every summary. */
+const RECENT_AMOUNTS_KEPT = 256;
 
+/** "¥32,000" — Intl formatting costs microseconds a call, so recent amounts are remembered. */
 export function formatYuan(amount: number, locale: Locale): string {
   let formatter = yuanFormatters.get(locale);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    formatter = { format: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), recent: new Map() };
     yuanFormatters.set(locale, formatter);
   }
-  return `¥${formatter.format(amount)}`;
+  let text = formatter.recent.get(amount);
+  if (text === undefined) {
+    text = `¥${formatter.format.format(amount)}`;
+    if (formatter.recent.size >= RECENT_AMOUNTS_KEPT) formatter.recent.clear();
+    formatter.recent.set(amount, text);
+  }
+  return text;
 }
 
 export function formatHeadcount(headcount: { min: number; max: number }): string {

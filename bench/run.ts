@@ -107,9 +107,15 @@ try {
   line("turn latency p50 (ms)", percentile(sorted, 50).toFixed(3));
   line("turn latency p99 (ms)", percentile(sorted, 99).toFixed(3));
   line("turn latency max (ms)", (sorted.at(-1) ?? Number.NaN).toFixed(3));
+  // Each kind's mean in bare inserts: where the ratio goes (a dialog averages turns / dialogs turns).
+  const floorMsPerInsert = floorMs / turns;
   for (const [kind, list] of byKind) {
     const ordered = [...list].sort((a, b) => a - b);
-    line(`  ${kind}: p50 / p99 (ms)`, `${percentile(ordered, 50).toFixed(3)} / ${percentile(ordered, 99).toFixed(3)}  (${list.length})`);
+    const mean = list.reduce((sum, ms) => sum + ms, 0) / list.length;
+    line(
+      `  ${kind}: p50 / p99 (ms)`,
+      `${percentile(ordered, 50).toFixed(3)} / ${percentile(ordered, 99).toFixed(3)}  (${list.length}; mean = ${(mean / floorMsPerInsert).toFixed(0)} bare inserts)`,
+    );
   }
   line(`bare insert tx per second`, `${floorRate.toFixed(0)} (journal=${journal}, synchronous=${synchronous})`);
   line("ratio turns / bare inserts", (turnRate / floorRate).toFixed(3));

@@ -42,8 +42,20 @@ export const factsSchema = z.object({
 });
 export type Facts = z.infer<typeof factsSchema>;
 
+/** Every fact unknown — what factsSchema makes of {} (test/empty-states.test.ts), without a zod parse per draft. */
 export function emptyFacts(): Facts {
-  return factsSchema.parse({});
+  return {
+    project: null,
+    employer: null,
+    amountYuan: null,
+    headcount: null,
+    place: null,
+    sector: null,
+    projectKind: null,
+    ownership: null,
+    phone: null,
+    since: null,
+  };
 }
 
 export function hasFact(facts: Facts, name: FactName): boolean {

@@ -41,6 +41,20 @@ export interface GroupSummary {
   escalatedAt: number | null;
 }
 
+/** A group's totals after a case joined or members moved, and whether that escalated it. */
+interface Recomputed {
+  escalated: GroupLevel | null;
+  label: string;
+  workers: number;
+  amountYuan: number;
+  /** The oldest member; undefined when it was not read (a major group only adds up). */
+  firstMemberId: string | null | undefined;
+}
+
+const EN_NUMBER = new Intl.NumberFormat("en-US");
+/** "236,000", as amount.toLocaleString("en-US") without building a formatter per call. */
+const formatAmountEn = (amount: number): string => EN_NUMBER.format(amount);
+
 export interface GroupingResult {
   groupId: string | null;
   /** Set when this step escalated the group (to this level). */
@@ -224,9 +238,9 @@ export class CaseGroups {
       this.statements.setGroup.run({ id: caseId, groupId: existing.groupId });
       this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
       const joined = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
-      const escalated = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
-      if (escalated === null) this.noteJoined(existing.groupId, caseId, at);
-      return { groupId: existing.groupId, escalated };
+      const totals = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
+      if (totals.escalated === null) this.noteJoined(existing.groupId, caseId, at, totals);
+      return { groupId: existing.groupId, escalated: totals.escalated };
     }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
@@ -253,9 +267,9 @@ export class CaseGroups {
         caseId,
       });
     }
-    const escalated = this.recompute(groupId, at, "system", channel, caseId);
-    if (escalated === null) this.noteJoined(groupId, caseId, at);
-    return { groupId, escalated };
+    const totals = this.recompute(groupId, at, "system", channel, caseId);
+    if (totals.escalated === null) this.noteJoined(groupId, caseId, at, totals);
+    return { groupId, escalated: totals.escalated };
   }
 
   /**
@@ -263,10 +277,10 @@ export class CaseGroups {
    * first case, and the members' tickets (some posted before the group existed) show the new totals.
    * An escalation says all this in its own message.
    */
-  private noteJoined(groupId: string, caseId: string, at: number): void {
-    const group = this.group(groupId);
-    const first = this.statements.firstMember.get({ groupId });
-    if (!first || first.id === caseId) return;
+  private noteJoined(groupId: string, caseId: string, at: number, totals: Recomputed): void {
+    const firstId = totals.firstMemberId !== undefined ? totals.firstMemberId : (this.statements.firstMember.get({ groupId })?.id ?? null);
+    if (firstId === null || firstId === caseId) return;
+    const first = { id: firstId };
     this.outbox.enqueue(
       {
         caseId: first.id,
@@ -276,10 +290,10 @@ export class CaseGroups {
         messageKey: "groups:desk.joined",
         params: {
           group: groupId,
-          label: group.label,
+          label: totals.label,
           id: formatCaseId(caseId),
-          workers: group.headcountTotal,
-          amount: group.amountTotal.toLocaleString("en-US"),
+          workers: totals.workers,
+          amount: formatAmountEn(totals.amountYuan),
         },
       },
       at,
@@ -433,8 +447,9 @@ export class CaseGroups {
     channel: string,
     triggerCaseId: string | null,
     joined?: { workers: number; amountYuan: number },
-  ): GroupLevel | null {
+  ): Recomputed {
     const group = this.group(groupId);
+    const quiet = (firstMemberId: string | null | undefined): Recomputed => ({ escalated: null, label: group.label, workers, amountYuan, firstMemberId });
     let workers: number;
     let amountYuan: number;
     if (joined) {
@@ -443,7 +458,7 @@ export class CaseGroups {
       // Major is the top level: nothing left to escalate to.
       if (levelOf(group) === "major") {
         this.statements.setTotals.run({ groupId, workers, amountYuan, at });
-        return null;
+        return quiet(undefined);
       }
     } else {
       // Sums in SQL over cases_group_idx; member rows are loaded only when the group escalates.
@@ -464,7 +479,7 @@ export class CaseGroups {
     const escalate = LEVEL_RANK[reached] > LEVEL_RANK[before];
     if (!escalate) {
       this.statements.setTotals.run({ groupId, workers, amountYuan, at });
-      return null;
+      return quiet(first?.id ?? null);
     }
     this.db
       .update(caseGroups)
@@ -478,8 +493,6 @@ export class CaseGroups {
       })
       .where(eq(caseGroups.id, groupId))
       .run();
-    if (!escalate) return null;
-
     const members = this.memberRows(groupId);
     for (const member of members) {
       this.db
@@ -512,7 +525,7 @@ export class CaseGroups {
             division: group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "",
             members: members.length,
             workers,
-            amount: amountYuan.toLocaleString("en-US"),
+            amount: formatAmountEn(amountYuan),
             levelKey: `groups:level.${reached}`,
             /** The complaint whose logging (or the officer's merge, "") crossed the threshold. */
             trigger: triggerCaseId ? formatCaseId(triggerCaseId) : "",
@@ -521,7 +534,7 @@ export class CaseGroups {
         at,
       );
     }
-    return reached;
+    return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null };
   }
 
   /** The city above the county (a municipality's own office when there is no city level). */

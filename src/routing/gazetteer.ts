@@ -78,10 +78,18 @@ export class Gazetteer {
   }
 
   /** "河南省新乡市红旗区": to show a worker the candidates of an ambiguous name. */
+  // Shown in every summary and filing; the divisions are a fixed list, so every name is kept once made.
+  private readonly fullNames = new Map<string, string>();
+
   fullName(code: string): string {
-    return this.chain(code)
-      .reverse()
-      .map((d) => d.name)
-      .join("");
+    let name = this.fullNames.get(code);
+    if (name === undefined) {
+      name = this.chain(code)
+        .reverse()
+        .map((d) => d.name)
+        .join("");
+      if (this.byCode(code)) this.fullNames.set(code, name);
+    }
+    return name;
   }
 }

@@ -145,6 +145,22 @@ describe("corrections", () => {
     const id = confirmAndGetId(worker);
     expect(env.app.ledger.find(id)).toMatchObject({ employer: "宏达劳务", headcountMin: 15 });
   });
+
+  it("takes corrections at the summary that name no fact, or name it without a 是", () => {
+    const worker = new Worker(env.app, "w5b");
+    worker.says(FULL_FIRST_MESSAGE);
+    worker.says("不对，是3个人");
+    expect(worker.heard).toContain("3 人");
+    worker.says("钱不对，是一万二");
+    expect(worker.heard).toContain("¥12,000");
+    worker.says("人数不对，4个人");
+    expect(worker.heard).toContain("4 人");
+    worker.says("不对，是在洛阳");
+    expect(worker.heard).toContain("洛阳");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = confirmAndGetId(worker);
+    expect(env.app.ledger.find(id)).toMatchObject({ headcountMin: 4, amountYuan: 12000, divisionCode: "410300" });
+  });
 });
 
 describe("cancel and new", () => {

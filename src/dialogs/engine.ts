@@ -22,7 +22,7 @@ import {
   type AnswerResult,
 } from "./answers.js";
 import { parseCommand, type Command } from "./commands.js";
-import { detectCorrection } from "./corrections.js";
+import { detectCorrectionCue, type Correction } from "./corrections.js";
 import {
   FACTS_WITHOUT_DONT_KNOW,
   OPTIONAL_FACTS,
@@ -253,7 +253,7 @@ export class DialogEngine {
         return;
       }
     }
-    const correction = detectCorrection(text);
+    const correction = this.correctionIn(text);
     if (correction && (hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);
       if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
@@ -291,6 +291,18 @@ export class DialogEngine {
     }
     this.reclassify(draft);
     this.advance(turn, draft);
+  }
+
+  /**
+   * A correction in plain words: the fact named, or told by the value's form ("不对，是3个人"), or a
+   * place ("不对，是在洛阳").
+   */
+  private correctionIn(text: string): Correction | null {
+    const cue = detectCorrectionCue(text);
+    if (!cue) return null;
+    if (cue.fact) return { fact: cue.fact, valueText: cue.valueText };
+    if (cue.valueText && this.read(cue.valueText).place.status !== "none") return { fact: "place", valueText: cue.valueText };
+    return null;
   }
 
   private startDraft(turn: Turn, text: string): void {

@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
+import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
@@ -58,10 +58,18 @@ function eventDetail(data: unknown): string {
   const fields = data as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof fields.from === "string" && typeof fields.to === "string") parts.push(`${fields.from} → ${fields.to}`);
-  for (const name of ["note", "reason", "question", "groupId", "category"]) {
-    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${String(fields[name])}`);
+  for (const name of ["note", "reason", "question", "text", "groupId", "category"]) {
+    // "text" is the worker's answer to an officer's question, in their words: phones masked.
+    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${maskPhonesIn(String(fields[name]))}`);
   }
   return parts.join("  ");
+}
+
+/** An event's name for officers: a status change names its new status. */
+function eventLabel(t: ReturnType<typeof translator>, type: string, data: unknown): string {
+  const to = data && typeof data === "object" ? (data as Record<string, unknown>).to : undefined;
+  const status = typeof to === "string" ? t(`caseStatus.${to}`, { defaultValue: to }) : "";
+  return t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
 }
 
 function printCase(app: App, view: CaseView): void {
@@ -76,12 +84,14 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
     `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
     `${t("fact.phone")}: ${view.phone ?? "-"}`,
+    `${t("fact.since")}: ${view.since ?? "-"}`,
+    `${t("cli.narrative")}: ${view.narrative.replace(/\n/g, " / ")}`,
     `${t("cli.due")}: ${view.dueAt ? localTime(view.dueAt, app.config.TIME_ZONE) : "-"}`,
     `${t("cli.evidence")}: ${view.evidence}`,
     `${t("cli.history")}:`,
     ...view.events.map((event) => {
       const detail = eventDetail(event.data);
-      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${t(`event.${event.type}`, { defaultValue: event.type, note: "" }).trim()}  ${event.actor} (${event.channel})${detail ? `  ${detail}` : ""}`;
+      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${event.actor} (${event.channel})${detail ? `  ${detail}` : ""}`;
     }),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

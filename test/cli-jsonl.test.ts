@@ -76,5 +76,12 @@ describe("arrears chat --jsonl", () => {
     cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "老板已付清"]);
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
+
+    // The officer's text view: each status change names its new status, and the worker's own words are there.
+    const text = cli(["case", "show", caseId]);
+    expect(text).toContain("状态改为「已受理，有专人负责」");
+    expect(text).toContain("状态改为「已办结」");
+    expect(text).not.toContain("{{");
+    expect(text).toMatch(/工人原话: .*刘建国/);
   }, 240_000); // thirteen CLI processes, each loading the gazetteer
 });

@@ -9,6 +9,15 @@ export function maskPhone(phone: string | null): string | null {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
+/** Mobile and landline numbers inside free text (the worker's own words), masked the same way. */
+export function maskPhonesIn(text: string): string {
+  // "13812345678", "138 1234 5678", "+86 138-1234-5678", "0373-5551234": the prefix is kept as written.
+  return text.replace(
+    /(?<![\d])(\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})(?![\d])/g,
+    (_match, prefix: string | undefined, number: string) => `${prefix ?? ""}${maskPhone(number.replace(/\D/g, "")) ?? number}`,
+  );
+}
+
 export interface CaseView {
   id: string;
   displayId: string;
@@ -27,6 +36,8 @@ export interface CaseView {
   isArrears: boolean;
   phone: string | null;
   since: string | null;
+  /** What the worker wrote for this complaint, message by message (phone numbers masked unless shown). */
+  narrative: string;
   channel: string;
   route: unknown;
   reasons: unknown;
@@ -61,6 +72,7 @@ export function caseView(row: CaseRow, events: CaseEventRow[], evidence: number,
     isArrears: row.isArrears,
     phone: showPhone ? row.phone : maskPhone(row.phone),
     since: row.since,
+    narrative: showPhone ? row.narrative : maskPhonesIn(row.narrative),
     channel: row.channel,
     route: row.route,
     reasons: row.reasons,

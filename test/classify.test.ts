@@ -17,6 +17,21 @@ describe("classify", () => {
     expect(classOf("在新乡红旗区工地干活，包工头张三欠钱")).toMatchObject({ category: "wage_arrears", isArrears: true });
     expect(keys("在新乡红旗区工地干活，包工头张三欠钱")).toEqual(["triage:reason.unclearTreatedAsArrears"]);
   });
+  it("plain words from a review: held-back money of a road crew, voice-typed 发, overtime pay", () => {
+    const road = "俺们在开封尉氏县修路，工头老王拖了俺们5个人的钱，3w多";
+    expect(classOf(road).category).toBe("wage_arrears");
+    expect(readMessage(road)).toMatchObject({ sector: "construction", projectKind: "transport", amountYuan: 30000, headcount: { min: 5, max: 5 } });
+    expect(classOf("工头拖了俺们的钱").category).toBe("wage_arrears");
+    expect(classOf("工资一直没法，老板说下个月一定法，已经说了三个月了，深圳南山区").category).toBe("wage_arrears");
+    // Overtime not counted is a dispute about what is due (arbitration), not "not a labour problem".
+    expect(classOf("加班费一直不给算，每个月加班100多个小时，深圳龙华富士康").category).toBe("labor_dispute");
+    expect(classOf("房东扣了我的押金").category).toBe("not_labor");
+  });
+  it("building a school for the government is construction with government money, and the government is not the employer", () => {
+    const reading = readMessage("我们是给政府盖学校的，老板欠了十几个人工资");
+    expect(reading).toMatchObject({ sector: "construction", ownership: "government", employer: null });
+    expect(readMessage("G230国道尉氏段改建，包工头欠我们工资8万，6个人").projectKind).toBe("transport");
+  });
   it("a friend's loan is not wages, even in the words of arrears", () => {
     expect(classOf("朋友借钱不还，欠我钱").category).toBe("not_labor");
     expect(classOf("老板借钱不还，还欠我们工资").category).toBe("wage_arrears");

@@ -14,6 +14,10 @@ const WAGES_OWED = new RegExp(
     "欠(?:了|下|着)?[^。!?！？，,]{0,4}?[\\d一二两三四五六七八九十]+(?:万|千|块|元|w)",
     `(?:钱|块|元|万|千)[^。!?！？]{0,8}?(?:拖着不给|不给|没给|没发|没结|不退)`,
     "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款",
+    // "工头拖了俺们5个人的钱": the money of people who worked, held back.
+    "(?:拖了|拖着|压了|压着|扣了|扣着|欠了|欠着)(?:我|我们|俺|俺们|咱们|大家|工人)[^。!?！？，,]{0,8}?的钱",
+    // Voice typing writes 发 as 法: "工资一直没法，老板说下个月一定法".
+    `${WAGE_NOUN}[^。!?！？，,]{0,4}?没法(?=[，,。！!？?\\s]|$)`,
     // Evasion after the work is done is how arrears usually start ("干完活他就不接电话了").
     "(?:干完活|活干完|完工)[^。!?！？]{0,12}(?:不接电话|联系不上|找不到人|跑了)",
     "\\bowe[sd]?\\b|unpaid|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
@@ -40,7 +44,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|包工头|班组|工人|农民工|干了|辞职|离职|员工|wages?|salary|factory|worked|boss|employer|company|job/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|wages?|salary|factory|worked|boss|employer|company|job|overtime/i;
 
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */

@@ -17,7 +17,8 @@ const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分
 const GENERIC_COMPANY =
   /^(?:[一这那该本我他她]|我们|他们|名下|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|集团|服务|管理|建设|教育|培训|装饰|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
-const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人/;
+// "给政府盖学校": who the building is for, with the verb, is not a name.
+const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)/;
 // "玩具厂", "饭店": a trade and a one-character suffix, no brand.
 const TRADE_ONLY = /^[\u4e00-\u9fff]{1,2}(?:厂|店|馆)$/;
 // "我是开挖掘机的司机": a job description, not a business.

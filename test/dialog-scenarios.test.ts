@@ -395,6 +395,8 @@ describe("languages", () => {
     const id = confirmAndGetId(worker);
     expect(worker.heard).toContain("Case ID");
     expect(worker.heard).not.toMatch(/[a-z]+\.[a-z_]+/);
+    // Departments listed the English way, not with the Chinese 、.
+    expect(worker.heard).not.toContain("、");
     expect(env.app.ledger.find(id)?.locale).toBe("en");
   });
 
@@ -546,5 +548,29 @@ describe("free words at the summary that add nothing", () => {
     expect(worker.heard).not.toContain("请核对");
     expect(worker.choiceIds).toEqual(["confirm", "edit", "cancel"]);
     expect(worker.last?.expecting).toBe("confirm");
+  });
+});
+
+describe("the language a worker writes in", () => {
+  it("answers English to English without /lang, and follows the worker back to Chinese", () => {
+    const worker = new Worker(env.app, "lang1");
+    worker.says("hello");
+    expect(worker.heard).toMatch(/[A-Za-z]{4,}/);
+    expect(worker.heard).not.toMatch(/\p{Script=Han}/u);
+    worker.says("My boss at a restaurant in Guangzhou Tianhe district owes me 8000 yuan wages");
+    expect(worker.last?.locale).toBe("en");
+    // A bare number says nothing about the language: still English.
+    worker.says("8000");
+    expect(worker.last?.locale).toBe("en");
+    worker.says("/cancel");
+    worker.says("老板欠我工资");
+    expect(worker.last?.locale).toBe("zh-CN");
+  });
+
+  it("keeps a language chosen with /lang, whatever the worker then writes", () => {
+    const worker = new Worker(env.app, "lang2");
+    worker.says("/lang en");
+    worker.says("老板欠我工资");
+    expect(worker.last?.locale).toBe("en");
   });
 });

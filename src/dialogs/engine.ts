@@ -38,7 +38,8 @@ import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
-import type { AttachmentInput, Draft } from "./session.js";
+import { languageOfText } from "./language.js";
+import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
 import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./status.js";
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
@@ -170,11 +171,26 @@ export class DialogEngine {
 
   private turnBody(input: TurnInput, userKey: string): Turn {
     const session = this.sessions.load(userKey);
-    const locale = session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
+    const locale = this.localeOf(session, input);
     const turn = new Turn(session, translator(locale), locale, userKey, input.channel, this.clock.now());
     this.dispatch(turn, input.message);
     this.sessions.save(userKey, turn.session, turn.now);
     return turn;
+  }
+
+  /**
+   * The language of the replies: the one chosen with /lang; else the language the worker writes in
+   * (remembered for their answers in numbers and buttons); else the platform's hint.
+   */
+  private localeOf(session: Session, input: TurnInput): Locale {
+    if (session.locale && !session.localeDetected) return session.locale;
+    const written = input.message.kind === "text" ? languageOfText(input.message.text) : null;
+    if (written) {
+      session.locale = written;
+      session.localeDetected = true;
+      return written;
+    }
+    return session.locale ?? localeFromLanguageCode(input.languageCode, this.options.defaultLocale);
   }
 
   private runTurn(input: TurnInput): TurnResult {
@@ -860,6 +876,7 @@ export class DialogEngine {
       return;
     }
     turn.session.locale = locale;
+    turn.session.localeDetected = false;
     turn.locale = locale;
     turn.t = translator(locale);
     turn.say(turn.t("lang.changed"));

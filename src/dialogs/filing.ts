@@ -155,7 +155,7 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
 function arrearsAnswer(turn: Turn, route: Route, dueAt: number, calendar: WorkingCalendar): string {
   const { t } = turn;
   const lines = [t("logged.arrears")];
-  const departments = route.departments.map((department) => t(`routing:departments.${department}`)).join("、");
+  const departments = route.departments.map((department) => t(`routing:departments.${department}`)).join(t("punctuation.enumeration"));
   lines.push(
     t("logged.routedTo", {
       jurisdiction: route.jurisdiction?.name ?? t("logged.jurisdictionUnknown"),

@@ -42,6 +42,6 @@ export function askFact(turn: Turn, fact: FactName, draft: Draft): void {
       : fact === "employer" && !owesWages(draft)
         ? "ask.employerOf" // social insurance, injury, a dispute: nobody "owes wages" here
         : `ask.${fact}`;
-  const names = draft.placeCandidates.map((candidate) => candidate.label).join("、");
+  const names = draft.placeCandidates.map((candidate) => candidate.label).join(turn.t("punctuation.enumeration"));
   turn.say(turn.t(key, { names }), questionChoices(turn, fact, draft));
 }

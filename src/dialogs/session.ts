@@ -36,6 +36,8 @@ export type Draft = z.infer<typeof draftSchema>;
 export const sessionSchema = z.object({
   v: z.literal(1).default(1),
   locale: z.enum(SUPPORTED_LOCALES).nullable().default(null),
+  /** True while the locale is the language the worker writes in, not one chosen with /lang: it follows their writing. */
+  localeDetected: z.boolean().default(false),
   draft: draftSchema.nullable().default(null),
   /** The case evidence goes to when no draft is open: the one just logged or last queried. */
   currentCaseId: z.string().nullable().default(null),
@@ -51,5 +53,5 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** A new user's session — what sessionSchema makes of {} (test/empty-states.test.ts), without a zod parse per new user. */
 export function emptySession(): Session {
-  return { v: 1, locale: null, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [] };
+  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [] };
 }

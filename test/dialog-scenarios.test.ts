@@ -574,3 +574,39 @@ describe("the language a worker writes in", () => {
     expect(worker.last?.locale).toBe("en");
   });
 });
+
+describe("short messages after a complaint is logged", () => {
+  it("thanks get a polite answer, 'any progress?' the case's status, 'still not paid' after resolution reopens it", () => {
+    const worker = new Worker(env.app, "after1");
+    worker.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(worker);
+
+    worker.says("好的谢谢");
+    expect(worker.last?.replies.map((r) => r.text).join("\n")).toContain(`不客气。投诉 ${formatCaseId(id)}`);
+    expect(worker.last?.expecting).toBeNull();
+
+    worker.says("有进展吗");
+    expect(worker.last?.caseId).toBe(id);
+    expect(worker.last?.replies.map((r) => r.text).join("\n")).toContain("已登记");
+
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "老板已付清" });
+    worker.says("还没收到钱");
+    expect(worker.last?.replies.map((r) => r.text).join("\n")).toContain("重新办理");
+    expect(env.app.ledger.find(id)?.status).toBe("reopened");
+    // Nothing of this was taken for a new complaint.
+    expect(env.app.ledger.listByFiler("local:after1")).toHaveLength(1);
+  });
+
+  it("a story after a logged case is a new complaint, and thanks from a stranger are answered without a case", () => {
+    const worker = new Worker(env.app, "after2");
+    worker.says(FULL_FIRST_MESSAGE);
+    confirmAndGetId(worker);
+    worker.says("还有一个事，郑州金水区恒发电器厂欠我8000块工资没给");
+    expect(worker.last?.expecting).not.toBeNull();
+
+    const stranger = new Worker(env.app, "after3");
+    stranger.says("谢谢");
+    expect(stranger.last?.replies.map((r) => r.text).join("\n")).toContain("不客气");
+    expect(stranger.last?.expecting).toBeNull();
+  });
+});

@@ -38,6 +38,7 @@ import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
+import { afterCaseIntent } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -256,6 +257,7 @@ export class DialogEngine {
         turn.say(turn.t("question.answerSent", { id: formatCaseId(waiting.id) }));
         return;
       }
+      if (this.answerAboutOwnCase(turn, text)) return;
       this.startDraft(turn, text);
       return;
     }
@@ -747,6 +749,30 @@ export class DialogEngine {
     }
     this.reclassify(draft);
     this.advance(turn, draft);
+  }
+
+  /**
+   * "谢谢", "有进展吗", "还没收到钱" from a worker with no complaint open: about the case they have (the
+   * one last logged or looked at, else their latest), not a new complaint. True when answered.
+   */
+  private answerAboutOwnCase(turn: Turn, text: string): boolean {
+    const intent = afterCaseIntent(text);
+    if (!intent) return false;
+    const caseId = turn.session.currentCaseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null;
+    if (intent === "thanks") {
+      turn.say(caseId ? turn.t("afterCase.thanks", { id: formatCaseId(caseId) }) : turn.t("afterCase.thanksNoCase"));
+      return true;
+    }
+    if (!caseId) return false;
+    // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
+    if (intent === "notPaid" && this.options.actions?.followUpAnswered(caseId, false, turn.userKey, turn.channel) === true) {
+      turn.caseId = caseId;
+      turn.say(turn.t("followUp.reopened", { id: formatCaseId(caseId) }));
+      return true;
+    }
+    this.queryStatus(turn, caseId, null);
+    if (intent === "notPaid") turn.append(turn.t("afterCase.stillHandling"));
+    return true;
   }
 
   /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */

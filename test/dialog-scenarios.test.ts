@@ -249,6 +249,56 @@ describe("status queries", () => {
   });
 });
 
+describe("guessing an access code", () => {
+  const wrongCodes = (right: string) => Array.from({ length: 20 }, (_, i) => String(i).padStart(6, "0")).filter((code) => code !== right);
+
+  it("a chat gets five wrong codes an hour, then is told to wait whatever the ID; the right code then waits too", () => {
+    const filer = new Worker(env.app, "filer-g1");
+    filer.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(filer);
+    const accessCode = filer.heard.match(/(\d{6})/)?.[1] as string;
+
+    const guesser = new Worker(env.app, "guesser");
+    for (const code of wrongCodes(accessCode).slice(0, 5)) {
+      guesser.says(`/status ${id} ${code}`);
+      expect(guesser.heard).toContain("没有找到");
+    }
+    guesser.says(`/status ${id} ${accessCode}`);
+    expect(guesser.last?.caseId).toBeNull();
+    expect(guesser.heard).toContain("一小时后再试");
+    // The same answer for an ID that does not exist: the wait reveals nothing.
+    guesser.says(`/status ${validIdOtherThan(id)} 123456`);
+    expect(guesser.heard).toContain("一小时后再试");
+    // The filer sees the attempts in the history.
+    filer.says(`/status ${id}`);
+    expect(filer.heard).toContain("有人用错误的查询码查过这个投诉");
+
+    env.clock.advance(61 * 60_000);
+    guesser.says(`/status ${id} ${accessCode}`);
+    expect(guesser.last?.caseId).toBe(id);
+  });
+
+  it("a case takes ten wrong codes a day from all chats together, then not even the right one opens it", () => {
+    const filer = new Worker(env.app, "filer-g2");
+    filer.says(FULL_FIRST_MESSAGE);
+    const id = confirmAndGetId(filer);
+    const accessCode = filer.heard.match(/(\d{6})/)?.[1] as string;
+    wrongCodes(accessCode)
+      .slice(0, 10)
+      .forEach((code, i) => new Worker(env.app, `many-${i}`).says(`/status ${id} ${code}`));
+    const relative = new Worker(env.app, "relative");
+    relative.says(`/status ${id} ${accessCode}`);
+    expect(relative.last?.caseId).toBeNull();
+    expect(relative.heard).toContain("没有找到");
+    // The filer is never locked out.
+    filer.says(`/status ${id}`);
+    expect(filer.last?.caseId).toBe(id);
+    env.clock.advance(25 * 3_600_000);
+    relative.says(`/status ${id} ${accessCode}`);
+    expect(relative.last?.caseId).toBe(id);
+  });
+});
+
 describe("a status query completed by the next message", () => {
   it("takes the access code sent alone after 'not found', and only right after it", () => {
     const filer = new Worker(env.app, "filer");

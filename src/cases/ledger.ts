@@ -1,5 +1,6 @@
 // The case ledger (台账): cases, their append-only event log, and evidence. All writes that matter
 // happen inside the caller's transaction (better-sqlite3 transactions are synchronous).
+import type { Statement } from "better-sqlite3";
 import { and, desc, eq, inArray, lt, isNotNull, asc, sql } from "drizzle-orm";
 import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import type { Db } from "../db/open.js";
@@ -53,6 +54,16 @@ export class CaseLedger {
   events(caseId: string): CaseEventRow[] {
     return this.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all();
   }
+
+  /** How many events of a type a case has had since a moment (case_events_case_idx, then the rows). */
+  countEvents(caseId: string, type: string, since: number): number {
+    this.countStatement ??= this.db.$client.prepare<[string, string, number], number>(
+      "SELECT count(*) FROM case_events WHERE case_id = ? AND type = ? AND at >= ?",
+    ).pluck();
+    return this.countStatement.get(caseId, type, since) ?? 0;
+  }
+
+  private countStatement: Statement<[string, string, number], number> | undefined;
 
   appendEvent(event: EventInput): void {
     this.insertEventRow({ ...event, data: event.data ?? {} });

@@ -21,7 +21,19 @@ export function mayView(row: CaseRow, userKey: string, accessCode: string | null
 export type StatusOutcome =
   | { kind: "askedForId" }
   | { kind: "notFound"; caseId: string }
-  | { kind: "shown" | "malformed" | "mistyped" };
+  | { kind: "shown" | "malformed" | "mistyped" | "tooManyCodes" };
+
+/**
+ * Guessing a six-digit code is bounded twice: a chat gets CHAT_CODE_FAILURES wrong codes an hour
+ * (then it is told to wait, whatever the ID — which tells nothing about it), and a case takes
+ * CASE_CODE_FAILURES wrong codes a day from everyone together (then not even the right one opens it:
+ * the answer stays that of an unknown ID; its filer still sees it). Wrong codes on a real case are
+ * ledger events, so the filer and the officers see that someone tried.
+ */
+export const CHAT_CODE_FAILURES = 5;
+export const CASE_CODE_FAILURES = 10;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function answerStatus(turn: Turn, rawId: string | null, accessCode: string | null, deps: StatusDeps): StatusOutcome {
   const { t } = turn;
@@ -40,7 +52,23 @@ export function answerStatus(turn: Turn, rawId: string | null, accessCode: strin
   }
   const row = deps.ledger.find(parsed.id);
   const unlocked = turn.session.unlockedCaseIds;
-  if (!row || !(mayView(row, turn.userKey, accessCode) || unlocked.includes(row.id))) {
+  const entitled = row !== undefined && (row.filerKey === turn.userKey || unlocked.includes(row.id));
+  if (!entitled && accessCode !== null) {
+    const recentFailures = turn.session.codeFailures.filter((at) => at > turn.now - HOUR);
+    if (recentFailures.length >= CHAT_CODE_FAILURES) {
+      turn.say(t("status.tooManyCodes"));
+      return { kind: "tooManyCodes" };
+    }
+    const caseLocked = row !== undefined && deps.ledger.countEvents(row.id, "access_code_failed", turn.now - DAY) >= CASE_CODE_FAILURES;
+    if (!row || caseLocked || !mayView(row, turn.userKey, accessCode)) {
+      turn.session.codeFailures = [...recentFailures, turn.now].slice(-CHAT_CODE_FAILURES);
+      if (row && !caseLocked) {
+        deps.ledger.appendEvent({ caseId: row.id, at: turn.now, actor: `visitor:${turn.userKey}`, channel: turn.channel, type: "access_code_failed" });
+      }
+      turn.say(t("status.notFound", { id: formatCaseId(parsed.id) }));
+      return { kind: "notFound", caseId: parsed.id };
+    }
+  } else if (!row || !entitled) {
     turn.say(t("status.notFound", { id: formatCaseId(parsed.id) }));
     return { kind: "notFound", caseId: parsed.id };
   }

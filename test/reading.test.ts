@@ -258,3 +258,16 @@ describe("readMessage", () => {
     expect(seen).toEqual(["在新乡市红旗区干活"]);
   });
 });
+
+describe("amounts and head-counts from a review", () => {
+  it("reads 仨 as three", () => {
+    expect(readMessage("工头刘大壮欠俺们仨人工资一共九千")).toMatchObject({ headcount: { min: 3, max: 3 }, amountYuan: 9000 });
+  });
+  it("does not multiply two months' pay by two when the total is given", () => {
+    expect(readMessage("网点拖欠了两个月的提成跟底薪 大概一万出头 在广州白云区").amountYuan).toBe(10000);
+    expect(readMessage("底薪3000，欠了两个月").amountYuan).toBe(6000);
+  });
+  it("takes what was already paid off months of pay", () => {
+    expect(readMessage("欠我三个月工资，一个月4500，已经给了2000").amountYuan).toBe(11500);
+  });
+});

@@ -40,7 +40,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|(?<!not |n't |never )paid (?:me|us))/gi },
   {
     role: "rate",
-    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
+    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
   },
   { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|人均|每位|每名|每个工人|each of us|per person|each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
@@ -274,7 +274,12 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   const rate = usable.find((m) => m.roles.has("rate") && !m.roles.has("perHead"));
   if (rate) {
     const perPerson = rateTimesDuration(text, rate, durations);
-    if (perPerson !== null) return perPerson * (people ?? 1);
+    if (perPerson !== null) {
+      // "欠我三个月工资，一个月4500，已经给了2000": what the months come to, less what was paid.
+      const gross = perPerson * (people ?? 1);
+      const paid = mentions.filter((m) => m.roles.has("paid") && m.start > rate.start).reduce((sum, m) => sum + m.value, 0);
+      return paid > 0 && paid < gross ? gross - paid : gross;
+    }
   }
 
   const personal = usable.filter((m) => m.roles.has("personal"));

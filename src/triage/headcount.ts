@@ -5,7 +5,7 @@ import { parseNumeral } from "./numerals.js";
 import { HEADCOUNT_MAX } from "../domain.js";
 import { allMatches } from "./matches.js";
 
-const CN_COUNT = "[\\d零〇一二两俩三四五六七八九十百千]+";
+const CN_COUNT = "[\\d零〇一二两俩仨三四五六七八九十百千]+";
 // Nouns that name the owed workers; "两个孩子" or "三层" must not count as people.
 // A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person.
 const WORKER_NOUN =
@@ -62,7 +62,7 @@ function addCount(found: HeadcountReading[], raw: string | undefined, fuzzy: str
 
 // Every Chinese pattern above needs a count character, every English one a Latin letter: a text
 // without them ("宏达劳务有限公司" has neither) skips those scans altogether.
-const HAS_COUNT = /[\d零〇一二两俩三四五六七八九十百千]/;
+const HAS_COUNT = /[\d零〇一二两俩仨三四五六七八九十百千]/;
 const HAS_LATIN = /[a-z]/i;
 const TWO_DIGITS = /^[一二三四五六七八九]{2}$/;
 

@@ -2,7 +2,7 @@
 // and the mixes chat produces ("3万5", "2w8", "17万6千", "1块2").
 
 const DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 仨: 3, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
   // The financial forms (大写) of IOUs and contracts: 叁万伍仟.
   壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
@@ -10,7 +10,7 @@ const SMALL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 1
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 10_000, w: 10_000, W: 10_000, 亿: 100_000_000 };
 
 /** Characters a number may be made of; callers build their token patterns from it. */
-export const NUMERAL_CHARS = "0-9.,零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿";
+export const NUMERAL_CHARS = "0-9.,零〇一二两俩仨三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿";
 // Sticky: matched in place at the current offset, without slicing the rest of the token per character.
 const ARABIC = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/y;
 

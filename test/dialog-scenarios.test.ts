@@ -660,3 +660,15 @@ describe("short messages after a complaint is logged", () => {
     expect(stranger.last?.expecting).toBeNull();
   });
 });
+
+describe("a worker who reports violence", () => {
+  it("is told to call 110 at once and again when logged, and the officer sees it among the reasons", () => {
+    const worker = new Worker(env.app, "hit");
+    const id = worker.files("我在郑州金水区饭店当服务员，老板欠我3个月工资一共9000还打人", { project: "金水饭店", employer: "金水饭店" });
+    expect(worker.last?.replies[0]?.text).toContain("110");
+    const early = new Worker(env.app, "hit2");
+    early.says("老板不给工资还打人，在郑州金水区");
+    expect(early.last?.replies[0]?.text).toContain("110");
+    expect(env.app.ledger.find(id)?.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ key: "triage:reason.violence" })]));
+  });
+});

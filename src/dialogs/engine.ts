@@ -347,6 +347,8 @@ export class DialogEngine {
     this.fillFromReading(draft, reading);
     turn.session.draft = draft;
     turn.session.currentCaseId = null;
+    // Safety first: told of 110 now, not only once the complaint is logged.
+    if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(turn.t("logged.violence"));
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
     turn.say(known.length > 0 ? turn.t("intake.understood", { count: known.length }) : turn.t("intake.start"));
     this.advance(turn, draft);

@@ -145,6 +145,8 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
 
   turn.caseId = id;
   turn.effects.push({ type: "caseLogged", caseId: id });
+  // Safety before paperwork: a worker who reports violence or threats hears of 110 first.
+  if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(t("logged.violence"));
   turn.say(t("logged.id", { id: formatCaseId(id), code: accessCode }));
   if (classification.isArrears) turn.say(arrearsAnswer(turn, route, firstActionAt, deps.calendar));
   else turn.say(referralAnswer(t, classification.category, reasons, route));

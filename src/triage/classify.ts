@@ -98,9 +98,15 @@ function decide(text: string, reading: MessageReading): { category: Category; re
   return { category: "labor_dispute", reasons: [reason("noClearSignal")] };
 }
 
+// Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
+// 110 first, and the officer sees it among the reasons.
+const VIOLENCE =
+  /打人|打了我|被打|挨打|动手打|打伤|威胁|恐吓|扬言|砍人|拿刀|扣(?:押|着|了)?(?:我的?)?(?:身份证|证件)|不让(?:我们?)?走|关起来|限制.{0,2}自由|threat|beat (?:me|us)|hit me|assault/i;
+
 /** Classifies text already passed through prepareText. */
 export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {
   const { category, reasons } = decide(text, reading);
+  if (VIOLENCE.test(text)) reasons.unshift(reason("violence"));
   if (instructionsRemoved) reasons.push(reason("instructionIgnored"));
   return { category, isArrears: category === "wage_arrears", reasons };
 }

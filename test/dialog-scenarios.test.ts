@@ -672,3 +672,27 @@ describe("a worker who reports violence", () => {
     expect(env.app.ledger.find(id)?.reasons).toEqual(expect.arrayContaining([expect.objectContaining({ key: "triage:reason.violence" })]));
   });
 });
+
+describe("a complaint that is not about work", () => {
+  it("is logged and told where to go, without the labour channels or a place it was never asked; /status says it again", () => {
+    const buyer = new Worker(env.app, "buyer");
+    buyer.says("在淘宝买了个电饭锅坏了，商家不给退款");
+    expect(buyer.last?.expecting).toBe("confirm");
+    const id = confirmAndGetId(buyer);
+    expect(buyer.heard).toContain("12315");
+    expect(buyer.heard).not.toContain("地点");
+    expect(buyer.heard).not.toContain("根治欠薪线索");
+    expect(buyer.heard).not.toContain("12333");
+    buyer.says(`/status ${id}`);
+    expect(buyer.heard).toContain("12315");
+    expect(buyer.heard).not.toContain("证据");
+  });
+
+  it("a work injury keeps the labour channels but not the arrears clue platform, and no contradiction about who handles it", () => {
+    const worker = new Worker(env.app, "injured");
+    worker.files("我在洛阳涧西区工地干活从架子上摔下来骨折了，老板不给医药费", { employer: "宏达劳务", project: "凤凰城", headcount: "1" });
+    expect(worker.heard).toContain("12333");
+    expect(worker.heard).not.toContain("根治欠薪线索");
+    expect(worker.heard).not.toContain("属地管理");
+  });
+});

@@ -149,8 +149,10 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(t("logged.violence"));
   turn.say(t("logged.id", { id: formatCaseId(id), code: accessCode }));
   if (classification.isArrears) turn.say(arrearsAnswer(turn, route, firstActionAt, deps.calendar));
-  else turn.say(referralAnswer(t, classification.category, reasons, route));
-  turn.say(rightsAnswer(turn, deps.router, route));
+  // Why it is not arrears, in the classifier's words: where the case would be handled means nothing here.
+  else turn.say(referralAnswer(t, classification.category, classification.reasons, route));
+  // A purchase, a loan, a scam: the referral says where to go; the labour rights channels would mislead.
+  if (classification.category !== "not_labor") turn.say(rightsAnswer(turn, deps.router, route, classification.isArrears));
   return id;
 }
 
@@ -177,10 +179,14 @@ function referralAnswer(t: TFunction, category: string, reasons: readonly Reason
   return lines.join("\n");
 }
 
-function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route): string {
+/** The national arrears clue platform takes wage arrears only. */
+const ARREARS_ONLY_CHANNELS = new Set(["rights.platform"]);
+
+function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route, isArrears: boolean): string {
   const { t } = turn;
   const lines = [t("logged.rightsTitle")];
   for (const channel of router.rightsChannels(route.jurisdiction?.code ?? null)) {
+    if (!isArrears && ARREARS_ONLY_CHANNELS.has(channel.key)) continue;
     const label = t(channel.key);
     // Most labels name their number already ("12333 人社服务热线"); a local one may not.
     lines.push(`· ${label}${channel.number && !label.includes(channel.number) ? `：${channel.number}` : ""}`);

@@ -124,7 +124,10 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
     }
     lines.push(`· ${formatLocalDate(event.at, deps.timeZone, locale)} ${line}`);
   }
-  lines.push(t("status.evidenceHint"));
+  // A referred complaint: where to go, again (evidence sent here would help nobody).
+  const referral = (row.route as { referral?: { key: string; params?: Record<string, string | number> } | null } | null)?.referral;
+  if (row.status === "referred" && referral) lines.push(t("logged.goTo", { where: t(referral.key, referral.params ?? {}) }));
+  else lines.push(t("status.evidenceHint"));
   return lines.join("\n");
 }
 

@@ -271,3 +271,10 @@ describe("amounts and head-counts from a review", () => {
     expect(readMessage("欠我三个月工资，一个月4500，已经给了2000").amountYuan).toBe(11500);
   });
 });
+
+describe("when the arrears began, in the lunar calendar", () => {
+  it("reads 腊月 and 春节后", () => {
+    expect(readSince("从去年腊月到现在一直没发")).toBe("去年腊月");
+    expect(readSince("从春节后就没发过工资")).toBe("春节后");
+  });
+});

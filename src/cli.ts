@@ -260,6 +260,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+// `arrears case list | head`: the reader went away; stop quietly instead of a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {

@@ -185,5 +185,10 @@ describe("arrears scheduler", () => {
     const overdue = lines.slice(2).map((line) => JSON.parse(line) as { caseId: string; kind: string });
     expect(overdue.map((d) => d.kind)).toEqual(["classify"]);
     expect(overdue[0]!.caseId.replace(/-/g, "")).toBe(id);
+    // The text list shows local time (Asia/Shanghai), as `case show` does: the end of the working day.
+    const before = lines.length;
+    await run("deadlines", "--overdue");
+    expect(lines.slice(before).join("\n")).toMatch(/ 2026-11-2\d 23:59 /);
+    expect(lines.slice(before).join("\n")).not.toMatch(/T\d\d:\d\d/);
   });
 });

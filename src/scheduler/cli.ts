@@ -6,6 +6,7 @@ import { and, asc, isNull, lt, ne } from "drizzle-orm";
 import { withApp, type App } from "../app.js";
 import { formatCaseId } from "../cases/case-id.js";
 import { deadlines } from "../db/schema.js";
+import { formatLocalDateTime } from "../cases/deadlines.js";
 import { translator } from "../i18n.js";
 import { Scheduler } from "./scheduler.js";
 
@@ -47,7 +48,9 @@ export function schedulerCommand(openApp: () => App, out: (line: string) => void
           if (options.json) {
             out(JSON.stringify({ caseId: formatCaseId(row.caseId), kind: row.kind, dueAt: due, overdue: row.dueAt < now, remindedAt: row.remindedAt, escalatedAt: row.escalatedAt }));
           } else {
-            out(`${formatCaseId(row.caseId)}  ${t(`scheduler:kind.${row.kind}`)}  ${due}${row.dueAt < now ? "  OVERDUE" : ""}${row.escalatedAt ? "  escalated" : ""}`);
+            // Officers read local time, as `case show` prints it; JSON keeps the ISO instant.
+            const local = formatLocalDateTime(row.dueAt, app.config.TIME_ZONE);
+            out(`${formatCaseId(row.caseId)}  ${t(`scheduler:kind.${row.kind}`)}  ${local}${row.dueAt < now ? "  OVERDUE" : ""}${row.escalatedAt ? "  escalated" : ""}`);
           }
         }
       });

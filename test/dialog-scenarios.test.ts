@@ -696,3 +696,16 @@ describe("a complaint that is not about work", () => {
     expect(worker.heard).not.toContain("属地管理");
   });
 });
+
+describe("the kind of problem corrected at the summary", () => {
+  it("re-reads the story when the worker says it is about wages after all, and asks what arrears need", () => {
+    const worker = new Worker(env.app, "recat");
+    worker.says("在淘宝买的东西，老板不给退钱");
+    expect(worker.heard).toContain("不是劳动问题");
+    worker.says("不对，是老板欠了我两个月工资没发，我在他店里上班");
+    expect(worker.heard).toContain("改按「拖欠工资」登记");
+    expect(worker.last?.expecting).toBe("place");
+    // The story was not taken for the employer's name.
+    expect(worker.heard).not.toContain("欠钱的一方 →");
+  });
+});

@@ -19,6 +19,8 @@ const CORRECTION_CUE =
 /** Where the new value starts: after the last "是/为/改成/:" of the sentence. */
 const VALUE_START = /(?:应该是|其实是|改成|改为|换成|是|为|[:：]|should be|it'?s|it is|to|is)\s*/gi;
 
+const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
+
 export interface Correction {
   fact: FactName;
   valueText: string | null;
@@ -58,6 +60,8 @@ export function detectCorrectionCue(text: string): CorrectionCue | null {
   const raw = text.slice(lastEnd).replace(/^[，,。\s]+|[。！!.\s]+$/g, "").trim();
   const valueText = raw.length > 0 && !CORRECTION_CUE.test(raw) ? raw : null;
   const fact = found?.[0] ?? (valueText ? factOfValue(valueText) : null);
+  // "不对，是公司欠了我两个月工资": the story again, not a new name for the company.
+  if ((fact === "employer" || fact === "project") && valueText && STORY.test(valueText)) return null;
   return { fact, valueText };
 }
 

@@ -302,12 +302,15 @@ export class DialogEngine {
     const reading = this.read(text);
     const filled = this.fillFromReading(draft, reading);
     draft.narrative.push(text);
-    if (filled.length === 0 && draft.expecting === "confirm") {
+    // "不对，这是加班费的事": more of the story can change what kind of problem it is.
+    const categoryBefore = draft.category;
+    this.reclassify(draft);
+    if (draft.category !== categoryBefore) turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
+    else if (filled.length === 0 && draft.expecting === "confirm") {
       // Nothing new: the buttons again, not the whole summary once more (long on a phone).
       turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t));
       return;
     }
-    this.reclassify(draft);
     this.advance(turn, draft);
   }
 

@@ -104,3 +104,9 @@ describe("instructions inside a message change nothing", () => {
     expect(r.text).toBe("欠我两万。 在新乡。");
   });
 });
+
+describe("pay put off", () => {
+  it("'wait until the project is settled' is arrears", () => {
+    expect(classify("老板说等项目结算完再给钱，在成都干了三个月", readMessage("老板说等项目结算完再给钱，在成都干了三个月")).category).toBe("wage_arrears");
+  });
+});

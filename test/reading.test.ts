@@ -278,3 +278,14 @@ describe("when the arrears began, in the lunar calendar", () => {
     expect(readSince("从春节后就没发过工资")).toBe("春节后");
   });
 });
+
+describe("names from a review", () => {
+  it("a clause about the project is not its name, and pay put off until settlement is arrears", () => {
+    const reading = readMessage("老板说等项目结算完再给钱，在成都高新区天府三街的写字楼项目干了三个月");
+    expect(reading.project).not.toMatch(/说|等|天府$/);
+  });
+  it("a trade team (装修队) names no employer; a company with the trade in its name still does", () => {
+    expect(readMessage("在沈阳铁西区装修队干活，欠我6000").employer).toBeNull();
+    expect(readMessage("宏达装修公司欠我工资").employer).toBe("宏达装修公司");
+  });
+});

@@ -16,6 +16,8 @@ const WAGES_OWED = new RegExp(
     "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款",
     // "工头拖了俺们5个人的钱": the money of people who worked, held back.
     "(?:拖了|拖着|压了|压着|扣了|扣着|欠了|欠着)(?:我|我们|俺|俺们|咱们|大家|工人)[^。!?！？，,]{0,8}?的钱",
+    // "老板说等项目结算完再给钱": pay put off until the project is settled.
+    "等[^。!?！？]{0,10}(?:结算|结完|回款|验收|拨款)[^。!?！？]{0,6}(?:再|才)(?:给|发|结|付)",
     // Voice typing writes 发 as 法: "工资一直没法，老板说下个月一定法".
     `${WAGE_NOUN}[^。!?！？，,]{0,4}?没法(?=[，,。！!？?\\s]|$)`,
     // Evasion after the work is done is how arrears usually start ("干完活他就不接电话了").

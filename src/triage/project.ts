@@ -5,7 +5,7 @@ import { stripLeadingPlaces } from "./place-prefix.js";
 
 // Words a project name ends with; "工程款", "项目部", "项目经理" are not names.
 const PROJECT_END =
-  /(?:工程|项目)(?!款|部|经理|公司|有限|师|队|量|费|方|上的|老板)|小区(?!工地)|花园|花苑|家园|庄园|新城|新村|公寓|广场|大厦|学府|(?<!政)府|苑(?![区县市镇乡])|湾|壹号|一号|[一二三四五六七八九十\d]+期|[A-Z]地块|地块|标段|区段|号线|改造|铁路|公路|高速|水库|大桥|隧道|安置房|公租房|棚改|小镇|生态城|城(?![区县市镇乡])/g;
+  /(?:工程|项目)(?!款|部|经理|公司|有限|师|队|量|费|方|上的|老板|结算|回款|完|验收)|小区(?!工地)|花园|花苑|家园|庄园|新城|新村|公寓|广场|大厦|学府|(?<!政|天)府|苑(?![区县市镇乡])|湾|壹号|一号|[一二三四五六七八九十\d]+期|[A-Z]地块|地块|标段|区段|号线|改造|铁路|公路|高速|水库|大桥|隧道|安置房|公租房|棚改|小镇|生态城|城(?![区县市镇乡])/g;
 // A quoted name followed or preceded by these words names a project, not a company.
 const PROJECT_CONTEXT_AFTER = /^(?:项目|工地|小区|楼盘|工程|\d+号楼|[一二三四五六七八九十\d]+期|的?小区|的工地|的项目|B地块|[A-Z]地块)/;
 const PROJECT_CONTEXT_BEFORE = /(?:项目叫|项目是|项目|工地|小区|楼盘|工程)$/;
@@ -19,9 +19,12 @@ const EN_PROJECT =
   /\b(?:on|at|for|of|in) the ((?:[A-Z0-9][\w'.-]*\s)*?[A-Z0-9][\w'.-]*)\s(high-speed railway|railway|highway|expressway|bridge|tunnel|metro line|project|construction site|site|building)\b/;
 const GENERIC_KIND = /site|project|building/;
 
+// "老板说等项目": a clause about the project, not its name.
+const CLAUSE = /[说等欠给要]/;
+
 function cleanName(raw: string): string | null {
   const name = stripLeadingPlaces(raw.trim(), 3);
-  if (name.length < 2 || GENERIC.test(name)) return null;
+  if (name.length < 2 || GENERIC.test(name) || CLAUSE.test(name)) return null;
   return name;
 }
 

@@ -653,6 +653,10 @@ describe("short messages after a complaint is logged", () => {
     confirmAndGetId(worker);
     worker.says("还有一个事，郑州金水区恒发电器厂欠我8000块工资没给");
     expect(worker.last?.expecting).not.toBeNull();
+    worker.says("/cancel");
+    // Short, but a story: who owes what.
+    worker.says("恒发电器厂欠我8000块工资没给");
+    expect(worker.last?.expecting).not.toBeNull();
 
     const stranger = new Worker(env.app, "after3");
     stranger.says("谢谢");
@@ -707,5 +711,30 @@ describe("the kind of problem corrected at the summary", () => {
     expect(worker.last?.expecting).toBe("place");
     // The story was not taken for the employer's name.
     expect(worker.heard).not.toContain("欠钱的一方 →");
+  });
+});
+
+describe("an officer's question to a worker who is writing another complaint", () => {
+  it("is answered after pressing 'answer this question', and the complaint being written goes on", () => {
+    const worker = new Worker(env.app, "busy");
+    const id = worker.files(FULL_FIRST_MESSAGE);
+    worker.says("郑州金水区恒发电器厂欠我8000块工资没给");
+    const asked = worker.last?.expecting;
+    expect(asked).not.toBeNull();
+
+    env.app.actions.askWorker({ caseId: id, question: "派遣公司的全名是什么？", by: "张三", channel: "cli" });
+    const notice = env.app.store.sqlite.prepare("SELECT choices FROM outbox WHERE message_key = 'notify.question'").get() as { choices: string };
+    expect(JSON.parse(notice.choices)).toEqual([{ id: `answer:${id}`, labelKey: "question.answerButton" }]);
+    worker.presses(`answer:${id}`);
+    expect(worker.heard).toContain("请写下您对投诉");
+    worker.says("昆山鼎信人力资源有限公司");
+    expect(worker.heard).toContain("已转给负责投诉");
+    // The complaint being written asks its question again and keeps its facts.
+    expect(worker.last?.expecting).toBe(asked);
+    const events = env.app.ledger.events(id).filter((event) => event.type === "worker_replied");
+    expect(events.map((event) => (event.data as { text: string }).text)).toEqual(["昆山鼎信人力资源有限公司"]);
+    // The button works once: the next message belongs to the complaint again.
+    worker.presses(`answer:${id}`);
+    expect(worker.heard).toContain("过期");
   });
 });

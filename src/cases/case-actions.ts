@@ -250,6 +250,8 @@ export class CaseActions {
             locale: row.locale,
             messageKey: "notify.question",
             params: { id: formatCaseId(row.id), question: request.question },
+            // A worker in the middle of another complaint says which message is the answer.
+            choices: [{ id: `answer:${row.id}`, labelKey: "question.answerButton" }],
           },
           at,
         );

@@ -242,8 +242,15 @@ export class DialogEngine {
     }
     const text = guarded.text;
     const command = parseCommand(text);
+    // The answer to an officer's question is for one message only; a command cancels it.
+    const answering = turn.session.answeringCaseId;
+    turn.session.answeringCaseId = null;
     if (command) {
       this.onCommand(turn, command);
+      return;
+    }
+    if (answering) {
+      this.relayAnswer(turn, answering, text);
       return;
     }
     const draft = turn.session.draft;
@@ -693,6 +700,10 @@ export class DialogEngine {
       this.onFollowUp(turn, id);
       return;
     }
+    if (id.startsWith("answer:")) {
+      this.onAnswerButton(turn, id.slice("answer:".length));
+      return;
+    }
     const draft = turn.session.draft;
     if (!draft) {
       turn.say(turn.t("choice.stale"));
@@ -778,6 +789,32 @@ export class DialogEngine {
     this.queryStatus(turn, caseId, null);
     if (intent === "notPaid") turn.append(turn.t("afterCase.stillHandling"));
     return true;
+  }
+
+  /** "Answer this question" on an officer's question (需补充): the next text message is the answer. */
+  private onAnswerButton(turn: Turn, caseId: string): void {
+    const waiting = this.ledger.awaitingAnswerFrom(turn.userKey);
+    if (!waiting || waiting.id !== caseId || !this.options.actions) {
+      turn.say(turn.t("choice.stale"));
+      this.repeatQuestion(turn);
+      return;
+    }
+    turn.session.answeringCaseId = caseId;
+    turn.say(turn.t("question.writeAnswer", { id: formatCaseId(caseId) }));
+  }
+
+  /** The text after "answer this question": relayed to the officer; a complaint being written goes on after. */
+  private relayAnswer(turn: Turn, caseId: string, text: string): void {
+    const waiting = this.ledger.awaitingAnswerFrom(turn.userKey);
+    if (!waiting || waiting.id !== caseId || !this.options.actions) {
+      turn.say(turn.t("choice.stale"));
+      this.repeatQuestion(turn);
+      return;
+    }
+    this.options.actions.workerReplied(caseId, text, turn.userKey, turn.channel);
+    turn.caseId = caseId;
+    turn.say(turn.t("question.answerSent", { id: formatCaseId(caseId) }));
+    if (turn.session.draft) this.repeatQuestion(turn);
   }
 
   /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */

@@ -48,6 +48,8 @@ export const sessionSchema = z.object({
   pendingStatus: z.object({ caseId: z.string().nullable() }).nullable().default(null),
   /** Cases this chat opened with their access code (帮别人查): not asked for the code again. */
   unlockedCaseIds: z.array(z.string()).max(20).default([]),
+  /** The case whose officer's question the next message answers (the worker pressed "answer"). */
+  answeringCaseId: z.string().nullable().default(null),
   /** When this chat last gave a wrong access code (the newest few): guessing is rate-limited. */
   codeFailures: z.array(z.number()).max(10).default([]),
 });
@@ -55,5 +57,5 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** A new user's session — what sessionSchema makes of {} (test/empty-states.test.ts), without a zod parse per new user. */
 export function emptySession(): Session {
-  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], codeFailures: [] };
+  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [] };
 }

@@ -738,3 +738,14 @@ describe("an officer's question to a worker who is writing another complaint", (
     expect(worker.heard).toContain("过期");
   });
 });
+
+describe("a summary for a problem that is not arrears", () => {
+  it("names the employer and the people concerned, not 'who owes' and 'people owed'", () => {
+    const worker = new Worker(env.app, "social");
+    worker.says("公司一直没给我交社保，在郑州金水区宏达物流公司上班");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("单位：宏达物流公司");
+    expect(worker.heard).not.toContain("欠钱的一方");
+    expect(worker.heard).not.toContain("被欠人数");
+  });
+});

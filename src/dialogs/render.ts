@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { Locale } from "../config.js";
 import { FACT_NAMES, editableFacts, type FactName, type Facts } from "./facts.js";
 import type { Draft } from "./session.js";
+import { owesWages } from "./questions.js";
 import type { Choice } from "./turn.js";
 
 const yuanFormatters = new Map<Locale, { format: Intl.NumberFormat; recent: Map<number, string> }>();
@@ -63,8 +64,10 @@ export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLab
   for (const fact of FACT_NAMES) {
     if (!shown.includes(fact)) continue;
     const value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
-    if (value !== null) lines.push(t("summary.line", { label: t(`fact.${fact}`), value }));
-    else if (draft.settled.includes(fact)) lines.push(t("summary.line", { label: t(`fact.${fact}`), value: t("value.unknown") }));
+    // Social insurance, an injury, a dispute: nobody "owes wages", so the labels say employer and people.
+    const label = t(!owesWages(draft) && (fact === "employer" || fact === "headcount" || fact === "since") ? `factNotOwed.${fact}` : `fact.${fact}`);
+    if (value !== null) lines.push(t("summary.line", { label, value }));
+    else if (draft.settled.includes(fact)) lines.push(t("summary.line", { label, value: t("value.unknown") }));
   }
   if (draft.attachments.length > 0) lines.push(t("summary.evidence", { count: draft.attachments.length }));
   lines.push(t(`summary.category.${draft.category}`));

@@ -1,6 +1,6 @@
 // Short answers to the bot's questions, as workers type them.
 import { describe, expect, it } from "vitest";
-import { parseHeadcountAnswer } from "../src/dialogs/answers.js";
+import { parseHeadcountAnswer, parseNameAnswer } from "../src/dialogs/answers.js";
 
 describe("headcount answers", () => {
   it.each([
@@ -17,5 +17,12 @@ describe("headcount answers", () => {
   it("refuses what is not a count, saying why", () => {
     expect(parseHeadcountAnswer("好多", null)).toEqual({ ok: false, problem: "headcountUnreadable" });
     expect(parseHeadcountAnswer("0", null)).toEqual({ ok: false, problem: "headcountNotPositive" });
+  });
+});
+
+describe("a name answer that is pay or time", () => {
+  it("is not taken as a project or employer name, and names with numerals still are", () => {
+    for (const text of ["一天两百，干了一个月", "欠了三万", "干了三个月", "五千块"]) expect(parseNameAnswer(text).ok).toBe(false);
+    for (const text of ["三元里工地", "八天酒店", "凤凰城三期", "万达广场"]) expect(parseNameAnswer(text)).toEqual({ ok: true, value: text });
   });
 });

@@ -289,3 +289,12 @@ describe("names from a review", () => {
     expect(readMessage("宏达装修公司欠我工资").employer).toBe("宏达装修公司");
   });
 });
+
+describe("more from a review: a day rate over a month, a team counted without 人", () => {
+  it("reads 'a day two hundred, worked a month' as 6,000", () => {
+    expect(readMessage("一天两百，干了一个月").amountYuan).toBe(6000);
+  });
+  it("reads 俺们班十来个 as ten to nineteen", () => {
+    expect(readMessage("俺们班十来个").headcount).toEqual({ min: 10, max: 19 });
+  });
+});

@@ -47,6 +47,8 @@ export function parseHeadcountAnswer(
 const NAME_PREFIX =
   /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the|it'?s|it is)[是叫:：\s]*/i;
 
+const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
+
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 export function parseNameAnswer(text: string): AnswerResult<string> {
   let name = bareAnswer(text);
@@ -54,6 +56,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
   if (letters < 2) return fail("nameUnreadable");
+  // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
+  if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");
   return { ok: true, value: name };
 }

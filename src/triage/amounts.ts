@@ -195,7 +195,11 @@ function rateTimesDuration(text: string, rate: AmountMention, durations: readonl
   const around = text.slice(Math.max(0, rate.start - 8), rate.end + 6);
   const unit: Duration["unit"] = DAY_RATE.test(around) ? "day" : "month";
   // The "一个月" of "一个月五千二" is part of the rate itself, not how long the arrears run.
-  const candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && Math.abs(rate.start - d.start) <= 6));
+  let candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && Math.abs(rate.start - d.start) <= 6));
+  // "一天两百，干了一个月": a day rate over months of work, at 30 days a month.
+  if (candidates.length === 0 && unit === "day") {
+    candidates = durations.filter((d) => d.unit === "month").map((d) => ({ ...d, unit: "day" as const, value: d.value * 30 }));
+  }
   if (candidates.length === 0) return null;
   const owed = candidates.filter((d) => d.owedMarked);
   const pool = owed.length > 0 ? owed : candidates;

@@ -12,7 +12,7 @@ const WORKER_NOUN =
   "(?:(?:个|名|位)[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹)|名|人|口人)";
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
-const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉|我们班组|我们班)(?:这|一共|总共|共)?(${CN_COUNT})(多|几)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
+const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉)(?:班组|班|队|组)?(?:这|一共|总共|共|有)?(${CN_COUNT})(多|几|来)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
 // "七八个人", "十七八个": two neighbouring digits are a range.
 const NEIGHBOUR_RANGE = /(十)?([一二三四五六七八九])([二三四五六七八九])(?:个|名)/g;
 // "我和另外四个老师": the writer plus the others.

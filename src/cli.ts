@@ -187,6 +187,8 @@ export function buildProgram(): Command {
         if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
         // 办结 is recorded with how it was resolved: the ledger and the reports read it.
         if (status === "resolved" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.resolutionRequired"));
+        // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
+        if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         const row =
           status === "awaiting_worker"
             ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })

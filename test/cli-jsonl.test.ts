@@ -77,6 +77,9 @@ describe("arrears chat --jsonl", () => {
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 
+    // Referring a case away needs the words that tell the worker where to go.
+    expect(() => cli(["case", "set-status", caseId, "referred", "--by", "张三"])).toThrow(/--tell-worker/);
+
     // The officer's text view: each status change names its new status, and the worker's own words are there.
     const text = cli(["case", "show", caseId]);
     expect(text).toContain("状态改为「已受理，有专人负责」");

@@ -1,6 +1,7 @@
 // Conversations through the dialog engine on a real SQLite file, read as a worker would live them.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CASE_ID_ALPHABET, formatCaseId, parseCaseId } from "../src/cases/case-id.js";
+import { renderNotification } from "../src/cases/notifications.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
@@ -640,6 +641,9 @@ describe("short messages after a complaint is logged", () => {
     expect(worker.last?.replies.map((r) => r.text).join("\n")).toContain("已登记");
 
     env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "老板已付清" });
+    // The notice of resolution says how to answer if the money never came.
+    const notice = env.app.outbox.due("local", env.clock.now() + 1, 50, "local:after1").find((row) => row.messageKey === "notify.resolved");
+    expect(notice && renderNotification(notice)).toContain("还没收到钱");
     worker.says("还没收到钱");
     expect(worker.last?.replies.map((r) => r.text).join("\n")).toContain("重新办理");
     expect(env.app.ledger.find(id)?.status).toBe("reopened");

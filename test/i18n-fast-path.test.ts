@@ -48,3 +48,26 @@ describe("translator fast path", () => {
     expect(t("no.such.key", { defaultValue: "fallback" })).toBe("fallback");
   });
 });
+
+describe("translation files", () => {
+  it("hold real line breaks, never a written backslash-n, and the same keys in both languages", async () => {
+    const { readFileSync, readdirSync } = await import("node:fs");
+    const leaves = (value: unknown, path: string, out: Map<string, string>) => {
+      if (typeof value === "string") out.set(path, value);
+      else if (value && typeof value === "object") for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, out);
+      return out;
+    };
+    const files = readdirSync("locales/zh-CN").filter((file) => file.endsWith(".json"));
+    for (const file of files) {
+      const zh = leaves(JSON.parse(readFileSync(`locales/zh-CN/${file}`, "utf8")), "", new Map());
+      const en = leaves(JSON.parse(readFileSync(`locales/en/${file}`, "utf8")), "", new Map());
+      for (const [key, text] of [...zh, ...en]) expect(text, `${file} ${key}`).not.toContain("\\n");
+      // Plural forms differ by language (English _one/_other, Chinese _other only): compared without them.
+      const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+      const zhBase = new Set([...zh.keys()].map(base));
+      const enBase = new Set([...en.keys()].map(base));
+      expect([...enBase].filter((key) => !zhBase.has(key)), `${file}: English keys missing in Chinese`).toEqual([]);
+      expect([...zhBase].filter((key) => !enBase.has(key)), `${file}: Chinese keys missing in English`).toEqual([]);
+    }
+  });
+});

@@ -126,7 +126,8 @@ export class CaseActions {
             channel: row.channel,
             recipientKey: row.filerKey,
             locale: row.locale,
-            messageKey: "notify.statusChanged",
+            // Resolved: the worker also hears how to say the money never came (reopens the case).
+            messageKey: change.status === "resolved" ? "notify.resolved" : "notify.statusChanged",
             params: {
               id: formatCaseId(row.id),
               statusKey: `caseStatus.${change.status}`,

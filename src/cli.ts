@@ -178,7 +178,8 @@ export function buildProgram(): Command {
     .requiredOption("--by <name>", "who acts (officer name)")
     .option("--note <text>", "internal note for the ledger")
     .option("--tell-worker <text>", "a sentence passed on to the worker")
-    .action((id: string, status: CaseStatus, options: { by: string; note?: string; tellWorker?: string }) => {
+    .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
+    .action((id: string, status: CaseStatus, options: { by: string; note?: string; tellWorker?: string; to?: string }) => {
       const app = openApp();
       const t = translator(app.config.DEFAULT_LOCALE);
       try {
@@ -189,6 +190,17 @@ export function buildProgram(): Command {
         if (status === "resolved" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
+        // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
+        let moveToJurisdiction: string | undefined;
+        let noteForWorker = options.tellWorker;
+        if (status === "transferred") {
+          const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
+          if (!division) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
+          moveToJurisdiction = division.code;
+          const filed = app.ledger.find(id);
+          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+          noteForWorker ??= tw("slack:worker.transferred", { division: app.gazetteer.fullName(division.code) });
+        }
         const row =
           status === "awaiting_worker"
             ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })
@@ -198,7 +210,8 @@ export function buildProgram(): Command {
                 by: options.by,
                 channel: "cli",
                 note: options.note,
-                noteForWorker: options.tellWorker,
+                noteForWorker,
+                moveToJurisdiction,
               });
         process.stdout.write(`${formatCaseId(row.id)} → ${status}\n`);
       } catch (error) {

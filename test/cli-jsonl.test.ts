@@ -77,6 +77,14 @@ describe("arrears chat --jsonl", () => {
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 
+    // A transfer names the desk it goes to; the worker is told, and the case's jurisdiction moves.
+    cli(["case", "set-status", caseId, "reopened", "--by", "张三"]);
+    expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三"])).toThrow(/--to/);
+    cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "410711"]);
+    const moved = JSON.parse(cli(["case", "show", caseId, "--json"]));
+    expect(moved.status).toBe("transferred");
+    expect(moved.events.at(-1)).toMatchObject({ type: "status_changed", data: { noteForWorker: expect.stringContaining("牧野区") } });
+
     // Referring a case away needs the words that tell the worker where to go.
     expect(() => cli(["case", "set-status", caseId, "referred", "--by", "张三"])).toThrow(/--tell-worker/);
 

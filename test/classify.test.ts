@@ -110,3 +110,11 @@ describe("pay put off", () => {
     expect(classify("老板说等项目结算完再给钱，在成都干了三个月", readMessage("老板说等项目结算完再给钱，在成都干了三个月")).category).toBe("wage_arrears");
   });
 });
+
+describe("platform and household work", () => {
+  it("a rider's withheld delivery fees are arrears; a landlord's or shop's deduction is not work", () => {
+    expect(classOf("我在美团送外卖，站长扣了我3000块配送费").category).toBe("wage_arrears");
+    expect(classOf("房东扣了我的押金").category).toBe("not_labor");
+    expect(classOf("网购的衣服，商家扣了我运费").category).toBe("not_labor");
+  });
+});

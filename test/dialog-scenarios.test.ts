@@ -753,3 +753,13 @@ describe("a summary for a problem that is not arrears", () => {
     expect(worker.heard).not.toContain("被欠人数");
   });
 });
+
+describe("a worker off a building site who names the workplace", () => {
+  it("is not asked for the workplace again", () => {
+    const worker = new Worker(env.app, "factory");
+    worker.says("我在深圳龙华富士康当普工，两个月工资没发，一个月5000");
+    expect(worker.last?.expecting).toBe("employer");
+    const id = worker.files("富士康", {});
+    expect(env.app.ledger.find(id)).toMatchObject({ project: expect.stringContaining("富士康"), amountYuan: 10000, sector: "manufacturing" });
+  });
+});

@@ -38,6 +38,7 @@ import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
+import { readWorkplace } from "../triage/project.js";
 import { afterCaseIntent } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
@@ -355,6 +356,11 @@ export class DialogEngine {
       startedAt: turn.now,
     };
     this.fillFromReading(draft, reading);
+    // Off a building site the "project" is the workplace: "我在深圳龙华富士康当普工" is not asked again.
+    // (The reader keeps project for construction, as the labelled set defines it.)
+    if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
+      draft.facts.project = readWorkplace(text);
+    }
     turn.session.draft = draft;
     turn.session.currentCaseId = null;
     // Safety first: told of 110 now, not only once the complaint is logged.

@@ -5,7 +5,7 @@ import { prepareText } from "./read-message.js";
 import type { Classification, MessageReading } from "./reading.js";
 
 const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|提成|底薪|劳务费|人工费|工费|课时费|wages?|salary|pay)";
-const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
+const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
 const WAGES_OWED = new RegExp(
   [
     `${OWE_VERB}[^。!?！？，,]{0,6}?${WAGE_NOUN}`,
@@ -46,7 +46,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|wages?|salary|factory|worked|boss|employer|company|job|overtime/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|保姆|家政|雇主|站长|wages?|salary|factory|worked|boss|employer|company|job|overtime/i;
 
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */

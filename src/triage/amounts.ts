@@ -42,7 +42,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
     role: "rate",
     pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
   },
-  { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|人均|每位|每名|每个工人|each of us|per person|each/gi },
+  { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|(?<![\d一二两三四五六七八九十我俺])一人(?!一)|人均|每位|每名|每个工人|each of us|per person|each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
   { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn't paid|haven't paid|not paid/gi },
   { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
@@ -162,9 +162,14 @@ interface Duration {
   value: number;
   start: number;
   owedMarked: boolean;
+  /** "只给了一个月的": months already paid, to take off the months worked. */
+  paidMarked: boolean;
 }
 const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
 const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
+// "最后两个月没给": the months named, then that they were not paid.
+const DURATION_OWED_AFTER = /^(?:的)?(?:工资|工钱|钱)?(?:都|还|一直)?(?:没给|没发|没结|不给|没拿到|没到手|欠着|拖着)/;
+const DURATION_PAID_BEFORE = /(?:只给了?|只发了?|给了|发了|结了|只结了?|拿到了?|只拿了)$/;
 
 const FOUR_DIGITS = /^\d{4}$/;
 
@@ -184,7 +189,15 @@ function findDurations(text: string): Duration[] {
     if (m[3] === "半") value += 0.5;
     const start = m.index ?? 0;
     const unit = unitChar === "天" || unitChar === "日" ? "day" : "month";
-    out.push({ unit, value, start, owedMarked: DURATION_OWED_BEFORE.test(text.slice(Math.max(0, start - 6), start)) });
+    const before = text.slice(Math.max(0, start - 6), start);
+    const after = text.slice(start + m[0].length, start + m[0].length + 10);
+    out.push({
+      unit,
+      value,
+      start,
+      owedMarked: DURATION_OWED_BEFORE.test(before) || DURATION_OWED_AFTER.test(after),
+      paidMarked: DURATION_PAID_BEFORE.test(before),
+    });
   }
   return out;
 }
@@ -202,7 +215,16 @@ function rateTimesDuration(text: string, rate: AmountMention, durations: readonl
   }
   if (candidates.length === 0) return null;
   const owed = candidates.filter((d) => d.owedMarked);
-  const pool = owed.length > 0 ? owed : candidates;
+  const paid = candidates.filter((d) => d.paidMarked);
+  const worked = candidates.filter((d) => !d.paidMarked && !d.owedMarked);
+  // "干了4个月，老板只给了一个月的": the months worked less the months paid.
+  if (owed.length === 0 && paid.length > 0 && worked.length > 0) {
+    const workedMonths = Math.max(...worked.map((d) => d.value));
+    const paidMonths = paid.reduce((sum, d) => sum + d.value, 0);
+    if (workedMonths > paidMonths) return rate.value * (workedMonths - paidMonths);
+  }
+  const pool = owed.length > 0 ? owed : candidates.filter((d) => !d.paidMarked);
+  if (pool.length === 0) return null;
   const nearest = pool.reduce((best, d) => (Math.abs(d.start - rate.start) < Math.abs(best.start - rate.start) ? d : best));
   return rate.value * nearest.value;
 }
@@ -230,6 +252,8 @@ function tradeTotal(text: string, durations: readonly Duration[]): number | null
   }
   return sum > 0 ? sum : null;
 }
+
+const ONLY_THE_WRITER_OWED = /(?:欠|拖|扣|没给|没发|不给)了?(?:我|俺)(?!们)(?![^。]*(?:我们|俺们|咱们|大家|每人|一人))/;
 
 const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
 const largest = (items: readonly AmountMention[]): AmountMention | undefined =>
@@ -280,7 +304,8 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
     const perPerson = rateTimesDuration(text, rate, durations);
     if (perPerson !== null) {
       // "欠我三个月工资，一个月4500，已经给了2000": what the months come to, less what was paid.
-      const gross = perPerson * (people ?? 1);
+      // "车间里大概50个人，老板欠我3个月工资": the rate is the writer's own, not everyone's.
+      const gross = perPerson * (ONLY_THE_WRITER_OWED.test(text) ? 1 : (people ?? 1));
       const paid = mentions.filter((m) => m.roles.has("paid") && m.start > rate.start).reduce((sum, m) => sum + m.value, 0);
       return paid > 0 && paid < gross ? gross - paid : gross;
     }

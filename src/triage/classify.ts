@@ -8,9 +8,9 @@ const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|提成|底
 const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
 const WAGES_OWED = new RegExp(
   [
-    `${OWE_VERB}[^。!?！？，,]{0,6}?${WAGE_NOUN}`,
+    `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}`,
     `${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}`,
-    "(?:没|不)(?:给|发|结)钱|拿不到钱|要不到钱|讨不到钱",
+    "(?:没|不)(?:给|发|结)钱|拿不到钱|要不到钱|讨不到钱|(?:没|没有)(?:拿到|领到|收到)(?:一分)?钱",
     "欠(?:了|下|着)?[^。!?！？，,]{0,4}?[\\d一二两三四五六七八九十]+(?:万|千|块|元|w)",
     `(?:钱|块|元|万|千)[^。!?！？]{0,8}?(?:拖着不给|不给|没给|没发|没结|不退)`,
     "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款",
@@ -41,13 +41,15 @@ const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班�
 const INJURY = /砸伤|摔伤|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
-const SOCIAL_PROBLEM = /没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
+const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴)|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
 const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
 const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|保姆|家政|雇主|站长|wages?|salary|factory|worked|boss|employer|company|job|overtime/i;
 
+const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
+const WAGES_NAMED = /工资|工钱|薪水|底薪/;
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */
 const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账)|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
@@ -74,6 +76,10 @@ function decide(text: string, reading: MessageReading): { category: Category; re
   // "欠我钱" about a loan or a purchase, with no work in sight, is not wages.
   if (wagesOwed && NOT_LABOR.test(text) && !WORK.test(text)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
+  }
+  // "加班费…都没算": how much overtime is due is for arbitration, not a sum held back.
+  if (wagesOwed && OVERTIME_UNCOUNTED.test(text) && !WAGES_NAMED.test(text)) {
+    return { category: "labor_dispute", reasons: [reason("laborDispute")] };
   }
   if (wagesOwed) {
     const reasons = [reason("wagesOwed")];
@@ -103,7 +109,7 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打了我|被打|挨打|动手打|打伤|威胁|恐吓|扬言|砍人|拿刀|扣(?:押|着|了)?(?:我的?)?(?:身份证|证件)|不让(?:我们?)?走|关起来|限制.{0,2}自由|threat|beat (?:me|us)|hit me|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
 
 /** Classifies text already passed through prepareText. */
 export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {

@@ -4,7 +4,7 @@ import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
 import { allMatches } from "./matches.js";
 import { personNameAt } from "./person-names.js";
-import { stripLeadingPlaces } from "./place-prefix.js";
+import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 const COMPANY_SUFFIX =
   "(?:有限责任公司|股份有限公司|有限公司|集团|公司|管理|服务|劳务|建设|建工|建安|装饰|装修|置业|房地产|地产|电子|科技|信息|软件|传媒|文化|教育|培训|物业|保洁|安装|速运|运输|物流|餐饮|酒店|宾馆|饭店|餐厅|电器厂|工厂|厂(?!家|商|房|区|长|里)|店(?!铺|长|里)|超市|配送站|网点|工作室|学堂|学校|光学|精工|陶业|渔具|广告|客栈|民宿|旅馆|会所|服饰|服装|纺织|机械|塑胶|平台|快送)";
@@ -17,7 +17,7 @@ const SOE_BUREAU = /中建[一二三四五六七八]局|中铁[一二三四五�
 const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分包|土方分包|木工分包|分包|施工方|施工单位|开发商|甲方|业主|外包公司|劳务公司|建设单位|承建方|上面|再上面|下面)+/;
 // Companies the worker only describes ("一家广告公司"): no name to record.
 const GENERIC_COMPANY =
-  /^(?:[一这那该本我他她]|我们|他们|名下|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|集团|服务|管理|建设|教育|培训|装饰|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
+  /^(?:[一这那该本我他她]|我们|他们|名下|小区|家里|房子|村里|工地|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|集团|服务|管理|建设|教育|培训|装饰|装修|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
 // "给政府盖学校": who the building is for, with the verb, is not a name.
 const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)/;
@@ -39,6 +39,7 @@ const NAMED_AFTER_JIAO =
 const NAMED_BEFORE_KIND =
   /叫[“"]?([^，。,.!?！？“”"\s的]{2,12})[”"]?的[\u4e00-\u9fff]{0,4}(?:公司|厂|店|机构|学校|馆|酒店|平台|培训班)/g;
 const LEAD_ROLES = "包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
+const LEAD_ROLE_WORD = new RegExp(LEAD_ROLES);
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");
 const FOLLOW_PERSON = /(?:跟着?|给)([\u4e00-\u9fff]{2,4})(?=干|做)/g;
@@ -77,6 +78,12 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
   if (SELF_BEFORE.test(before)) return null;
   const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, isSpecificName);
   if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name) || TRADE_ONLY.test(name) || SUFFIX_ONLY.test(name)) return null;
+  // "源汇区超市", "红旗区工厂": a district and a kind of business names no one.
+  const placeHead = leadingPlace(name);
+  if (ADMINISTRATIVE.test(placeHead)) {
+    const rest = name.slice(placeHead.length).replace(/^的/, "");
+    if (rest === "" || GENERIC_COMPANY.test(rest) || TRADE_ONLY.test(rest) || SUFFIX_ONLY.test(rest)) return null;
+  }
   const end = start + raw.length;
   const after = text.slice(end, end + 16);
   return {
@@ -89,6 +96,14 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
     lead: false,
   };
 }
+
+const ADMINISTRATIVE = /(?:区|县|市|镇|乡|省)$/;
+
+// "郑州富士康欠我8000": the business that owes, named as the sentence's subject with no kind word.
+const SUBJECT_OWES = /(?:^|[，,。！!？?\s])([\u4e00-\u9fff]{2,10}?)(?:一直)?(?:拖欠|欠了?|拖了)(?:我|我们|俺|俺们|咱们)/g;
+// Subjects that are no name: people by role, pronouns, time, places of work in general.
+const NOT_A_SUBJECT =
+  /老板|包工头|工头|班长|公司|厂|单位|工地|项目|工程|东家|雇主|师傅|平台|站长|中介|对方|人家|上面|老乡|[我你他她它谁]|年|月|天|还|已经|一直|总共|一共|都|就|说|又|也|再|先|才|共|每|几|多|少|钱|工资|的/;
 
 // Helpers are module functions rather than closures made per call: the readers run on every message.
 function pushCandidate(out: Candidate[], c: Candidate | null): void {
@@ -126,6 +141,15 @@ function findCompanies(text: string): Candidate[] {
     // JOB_AFTER_DE needs 的 right after the chunk: that one character is looked at first.
     else if (text[end] === "的" && !STARTS_WITH_VERB.test(chunk.text) && JOB_AFTER_DE.test(text.slice(end))) {
       pushCandidate(out, companyCandidate(text, chunk.text, chunk.start));
+    }
+  }
+  if (out.length === 0) {
+    for (const m of allMatches(SUBJECT_OWES, text)) {
+      const raw = m[1] ?? "";
+      const name = stripLeadingPlaces(raw, 2);
+      if (NOT_A_SUBJECT.test(name) || LEAD_ROLE_WORD.test(name) || personNameAt(name) === name || leadingPlace(name) === name) continue;
+      const c = companyCandidate(text, name, m.index + m[0].indexOf(raw) + raw.length - name.length);
+      if (c) out.push({ ...c, owes: true });
     }
   }
   // English names need Latin capitals; most messages have none and skip the scan.

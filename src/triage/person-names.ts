@@ -7,6 +7,7 @@ const SURNAME_SET = new Set(SURNAMES);
 // A character after which a given name cannot go on: verbs and particles that follow the name.
 const STOP = new Set("欠说跑拖的一给也还就都在是包带又不让叫把干人手电等了和跟从到只拿答现已再去没有要找让讲总共每老上下这那欠，。,.!?！？ ");
 const CJK = /[\u4e00-\u9fff]/;
+const NICKNAME = new RegExp(`^(?:[${SURNAMES}]老[大二三四五六七八九幺]|老[${SURNAMES.replace(/[师]/g, "")}](?![板乡家总师公婆]))`);
 
 /** Reads a name starting at `text[0]`: surname plus one or two given-name characters, or null. */
 // Role words that begin with a surname character ("包工头", "老板").
@@ -14,6 +15,9 @@ const NOT_A_NAME = /^(?:包工|老板|老乡|班长|工头|万一|安全|高速|
 
 export function personNameAt(text: string): string | null {
   if (NOT_A_NAME.test(text)) return null;
+  // "张老三", "老王": how a team leader is known on site.
+  const nickname = NICKNAME.exec(text)?.[0];
+  if (nickname) return nickname;
   const surname = text[0];
   const g1 = text[1];
   if (!surname || !g1 || !SURNAME_SET.has(surname) || !CJK.test(g1) || STOP.has(g1)) return null;

@@ -1,0 +1,103 @@
+// Phrasings workers really use, read right: violence and held papers, wages named far from "欠",
+// sums worked out from months and rates, who owes, the trade, and the language they write in.
+import { describe, expect, it } from "vitest";
+import { languageOfText } from "../src/dialogs/language.js";
+import { classify } from "../src/triage/classify.js";
+import { readMessage } from "../src/triage/read-message.js";
+
+const read = (text: string) => {
+  const reading = readMessage(text);
+  const classification = classify(text, reading);
+  return { ...reading, ...classification, reasonKeys: classification.reasons.map((r) => r.key.replace("triage:reason.", "")) };
+};
+
+describe("violence, threats and held papers", () => {
+  it.each([
+    "老板今天打我了，工资还是不给",
+    "说再去要钱就打断我的腿",
+    "把我身份证扣了不给，工资也不发",
+    "去要工资被保安打了",
+    "扣着我的护照，三个月工资没发",
+    "找了一帮社会上的人来堵我们，不让要工资",
+  ])("%s → the worker is told of 110", (text) => {
+    expect(read(text).reasonKeys).toContain("violence");
+  });
+
+  it.each(["我在工地打工，老板欠我3万", "老板打电话说下个月给工资", "工资说好月底打款，到现在没打"])("%s → no violence", (text) => {
+    expect(read(text).reasonKeys).not.toContain("violence");
+  });
+});
+
+describe("what kind of problem it is", () => {
+  it("wages named several words after 欠 are wages: 老板欠了我们村十几个妇女工钱", () => {
+    const r = read("老板欠了我们村十几个妇女工钱");
+    expect(r.category).toBe("wage_arrears");
+    expect(r.headcount).toEqual({ min: 10, max: 19 });
+  });
+  it("'did not get the money' is arrears: 我们宿舍还有5个人也没拿到钱", () => {
+    expect(read("我们宿舍还有5个人也没拿到钱").category).toBe("wage_arrears");
+  });
+  it("an employer not paying in social insurance is social insurance: 工厂老板不给我们交社保", () => {
+    expect(read("工厂老板不给我们交社保").category).toBe("social_insurance");
+  });
+  it("overtime not counted is a dispute for arbitration, overtime with wages held back stays arrears", () => {
+    expect(read("欠我们加班费，三个月的加班都没算").category).toBe("labor_dispute");
+    expect(read("欠我两个月工资，加班也没算").category).toBe("wage_arrears");
+  });
+});
+
+describe("sums worked out from what the worker says", () => {
+  it.each([
+    ["干了4个月，老板只给了一个月的，一个月3000", 9000],
+    ["干了半年，每月4500，最后两个月没给", 9000],
+    ["我们班12个人，一人两万多", 240000],
+    // The workshop's size is not how many the rate is owed to: the rate is the writer's own.
+    ["车间里大概50个人，老板欠我3个月工资，一个月4000", 12000],
+    ["我们5个人，老板欠我们3个月工资，一个月4000", 60000],
+  ])("%s → ¥%i", (text, amount) => {
+    expect(read(text).amountYuan).toBe(amount);
+  });
+});
+
+describe("who owes", () => {
+  it.each([
+    ["包工头张老三欠我两万", "张老三"],
+    ["包工头老王欠我们3万", "老王"],
+    ["郑州富士康欠我8000", "富士康"],
+    ["安达物业欠我工资", "安达物业"],
+  ])("%s → %s", (text, employer) => {
+    expect(read(text).employer).toBe(employer);
+  });
+
+  it.each(["小区装修的活，老板欠我5000", "源汇区超市欠我工资3000", "红旗区工厂欠我们工资", "上个月工地欠我3000"])(
+    "%s → no name invented",
+    (text) => {
+      expect(read(text).employer).toBeNull();
+    },
+  );
+});
+
+describe("the trade", () => {
+  it("sorting at a parcel station is services, Foxconn is a factory", () => {
+    expect(read("在快递站干分拣，老板欠我4000").sector).toBe("services");
+    expect(read("在富士康上班，欠我两个月工资").sector).toBe("manufacturing");
+  });
+});
+
+describe("the language a message is written in", () => {
+  it("English with Chinese names in it is English", () => {
+    expect(languageOfText("My boss 张三 at 郑州 site owes me 5000 yuan")).toBe("en");
+  });
+  it("an English writer answering with a place in Chinese stays English; a Chinese sentence switches", () => {
+    expect(languageOfText("郑州金水区", "en")).toBeNull();
+    expect(languageOfText("老板欠我工资", "en")).toBe("zh-CN");
+    expect(languageOfText("郑州金水区", null)).toBe("zh-CN");
+  });
+  it("a case ID in lower case says nothing about the language", () => {
+    expect(languageOfText("evr-kv2-exy")).toBeNull();
+  });
+  it("Chinese typed in pinyin is answered in Chinese", () => {
+    expect(languageOfText("laoban qian wo gongzi liang ge yue")).toBe("zh-CN");
+    expect(languageOfText("my boss owes me two months of wages")).toBe("en");
+  });
+});

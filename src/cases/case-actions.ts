@@ -8,6 +8,7 @@ import type { CaseLedger, CaseRow } from "./ledger.js";
 import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
 import type { CaseStatus } from "./statuses.js";
+import { maskPhonesIn } from "./case-view.js";
 
 export interface StatusChange {
   caseId: string;
@@ -169,11 +170,34 @@ export class CaseActions {
             recipientKey: deskRecipient(caseId),
             locale: "zh-CN",
             messageKey: "desk.workerReplied",
-            params: { id: formatCaseId(caseId), text },
+            params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
           },
           at,
         );
         return row;
+      })
+      .immediate();
+  }
+
+  /** More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk. */
+  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string): void {
+    this.store.sqlite
+      .transaction(() => {
+        const row = this.ledger.find(caseId);
+        if (!row || row.filerKey !== userKey) return;
+        const at = this.now();
+        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "worker_added", data: { text } });
+        this.outbox.enqueue(
+          {
+            caseId,
+            channel: DESK_CHANNEL,
+            recipientKey: deskRecipient(caseId),
+            locale: "zh-CN",
+            messageKey: "desk.workerAdded",
+            params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
+          },
+          at,
+        );
       })
       .immediate();
   }

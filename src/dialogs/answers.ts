@@ -49,13 +49,16 @@ const NAME_PREFIX =
 
 const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
 
+// Assent typed where a name was asked ("OK", "好的") is not a name.
+const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
+
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 export function parseNameAnswer(text: string): AnswerResult<string> {
   let name = bareAnswer(text);
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
-  if (letters < 2) return fail("nameUnreadable");
+  if (letters < 2 || NOT_A_NAME.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");

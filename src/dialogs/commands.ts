@@ -1,6 +1,7 @@
 // Commands a worker can type on any channel. Channels pass text through as it came; "/status@bot"
 // (Telegram groups) and the Chinese "查询 编号" are understood here once for all of them.
-import { findCaseIdIn } from "../cases/case-id.js";
+import { findCaseIdIn, parseCaseId } from "../cases/case-id.js";
+import { asksProgress } from "./after-case.js";
 
 export type Command =
   | { name: "start" | "help" | "new" | "cancel" | "mycases" }
@@ -36,6 +37,12 @@ export function parseCommand(text: string): Command | null {
   if (statusMatch && findCaseIdIn(trimmed.slice(statusMatch[0].length))) {
     return statusCommand(trimmed.slice(statusMatch[0].length));
   }
+  // The ID alone, or with "怎么样了": a worker checking on a case (with an access code, a relative).
+  const idInText = findCaseIdIn(trimmed);
+  if (idInText && looksLikeCaseId(idInText)) {
+    const rest = trimmed.replace(idInText, "").replace(/(?<!\d)\d{6}(?!\d)/, "").replace(/^[\s，,:：]*(编号|ID|案件|投诉)?[\s，,:：]*/i, "").trim();
+    if (rest === "" || asksProgress(rest)) return statusCommand(trimmed);
+  }
   return null;
 }
 
@@ -45,4 +52,15 @@ function statusCommand(args: string): Command {
   const rest = caseId ? args.replace(caseId, " ") : args;
   const code = rest.match(/(?<!\d)\d{6}(?!\d)/);
   return { name: "status", caseId, accessCode: code ? code[0] : null };
+}
+
+/**
+ * Whether ID-shaped text is meant as an ID: written in groups ("K7Q-M3P-9RX"), or with a digit and a
+ * right check character — so that a nine-letter word ("Zhengzhou") is not taken for one.
+ */
+function looksLikeCaseId(candidate: string): boolean {
+  const parsed = parseCaseId(candidate);
+  if (parsed.kind === "malformed") return false;
+  if (/[\s-]/.test(candidate)) return true;
+  return parsed.kind === "valid" && /\d/.test(candidate);
 }

@@ -4,7 +4,7 @@ import type { FactName } from "./facts.js";
 
 const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
   ["amount", /(金额|钱数|数目|欠款|欠的钱|工钱|工资数|多少钱|总数|^钱|amount|sum)/i],
-  ["headcount", /(人数|几个人|多少人|人头|headcount|number of (people|workers))/i],
+  ["headcount", /(人数|几个人|多少人|人头|^人(?:不对|错了)|headcount|number of (people|workers))/i],
   ["employer", /(公司名?|老板|包工头|单位|用工方|劳务|employer|company|boss)/i],
   ["project", /(项目名?|工地|工程|project|site)/i],
   ["place", /(地点|地方|地址|位置|区县|哪个区|place|location|address)/i],
@@ -19,7 +19,26 @@ const CORRECTION_CUE =
 /** Where the new value starts: after the last "是/为/改成/:" of the sentence. */
 const VALUE_START = /(?:应该是|其实是|改成|改为|换成|是|为|[:：]|should be|it'?s|it is|to|is)\s*/gi;
 
+/** "不是新乡", "not 5": the value being rejected, which is not the new one (and tells which fact it was). */
+const REJECTED = /(?:不是|而不是|并不是|not)\s*([^，,。；;！!？?是\s][^，,。；;！!？?是]{0,19})/gi;
+
+/**
+ * Plain statements of one fact, with no word of correction: "老板是张三", "包工头叫王军",
+ * "是宏达劳务欠的", "项目叫万达广场二期".
+ */
+const STATEMENTS: ReadonlyArray<[FactName, RegExp]> = [
+  ["employer", /^(?:我的?|我们的?)?(?:老板|包工头|工头|公司|单位|用工单位|用工方)(?:的?名字|名)?(?:是|叫|叫做)\s*(.+)$/],
+  ["project", /^(?:项目|工地|工程)(?:的?名字|名称|名)?(?:是|叫|叫做)\s*(.+)$/],
+  ["employer", /^(?:是|就是)?([^，,。]{2,30}?)欠(?:的|我的|我们的)(?:钱|工资|工钱)?$/],
+];
+
+const EMPLOYER_FORM = /^[^\d]{2,}(?:公司|劳务|集团|建筑|建设|工程队|施工队|厂|店|酒店|饭店)$/;
+const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工地|苑|城|[一二三四五六七八九\d]期|公寓|家园|中心|学校|医院|道路|大桥|隧道|标段)$/;
+
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
+
+/** Separates the parts of one correction that carries several facts ("是3个人，一共1万5"). */
+const CLAUSE_BREAK = /[，,；;]\s*/;
 
 export interface Correction {
   fact: FactName;
@@ -39,33 +58,75 @@ export function factOfValue(valueText: string): FactName | null {
   if (/^(一共|总共|共|大概|差不多)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
     return "amount";
   }
+  if (/^(就|只有)?(我|我自己|我一个人?)$/.test(value)) return "headcount";
+  // Names by their ending: "宏达劳务", "万达广场二期".
+  if (EMPLOYER_FORM.test(value)) return "employer";
+  if (PROJECT_FORM.test(value)) return "project";
   return null;
 }
 
 export interface CorrectionCue {
-  /** The fact named ("金额不对"), else the one the value's form tells, else null. */
+  /** The fact named ("金额不对"), else the one the rejected or the value's form tells, else null. */
   fact: FactName | null;
   valueText: string | null;
+  /** Further facts corrected in the same message ("不对，是3个人，一共1万5"). */
+  more: Correction[];
+}
+
+/** The facts' current values as the worker would write them, to tell which one "不是X" rejects. */
+export type CurrentValues = Partial<Record<FactName, string | null>>;
+
+function factRejected(rejected: string[], current: CurrentValues): FactName | null {
+  for (const value of rejected) {
+    const bare = value.replace(/^(在|是)/, "").trim();
+    if (bare.length < 2) continue;
+    for (const fact of ["employer", "project", "place"] as const) {
+      const known = current[fact];
+      if (known && (known.includes(bare) || bare.includes(known))) return fact;
+    }
+  }
+  return null;
 }
 
 /** A correction in plain words, whether or not it names the fact. Null when it is not one. */
-export function detectCorrectionCue(text: string): CorrectionCue | null {
+export function detectCorrectionCue(text: string, current: CurrentValues = {}): CorrectionCue | null {
+  const trimmed = text.trim().replace(/[。！!.\s]+$/, "");
+  for (const [fact, pattern] of STATEMENTS) {
+    const stated = pattern.exec(trimmed)?.[1]?.trim();
+    if (stated && !STORY.test(stated)) return { fact, valueText: stated, more: [] };
+  }
   const cue = CORRECTION_CUE.exec(text);
   if (!cue) return null;
-  const found = FACT_WORDS.find(([, words]) => words.test(text));
+  // "不对，是在洛阳，不是新乡": the rejected value goes; it only tells which fact this is.
+  const rejected: string[] = [];
+  const kept = text.replace(REJECTED, (_whole, value: string) => {
+    rejected.push(value);
+    return "，";
+  });
+  const keptCue = CORRECTION_CUE.exec(kept);
+  const cueEnd = keptCue ? keptCue.index + keptCue[0].length : 0;
+  const found = FACT_WORDS.find(([, words]) => words.test(kept));
   let lastEnd = -1;
-  for (const match of text.matchAll(VALUE_START)) lastEnd = (match.index ?? 0) + match[0].length;
+  for (const match of kept.matchAll(VALUE_START)) lastEnd = (match.index ?? 0) + match[0].length;
   // "人数不对，4个人": no "是" — the value is what follows the cue.
-  if (lastEnd < cue.index + cue[0].length) lastEnd = Math.max(lastEnd, cue.index + cue[0].length);
-  const raw = text.slice(lastEnd).replace(/^[，,。\s]+|[。！!.\s]+$/g, "").trim();
-  const valueText = raw.length > 0 && !CORRECTION_CUE.test(raw) ? raw : null;
-  const fact = found?.[0] ?? (valueText ? factOfValue(valueText) : null);
+  if (lastEnd < cueEnd) lastEnd = cueEnd;
+  const raw = kept.slice(Math.max(lastEnd, 0)).replace(/^[，,。\s]+|[，,。！!.\s]+$/g, "").trim();
+  const whole = raw.length > 0 && !CORRECTION_CUE.test(raw) ? raw : null;
+  // One value per fact: "3个人，一共1万5" is two corrections; "宏达劳务，郑州的" is one name.
+  let valueText = whole;
+  const more: Correction[] = [];
+  if (whole) {
+    const [first = "", ...rest] = whole.split(CLAUSE_BREAK);
+    const parts = [first];
+    for (const part of rest) {
+      const partFact = factOfValue(part);
+      if (partFact && partFact !== (found?.[0] ?? factOfValue(first))) more.push({ fact: partFact, valueText: part });
+      else parts.push(part);
+    }
+    valueText = parts.join("，");
+  }
+  const fact = found?.[0] ?? (valueText ? factOfValue(valueText) : null) ?? factRejected(rejected, current);
   // "不对，是公司欠了我两个月工资": the story again, not a new name for the company.
   if ((fact === "employer" || fact === "project") && valueText && STORY.test(valueText)) return null;
-  return { fact, valueText };
-}
-
-export function detectCorrection(text: string): Correction | null {
-  const cue = detectCorrectionCue(text);
-  return cue?.fact ? { fact: cue.fact, valueText: cue.valueText } : null;
+  return { fact, valueText, more };
 }

@@ -100,6 +100,12 @@ export function workplaceOf(text: string): string | null {
 /** The opening of a correction: "不对，是在洛阳", "错了，…". */
 const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了)[，,。\s]*/;
 
+const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
+
+/** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
+const GENERIC_SITE = /^(?:的|那边的?|这边的?|那个|这个)?(?:工地|项目|工程|那边|这边)?$/;
+
 export function userKeyOf(channel: string, userId: string): string {
   return `${channel}:${userId}`;
 }
@@ -186,7 +192,7 @@ export class DialogEngine {
    */
   private localeOf(session: Session, input: TurnInput): Locale {
     if (session.locale && !session.localeDetected) return session.locale;
-    const written = input.message.kind === "text" ? languageOfText(input.message.text) : null;
+    const written = input.message.kind === "text" ? languageOfText(input.message.text, session.locale) : null;
     if (written) {
       session.locale = written;
       session.localeDetected = true;
@@ -257,6 +263,14 @@ export class DialogEngine {
     const draft = turn.session.draft;
     if (!draft) {
       const waiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
+      if (waiting && this.options.actions && this.isAnotherComplaint(text, waiting.id)) {
+        // A new complaint about someone else is not the answer: it is taken, and the question still waits.
+        turn.say(turn.t("question.stillWaiting", { id: formatCaseId(waiting.id) }), [
+          { id: `answer:${waiting.id}`, label: turn.t("question.answerButton") },
+        ]);
+        this.startDraft(turn, text);
+        return;
+      }
       if (waiting && this.options.actions) {
         // 需补充: an officer asked this worker something; this message is the answer.
         this.options.actions.workerReplied(waiting.id, text, turn.userKey, turn.channel);
@@ -279,11 +293,17 @@ export class DialogEngine {
         return;
       }
     }
-    const correction = this.correctionIn(text);
-    if (correction && (hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
+    const correction = this.correctionIn(text, draft);
+    if (correction && (correction.valueText !== null || hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);
       if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
         turn.say(this.changedLine(turn, draft, correction.fact));
+        for (const further of correction.more) {
+          if (further.valueText && this.applyAnswer(turn, draft, further.fact, further.valueText, false)) {
+            turn.append(this.changedLine(turn, draft, further.fact));
+          }
+        }
+        this.reclassify(draft);
         this.advance(turn, draft);
       } else {
         draft.expecting = correction.fact;
@@ -315,6 +335,11 @@ export class DialogEngine {
     this.reclassify(draft);
     if (draft.category !== categoryBefore) turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
     else if (filled.length === 0 && draft.expecting === "confirm") {
+      // "应该是碧桂园": something is wrong, but which fact cannot be told: ask which.
+      if (detectCorrectionCue(text)) {
+        this.offerEdit(turn, draft);
+        return;
+      }
       // Nothing new: the buttons again, not the whole summary once more (long on a phone).
       turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t));
       return;
@@ -323,22 +348,62 @@ export class DialogEngine {
   }
 
   /**
+   * Whether a message sent while an officer's question waits is a new complaint rather than the
+   * answer: wages owed, with an employer or project other than the case's.
+   */
+  private isAnotherComplaint(text: string, caseId: string): boolean {
+    const reading = this.read(text);
+    if (!this.options.reader.classify(text, reading).isArrears) return false;
+    const waiting = this.ledger.find(caseId);
+    if (!waiting) return false;
+    const differs = (named: string | null, known: string | null) =>
+      named !== null && known !== null && !named.includes(known) && !known.includes(named);
+    return differs(reading.employer, waiting.employer) || differs(reading.project, waiting.project);
+  }
+
+  /**
    * A correction in plain words: the fact named, or told by the value's form ("不对，是3个人"), or a
    * place ("不对，是在洛阳").
    */
-  private correctionIn(text: string): Correction | null {
-    const cue = detectCorrectionCue(text);
+  private correctionIn(text: string, draft: Draft): (Correction & { more: Correction[] }) | null {
+    const facts = draft.facts;
+    const cue = detectCorrectionCue(text, {
+      project: facts.project,
+      employer: facts.employer,
+      place: facts.place ? `${facts.place.text} ${facts.place.name ?? ""}` : null,
+    });
     if (!cue) return null;
-    if (cue.fact) return { fact: cue.fact, valueText: cue.valueText };
-    if (cue.valueText && this.read(cue.valueText).place.status !== "none") return { fact: "place", valueText: cue.valueText };
+    const { valueText, more } = cue;
+    const placeNamed = valueText !== null && this.read(valueText).place.status !== "none";
+    // "不对，是在新乡县的工地": the site is the same; where it is was wrong.
+    if (cue.fact === "project" && placeNamed && valueText && GENERIC_SITE.test(this.withoutPlace(valueText))) {
+      return { fact: "place", valueText, more };
+    }
+    if (cue.fact) return { fact: cue.fact, valueText, more };
+    if (placeNamed) return { fact: "place", valueText, more };
+    // "应该是万达广场": a name, told apart by how it reads.
+    if (valueText) {
+      const reading = this.read(valueText);
+      if (reading.employer) return { fact: "employer", valueText, more };
+      if (reading.project) return { fact: "project", valueText, more };
+    }
     return null;
+  }
+
+  /** The text without the place it names ("在新乡县的工地" → "的工地"). */
+  private withoutPlace(text: string): string {
+    const place = this.read(text).place;
+    const matched = place.status === "found" ? place.division.name : "";
+    const named = place.status === "found" ? (text.includes(place.matched) ? place.matched : matched) : "";
+    return (named ? text.replace(named, "") : text).replace(/^在/, "").trim();
   }
 
   private startDraft(turn: Turn, text: string): void {
     const reading = this.read(text);
     const classification = this.options.reader.classify(text, reading);
+    // "我" alone reads as a headcount of one: not yet a story.
     const foundSomething =
-      reading.project || reading.employer || reading.amountYuan !== null || reading.headcount || reading.sector;
+      reading.project || reading.employer || reading.amountYuan !== null || (reading.headcount && reading.headcount.max > 1) || reading.sector;
     // A greeting or a few stray characters: explain what the bot does instead of opening a form.
     const noStory = !/\p{Script=Han}/u.test(text) && !/(wage|salary|pay|paid|owe|boss|work|employer|company|injur|insurance)/i.test(text);
     if (!foundSomething && classification.category === "not_labor" && (text.length < 15 || noStory)) {
@@ -397,6 +462,14 @@ export class DialogEngine {
         draft.placeCandidates = [];
         filled.push("place");
       }
+    }
+    // "项目经理姓孙" at the project question: who is behind it, not the project's name.
+    const lead = expecting !== "employer" ? LEAD_NAMED.exec(text) : null;
+    if (lead && filled.length === 0) {
+      const [, role = "", how = "", name = ""] = lead;
+      draft.facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+      draft.settled = draft.settled.filter((fact) => fact !== "employer");
+      filled.push("employer");
     }
     if (filled.length === 0) {
       const parsesAsAsked = this.answerParses(draft, expecting, text);
@@ -602,7 +675,7 @@ export class DialogEngine {
       }
       case "amount":
         if (isDontKnow(text)) return fail("amountRequired");
-        return settle(parseAmountAnswer(text, this.read(text).amountYuan), (value) => (facts.amountYuan = value));
+        return settle(parseAmountAnswer(text, this.amountIn(draft, text)), (value) => (facts.amountYuan = value));
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project":
@@ -635,6 +708,13 @@ export class DialogEngine {
     }
   }
 
+  /** The sum an answer gives; a rate ("一个月4500") is worked out over the months the story told ("欠我两个月工资"). */
+  private amountIn(draft: Draft, text: string): number | null {
+    const own = this.read(text).amountYuan;
+    if (own !== null || !RATE_ANSWER.test(text)) return own;
+    return this.read(`${draft.narrative.join("，")}，${text}`).amountYuan;
+  }
+
   private changedLine(turn: Turn, draft: Draft, fact: FactName): string {
     const value = factValue(turn.t, turn.locale, draft.facts, fact) ?? turn.t("value.unknown");
     return turn.t("intake.changed", { fact: turn.t(`fact.${fact}`), value });
@@ -651,7 +731,9 @@ export class DialogEngine {
       ? "intake.skipped"
       : fact === "employer" && !owesWages(draft)
         ? "dontKnow.employerOf"
-        : `dontKnow.${fact}`;
+        : fact === "project" && draft.facts.employer === null
+          ? "dontKnow.projectNoEmployer"
+          : `dontKnow.${fact}`;
     turn.say(turn.t(key));
     this.advance(turn, draft);
   }
@@ -755,6 +837,11 @@ export class DialogEngine {
         if (expecting !== "ownership" || !isOwnership(value)) return stale();
         draft.facts.ownership = value;
         break;
+      case "employer":
+        if (expecting !== "employer" || value !== "workplace" || !draft.facts.project) return stale();
+        draft.facts.employer = draft.facts.project;
+        draft.settled = draft.settled.filter((name) => name !== "employer");
+        break;
       case "headcount":
         if (expecting !== "headcount" || value !== "1") return stale();
         draft.facts.headcount = { min: 1, max: 1 };
@@ -782,10 +869,21 @@ export class DialogEngine {
     if (!intent) return false;
     const caseId = turn.session.currentCaseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null;
     if (intent === "thanks") {
-      turn.say(caseId ? turn.t("afterCase.thanks", { id: formatCaseId(caseId) }) : turn.t("afterCase.thanksNoCase"));
+      const row = caseId ? this.ledger.find(caseId) : undefined;
+      if (!row) turn.say(turn.t("afterCase.thanksNoCase"));
+      // A closed case has no "progress" to come: what to do if the money never arrives.
+      else if (row.status === "resolved") turn.say(turn.t("afterCase.thanksResolved", { id: formatCaseId(row.id) }));
+      else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(row.id) }));
       return true;
     }
     if (!caseId) return false;
+    if (intent === "othersToo") {
+      // The officer learns of more people; each of them can still file their own complaint.
+      this.options.actions?.workerAddedInfo(caseId, text, turn.userKey, turn.channel);
+      turn.caseId = caseId;
+      turn.say(turn.t(this.options.actions ? "afterCase.othersTooPassedOn" : "afterCase.othersToo", { id: formatCaseId(caseId) }));
+      return true;
+    }
     // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
     if (intent === "notPaid" && this.options.actions?.followUpAnswered(caseId, false, turn.userKey, turn.channel) === true) {
       turn.caseId = caseId;

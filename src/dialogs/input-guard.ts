@@ -21,7 +21,9 @@ export function guardText(raw: string, maxChars: number): GuardResult {
 }
 
 const DONT_KNOW = /^(不知道|不清楚|不晓得|不记得|记不清|不太清楚|不确定|忘了|不懂|不知|没问|don'?t know|do not know|not sure|no idea|unknown)$/i;
-const YES = /^(对|对的|是|是的|确认|确定|没错|没问题|正确|好|好的|可以|提交|yes|y|ok|okay|confirm|correct|right)$/i;
+const YES_WORD = "(?:对|对的|都对|全对|是|是的|是对的|确认|确认提交|确定|没错|没问题|正确|好|好的|可以|提交|提交吧|就这样|yes|y|ok|okay|confirm|correct|right|submit)";
+// "对的，提交吧": several words of assent are one yes.
+const YES = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD})*$`, "i");
 const NO = /^(不对|不是|错了|有错|修改|改|改一下|要改|no|n|edit|wrong)$/i;
 const SKIP = /^(跳过|不留|不想留|不方便|没有|不用|算了|skip|none|no phone)$/i;
 

@@ -1,18 +1,36 @@
 // The language a message is written in, for a worker who has not chosen one with /lang: a worker
 // who writes English is answered in English, whatever the phone's language says.
+import { findCaseIdIn } from "../cases/case-id.js";
 import type { Locale } from "../config.js";
 
-const HAN = /\p{Script=Han}/u;
+const HAN = /\p{Script=Han}/gu;
 // Words with a lower-case letter: a case ID ("D72-ZH8-ZXN") or an acronym is not English.
 const LATIN_WORD = /\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b/g;
 const ENGLISH_GREETING = /^(hello|hi|hey|help)[\s!.,]*$/i;
+// A word made of pinyin syllables ("laoban", "gongzi"): Chinese typed without a Chinese keyboard.
+const PINYIN_WORD =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/i;
+/** An answer this short in Chinese characters is a place or a name, not a change of language. */
+const SHORT_HAN_ANSWER = 12;
+// Words of a sentence ("老板欠我工资"), which names and places do not have.
+const SENTENCE_WORDS = /[我你他她们欠了吗呢吧没不是的要给]/;
 
-/** "zh-CN" for any Chinese, "en" for a sentence of English words, null when the text cannot tell (numbers, emoji, a command). */
-export function languageOfText(text: string): Locale | null {
+/**
+ * "zh-CN" for Chinese, "en" for a sentence of English words (Chinese names in it or not), null when
+ * the text cannot tell (numbers, emoji, a command, a case ID) — or when an English writer answers
+ * with a short Chinese name ("郑州金水区"), which keeps `current`.
+ */
+export function languageOfText(text: string, current: Locale | null = null): Locale | null {
   const trimmed = text.trim();
   if (trimmed.startsWith("/")) return null;
-  if (HAN.test(trimmed)) return "zh-CN";
-  const words = trimmed.match(LATIN_WORD)?.length ?? 0;
+  const caseId = findCaseIdIn(trimmed);
+  const rest = caseId ? trimmed.replace(caseId, " ") : trimmed;
+  const han = rest.match(HAN)?.length ?? 0;
+  const words = rest.match(LATIN_WORD) ?? [];
+  if (words.length >= 3 && words.filter((word) => PINYIN_WORD.test(word)).length >= words.length * 0.8) return "zh-CN";
+  // A Chinese word is about two characters: "My boss 张三 owes me 5000" is English.
+  if (words.length >= 2 && words.length * 2 >= han) return "en";
+  if (han > 0) return current === "en" && words.length === 0 && han <= SHORT_HAN_ANSWER && !SENTENCE_WORDS.test(rest) ? null : "zh-CN";
   // One word tells little ("OK" is Chinese chat too), except an English greeting.
-  return words >= 2 || ENGLISH_GREETING.test(trimmed) ? "en" : null;
+  return words.length >= 2 || ENGLISH_GREETING.test(trimmed) ? "en" : null;
 }

@@ -23,6 +23,12 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft): Choic
     case "headcount":
       choices.push({ id: "headcount:1", label: t("choice.justMe") });
       break;
+    case "employer":
+      // Off a building site the workplace is most often the employer ("富士康"): one tap.
+      if (draft.facts.project && draft.facts.sector !== "construction") {
+        choices.push({ id: "employer:workplace", label: draft.facts.project });
+      }
+      break;
     default:
       break;
   }

@@ -111,7 +111,18 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
   ];
   if (row.divisionName) lines.push(t("status.place", { place: row.divisionName }));
   lines.push(t("status.historyTitle"));
+  // Wrong access codes tried the same day are one line with a count, not a screenful.
+  let codeFailures = { date: "", count: 0, index: -1 };
   for (const event of deps.ledger.events(row.id)) {
+    const date = formatLocalDate(event.at, deps.timeZone, locale);
+    if (event.type === "access_code_failed") {
+      if (codeFailures.date === date && codeFailures.index === lines.length - 1) {
+        codeFailures.count += 1;
+        lines[codeFailures.index] = `· ${date} ${t("event.access_code_failed_times", { count: codeFailures.count })}`;
+        continue;
+      }
+      codeFailures = { date, count: 1, index: lines.length };
+    }
     const data = (event.data ?? {}) as Record<string, unknown>;
     const note = typeof data.noteForWorker === "string" ? data.noteForWorker.trim() : "";
     let line: string;
@@ -122,7 +133,7 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
     } else {
       line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
     }
-    lines.push(`· ${formatLocalDate(event.at, deps.timeZone, locale)} ${line}`);
+    lines.push(`· ${date} ${line}`);
   }
   // A referred complaint: where to go, again (evidence sent here would help nobody).
   const referral = (row.route as { referral?: { key: string; params?: Record<string, string | number> } | null } | null)?.referral;

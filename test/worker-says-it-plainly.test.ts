@@ -1,0 +1,214 @@
+// Conversations where the worker says things their own way: corrections with the wrong value named,
+// short messages after the complaint is logged, an ID sent on its own, a new complaint while an
+// officer's question waits.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { formatCaseId } from "../src/cases/case-id.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const STORY = "我在新乡县万达广场工地干活，老板刘建国欠我们5个人3万块钱";
+
+function atSummary(name: string): Worker {
+  const worker = new Worker(env.app, name);
+  worker.says(STORY);
+  for (let i = 0; i < 4 && worker.last?.expecting !== "confirm"; i++) {
+    const choice = worker.choiceIds.find((id) => /construction|housing|private/.test(id));
+    if (!choice) throw new Error(`unexpected question ${worker.last?.expecting}: ${worker.heard}`);
+    worker.presses(choice);
+  }
+  expect(worker.last?.expecting).toBe("confirm");
+  return worker;
+}
+
+describe("a correction that names the wrong value too", () => {
+  it("keeps the new value, not the rejected one", () => {
+    const worker = atSummary("c1");
+    worker.says("不对，是在洛阳，不是新乡");
+    expect(worker.heard).toContain("地点 → 洛阳市");
+    worker.says("不对，是12个人，不是5个");
+    expect(worker.heard).toContain("被欠人数 → 12 人");
+  });
+
+  it("tells the fact by the value rejected: 不是刘建国，是王军 / 不是万达广场，是碧桂园二期", () => {
+    const worker = atSummary("c2");
+    worker.says("不是刘建国，是王军");
+    expect(worker.heard).toContain("欠钱的一方 → 王军");
+    worker.says("不是万达广场，是碧桂园二期");
+    expect(worker.heard).toContain("项目/工地 → 碧桂园二期");
+  });
+
+  it("takes a plain statement of who owes as a correction", () => {
+    const worker = atSummary("c3");
+    worker.says("老板是张三");
+    expect(worker.heard).toContain("欠钱的一方 → 张三");
+    worker.says("包工头叫王军");
+    expect(worker.heard).toContain("欠钱的一方 → 王军");
+    worker.says("是宏达劳务欠的");
+    expect(worker.heard).toContain("欠钱的一方 → 宏达劳务");
+  });
+
+  it("corrects two facts in one message, and 'just me' as the headcount", () => {
+    const worker = atSummary("c4");
+    worker.says("不对，是3个人，一共1万5");
+    expect(worker.heard).toContain("被欠人数 → 3 人");
+    expect(worker.heard).toContain("欠款金额 → ¥15,000");
+    worker.says("人不对，就我自己");
+    expect(worker.heard).toContain("被欠人数 → 1 人");
+  });
+
+  it("reads 'at the site in 新乡县' as the place, and asks which fact when it cannot tell", () => {
+    const worker = atSummary("c5");
+    worker.says("不对，是在洛阳");
+    worker.says("不对，是在新乡县的工地");
+    expect(worker.heard).toContain("地点 → 新乡县");
+    worker.says("应该是碧桂园");
+    expect(worker.heard).toContain("要改哪一项");
+    expect(worker.choiceIds).toContain("edit:project");
+  });
+});
+
+describe("during the questions", () => {
+  it("does not take 'OK' for a project's name, and a lead named at the project question is who owes", () => {
+    const worker = new Worker(env.app, "q1");
+    worker.says("我在郑州金水区一个工地干活，包工头欠我两万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("OK");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("项目经理姓孙");
+    expect(worker.heard).toContain("欠钱的一方 → 孙经理");
+    expect(worker.last?.expecting).toBe("project");
+  });
+
+  it("offers the workplace as the employer off a building site, and works a monthly rate over the months told", () => {
+    const worker = new Worker(env.app, "q2");
+    worker.says("在郑州富士康上班，欠我两个月工资");
+    expect(worker.last?.expecting).toBe("employer");
+    expect(worker.choiceIds).toContain("employer:workplace");
+    worker.presses("employer:workplace");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("一个月4500");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠钱的一方：富士康");
+    expect(worker.heard).toContain("¥9,000");
+  });
+
+  it("takes 'yes, submit' in words as the confirmation", () => {
+    const worker = atSummary("q3");
+    const result = worker.says("对的，提交吧");
+    expect(result.caseId).not.toBeNull();
+  });
+
+  it("does not mention the boss when the project is not known and neither is the employer", () => {
+    const worker = new Worker(env.app, "q4");
+    worker.says("在郑州金水区工地上干活，欠我3万块钱工资");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不知道");
+    expect(worker.heard).toContain("根据地点去核实");
+    expect(worker.heard).not.toContain("老板去核实");
+  });
+});
+
+describe("short messages with no complaint open", () => {
+  it("'I want to complain' and 'my fellow villager too' get asked for the story, not a form", () => {
+    const worker = new Worker(env.app, "s1");
+    worker.says("我要投诉");
+    expect(worker.heard).toContain("请说说您的情况");
+    expect(worker.last?.expecting).toBeNull();
+    worker.says("我老乡也被欠了");
+    expect(worker.heard).toContain("请说说您的情况");
+    expect(worker.last?.expecting).toBeNull();
+  });
+});
+
+describe("after the complaint is logged", () => {
+  it("more people owed is passed on to the officer (phones masked), and the worker told they can file too", () => {
+    const worker = atSummary("a1");
+    const id = worker.presses("confirm").caseId as string;
+    worker.says("还有5个人也没拿到钱，13812345678");
+    expect(worker.heard).toContain("已转告办理投诉");
+    expect(worker.heard).toContain("他们也可以自己来登记");
+    expect(worker.last?.expecting).toBeNull();
+    const added = env.app.ledger.events(id).filter((event) => event.type === "worker_added");
+    expect(added).toHaveLength(1);
+    const desk = env.app.store.sqlite.prepare("SELECT params FROM outbox WHERE message_key = 'desk.workerAdded'").all() as { params: string }[];
+    expect(desk).toHaveLength(1);
+    expect(JSON.parse(desk[0]!.params).text).toBe("还有5个人也没拿到钱，138****5678");
+  });
+
+  it("thanks and waiting words are thanks; 'still not paid' in many words is about the case", () => {
+    const worker = atSummary("a2");
+    const id = worker.presses("confirm").caseId as string;
+    for (const text of ["好的，那我等着", "麻烦你们了", "好的谢谢🙏"]) {
+      worker.says(text);
+      expect(worker.heard).toContain(`不客气。投诉 ${formatCaseId(id)}`);
+    }
+    for (const text of ["钱还是没到", "只拿到一半", "还没给钱", "老板还是没给"]) {
+      worker.says(text);
+      expect(worker.heard).toContain("工作人员还在办理");
+      expect(worker.last?.expecting).toBeNull();
+    }
+    for (const text of ["现在到哪一步了", "有人管吗", "怎么还没消息"]) {
+      worker.says(text);
+      expect(worker.heard).toContain(`投诉 ${formatCaseId(id)}`);
+      expect(worker.heard).toContain("现在：");
+    }
+  });
+
+  it("thanks on a resolved case say what to do if the money never came, not 'we'll tell you of progress'", () => {
+    const worker = atSummary("a3");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已全额支付" });
+    worker.says("谢谢");
+    expect(worker.heard).toContain("已结案");
+    expect(worker.heard).toContain("还没收到钱");
+    expect(worker.heard).not.toContain("有进展会告诉您");
+  });
+
+  it("a case ID on its own, or with 'how is it going', is a status query — in any case of letters", () => {
+    const worker = atSummary("a4");
+    const id = worker.presses("confirm").caseId as string;
+    worker.says(formatCaseId(id));
+    expect(worker.heard).toContain("现在：");
+    worker.says(`${formatCaseId(id).toLowerCase()} 怎么样了`);
+    expect(worker.heard).toContain("现在：");
+    expect(worker.last?.locale).toBe("zh-CN");
+  });
+
+  it("wrong access codes tried the same day are one line of the history", () => {
+    const worker = atSummary("a5");
+    const id = worker.presses("confirm").caseId as string;
+    const stranger = new Worker(env.app, "a5-stranger");
+    for (let i = 0; i < 3; i++) stranger.says(`查询 ${formatCaseId(id)} 00000${i}`);
+    worker.says(`查询 ${formatCaseId(id)}`);
+    expect(worker.heard).toContain("（3 次）");
+    expect(worker.heard.match(/错误的查询码/g)).toHaveLength(1);
+  });
+});
+
+describe("an officer's question waiting when the worker writes about another employer", () => {
+  it("takes the new complaint and keeps the question waiting behind its button", () => {
+    const worker = atSummary("o1");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.askWorker({ caseId: id, question: "项目部在哪个门？", by: "张三", channel: "cli" });
+    worker.says("郑州金水区恒发电器厂欠我8000块工资没给");
+    expect(worker.heard).toContain(`还在等您回答投诉 ${formatCaseId(id)}`);
+    expect(worker.choiceIds).toContain(`answer:${id}`);
+    expect(worker.last?.expecting).not.toBeNull();
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(0);
+  });
+
+  it("still takes a plain answer as the answer", () => {
+    const worker = atSummary("o2");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.askWorker({ caseId: id, question: "项目部在哪个门？", by: "张三", channel: "cli" });
+    worker.says("从东门进");
+    expect(worker.heard).toContain("已转给负责投诉");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
+  });
+});

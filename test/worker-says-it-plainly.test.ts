@@ -72,6 +72,16 @@ describe("a correction that names the wrong value too", () => {
   });
 });
 
+describe("more of the story at the summary", () => {
+  it("violence told late is answered with 110 at once; an injury told late changes the kind of problem", () => {
+    const worker = atSummary("m1");
+    worker.says("昨天去要钱，老板找人把我打了");
+    expect(worker.heard).toContain("110");
+    worker.says("其实主要是我从架子上摔下来了，老板不给医药费");
+    expect(worker.heard).toContain("改按「工伤」登记");
+  });
+});
+
 describe("during the questions", () => {
   it("does not take 'OK' for a project's name, and a lead named at the project question is who owes", () => {
     const worker = new Worker(env.app, "q1");

@@ -328,6 +328,10 @@ export class DialogEngine {
     }
     // Free text at the summary: more of the story. Take what it adds, then show the summary again.
     const reading = this.read(text);
+    // "老板找人把我打了": safety first, at whatever point it is told.
+    if (this.options.reader.classify(text, reading).reasons.some((r) => r.key === "triage:reason.violence")) {
+      turn.say(turn.t("logged.violence"));
+    }
     const filled = this.fillFromReading(draft, reading);
     draft.narrative.push(text);
     // "不对，这是加班费的事": more of the story can change what kind of problem it is.

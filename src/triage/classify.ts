@@ -109,7 +109,7 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打|找人[^。!?！？，,]{0,3}打|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
 
 /** Classifies text already passed through prepareText. */
 export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {

@@ -38,6 +38,7 @@ export function createReader(gazetteer: Gazetteer): ComplaintReader {
     classify: (text, reading) => classify(text, reading),
     resolvePlaceAnswer: (text) => gazetteer.resolveAnswer(normalize(text)),
     divisionLabel: (code) => gazetteer.fullName(code),
+    hasCounties: (code) => gazetteer.hasCounties(code),
   };
 }
 

@@ -158,6 +158,9 @@ describe("corrections", () => {
     expect(worker.heard).toContain("4 人");
     worker.says("不对，是在洛阳");
     expect(worker.heard).toContain("洛阳");
+    // 洛阳 is a city: its county is asked, and not knowing it keeps the city.
+    expect(worker.heard).toContain("在洛阳市哪个区或县");
+    worker.presses("unknown");
     expect(worker.last?.expecting).toBe("confirm");
     const id = confirmAndGetId(worker);
     expect(env.app.ledger.find(id)).toMatchObject({ headcountMin: 4, amountYuan: 12000, divisionCode: "410300" });
@@ -496,9 +499,10 @@ describe("answers to another question than the one asked", () => {
     worker.says("老板欠钱不给");
     expect(worker.last?.expecting).toBe("place");
     worker.says("在新乡");
-    expect(worker.last?.expecting).toBe("project");
+    // The city alone: its county is asked.
+    expect(worker.heard).toContain("在新乡市哪个区或县");
+    expect(worker.last?.expecting).toBe("place");
     worker.says("牧野区");
-    expect(worker.heard).toContain("牧野区");
     expect(worker.last?.expecting).toBe("project");
     worker.says("在饭店当服务员");
     expect(worker.last?.expecting).toBe("employer");
@@ -544,9 +548,13 @@ describe("what a worker says between the questions", () => {
   it("corrects the place with '不对，是在…' at another question, and does not take '就我一个' as a project", () => {
     const worker = new Worker(env.app, "moved");
     worker.says("在郑州干活，老板欠我们工资3万");
+    expect(worker.last?.expecting).toBe("place");
+    worker.presses("unknown");
     expect(worker.last?.expecting).toBe("project");
     worker.says("不对，是在洛阳");
     expect(worker.heard).toContain("洛阳");
+    expect(worker.heard).toContain("在洛阳市哪个区或县");
+    worker.presses("unknown");
     expect(worker.last?.expecting).toBe("project");
     worker.says("就我一个");
     expect(worker.last?.expecting).toBe("project");

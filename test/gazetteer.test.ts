@@ -206,3 +206,17 @@ describe("index speed", () => {
     expect(Math.min(...rounds)).toBeLessThan(700);
   });
 });
+
+describe("which places still need their county (属地 is the county)", () => {
+  it("a city or province with counties below does; a county, or a city without counties (东莞), does not", () => {
+    expect(g.hasCounties("410100")).toBe(true); // 郑州市
+    expect(g.hasCounties("410000")).toBe(true); // 河南省
+    expect(g.hasCounties("110000")).toBe(true); // 北京市: districts hang under the municipality
+    expect(g.hasCounties("410105")).toBe(false); // 金水区
+    expect(g.hasCounties("441900")).toBe(false); // 东莞市
+  });
+
+  it("reads the short form of an economic zone ('航空港区') as the zone, not a town elsewhere", () => {
+    expect(labelOf(g.resolveAnswer("航空港区"))).toBe("410173");
+  });
+});

@@ -97,6 +97,9 @@ describe("during the questions", () => {
   it("offers the workplace as the employer off a building site, and works a monthly rate over the months told", () => {
     const worker = new Worker(env.app, "q2");
     worker.says("在郑州富士康上班，欠我两个月工资");
+    // 郑州 is a city: which district is asked, within 郑州 ("航空港区").
+    expect(worker.heard).toContain("在郑州市哪个区或县");
+    worker.says("航空港区");
     expect(worker.last?.expecting).toBe("employer");
     expect(worker.choiceIds).toContain("employer:workplace");
     worker.presses("employer:workplace");
@@ -104,6 +107,7 @@ describe("during the questions", () => {
     worker.says("一个月4500");
     expect(worker.last?.expecting).toBe("confirm");
     expect(worker.heard).toContain("欠钱的一方：富士康");
+    expect(worker.heard).toContain("郑州航空港经济综合实验区");
     expect(worker.heard).toContain("¥9,000");
   });
 

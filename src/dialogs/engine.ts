@@ -307,7 +307,7 @@ export class DialogEngine {
         this.advance(turn, draft);
       } else {
         draft.expecting = correction.fact;
-        askFact(turn, correction.fact, draft);
+        this.ask(turn, correction.fact, draft);
       }
       return;
     }
@@ -503,7 +503,7 @@ export class DialogEngine {
     if (next === expecting || next === null) {
       draft.expecting = expecting;
       if (expecting === "employer") turn.say(turn.t("problem.employerIsWho"));
-      askFact(turn, expecting, draft);
+      this.ask(turn, expecting, draft);
     } else this.advance(turn, draft);
     return true;
   }
@@ -608,12 +608,28 @@ export class DialogEngine {
     draft.category = this.options.reader.classify(text, readingFromFacts(draft.facts)).category;
   }
 
+  /** Whether the place is known only as a city or province, and its county is still to be asked. */
+  private placeTooCoarse(draft: Draft): boolean {
+    const code = draft.facts.place?.code;
+    return (
+      code != null &&
+      !draft.settled.includes("place") &&
+      factsToAsk(draft.category, draft.facts).includes("place") &&
+      this.options.reader.hasCounties(code)
+    );
+  }
+
+  private ask(turn: Turn, fact: FactName, draft: Draft): void {
+    askFact(turn, fact, draft, fact === "place" && this.placeTooCoarse(draft));
+  }
+
   /** Ask the next missing fact, or show the summary when nothing is missing. */
   private advance(turn: Turn, draft: Draft): void {
-    const next = nextMissingFact(draft.category, draft.facts, draft.settled);
+    // 属地 is the county: "郑州" alone is asked which district (not knowing it keeps the city).
+    const next = this.placeTooCoarse(draft) ? "place" : nextMissingFact(draft.category, draft.facts, draft.settled);
     if (next) {
       draft.expecting = next;
-      askFact(turn, next, draft);
+      this.ask(turn, next, draft);
       return;
     }
     draft.expecting = "confirm";
@@ -627,7 +643,7 @@ export class DialogEngine {
     if (draft.expecting === "confirm" || draft.expecting === "editChoice" || draft.expecting === null) {
       this.advance(turn, draft);
     } else {
-      askFact(turn, draft.expecting, draft);
+      this.ask(turn, draft.expecting, draft);
     }
   }
 
@@ -642,7 +658,7 @@ export class DialogEngine {
       if (reaskOnFailure) {
         turn.say(turn.t(`problem.${problem}`));
         draft.expecting = fact;
-        askFact(turn, fact, draft);
+        this.ask(turn, fact, draft);
       }
       return false;
     };
@@ -657,6 +673,19 @@ export class DialogEngine {
         if (isDontKnow(text)) return fail("placeRequired");
         let resolution = reader.resolvePlaceAnswer(text);
         if (resolution.status === "none") resolution = this.read(text).place;
+        // The county of a city already known: "朝阳", "航空港区" read within 北京, 郑州 first.
+        const known = facts.place?.code;
+        if (known && reader.hasCounties(known)) {
+          const knownLabel = reader.divisionLabel(known);
+          const within = reader.resolvePlaceAnswer(`${knownLabel}${text.trim()}`);
+          if (within.status === "found" && within.division.code !== known && reader.divisionLabel(within.division.code).startsWith(knownLabel)) {
+            resolution = within;
+          } else if (resolution.status === "found" && resolution.division.code === known) {
+            // The same city again: it is all the worker knows.
+            draft.settled = [...draft.settled.filter((name) => name !== "place"), "place"];
+            return true;
+          }
+        }
         if (resolution.status === "found") {
           facts.place = { text, code: resolution.division.code, name: resolution.division.name };
           draft.placeCandidates = [];
@@ -671,7 +700,7 @@ export class DialogEngine {
           }));
           if (reaskOnFailure) {
             draft.expecting = "place";
-            askFact(turn, "place", draft);
+            this.ask(turn, "place", draft);
           }
           return false;
         }
@@ -725,9 +754,15 @@ export class DialogEngine {
   }
 
   private settleUnknown(turn: Turn, draft: Draft, fact: FactName): void {
+    if (fact === "place" && this.placeTooCoarse(draft) && draft.facts.place) {
+      draft.settled.push("place");
+      turn.say(turn.t("dontKnow.placeCounty", { place: draft.facts.place.name ?? draft.facts.place.text }));
+      this.advance(turn, draft);
+      return;
+    }
     if (FACTS_WITHOUT_DONT_KNOW.includes(fact)) {
       turn.say(turn.t(fact === "place" ? "problem.placeRequired" : "problem.amountRequired"));
-      askFact(turn, fact, draft);
+      this.ask(turn, fact, draft);
       return;
     }
     if (!draft.settled.includes(fact)) draft.settled.push(fact);
@@ -818,7 +853,7 @@ export class DialogEngine {
         if (!value) return this.offerEdit(turn, draft);
         if (!(editableFacts(draft.category, draft.facts) as readonly string[]).includes(value)) return stale();
         draft.expecting = value as FactName;
-        askFact(turn, value as FactName, draft);
+        this.ask(turn, value as FactName, draft);
         return;
       case "cancel":
         this.cancel(turn);

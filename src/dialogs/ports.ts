@@ -11,6 +11,8 @@ export interface ComplaintReader {
   resolvePlaceAnswer(text: string): PlaceResolution;
   /** "河南省新乡市红旗区" for a division code, to show candidates and summaries. */
   divisionLabel(code: string): string;
+  /** Whether counties lie below the division (a city, a province): the place is then asked more exactly. */
+  hasCounties(code: string): boolean;
 }
 
 export interface RightsChannel {

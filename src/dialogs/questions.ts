@@ -4,7 +4,7 @@ import { FACTS_WITHOUT_DONT_KNOW, OPTIONAL_FACTS, type FactName } from "./facts.
 import type { Draft } from "./session.js";
 import type { Choice, Turn } from "./turn.js";
 
-export function questionChoices(turn: Turn, fact: FactName, draft: Draft): Choice[] {
+export function questionChoices(turn: Turn, fact: FactName, draft: Draft, coarsePlace = false): Choice[] {
   const { t } = turn;
   const choices: Choice[] = [];
   switch (fact) {
@@ -33,7 +33,8 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft): Choic
       break;
   }
   if (OPTIONAL_FACTS.includes(fact)) choices.push({ id: "skip", label: t("choice.skip") });
-  else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact)) choices.push({ id: "unknown", label: t("choice.dontKnow") });
+  // The county is asked of a place known only as a city: not knowing it leaves the city.
+  else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact) || coarsePlace) choices.push({ id: "unknown", label: t("choice.dontKnow") });
   return choices;
 }
 
@@ -41,13 +42,19 @@ export function owesWages(draft: Draft): boolean {
   return draft.category === "wage_arrears" || draft.category === "project_payment";
 }
 
-export function askFact(turn: Turn, fact: FactName, draft: Draft): void {
-  const key =
-    fact === "place" && draft.placeCandidates.length > 0
+/**
+ * Asks `fact`. `coarsePlace`: the place is known only as a city or province ("郑州"), and its county
+ * is asked.
+ */
+export function askFact(turn: Turn, fact: FactName, draft: Draft, coarsePlace = false): void {
+  const county = fact === "place" && coarsePlace && draft.placeCandidates.length === 0 && draft.facts.place?.name;
+  const key = county
+    ? "ask.placeCounty"
+    : fact === "place" && draft.placeCandidates.length > 0
       ? "ask.placeAmbiguous"
       : fact === "employer" && !owesWages(draft)
         ? "ask.employerOf" // social insurance, injury, a dispute: nobody "owes wages" here
         : `ask.${fact}`;
   const names = draft.placeCandidates.map((candidate) => candidate.label).join(turn.t("punctuation.enumeration"));
-  turn.say(turn.t(key, { names }), questionChoices(turn, fact, draft));
+  turn.say(turn.t(key, { names, place: county || "" }), questionChoices(turn, fact, draft, Boolean(county)));
 }

@@ -77,6 +77,26 @@ export class Gazetteer {
     return chain;
   }
 
+  // Codes of the divisions that have counties below them: built once, on first use.
+  private divisionsWithCounties: Set<string> | undefined;
+
+  /**
+   * Whether a county (区/县) lies below this division: "郑州市" and "河南省" do, 东莞市 (no counties)
+   * and a county do not. A complaint placed only that far is asked for its county — 属地 is the county.
+   */
+  hasCounties(code: string): boolean {
+    if (!this.divisionsWithCounties) {
+      const codes = new Set<string>();
+      for (const county of this.data.counties) {
+        for (let parent = county.parentCode; parent !== null && !codes.has(parent); parent = this.byCode(parent)?.parentCode ?? null) {
+          codes.add(parent);
+        }
+      }
+      this.divisionsWithCounties = codes;
+    }
+    return this.divisionsWithCounties.has(code);
+  }
+
   /** "河南省新乡市红旗区": to show a worker the candidates of an ambiguous name. */
   // Shown in every summary and filing; the divisions are a fixed list, so every name is kept once made.
   private readonly fullNames = new Map<string, string>();

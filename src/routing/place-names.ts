@@ -109,6 +109,8 @@ const ZONE_TYPES: readonly (readonly [string, string | null])[] = [
   ["开发区", null],
   ["示范区", null],
   ["管理区", null],
+  ["经济综合实验区", null],
+  ["综合实验区", null],
   ["实验区", null],
   ["园区", null],
 ];

@@ -111,6 +111,16 @@ describe("during the questions", () => {
     expect(worker.heard).toContain("¥9,000");
   });
 
+  it("does not take 'just me' for who owes, in English either", () => {
+    const worker = new Worker(env.app, "q5");
+    worker.says("My boss at a restaurant in Zhengzhou Jinshui district owes me 8000 yuan, 2 months wages");
+    worker.says("Happy Noodle House");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("just me");
+    expect(worker.last?.expecting).toBe("employer");
+    expect(worker.heard).toContain("could not read that name");
+  });
+
   it("takes 'yes, submit' in words as the confirmation", () => {
     const worker = atSummary("q3");
     const result = worker.says("对的，提交吧");

@@ -17,7 +17,7 @@ export function parseAmountAnswer(text: string, fromReading: number | null): Ans
   return { ok: true, value: Math.round(value * 100) / 100 };
 }
 
-const JUST_ME = /^(我|就我|就我一个|就我一个人|我一个|我一个人|我自己|只有我|本人|一个人|just me|only me|me|myself)$/i;
+const JUST_ME = /^(我|就我|就我一个|就我一个人|我一个|我一个人|我自己|就我自己|只有我|本人|一个人|just me|only me|me|myself|just myself)$/i;
 
 export function parseHeadcountAnswer(
   text: string,
@@ -58,7 +58,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
-  if (letters < 2 || NOT_A_NAME.test(name)) return fail("nameUnreadable");
+  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");

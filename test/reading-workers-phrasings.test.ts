@@ -101,3 +101,58 @@ describe("the language a message is written in", () => {
     expect(languageOfText("my boss owes me two months of wages")).toBe("en");
   });
 });
+
+describe("arrears said without the word 工资", () => {
+  it.each([
+    "包工头跑了 电话也打不通",
+    "公司没给我们发钱",
+    "hello i need help my boss dont pay me",
+    "我们被骗了 干了三个月一分钱没拿到",
+  ])("%s → wage arrears", (text) => {
+    expect(read(text).category).toBe("wage_arrears");
+  });
+  it("a refund refused by a shop is still not labour", () => {
+    expect(read("在淘宝买的东西，老板不给退钱").category).toBe("not_labor");
+  });
+});
+
+describe("the other problem told with the wages", () => {
+  it("an injury and a dismissal are named besides the arrears", () => {
+    expect(read("我在工地上摔断了腿 老板不给看病 也不给工资").reasonKeys).toContain("alsoInjury");
+    expect(read("我被公司辞退了 没给赔偿 N+1也不给 最后半个月工资3000也扣着").reasonKeys).toContain("alsoCompensation");
+  });
+  it("an ID card taken and not returned is held papers", () => {
+    expect(read("老板拿了我们身份证不还 还欠工资").reasonKeys).toContain("violence");
+  });
+});
+
+describe("spoken ranges and rough sizes", () => {
+  it.each([
+    ["我们十五六个人 包工头欠工资", { min: 15, max: 16 }],
+    ["我们二十五六个人 包工头欠工资", { min: 25, max: 26 }],
+    ["全厂几百号人都没发工资", { min: 200, max: 999 }],
+    ["三百多号人没拿到工资", { min: 300, max: 399 }],
+    ["我和我老乡两个", { min: 2, max: 2 }],
+    ["俺们仨", { min: 3, max: 3 }],
+  ])("%s → %o people", (text, headcount) => {
+    expect(read(text).headcount).toEqual(headcount);
+  });
+
+  it.each([
+    ["欠我两万七八", 27500],
+    ["欠我一万二三", 12500],
+    ["欠三千二三", 3250],
+    ["欠我一万二", 12000],
+    // A stated total beats per head × count.
+    ["我们8个人 每人一万多 加起来十来万", 100000],
+    ["我们15个人 每人两万多 加起来得有四十来万", 400000],
+  ])("%s → ¥%i", (text, amount) => {
+    expect(read(text).amountYuan).toBe(amount);
+  });
+
+  it("'一个人大概七千' is one person's share, not a headcount of one", () => {
+    const r = read("一个人大概七千 总共五万多吧");
+    expect(r.headcount).toBeNull();
+    expect(r.amountYuan).toBe(50000);
+  });
+});

@@ -91,6 +91,7 @@ const REMAINDER = markerIndex("remainder");
 const PAID = markerIndex("paid");
 const RATE = markerIndex("rate");
 const OWED = markerIndex("owed");
+const PER_HEAD = markerIndex("perHead");
 /** Roles taken whenever their marker is anywhere before the number, in this order. */
 const PRESENCE_ROLES = (["addon", "perHead", "personal", "owed", "spent"] as const).map((role) => [markerIndex(role), role] as const);
 
@@ -114,6 +115,8 @@ function rolesOf(before: string, after: string): Set<Role> {
   if (OWED_AFTER.test(after)) roles.add("owed");
   // "我一个人就3.5w" is a share, not a per-head rate for everyone.
   if (roles.has("personal")) roles.delete("perHead");
+  // "每人一万多 加起来十来万": the total word is nearer than the per-head one.
+  if (total < (distance[PER_HEAD] as number)) roles.delete("perHead");
   return roles;
 }
 

@@ -22,7 +22,10 @@ const WAGES_OWED = new RegExp(
     `${WAGE_NOUN}[^。!?！？，,]{0,4}?没法(?=[，,。！!？?\\s]|$)`,
     // Evasion after the work is done is how arrears usually start ("干完活他就不接电话了").
     "(?:干完活|活干完|完工)[^。!?！？]{0,12}(?:不接电话|联系不上|找不到人|跑了)",
-    "\\bowe[sd]?\\b|unpaid|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
+    // "包工头跑了 电话也打不通": the one who pays has vanished.
+    "(?:包工头|老板|工头|班组长|带班|公司|厂长|老板娘|负责人)[^。!?！？，,]{0,4}(?:跑了|跑路|失联|联系不上|找不到人|不见了|人没影)",
+    "(?:没|不)(?:给|发|结)(?:我|我们|俺|俺们|咱们|大家|工人|他们)(?:发|结)?(?:工|血汗)?钱|一分钱(?:都|也)?没(?:拿到|给|发|见到|有)",
+    "\\bowe[sd]?\\b|unpaid|(?:don'?t|doesn'?t|didn'?t|won'?t|not|never) pa(?:y|id)|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
   ].join("|"),
   "i",
 );
@@ -38,7 +41,7 @@ const WRITER_PAID_WORKERS =
   /(?:农民工|工人|机手|手下|兄弟们)[^。!?！？]{0,8}工资[^。!?！？]{0,8}(?:付清|发了|垫付|结清|发清|发放|垫)|工资我[^。!?！？]{0,8}(?:垫付|发了|付清)|把[^。!?！？]{0,8}工资[^。!?！？]{0,6}(?:付清|发清|结清)/;
 const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班长|带班|工头|劳务队长)|我(?:带|领)的?[^。!?！？]{0,4}(?:工人|兄弟|班组|人)/;
 
-const INJURY = /砸伤|摔伤|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from/i;
+const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
 const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴)|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
@@ -50,6 +53,7 @@ const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
+const COMPENSATION = /经济补偿|赔偿金|N\+1|n\+1|双倍工资|开除|辞退|severance/;
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */
 const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账)|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
@@ -86,6 +90,9 @@ function decide(text: string, reading: MessageReading): { category: Category; re
     if (TEAM_LEADER_CLAIM.test(text)) reasons.push(reason("teamLeaderClaimsWages"));
     if (reading.amountYuan !== null) reasons.push(reason("amountStated", { amount: reading.amountYuan }));
     if (reading.headcount !== null && reading.headcount.min > 1) reasons.push(reason("groupOwed", { count: reading.headcount.min }));
+    // Wages and something else ("摔断了腿…也不给工资", "辞退…N+1也不给"): arrears first, the rest named.
+    if (INJURY.test(text)) reasons.push(reason("alsoInjury"));
+    if (COMPENSATION.test(text)) reasons.push(reason("alsoCompensation"));
     return { category: "wage_arrears", reasons };
   }
   if (SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !DISMISSAL.test(text)) {
@@ -109,7 +116,7 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打|找人[^。!?！？，,]{0,3}打|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打|找人[^。!?！？，,]{0,3}打|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
 
 /** Classifies text already passed through prepareText. */
 export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {

@@ -9,17 +9,23 @@ const CN_COUNT = "[\\d零〇一二两俩仨三四五六七八九十百千]+";
 // Nouns that name the owed workers; "两个孩子" or "三层" must not count as people.
 // A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person.
 const WORKER_NOUN =
-  "(?:(?:个|名|位)[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工)|名|人|口人)";
+  "(?:(?:个|名|位)[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工)|名|人|号人|口人)";
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
 const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉)(?:班组|班|队|组)?(?:这|一共|总共|共|有)?(${CN_COUNT})(多|几|来)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
 // "七八个人", "十七八个": two neighbouring digits are a range.
-const NEIGHBOUR_RANGE = /(十)?([一二三四五六七八九])([二三四五六七八九])(?:个|名)/g;
+const NEIGHBOUR_RANGE = /([一二三四五六七八九]?十)?([一二三四五六七八九])([二三四五六七八九])(?:个|名)/g;
+// "几百号人", "好几十个工人": a rough size, kept as a range.
+const VAGUE_COUNT = /(?:好)?几(十|百|千)(?:号|个|名)?(?:人|工人|员工|工友|兄弟)/g;
+// "俺们仨", "我们俩": the count is its own measure word.
+const PRONOUN_PAIR_TRIO = /(?:我们|咱们|俺们)(俩|仨)/;
+// "我和我老乡两个": everyone named, the writer included.
+const ME_AND_COUNT = new RegExp(`我(?:和|跟)[^，。,\\d]{1,6}?(${CN_COUNT})个(?:人)?`, "g");
 // "我和另外四个老师": the writer plus the others.
 const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
-const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
+const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
 const FIRST_PERSON_SINGULAR = /我(?!们)|俺(?!们)|本人|\bI\b|\bI'm\b|\bmy\b|\bme\b/i;
 
 const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -62,14 +68,18 @@ function addCount(found: HeadcountReading[], raw: string | undefined, fuzzy: str
 
 // Every Chinese pattern above needs a count character, every English one a Latin letter: a text
 // without them ("宏达劳务有限公司" has neither) skips those scans altogether.
-const HAS_COUNT = /[\d零〇一二两俩仨三四五六七八九十百千]/;
+const HAS_COUNT = /[\d零〇一二两俩仨三四五六七八九十百千几]/;
 const HAS_LATIN = /[a-z]/i;
-const TWO_DIGITS = /^[一二三四五六七八九]{2}$/;
+const SHARE_AFTER = /^(?:大概|差不多|大约|就|是|有|能|要)?[\d一二两三四五六七八九十百千万]/;
+// "七八", "十五六", "二十五六": ending in two digits, a spoken range (NEIGHBOUR_RANGE reads it).
+const TWO_DIGITS = /^(?:[一二三四五六七八九]?十)?[一二三四五六七八九]{2}$/;
 
 function chineseCounts(text: string, found: HeadcountReading[]): void {
   for (const m of allMatches(GROUP_COUNT, text)) {
     // "每人" / "一个人就" speak of one person's share, not of the group; "七八个" is a range (below).
     if ((m.index > 0 && text[m.index - 1] === "每") || TWO_DIGITS.test(m[1] ?? "")) continue;
+    // "一个人大概七千": one person's share, followed by its figure.
+    if (m[1] === "一" && SHARE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     addCount(found, m[1], m[2]);
   }
   for (const m of allMatches(PRONOUN_COUNT, text)) {
@@ -79,12 +89,23 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
     const low = parseNumeral(m[2] ?? "");
     const high = parseNumeral(m[3] ?? "");
     if (low === null || high !== low + 1) continue;
-    const tens = m[1] ? 10 : 0;
+    const tens = m[1] ? (parseNumeral(m[1]) ?? 0) : 0;
     found.push({ min: tens + low, max: tens + high });
   }
   for (const m of allMatches(WRITER_AND_OTHERS, text)) {
     const others = parseNumeral(m[1] ?? "");
     if (others !== null) found.push({ min: others + 1, max: others + 1 });
+  }
+  for (const m of allMatches(VAGUE_COUNT, text)) {
+    const unit = m[1] === "十" ? 10 : m[1] === "百" ? 100 : 1000;
+    found.push({ min: unit * 2, max: unit * 10 - 1 });
+  }
+  const pairOrTrio = PRONOUN_PAIR_TRIO.exec(text)?.[1];
+  if (pairOrTrio) found.push(pairOrTrio === "仨" ? { min: 3, max: 3 } : { min: 2, max: 2 });
+  for (const m of allMatches(ME_AND_COUNT, text)) {
+    if (/另外|其他|别的/.test(m[0])) continue;
+    const count = parseNumeral(m[1] ?? "");
+    if (count !== null && count >= 2) found.push({ min: count, max: count });
   }
   let trades = 0;
   for (const m of allMatches(TRADE_COUNT, text)) trades += parseNumeral(m[1] ?? "") ?? 0;

@@ -32,6 +32,7 @@ export function parseNumeral(token: string): number | null {
   let afterZero = false;
   let sawAny = false;
   let previousWasChineseDigit = false;
+  let trailingRange: number | null = null;
   let i = 0;
   while (i < token.length) {
     const code = token.charCodeAt(i);
@@ -69,6 +70,8 @@ export function parseNumeral(token: string): number | null {
         previousWasChineseDigit = false;
         continue;
       }
+      // "两万七八": two neighbouring digits closing the number, a range of the unit below (27 500).
+      trailingRange = current !== null && previousWasChineseDigit && current < 10 && digit === current + 1 ? current + 0.5 : null;
       if (current !== null) current = current * 10 + digit;
       else current = digit;
       previousWasChineseDigit = true;
@@ -101,9 +104,10 @@ export function parseNumeral(token: string): number | null {
     return null;
   }
   if (!sawAny) return null;
+  if (current !== null && trailingRange !== null && previousWasChineseDigit && lastUnit >= 100) current = trailingRange;
   if (current !== null) {
     // "一万二" / "3万5" / "四万九千五": a bare trailing digit is one unit below the last unit.
-    const implied = !afterZero && lastUnit >= 100 && Number.isInteger(current) && current < 10 ? lastUnit / 10 : 1;
+    const implied = !afterZero && lastUnit >= 100 && current < 10 ? lastUnit / 10 : 1;
     section += current * implied;
   }
   return total + section;

@@ -236,3 +236,172 @@ describe("an officer's question waiting when the worker writes about another emp
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
   });
 });
+
+describe("news of the case after filing reaches the officer", () => {
+  function filed(name: string): { worker: Worker; id: string } {
+    const worker = atSummary(name);
+    return { worker, id: worker.presses("confirm").caseId as string };
+  }
+  const addedTexts = (id: string) =>
+    env.app.ledger
+      .events(id)
+      .filter((event) => event.type === "worker_added")
+      .map((event) => (event.data as { text: string }).text);
+
+  it("'the boss paid' and 'I want to withdraw' are passed on, not a new complaint", () => {
+    const { worker, id } = filed("n1");
+    worker.says("我想撤销投诉 老板给钱了");
+    expect(worker.heard).toContain("已转告办理投诉");
+    expect(worker.heard).toContain("核实后会结案");
+    expect(worker.last?.expecting).toBeNull();
+    worker.says("老板把钱结了");
+    expect(worker.last?.expecting).toBeNull();
+    expect(addedTexts(id)).toEqual(["我想撤销投诉 老板给钱了", "老板把钱结了"]);
+    // Nothing is closed on the worker's word alone: the officer checks.
+    expect(env.app.ledger.find(id)?.status).toBe("logged");
+  });
+
+  it("news of the boss and another victim on the same site go to the officer; another employer is a new complaint", () => {
+    const { worker, id } = filed("n2");
+    worker.says("老板今天又说下个月给");
+    expect(worker.heard).toContain("已转告办理投诉");
+    worker.says("我表哥也在这个工地 也欠他8000");
+    expect(worker.heard).toContain("他们也可以自己来登记");
+    expect(addedTexts(id)).toEqual(["老板今天又说下个月给", "我表哥也在这个工地 也欠他8000"]);
+    worker.says("另外一个老板也欠我5000");
+    expect(worker.last?.expecting).not.toBeNull();
+  });
+
+  it("part paid after resolution reopens the case and gives the officer the figures", () => {
+    const { worker, id } = filed("n3");
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已支付" });
+    worker.says("老板只给了三千 还差两千");
+    expect(worker.heard).toContain("重新办理");
+    expect(env.app.ledger.find(id)?.status).toBe("reopened");
+    expect(addedTexts(id)).toEqual(["老板只给了三千 还差两千"]);
+  });
+
+  it("the whole story again is a complaint (caught as a repeat), not news", () => {
+    const { worker, id } = filed("n4");
+    worker.says(STORY);
+    expect(worker.last?.expecting).not.toBeNull();
+    expect(addedTexts(id)).toEqual([]);
+  });
+
+  it("in English too: 'I still have not received the money', 'the boss only paid half'", () => {
+    const { worker, id } = filed("n5");
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已支付" });
+    worker.says("I still have not received the money");
+    expect(env.app.ledger.find(id)?.status).toBe("reopened");
+  });
+});
+
+describe("'any progress?' while an officer's question waits", () => {
+  it("is answered with the status, and the question still waits for its answer", () => {
+    const worker = atSummary("w1");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.askWorker({ caseId: id, question: "有没有签劳动合同？", by: "张三", channel: "cli" });
+    worker.says("有进展吗");
+    expect(worker.heard).toContain("现在：");
+    expect(worker.heard).toContain("还在等您回答");
+    expect(worker.choiceIds).toContain(`answer:${id}`);
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(0);
+    worker.says("没签合同 有个欠条是刘建国写的");
+    expect(worker.heard).toContain("已转给负责投诉");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
+  });
+});
+
+describe("a relative checking with the access code in a sentence", () => {
+  it("is shown the case", () => {
+    const worker = atSummary("r1");
+    worker.presses("confirm");
+    const id = worker.last?.caseId as string;
+    const code = /查询码：(\d{6})/.exec(worker.heard)?.[1] as string;
+    const wife = new Worker(env.app, "r1-wife");
+    wife.says(`/status ${formatCaseId(id)}`);
+    expect(wife.heard).toContain("查询码");
+    wife.says(`查询码是${code}`);
+    expect(wife.heard).toContain("现在：");
+    const brother = new Worker(env.app, "r1-brother");
+    brother.says(`帮我老公查一下投诉 ${id} 查询码${code}`);
+    expect(brother.heard).toContain("现在：");
+  });
+});
+
+describe("fear of the boss finding out", () => {
+  it("is answered honestly, mid-complaint too, and nothing of it becomes a fact", () => {
+    const worker = new Worker(env.app, "f1");
+    worker.says("我在郑州金水区一个工地干活，包工头孙德胜欠我两万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("算了 不投诉了 怕老板知道");
+    expect(worker.heard).toContain("不会告诉老板");
+    expect(worker.heard).toContain("/cancel");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("你们会告诉老板是我投诉的吗");
+    expect(worker.heard).toContain("不会告诉老板");
+    expect(worker.heard).not.toContain("已改好");
+  });
+});
+
+describe("names as workers type them", () => {
+  it("keeps only the name: no phone, no aside, no greeting, no sentence", () => {
+    const worker = new Worker(env.app, "nm1");
+    worker.says("我在杭州西湖区一家饭店当厨师 我们后厨8个人 老板欠了三个月工资");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("hello");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("俺也不知道具体多少人 反正好几百");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("老板叫陈刚 电话13812345678");
+    expect(worker.heard).toContain("欠钱的一方 → 陈刚");
+    expect(worker.heard).not.toContain("13812345678");
+    worker.says("一个人大概七千 总共五万多吧");
+    expect(worker.heard).toContain("¥50,000");
+    expect(worker.heard).not.toContain("1 人");
+  });
+});
+
+describe("more corrections in plain words", () => {
+  it("'是7个人不是8个', '一共欠15万不是16万', and an aside after the value", () => {
+    const worker = new Worker(env.app, "mc1");
+    worker.says("我在新乡县万达广场工地干活，老板刘建国欠我们8个人16万");
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    worker.says("是7个人不是8个");
+    expect(worker.heard).toContain("被欠人数 → 7 人");
+    worker.says("不对 一共欠15万不是16万");
+    expect(worker.heard).toContain("欠款金额 → ¥150,000");
+    worker.says("不对 是六个人 我记错了");
+    expect(worker.heard).toContain("被欠人数 → 6 人");
+  });
+
+  it("in English: 'no, it is 16000', 'not 15000, 17000', 'there were 3 of us', 'the boss is Mr Li not Mr Zhang', 'wrong amount 18000'", () => {
+    const worker = new Worker(env.app, "mc2");
+    worker.says("My boss Mr Zhang at a site in Xinxiang Hongqi district owes 8 of us 160000 yuan");
+    const steps: Array<[string, string]> = [
+      ["no, it is 16000", "Amount owed → ¥16,000"],
+      ["not 15000, 17000", "Amount owed → ¥17,000"],
+      ["there were 3 of us", "People owed → 3 people"],
+      ["the boss is Mr Li not Mr Zhang", "Who owes → Mr Li"],
+      ["wrong amount 18000", "Amount owed → ¥18,000"],
+    ];
+    for (const [said, heard] of steps) {
+      worker.says(said);
+      expect(worker.heard).toContain(heard);
+    }
+  });
+
+  it("a hedged headcount answer is read: '差不多三十个'", () => {
+    const worker = new Worker(env.app, "mc3");
+    worker.says("在郑州金水区万达广场工地干活，老板刘建国欠我们工资3万");
+    while (worker.last?.expecting !== "headcount") {
+      const choice = worker.choiceIds.find((id) => /construction|housing|private/.test(id));
+      if (!choice) throw new Error(`unexpected ${worker.last?.expecting}: ${worker.heard}`);
+      worker.presses(choice);
+    }
+    worker.says("差不多三十个");
+    expect(worker.last?.expecting).not.toBe("headcount");
+  });
+});

@@ -1,6 +1,7 @@
 // Short messages a worker sends after a complaint is logged: thanks, "any progress?", "still not
-// paid", "my workmates weren't paid either". They are about the case they already have, not a new
-// complaint, and get a fitting answer.
+// paid", "the boss paid", "my workmates weren't paid either", news of the boss. They are about the
+// case they already have, not a new complaint, and get a fitting answer — and what the officer
+// should know reaches the officer.
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
@@ -8,27 +9,40 @@ const POLITE =
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
-  /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
+  /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
 const NOT_PAID =
-  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|still no (?:money|pay)/i;
-// Others in the same plight: "我们宿舍还有5个人也没拿到钱", "我老乡也被欠了".
+  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)/i;
+// Part paid, the rest still owed: "老板只给了三千 还差两千", "the boss only paid half".
+const PARTLY_PAID = /只(?:给了?|发了?|拿到|结了?|付了?)[^。！？]{0,8}(?:还差|还欠|剩下|剩的)|还差[^。！？]{0,6}没(?:给|发|结)|only paid (?:half|part|some)/i;
+// Paid, or no longer wanting to complain: "老板把钱结了", "我想撤销投诉 老板给钱了".
+const PAID_OR_WITHDRAWN =
+  /(?:钱|工资)?(?:已经|都)?(?:拿到了|收到了|到账了|结清了?|付清了?|发了|给了|结了)|(?:给钱了|把钱结了|把钱给了|把工资发了)|撤销|撤回|不想投诉|不投诉了|不用了|got paid|been paid|received the money|paid me|withdraw/i;
+// Others in the same plight: "我们宿舍还有5个人也没拿到钱", "我老乡也被欠了", "我表哥也在这个工地 也欠他8000".
 const OTHERS_TOO =
-  /(?:老乡|工友|同事|宿舍|室友|兄弟|他们|别人|其他人|还有[\d一二两三四五六七八九十几]+个?人)[^。！？]{0,12}也|也[^。！？]{0,6}(?:被欠|没拿到|没给|没发)/;
+  /(?:老乡|工友|同事|宿舍|室友|兄弟|表哥|表弟|堂哥|亲戚|媳妇|老婆|老公|他们|别人|其他人|还有[\d一二两三四五六七八九十几]+个?人)[^。！？]{0,12}也|也[^。！？]{0,6}(?:被欠|没拿到|没给|没发|欠(?:他|她|他们))/;
 // Who owes what, or any figure: a story — a new complaint, even a short one ("恒发电器厂欠我8000").
 const STORY = /欠|拖|\d|[一二两三四五六七八九十百千万]{2,}|owes?\b/i;
+// "另外一个老板也欠我", "我要投诉": a new complaint, not news of the old one.
+const NEW_COMPLAINT = /另外|另一个|别的|还有一个|又一个|新的|换了|我要投诉|我想投诉|要举报|怎么投诉|another|new complaint/i;
+// "你们会告诉老板是我投诉的吗", "怕老板知道": fear of retaliation, answered wherever it comes.
+const CONFIDENTIALITY = /告诉老板|老板(?:会)?知道|被老板知道|让老板知道|保密|泄露|报复|打击报复|匿名|会不会被(?:开除|辞退|打)|tell (?:my|the) boss|confidential|anonymous|retaliat/i;
 
 /** Beyond this length a message tells a story: it is read as a complaint. */
 const SHORT = 24;
+/** News of the case ("老板今天又说下个月给") is rarely longer than this. */
+const NEWS = 60;
 
-export type AfterCaseIntent = "thanks" | "progress" | "notPaid" | "othersToo";
+export type AfterCaseIntent = "thanks" | "progress" | "notPaid" | "paid" | "othersToo";
 
 export function afterCaseIntent(text: string): AfterCaseIntent | null {
   const trimmed = text.trim();
-  if (trimmed.length > SHORT) return null;
+  if (trimmed.length > NEWS) return null;
   if (!GREETING.test(trimmed) && trimmed.replace(POLITE, "").length === 0) return "thanks";
-  if (OTHERS_TOO.test(trimmed)) return "othersToo";
-  if (STORY.test(trimmed)) return null;
-  if (NOT_PAID.test(trimmed)) return "notPaid";
+  if (PARTLY_PAID.test(trimmed)) return "notPaid";
+  if (NOT_PAID.test(trimmed) && !STORY.test(trimmed)) return "notPaid";
+  if (!NOT_PAID.test(trimmed) && PAID_OR_WITHDRAWN.test(trimmed)) return "paid";
+  if (OTHERS_TOO.test(trimmed) && !NEW_COMPLAINT.test(trimmed)) return "othersToo";
+  if (trimmed.length > SHORT || STORY.test(trimmed)) return null;
   if (PROGRESS.test(trimmed)) return "progress";
   return null;
 }
@@ -36,4 +50,19 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
 /** "怎么样了", "到哪一步了": a question about progress (with an ID, a status query). */
 export function asksProgress(text: string): boolean {
   return PROGRESS.test(text);
+}
+
+/** A worker asking whether the boss will learn who complained. */
+export function asksConfidentiality(text: string): boolean {
+  return text.trim().length <= NEWS && CONFIDENTIALITY.test(text);
+}
+
+/**
+ * Short news about the case that fits no intent ("老板今天又说下个月给"): passed on to the officer,
+ * unless it opens another complaint or says nothing (a greeting, "我要投诉").
+ */
+export function isNewsOfCase(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > NEWS || GREETING.test(trimmed) || NEW_COMPLAINT.test(trimmed)) return false;
+  return (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || /\b[a-z]{2,}\b.*\b[a-z]{2,}\b.*\b[a-z]{2,}\b/i.test(trimmed);
 }

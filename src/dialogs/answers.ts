@@ -23,7 +23,8 @@ export function parseHeadcountAnswer(
   text: string,
   fromReading: { min: number; max: number } | null,
 ): AnswerResult<{ min: number; max: number }> {
-  const bare = bareAnswer(text);
+  // "差不多三十个", "大概十几个": the hedge says nothing about the number.
+  const bare = bareAnswer(text).replace(/^(?:差不多|大概|大约|估计|约|有|一共|总共|共)/, "");
   if (JUST_ME.test(bare)) return { ok: true, value: { min: 1, max: 1 } };
   let range = fromReading;
   if (!range) {
@@ -45,20 +46,26 @@ export function parseHeadcountAnswer(
 }
 
 const NAME_PREFIX =
-  /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the|it'?s|it is)[是叫:：\s]*/i;
+  /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
 
 const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
 
+const PHONE_IN_NAME = /[，,\s]*(?:电话|手机|联系方式|phone)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
+const ASIDE = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|说错了|搞错了|弄错了)[。！!.\s]*$/;
+
 // Assent typed where a name was asked ("OK", "好的") is not a name.
-const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
+const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
+// A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
+const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|[吗呢][？?]?$|\?$/;
 
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 export function parseNameAnswer(text: string): AnswerResult<string> {
-  let name = bareAnswer(text);
+  // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
+  let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(ASIDE, "")).trim();
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
-  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name)) return fail("nameUnreadable");
+  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");

@@ -41,7 +41,8 @@ export function parseCommand(text: string): Command | null {
   const idInText = findCaseIdIn(trimmed);
   if (idInText && looksLikeCaseId(idInText)) {
     const rest = trimmed.replace(idInText, "").replace(/(?<!\d)\d{6}(?!\d)/, "").replace(/^[\s，,:：]*(编号|ID|案件|投诉)?[\s，,:：]*/i, "").trim();
-    if (rest === "" || asksProgress(rest)) return statusCommand(trimmed);
+    // "帮我老公查一下投诉 GQYH2GV57 查询码195028": a relative checking, with the code.
+    if (rest === "" || asksProgress(rest) || /查|access code|check|status/i.test(rest)) return statusCommand(trimmed);
   }
   return null;
 }

@@ -14,7 +14,7 @@ const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
 ];
 
 const CORRECTION_CUE =
-  /(不对|错了|写错|打错|搞错|弄错|有误|更正|纠正|改成|改为|改一下|应该是|其实是|不是.{0,12}是|is wrong|wrong|should be|change|correct(ion)?)/i;
+  /(不对|错了|写错|打错|搞错|弄错|有误|更正|纠正|改成|改为|改一下|应该是|其实是|不是.{0,12}是|是.{1,12}不是|is wrong|wrong|should be|change|correct(ion)?|^no[,，\s]|^not\s|actually)/i;
 
 /** Where the new value starts: after the last "是/为/改成/:" of the sentence. */
 const VALUE_START = /(?:应该是|其实是|改成|改为|换成|是|为|[:：]|should be|it'?s|it is|to|is)\s*/gi;
@@ -30,10 +30,16 @@ const STATEMENTS: ReadonlyArray<[FactName, RegExp]> = [
   ["employer", /^(?:我的?|我们的?)?(?:老板|包工头|工头|公司|单位|用工单位|用工方)(?:的?名字|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["project", /^(?:项目|工地|工程)(?:的?名字|名称|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["employer", /^(?:是|就是)?([^，,。]{2,30}?)欠(?:的|我的|我们的)(?:钱|工资|工钱)?$/],
+  ["employer", /^(?:the |my |our )?(?:boss|employer|company|contractor|foreman)(?:'s name)?(?: is| was| is called| is named)\s+(.+)$/i],
+  ["project", /^(?:the )?(?:project|site|workplace)(?:'s name)?(?: is| was| is called)\s+(.+)$/i],
+  ["headcount", /^(?:there (?:were|are) |we are |we were )(\d+(?: of us| people| workers)?)$/i],
 ];
 
 const EMPLOYER_FORM = /^[^\d]{2,}(?:公司|劳务|集团|建筑|建设|工程队|施工队|厂|店|酒店|饭店)$/;
 const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工地|苑|城|[一二三四五六七八九\d]期|公寓|家园|中心|学校|医院|道路|大桥|隧道|标段)$/;
+
+// "不对 是七个人 我记错了": the worker's aside, not part of the value.
+const SELF_CORRECTION_TAIL = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|说错了|搞错了|弄错了)[。！!.\s]*$/;
 
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
 
@@ -52,10 +58,10 @@ export interface Correction {
 export function factOfValue(valueText: string): FactName | null {
   const value = valueText.normalize("NFKC").replace(/\s/g, "");
   if (/^(\+?86)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(value)) return "phone";
-  if (/^(就|只有|一共|总共|共)?([\d一二三四五六七八九十两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers)$/i.test(valueText.trim())) {
+  if (/^(就|只有|一共|总共|共)?([\d一二三四五六七八九十两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
     return "headcount";
   }
-  if (/^(一共|总共|共|大概|差不多)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
+  if (/^(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
     return "amount";
   }
   if (/^(就|只有)?(我|我自己|我一个人?)$/.test(value)) return "headcount";
@@ -90,9 +96,14 @@ function factRejected(rejected: string[], current: CurrentValues): FactName | nu
 
 /** A correction in plain words, whether or not it names the fact. Null when it is not one. */
 export function detectCorrectionCue(text: string, current: CurrentValues = {}): CorrectionCue | null {
-  const trimmed = text.trim().replace(/[。！!.\s]+$/, "");
+  const trimmed = text.trim().replace(SELF_CORRECTION_TAIL, "").replace(/[。！!.\s]+$/, "");
   for (const [fact, pattern] of STATEMENTS) {
-    const stated = pattern.exec(trimmed)?.[1]?.trim();
+    // "老板叫陈刚 电话13812345678": the name ends where the next thing begins.
+    const stated = pattern
+      .exec(trimmed)?.[1]
+      ?.split(/[，,。；;]|\s+(?=[\p{Script=Han}\d])/u)[0]
+      ?.replace(/\s*(?:not|不是)\s.*$/i, "")
+      .trim();
     if (stated && !STORY.test(stated)) return { fact, valueText: stated, more: [] };
   }
   const cue = CORRECTION_CUE.exec(text);
@@ -110,7 +121,10 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   for (const match of kept.matchAll(VALUE_START)) lastEnd = (match.index ?? 0) + match[0].length;
   // "人数不对，4个人": no "是" — the value is what follows the cue.
   if (lastEnd < cueEnd) lastEnd = cueEnd;
-  const raw = kept.slice(Math.max(lastEnd, 0)).replace(/^[，,。\s]+|[，,。！!.\s]+$/g, "").trim();
+  let raw = kept.slice(Math.max(lastEnd, 0)).replace(SELF_CORRECTION_TAIL, "").replace(/^[，,。\s]+|[，,。！!.\s]+$/g, "").trim();
+  // "wrong amount 16000": the fact's own word before the value.
+  const factWord = found ? new RegExp(`^(?:the\\s+)?${found[1].source}\\s*(?:is\\s+)?`, "i").exec(raw) : null;
+  if (factWord) raw = raw.slice(factWord[0].length).trim();
   const whole = raw.length > 0 && !CORRECTION_CUE.test(raw) ? raw : null;
   // One value per fact: "3个人，一共1万5" is two corrections; "宏达劳务，郑州的" is one name.
   let valueText = whole;

@@ -39,7 +39,7 @@ import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
-import { afterCaseIntent } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, isNewsOfCase } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -101,6 +101,8 @@ export function workplaceOf(text: string): string | null {
 const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了)[，,。\s]*/;
 
 const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+/** News sent this long after a case last changed is more likely a new story than news of it. */
+const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
@@ -261,8 +263,26 @@ export class DialogEngine {
       return;
     }
     const draft = turn.session.draft;
+    // "怕老板知道": answered first; nothing of it is taken for a fact, and the question comes again.
+    if (asksConfidentiality(text)) {
+      turn.say(turn.t("privacy.assurance"));
+      if (draft) {
+        turn.append(turn.t("privacy.cancelHint"));
+        this.repeatQuestion(turn);
+      }
+      return;
+    }
     if (!draft) {
       const waiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
+      const intent = waiting ? afterCaseIntent(text) : null;
+      if (waiting && (intent === "progress" || intent === "thanks")) {
+        // "有进展吗" is not the answer to the officer's question, which still waits.
+        this.answerAboutOwnCase(turn, text);
+        turn.say(turn.t("question.stillWaitingShort", { id: formatCaseId(waiting.id) }), [
+          { id: `answer:${waiting.id}`, label: turn.t("question.answerButton") },
+        ]);
+        return;
+      }
       if (waiting && this.options.actions && this.isAnotherComplaint(text, waiting.id)) {
         // A new complaint about someone else is not the answer: it is taken, and the question still waits.
         turn.say(turn.t("question.stillWaiting", { id: formatCaseId(waiting.id) }), [
@@ -905,32 +925,59 @@ export class DialogEngine {
    */
   private answerAboutOwnCase(turn: Turn, text: string): boolean {
     const intent = afterCaseIntent(text);
-    if (!intent) return false;
-    const caseId = turn.session.currentCaseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null;
+    const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
+    // News goes to the worker's own case: one looked up with an access code is someone else's.
+    const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
     if (intent === "thanks") {
-      const row = caseId ? this.ledger.find(caseId) : undefined;
       if (!row) turn.say(turn.t("afterCase.thanksNoCase"));
       // A closed case has no "progress" to come: what to do if the money never arrives.
       else if (row.status === "resolved") turn.say(turn.t("afterCase.thanksResolved", { id: formatCaseId(row.id) }));
       else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(row.id) }));
       return true;
     }
-    if (!caseId) return false;
-    if (intent === "othersToo") {
-      // The officer learns of more people; each of them can still file their own complaint.
-      this.options.actions?.workerAddedInfo(caseId, text, turn.userKey, turn.channel);
-      turn.caseId = caseId;
-      turn.say(turn.t(this.options.actions ? "afterCase.othersTooPassedOn" : "afterCase.othersToo", { id: formatCaseId(caseId) }));
-      return true;
+    if (!row) return false;
+    const id = formatCaseId(row.id);
+    const passOn = (key: string) => {
+      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+      turn.caseId = row.id;
+      turn.say(turn.t(this.options.actions ? key : "afterCase.othersToo", { id }));
+    };
+    switch (intent) {
+      case "othersToo":
+        // The officer learns of more people; each of them can still file their own complaint.
+        passOn("afterCase.othersTooPassedOn");
+        return true;
+      case "paid":
+        // "老板把钱结了": the officer checks and closes; nothing is closed on the worker's word alone.
+        passOn("afterCase.paidPassedOn");
+        return true;
+      case "notPaid":
+        // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
+        if (this.options.actions?.followUpAnswered(row.id, false, turn.userKey, turn.channel) === true) {
+          turn.caseId = row.id;
+          turn.say(turn.t("followUp.reopened", { id }));
+          if (/\d|[一二两三四五六七八九十百千万]{2,}/.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+          return true;
+        }
+        // "只给了三千 还差两千": figures the officer should have.
+        if (/\d|[一二两三四五六七八九十百千万]{2,}/.test(text)) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+        this.queryStatus(turn, row.id, null);
+        turn.append(turn.t("afterCase.stillHandling"));
+        return true;
+      case "progress":
+        this.queryStatus(turn, row.id, null);
+        return true;
+      default:
+        break;
     }
-    // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
-    if (intent === "notPaid" && this.options.actions?.followUpAnswered(caseId, false, turn.userKey, turn.channel) === true) {
-      turn.caseId = caseId;
-      turn.say(turn.t("followUp.reopened", { id: formatCaseId(caseId) }));
-      return true;
-    }
-    this.queryStatus(turn, caseId, null);
-    if (intent === "notPaid") turn.append(turn.t("afterCase.stillHandling"));
+    // "老板今天又说下个月给": news of a recent case, for its officer — unless it names someone else.
+    if (turn.now - row.updatedAt > NEWS_WINDOW_MS || !isNewsOfCase(text)) return false;
+    const reading = this.read(text);
+    // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
+    if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return false;
+    const differs = (named: string | null, known: string | null) => named !== null && (known === null || (!named.includes(known) && !known.includes(named)));
+    if (differs(reading.employer, row.employer) || differs(reading.project, row.project)) return false;
+    passOn("afterCase.newsPassedOn");
     return true;
   }
 

@@ -151,6 +151,10 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   if (classification.isArrears) turn.say(arrearsAnswer(turn, route, firstActionAt, deps.calendar));
   // Why it is not arrears, in the classifier's words: where the case would be handled means nothing here.
   else turn.say(referralAnswer(t, classification.category, classification.reasons, route));
+  // The other problem told with the wages: where it goes, so that it is not lost.
+  for (const also of ["alsoInjury", "alsoCompensation"] as const) {
+    if (classification.reasons.some((r) => r.key === `triage:reason.${also}`)) turn.say(t(`logged.${also}`));
+  }
   // A purchase, a loan, a scam: the referral says where to go; the labour rights channels would mislead.
   if (classification.category !== "not_labor") turn.say(rightsAnswer(turn, deps.router, route, classification.isArrears));
   return id;

@@ -93,7 +93,10 @@ export function completesStatusQuery(
 ): { caseId: string; accessCode: string | null } | null {
   const trimmed = text.normalize("NFKC").trim();
   if (pending.caseId !== null) {
-    return /^\d{6}$/.test(trimmed) ? { caseId: pending.caseId, accessCode: trimmed } : null;
+    // "195028", "查询码是195028", "code 195028": the six digits, in a short message about a code.
+    const code = trimmed.length <= 24 ? trimmed.match(/(?<!\d)\d{6}(?!\d)/) : null;
+    const words = code ? trimmed.replace(code[0], "").replace(/查询码|验证码|密码|access code|code|是|为|[:：\s,，。.]/gi, "") : null;
+    return code && words !== null && words.length <= 6 ? { caseId: pending.caseId, accessCode: code[0] } : null;
   }
   const caseId = findCaseIdIn(trimmed);
   if (!caseId) return null;

@@ -156,3 +156,21 @@ describe("spoken ranges and rough sizes", () => {
     expect(r.amountYuan).toBe(50000);
   });
 });
+
+describe("sites, trades and people named the way workers name them", () => {
+  it("a school being built is construction, with its project", () => {
+    const r = read("俺们在滑县干的是县政府投资的第三中学新校区项目 总包是河南五建 欠了我们二十多个人工资");
+    expect(r.sector).toBe("construction");
+    expect(r.project).toBe("第三中学新校区项目");
+  });
+  it("a nanny's employer is the lady of the house, and the trade is services", () => {
+    const r = read("我在北京望京当保姆带孩子 雇主刘女士欠我两个月工资一万二");
+    expect(r.employer).toBe("刘女士");
+    expect(r.sector).toBe("services");
+  });
+  it("'恒大绿洲工地' names the site; '郑州金水区工地' only says where it is", () => {
+    expect(read("我在恒大绿洲工地干活 老板欠我3万").project).toBe("恒大绿洲");
+    expect(read("在郑州金水区工地上干活，欠我3万块钱工资").project).toBeNull();
+    expect(read("我在工地干活 老板欠我3万").project).toBeNull();
+  });
+});

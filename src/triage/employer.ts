@@ -38,7 +38,7 @@ const NAMED_AFTER_JIAO =
 // "一家叫学而思远的培训机构", "叫“安驾行”的代驾公司".
 const NAMED_BEFORE_KIND =
   /叫[“"]?([^，。,.!?！？“”"\s的]{2,12})[”"]?的[\u4e00-\u9fff]{0,4}(?:公司|厂|店|机构|学校|馆|酒店|平台|培训班)/g;
-const LEAD_ROLES = "包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
+const LEAD_ROLES = "雇主|包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
 const LEAD_ROLE_WORD = new RegExp(LEAD_ROLES);
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");

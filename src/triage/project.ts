@@ -1,7 +1,7 @@
 // The project or site (项目/工地) as the worker wrote it: collective cases are grouped by it.
 import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
-import { stripLeadingPlaces } from "./place-prefix.js";
+import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 // Words a project name ends with; "工程款", "项目部", "项目经理" are not names.
 const PROJECT_END =
@@ -46,8 +46,26 @@ function quotedProject(text: string, sector: Sector | null): string | null {
   return null;
 }
 
+// "恒大绿洲工地": a site named by what stands before 工地.
+const NAMED_SITE = /(?:^|在|到|去)([\u4e00-\u9fff]{2,10}?)(?:的)?工地/;
+const NOT_A_SITE_NAME = /^(?:这个|那个|一个|个|我们|他们|别人|人家|老板|包工头|家里|附近|那边|这边|外地|本地|市里|县里|上个|之前|以前|现在)|[我你他她了]/;
+
+/** "郑州金水区": places and nothing else — where the site is, not its name. */
+function onlyPlaces(text: string): boolean {
+  let rest = text;
+  for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length).replace(/^的/, "");
+  return rest === "" || /^[区县市镇乡村]$/.test(rest);
+}
+
 function unquotedProject(text: string): string | null {
   for (const chunk of chunksOf(text)) {
+    const site = NAMED_SITE.exec(chunk.text)?.[1];
+    PROJECT_END.lastIndex = 0;
+    if (site && !NOT_A_SITE_NAME.test(site) && !PROJECT_END.test(site) && !onlyPlaces(site)) {
+      const name = cleanName(site);
+      if (name) return name;
+    }
+    PROJECT_END.lastIndex = 0;
     // The name runs to the end of the last project word of the chunk ("碧桂园凤凰城三期").
     let end = -1;
     PROJECT_END.lastIndex = 0;

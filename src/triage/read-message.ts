@@ -26,6 +26,9 @@ export function prepareText(raw: string): PreparedText {
   return { text: sanitized.text, instructionsRemoved: sanitized.instructionsRemoved };
 }
 
+// "俺老家是周口的", "我是河南人": where the worker comes from, not where the work is.
+const HOMETOWN = /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我)是[^，,。！？!?\s在]{1,8}人/g;
+
 /** Reads text already passed through prepareText. */
 export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageReading {
   const headcount = readHeadcount(text);
@@ -36,7 +39,7 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
     employer: readEmployer(text, sector),
     amountYuan: readAmount(text, headcount),
     headcount,
-    place: gazetteer ? gazetteer.resolve(text) : { status: "none" },
+    place: gazetteer ? gazetteer.resolve(text.replace(HOMETOWN, " ")) : { status: "none" },
     sector,
     sectorGuessed: namedSector === null && sector !== null,
     projectKind: readProjectKind(text, sector),

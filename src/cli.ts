@@ -193,9 +193,12 @@ export function buildProgram(): Command {
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
         let moveToJurisdiction: string | undefined;
         let noteForWorker = options.tellWorker;
+        // 办结: how it was resolved ("刘建国已支付23.6万") is the worker's news too, unless told otherwise.
+        if (status === "resolved") noteForWorker ??= options.note?.trim();
         if (status === "transferred") {
           const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
-          if (!division) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
+          if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
+          if (!division) throw new InvalidArgumentError(t("cli.transferTargetUnknown", { code: options.to.trim() }));
           moveToJurisdiction = division.code;
           const filed = app.ledger.find(id);
           const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");

@@ -74,12 +74,16 @@ describe("arrears chat --jsonl", () => {
     expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三"])).toThrow(/--note/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("awaiting_worker");
     cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "老板已付清"]);
+    // How it was resolved is the worker's news too.
+    const resolvedEvent = JSON.parse(cli(["case", "show", caseId, "--json"])).events.at(-1);
+    expect(resolvedEvent).toMatchObject({ type: "status_changed", data: { to: "resolved", noteForWorker: "老板已付清" } });
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 
     // A transfer names the desk it goes to; the worker is told, and the case's jurisdiction moves.
     cli(["case", "set-status", caseId, "reopened", "--by", "张三"]);
     expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三"])).toThrow(/--to/);
+    expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "999999"])).toThrow(/没有这个地区代码：999999/);
     cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "410711"]);
     const moved = JSON.parse(cli(["case", "show", caseId, "--json"]));
     expect(moved.status).toBe("transferred");
@@ -94,5 +98,5 @@ describe("arrears chat --jsonl", () => {
     expect(text).toContain("状态改为「已办结」");
     expect(text).not.toContain("{{");
     expect(text).toMatch(/工人原话: .*刘建国/);
-  }, 240_000); // thirteen CLI processes, each loading the gazetteer
+  }, 300_000); // fifteen CLI processes, each loading the gazetteer
 });

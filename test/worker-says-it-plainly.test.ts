@@ -405,3 +405,85 @@ describe("more corrections in plain words", () => {
     expect(worker.last?.expecting).not.toBe("headcount");
   });
 });
+
+describe("the place question answered another way", () => {
+  it("an ambiguous district is settled by naming the city", () => {
+    const worker = new Worker(env.app, "p1");
+    worker.says("老板欠我工资两万");
+    worker.says("朝阳区");
+    expect(worker.choiceIds).toContain("place:110105");
+    worker.says("北京");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("万达");
+    worker.says("张三");
+    worker.presses("sector:services");
+    expect(worker.heard).toContain("北京市朝阳区");
+  });
+
+  it("an amount given at the place question is kept, and the place asked again", () => {
+    const worker = new Worker(env.app, "p2");
+    worker.says("老板欠我工资");
+    worker.says("欠了俺三万二");
+    expect(worker.heard).toContain("欠款金额 → ¥32,000");
+    expect(worker.last?.expecting).toBe("place");
+  });
+
+  it("the hometown is not the workplace", () => {
+    const worker = new Worker(env.app, "p3");
+    worker.says("俺老家是周口的 在郑州金水区工地干活 老板欠俺两万");
+    worker.says("万达广场");
+    worker.says("张三");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("郑州市金水区");
+    expect(worker.heard).not.toContain("周口");
+  });
+});
+
+describe("small things a worker does", () => {
+  it("a thumbs-up at the summary confirms", () => {
+    const worker = atSummary("t1");
+    const result = worker.says("👍");
+    expect(result.caseId).not.toBeNull();
+  });
+
+  it("'hi' from someone writing Chinese keeps Chinese", () => {
+    const worker = atSummary("t2");
+    worker.says("hi");
+    expect(worker.last?.locale).toBe("zh-CN");
+  });
+
+  it("the worker's own ID with one wrong character is told it is mistyped", () => {
+    const worker = atSummary("t3");
+    const id = worker.presses("confirm").caseId as string;
+    const typo = id.slice(0, 4) + (id[4] === "2" ? "3" : "2") + id.slice(5);
+    worker.says(typo);
+    expect(worker.heard).toMatch(/输错|写错|核对/);
+  });
+
+  it("a transferred case says who handles it now", () => {
+    const worker = atSummary("t4");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.setStatus({ caseId: id, status: "transferred", by: "张三", channel: "cli", moveToJurisdiction: "410711" });
+    worker.says(`查询 ${formatCaseId(id)}`);
+    expect(worker.heard).toContain("办理单位：河南省新乡市牧野区");
+  });
+
+  it("a worker whose story was read as 'not labour' can say it is unpaid wages", () => {
+    const worker = new Worker(env.app, "t5");
+    worker.says("我在淘宝上买了一台洗衣机，商家收了钱不发货，也不给退款，客服一直不回");
+    expect(worker.heard).toContain("不是劳动问题");
+    expect(worker.choiceIds).toContain("recat:wage_arrears");
+    worker.presses("recat:wage_arrears");
+    expect(worker.heard).toContain("改按「拖欠工资」登记");
+    expect(worker.last?.expecting).toBe("place");
+    // It stays arrears through the answers, and is logged so, for an officer to check.
+    worker.says("新乡红旗区");
+    worker.says("不知道");
+    worker.says("不知道");
+    worker.says("5000");
+    worker.says("就我一个");
+    worker.presses("sector:services");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)).toMatchObject({ category: "wage_arrears", isArrears: true });
+  });
+});

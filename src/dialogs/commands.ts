@@ -63,5 +63,6 @@ function looksLikeCaseId(candidate: string): boolean {
   const parsed = parseCaseId(candidate);
   if (parsed.kind === "malformed") return false;
   if (/[\s-]/.test(candidate)) return true;
-  return parsed.kind === "valid" && /\d/.test(candidate);
+  // A digit and a letter: "EKEW84NHB" (even mistyped — the worker is then told so).
+  return /\d/.test(candidate) && /[A-Za-z]/.test(candidate);
 }

@@ -33,7 +33,7 @@ import {
   nextMissingFact,
   type FactName,
 } from "./facts.js";
-import { fileCase, readingFromFacts } from "./filing.js";
+import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
@@ -103,6 +103,7 @@ const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了
 const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
+const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
@@ -243,6 +244,11 @@ export class DialogEngine {
   // ── text ────────────────────────────────────────────────────────────────────────────────────
 
   private onText(turn: Turn, raw: string): void {
+    // 👍 / 👌 at the summary is a yes in chat; elsewhere it means as little as any emoji.
+    if (THUMBS_UP.test(raw.trim()) && turn.session.draft?.expecting === "confirm") {
+      this.confirm(turn, turn.session.draft);
+      return;
+    }
     const guarded = guardText(raw, this.options.maxMessageChars);
     if (guarded.kind !== "ok") {
       turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
@@ -365,7 +371,7 @@ export class DialogEngine {
         return;
       }
       // Nothing new: the buttons again, not the whole summary once more (long on a phone).
-      turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t));
+      turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t, draft.category));
       return;
     }
     this.advance(turn, draft);
@@ -466,9 +472,23 @@ export class DialogEngine {
    * comes again; true when that happened.
    */
   private answersAnotherQuestion(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
-    if (expecting === "place") return false;
     const reading = this.read(text);
     const filled: FactName[] = [];
+    if (expecting === "place") {
+      // "欠了俺三万二" at the place question: the amount is kept, and the place asked again.
+      if (reading.place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none") return false;
+      for (const fact of this.factsStated(reading)) {
+        draft.settled = draft.settled.filter((name) => name !== fact);
+        if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
+      }
+      if (filled.length === 0) return false;
+      draft.narrative.push(text);
+      for (const fact of filled) turn.say(this.changedLine(turn, draft, fact));
+      this.reclassify(draft);
+      draft.expecting = "place";
+      this.ask(turn, "place", draft);
+      return true;
+    }
     // A bare place name: it refines the place, whatever was asked.
     if (reading.place.status === "found") {
       // "不对，是在洛阳": a correction replaces the place; otherwise only a more specific one does.
@@ -624,8 +644,7 @@ export class DialogEngine {
   }
 
   private reclassify(draft: Draft): void {
-    const text = draft.narrative.join("\n");
-    draft.category = this.options.reader.classify(text, readingFromFacts(draft.facts)).category;
+    draft.category = classifyDraft(this.options.reader, draft).category;
   }
 
   /** Whether the place is known only as a city or province, and its county is still to be asked. */
@@ -654,7 +673,7 @@ export class DialogEngine {
     }
     draft.expecting = "confirm";
     const placeLabel = draft.facts.place?.code ? this.options.reader.divisionLabel(draft.facts.place.code) : null;
-    turn.say(summaryText(turn.t, turn.locale, draft, placeLabel), summaryChoices(turn.t));
+    turn.say(summaryText(turn.t, turn.locale, draft, placeLabel), summaryChoices(turn.t, draft.category));
   }
 
   private repeatQuestion(turn: Turn): void {
@@ -693,6 +712,19 @@ export class DialogEngine {
         if (isDontKnow(text)) return fail("placeRequired");
         let resolution = reader.resolvePlaceAnswer(text);
         if (resolution.status === "none") resolution = this.read(text).place;
+        // "朝阳区" was ambiguous; "北京" picks the one in Beijing.
+        if (draft.placeCandidates.length > 0 && resolution.status === "found") {
+          const chosen = resolution.division.code;
+          const within = reader.divisionLabel(chosen);
+          const picked = draft.placeCandidates.filter((candidate) => candidate.label.startsWith(within) && candidate.code !== chosen);
+          if (picked.length === 1 && picked[0]) {
+            const candidate = picked[0];
+            facts.place = { text: candidate.label, code: candidate.code, name: candidate.name };
+            draft.placeCandidates = [];
+            draft.settled = draft.settled.filter((name) => name !== "place");
+            return true;
+          }
+        }
         // The county of a city already known: "朝阳", "航空港区" read within 北京, 郑州 first.
         const known = facts.place?.code;
         if (known && reader.hasCounties(known)) {
@@ -878,6 +910,13 @@ export class DialogEngine {
       case "cancel":
         this.cancel(turn);
         return;
+      case "recat":
+        // "其实是欠工资": the worker's word; the missing facts of an arrears complaint are asked next.
+        if ((expecting !== "confirm" && expecting !== "editChoice") || value !== "wage_arrears") return stale();
+        draft.workerSaysArrears = true;
+        this.reclassify(draft);
+        turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
+        break;
       case "unknown":
       case "skip":
         if (!expecting || expecting === "confirm" || expecting === "editChoice") return stale();
@@ -1110,6 +1149,7 @@ export class DialogEngine {
     const outcome = answerStatus(turn, caseId, accessCode, {
       ledger: this.ledger,
       timeZone: this.options.calendar.timeZone,
+      divisionLabel: (code) => this.options.reader.divisionLabel(code),
     });
     if (outcome.kind === "askedForId") turn.session.pendingStatus = { caseId: null };
     else if (outcome.kind === "notFound") turn.session.pendingStatus = { caseId: outcome.caseId };

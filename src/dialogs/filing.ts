@@ -11,7 +11,7 @@ import type { CaseLedger, NewCaseRow } from "../cases/ledger.js";
 import { caseKeys, groupLoggedCase, type LoggedCase } from "../groups/groups.js";
 import type { Reason } from "../domain.js";
 import type { Route } from "../routing/router.js";
-import type { MessageReading } from "../triage/reading.js";
+import type { Classification, MessageReading } from "../triage/reading.js";
 import type { Facts } from "./facts.js";
 import type { ComplaintReader, ComplaintRouter } from "./ports.js";
 import type { Draft } from "./session.js";
@@ -53,10 +53,20 @@ export function renderReasons(t: TFunction, reasons: readonly Reason[]): string 
     .join(t("punctuation.afterSentence"));
 }
 
+/**
+ * The draft's classification; a worker who said it is about unpaid wages is taken at their word
+ * (首问负责制: never turned away on a guess) and an officer checks.
+ */
+export function classifyDraft(reader: FilingDeps["reader"], draft: Draft): Classification {
+  const classification = reader.classify(draft.narrative.join("\n"), readingFromFacts(draft.facts));
+  if (!draft.workerSaysArrears || classification.isArrears) return classification;
+  return { category: "wage_arrears", isArrears: true, reasons: [{ key: "triage:reason.workerSaysArrears" }, ...classification.reasons.filter((r) => r.key === "triage:reason.violence")] };
+}
+
 export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   const { t, now } = turn;
   const narrative = draft.narrative.join("\n");
-  const classification = deps.reader.classify(narrative, readingFromFacts(draft.facts));
+  const classification = classifyDraft(deps.reader, draft);
   const facts = draft.facts;
   const route = deps.router.route({
     category: classification.category,

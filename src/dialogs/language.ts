@@ -32,5 +32,7 @@ export function languageOfText(text: string, current: Locale | null = null): Loc
   if (words.length >= 2 && words.length * 2 >= han) return "en";
   if (han > 0) return current === "en" && words.length === 0 && han <= SHORT_HAN_ANSWER && !SENTENCE_WORDS.test(rest) ? null : "zh-CN";
   // One word tells little ("OK" is Chinese chat too), except an English greeting.
-  return words.length >= 2 || ENGLISH_GREETING.test(trimmed) ? "en" : null;
+  if (words.length >= 2) return "en";
+  // "hi" from someone already writing Chinese is chat, not a change of language.
+  return ENGLISH_GREETING.test(trimmed) && current !== "zh-CN" ? "en" : null;
 }

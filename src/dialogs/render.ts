@@ -1,5 +1,6 @@
 // How facts read back to a person: the summary before logging, and values in confirmations.
 import type { TFunction } from "i18next";
+import type { Category } from "../domain.js";
 import type { Locale } from "../config.js";
 import { FACT_NAMES, editableFacts, type FactName, type Facts } from "./facts.js";
 import type { Draft } from "./session.js";
@@ -75,12 +76,15 @@ export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLab
   return lines.join("\n");
 }
 
-export function summaryChoices(t: TFunction): Choice[] {
-  return [
+export function summaryChoices(t: TFunction, category: Category): Choice[] {
+  const choices = [
     { id: "confirm", label: t("choice.confirm") },
     { id: "edit", label: t("choice.edit") },
     { id: "cancel", label: t("choice.cancel") },
   ];
+  // The classifier may be wrong; the worker can say it is about unpaid wages (an officer checks).
+  if (category !== "wage_arrears" && category !== "project_payment") choices.splice(2, 0, { id: "recat:wage_arrears", label: t("choice.itIsArrears") });
+  return choices;
 }
 
 export function editChoices(t: TFunction, facts: readonly FactName[]): Choice[] {

@@ -30,6 +30,8 @@ export const draftSchema = z.object({
   placeCandidates: z.array(placeCandidateSchema).default([]),
   attachments: z.array(attachmentInputSchema).default([]),
   startedAt: z.number(),
+  /** The worker said it is about unpaid wages ("其实是欠工资"): logged as arrears for an officer to check. */
+  workerSaysArrears: z.boolean().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

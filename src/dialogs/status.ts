@@ -9,6 +9,8 @@ import type { Turn } from "./turn.js";
 export interface StatusDeps {
   ledger: CaseLedger;
   timeZone: string;
+  /** "河南省新乡市牧野区": the desk's name, shown once a case was transferred (转办). */
+  divisionLabel?: (code: string) => string;
 }
 
 /** Whether this person may see the case: its filer, or anyone holding its access code. */
@@ -113,6 +115,9 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
     t("status.now", { status: t(`caseStatus.${row.status}`) }),
   ];
   if (row.divisionName) lines.push(t("status.place", { place: row.divisionName }));
+  if (row.jurisdictionCode && row.jurisdictionCode !== row.divisionCode && deps.divisionLabel) {
+    lines.push(t("status.handledBy", { desk: deps.divisionLabel(row.jurisdictionCode) }));
+  }
   lines.push(t("status.historyTitle"));
   // Wrong access codes tried the same day are one line with a count, not a screenful.
   let codeFailures = { date: "", count: 0, index: -1 };

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CASE_ID_ALPHABET, formatCaseId, parseCaseId } from "../src/cases/case-id.js";
 import { renderNotification } from "../src/cases/notifications.js";
-import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
 beforeEach(() => {
@@ -735,6 +735,7 @@ describe("an officer's question to a worker who is writing another complaint", (
     expect(asked).not.toBeNull();
 
     env.app.actions.askWorker({ caseId: id, question: "派遣公司的全名是什么？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
     const notice = env.app.store.sqlite.prepare("SELECT choices FROM outbox WHERE message_key = 'notify.question'").get() as { choices: string };
     expect(JSON.parse(notice.choices)).toEqual([{ id: `answer:${id}`, labelKey: "question.answerButton" }]);
     worker.presses(`answer:${id}`);

@@ -64,6 +64,10 @@ describe("the ledger", () => {
     expect(plan("SELECT * FROM cases WHERE status = 'logged' ORDER BY created_at DESC")).toMatch(/INDEX cases_status_idx/);
     expect(plan("SELECT * FROM outbox WHERE channel = 'x' AND delivered_at IS NULL AND next_attempt_at <= 5")).toMatch(/INDEX outbox_pending_idx/);
     expect(plan("SELECT * FROM attachments WHERE case_id = 'X'")).toMatch(/INDEX attachments_case_idx/);
+    // Whether an officer's question has reached the worker, asked when a question waits.
+    expect(plan("SELECT delivered_at FROM outbox WHERE case_id = 'X' AND message_key = 'notify.question' ORDER BY id DESC LIMIT 1")).toMatch(
+      /INDEX outbox_case_message_idx/,
+    );
     // Asked on every free message: the filer's own cases, even without statistics to go by.
     expect(plan("SELECT id FROM cases INDEXED BY cases_filer_idx WHERE filer_key = 'X' AND status = 'awaiting_worker' ORDER BY updated_at DESC LIMIT 1")).toMatch(
       /INDEX cases_filer_idx/,

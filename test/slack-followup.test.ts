@@ -111,7 +111,8 @@ describe("需补充: ask the worker from Slack", () => {
     expect(toWorker[0]).toMatchObject({ channel: "telegram", recipientKey: "telegram:ask1" });
     expect((toWorker[0]!.params as { question: string }).question).toContain("哪个门");
 
-    // The worker answers on Telegram with free text.
+    // The question reaches the worker's phone (as the Telegram dispatcher marks it); they answer with free text.
+    t.app.outbox.markDelivered(toWorker[0]!.id, t.app.clock.now());
     worker.says("从东门进，项目部电话0373-5551234");
     expect(t.app.ledger.find(id)!.status).toBe("handling");
     updates = updatesOf(id).length;

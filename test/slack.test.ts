@@ -1,7 +1,7 @@
 // The officers' Slack app end to end: real Bolt over HTTP, a Web API stand-in on 127.0.0.1, cases filed
 // through the real dialog engine on a temporary SQLite file.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
 import { formatCaseId } from "../src/cases/case-id.js";
@@ -49,7 +49,7 @@ function statusEvents(caseId: string, to: string) {
 }
 
 function workerMessages(caseId: string) {
-  return t.app.store.db.select().from(outbox).where(eq(outbox.caseId, caseId)).all();
+  return t.app.store.db.select().from(outbox).where(eq(outbox.caseId, caseId)).orderBy(asc(outbox.id)).all();
 }
 
 /** Waits until the handler (which runs after the HTTP ack) has updated the ticket. */

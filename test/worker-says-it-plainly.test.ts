@@ -3,7 +3,7 @@
 // officer's question waits.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatCaseId } from "../src/cases/case-id.js";
-import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
 beforeEach(() => {
@@ -220,6 +220,7 @@ describe("an officer's question waiting when the worker writes about another emp
     const worker = atSummary("o1");
     const id = worker.presses("confirm").caseId as string;
     env.app.actions.askWorker({ caseId: id, question: "项目部在哪个门？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
     worker.says("郑州金水区恒发电器厂欠我8000块工资没给");
     expect(worker.heard).toContain(`还在等您回答投诉 ${formatCaseId(id)}`);
     expect(worker.choiceIds).toContain(`answer:${id}`);
@@ -231,6 +232,7 @@ describe("an officer's question waiting when the worker writes about another emp
     const worker = atSummary("o2");
     const id = worker.presses("confirm").caseId as string;
     env.app.actions.askWorker({ caseId: id, question: "项目部在哪个门？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
     worker.says("从东门进");
     expect(worker.heard).toContain("已转给负责投诉");
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
@@ -303,6 +305,7 @@ describe("'any progress?' while an officer's question waits", () => {
     const worker = atSummary("w1");
     const id = worker.presses("confirm").caseId as string;
     env.app.actions.askWorker({ caseId: id, question: "有没有签劳动合同？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
     worker.says("有进展吗");
     expect(worker.heard).toContain("现在：");
     expect(worker.heard).toContain("还在等您回答");
@@ -485,5 +488,21 @@ describe("small things a worker does", () => {
     worker.presses("sector:services");
     const id = worker.presses("confirm").caseId as string;
     expect(env.app.ledger.find(id)).toMatchObject({ category: "wage_arrears", isArrears: true });
+  });
+});
+
+describe("an officer's question not yet seen by the worker", () => {
+  it("is not answered by a message sent before it arrived; the next one answers it", () => {
+    const worker = atSummary("u1");
+    const id = worker.presses("confirm").caseId as string;
+    env.app.actions.askWorker({ caseId: id, question: "有没有签劳动合同？", by: "张三", channel: "cli" });
+    // Written before the question reached the phone: about the case, not the answer.
+    worker.says("老板今天又说下个月给");
+    expect(worker.heard).not.toContain("已转给负责投诉");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(0);
+    deliverWorkerNotices(env.app);
+    worker.says("没签合同");
+    expect(worker.heard).toContain("已转给负责投诉");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
   });
 });

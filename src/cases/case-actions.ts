@@ -179,6 +179,11 @@ export class CaseActions {
       .immediate();
   }
 
+  /** Whether the officer's latest question about the case had reached the worker by `at`. */
+  questionSeen(caseId: string, at: number): boolean {
+    return this.outbox.deliveredBy(caseId, "notify.question", at);
+  }
+
   /** More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk. */
   workerAddedInfo(caseId: string, text: string, userKey: string, channel: string): void {
     this.store.sqlite

@@ -1,7 +1,7 @@
 // The durable outbox of messages to workers. Writers enqueue inside their own transaction; each
 // channel drains its rows and retries failures with exponential backoff, so a blocked bot or a
 // network failure never blocks or fails the officer's action.
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
 import { preparedInsert } from "../db/prepared.js";
 import { dialogSessions, outbox } from "../db/schema.js";
@@ -66,6 +66,24 @@ export class Outbox {
       .get();
     return row?.locale ?? null;
   }
+
+  /**
+   * Whether the latest message of this kind about the case had reached its recipient by `at`
+   * (an officer's question the worker has not seen cannot be answered yet).
+   */
+  deliveredBy(caseId: string, messageKey: string, at: number): boolean {
+    this.latestOfKind ??= this.db
+      .select({ deliveredAt: outbox.deliveredAt })
+      .from(outbox)
+      .where(and(eq(outbox.caseId, sql.placeholder("caseId")), eq(outbox.messageKey, sql.placeholder("messageKey"))))
+      .orderBy(desc(outbox.id))
+      .limit(1)
+      .prepare();
+    const row = this.latestOfKind.get({ caseId, messageKey });
+    return row?.deliveredAt != null && row.deliveredAt <= at;
+  }
+
+  private latestOfKind: { get(values: { caseId: string; messageKey: string }): { deliveredAt: number | null } | undefined } | undefined;
 
   markDelivered(id: number, now: number): void {
     this.db.update(outbox).set({ deliveredAt: now, lastError: null }).where(eq(outbox.id, id)).run();

@@ -234,7 +234,11 @@ export const outbox = sqliteTable(
     deliveredAt: integer("delivered_at"),
     lastError: text("last_error"),
   },
-  (table) => [index("outbox_pending_idx").on(table.channel, table.deliveredAt, table.nextAttemptAt)],
+  (table) => [
+    index("outbox_pending_idx").on(table.channel, table.deliveredAt, table.nextAttemptAt),
+    // Whether an officer's question has reached the worker yet (a message sent before it is no answer).
+    index("outbox_case_message_idx").on(table.caseId, table.messageKey),
+  ],
 );
 
 /** Platform updates already handled, so that an at-least-once delivery is processed once. */

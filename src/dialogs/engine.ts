@@ -279,7 +279,9 @@ export class DialogEngine {
       return;
     }
     if (!draft) {
-      const waiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
+      // A message sent before the question reached the worker (a terminal shows it with the next reply) is no answer.
+      const awaiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
+      const waiting = awaiting && this.options.actions?.questionSeen(awaiting.id, turn.now) ? awaiting : undefined;
       const intent = waiting ? afterCaseIntent(text) : null;
       if (waiting && (intent === "progress" || intent === "thanks")) {
         // "有进展吗" is not the answer to the officer's question, which still waits.

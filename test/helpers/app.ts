@@ -114,3 +114,18 @@ export class Worker {
     return (this.last?.replies ?? []).flatMap((reply) => reply.choices ?? []).map((choice) => choice.id);
   }
 }
+
+/**
+ * Marks the notices waiting for workers as delivered now, as a channel's dispatcher does when the
+ * message reaches the phone (an officer's question can be answered only once it has been seen).
+ */
+export function deliverWorkerNotices(app: App): number {
+  let delivered = 0;
+  for (const channel of ["local", "telegram"]) {
+    for (const row of app.outbox.due(channel, app.clock.now(), 1000)) {
+      app.outbox.markDelivered(row.id, app.clock.now());
+      delivered += 1;
+    }
+  }
+  return delivered;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `outbox_case_message_idx` ON `outbox` (`case_id`,`message_key`);

@@ -64,12 +64,14 @@ export async function handleJsonlLine(engine: DialogEngine, line: string, notice
     };
   }
   const inbound = parsed.data;
-  const waiting = notices ? await notices(inbound.from) : [];
   const result = await engine.handleTurn({
     channel: LOCAL_CHANNEL,
     userId: inbound.from,
     message: "text" in inbound ? { kind: "text", text: inbound.text } : { kind: "choice", id: inbound.choice },
   });
+  // Read (and marked delivered) after the turn: the line was written before the user saw them, so it
+  // answers none of them (an officer's question is answered by the next line).
+  const waiting = notices ? await notices(inbound.from) : [];
   return { to: inbound.from, replies: [...waiting, ...result.replies], expecting: result.expecting, caseId: result.caseId };
 }
 

@@ -506,3 +506,26 @@ describe("an officer's question not yet seen by the worker", () => {
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_replied")).toHaveLength(1);
   });
 });
+
+describe("despair and talk of extreme action (防止极端事件)", () => {
+  it("is answered with care and the 12356 / 110 lines at once, and the case is escalated to the city", () => {
+    const worker = new Worker(env.app, "x1");
+    worker.says("在新乡红旗区碧桂园工地，包工头刘建国欠我们5个人3万，再不给我们就去跳楼");
+    expect(worker.heard).toContain("您的安全最重要");
+    expect(worker.heard).toContain("12356");
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    const id = worker.presses("confirm").caseId as string;
+    const row = env.app.ledger.find(id);
+    expect(row?.major).toBe(true);
+    expect(JSON.stringify(row?.reasons)).toContain("extremeRisk");
+  });
+
+  it("after filing, reaches the officer at once", () => {
+    const worker = atSummary("x2");
+    const id = worker.presses("confirm").caseId as string;
+    worker.says("我快活不下去了");
+    expect(worker.heard).toContain("12356");
+    expect(worker.heard).toContain("已马上转告");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(1);
+  });
+});

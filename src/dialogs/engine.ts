@@ -39,6 +39,7 @@ import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
+import { speaksOfExtremeAction } from "../triage/classify.js";
 import { afterCaseIntent, asksConfidentiality, isNewsOfCase } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
@@ -269,6 +270,8 @@ export class DialogEngine {
       return;
     }
     const draft = turn.session.draft;
+    // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply.
+    if (speaksOfExtremeAction(text)) turn.say(turn.t("logged.extremeRisk"));
     // "怕老板知道": answered first; nothing of it is taken for a fact, and the question comes again.
     if (asksConfidentiality(text)) {
       turn.say(turn.t("privacy.assurance"));
@@ -983,6 +986,11 @@ export class DialogEngine {
       turn.caseId = row.id;
       turn.say(turn.t(this.options.actions ? key : "afterCase.othersToo", { id }));
     };
+    // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
+    if (speaksOfExtremeAction(text) && row.status !== "resolved") {
+      passOn("afterCase.extremePassedOn");
+      return true;
+    }
     switch (intent) {
       case "othersToo":
         // The officer learns of more people; each of them can still file their own complaint.

@@ -76,6 +76,7 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
     headcount: facts.headcount?.min ?? null,
     amountYuan: facts.amountYuan,
     divisionCode: facts.place?.code ?? null,
+    extremeRisk: classification.reasons.some((r) => r.key === "triage:reason.extremeRisk"),
   });
   const id = newCaseId();
   const accessCode = newAccessCode();

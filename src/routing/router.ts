@@ -18,6 +18,8 @@ export interface RouteInput {
   headcount: number | null;
   amountYuan: number | null;
   divisionCode: string | null;
+  /** The worker spoke of extreme action or of taking their own life. */
+  extremeRisk?: boolean;
 }
 
 export interface Route {
@@ -47,6 +49,7 @@ function holds(rule: RoutingRule, input: RouteInput): boolean {
   if (w.ownership !== undefined && (input.ownership === null || !w.ownership.includes(input.ownership))) return false;
   if (w.minHeadcount !== undefined && (input.headcount === null || input.headcount < w.minHeadcount)) return false;
   if (w.minAmountYuan !== undefined && (input.amountYuan === null || input.amountYuan < w.minAmountYuan)) return false;
+  if (w.extremeRisk === true && input.extremeRisk !== true) return false;
   return true;
 }
 

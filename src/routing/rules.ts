@@ -29,6 +29,8 @@ const conditionSchema = z
     ownership: z.array(z.enum(OWNERSHIPS)).min(1).optional(),
     minHeadcount: z.number().int().positive().optional(),
     minAmountYuan: z.number().positive().optional(),
+    /** The worker spoke of extreme action (跳楼, 堵路) or of taking their own life: 防止极端事件. */
+    extremeRisk: z.literal(true).optional(),
   })
   .strict();
 

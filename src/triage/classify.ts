@@ -118,10 +118,20 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 const VIOLENCE =
   /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打|找人[^。!?！？，,]{0,3}打|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
 
+// Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
+const EXTREME =
+  /跳楼|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|拉横幅|自杀|轻生|不想活|活不下去|活不成|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|jump off|kill myself|suicide|end my life/i;
+
+/** Whether the text speaks of extreme action or of taking one's own life. */
+export function speaksOfExtremeAction(text: string): boolean {
+  return EXTREME.test(text);
+}
+
 /** Classifies text already passed through prepareText. */
 export function classifyPrepared(text: string, reading: MessageReading, instructionsRemoved: boolean): Classification {
   const { category, reasons } = decide(text, reading);
   if (VIOLENCE.test(text)) reasons.unshift(reason("violence"));
+  if (EXTREME.test(text)) reasons.unshift(reason("extremeRisk"));
   if (instructionsRemoved) reasons.push(reason("instructionIgnored"));
   return { category, isArrears: category === "wage_arrears", reasons };
 }

@@ -174,3 +174,13 @@ describe("sites, trades and people named the way workers name them", () => {
     expect(read("我在工地干活 老板欠我3万").project).toBeNull();
   });
 });
+
+describe("a monthly rate and the months owed, as the amount question suggests", () => {
+  it.each([
+    ["一个月4500，欠3个月", 13500],
+    ["4500 a month, 3 months", 13500],
+    ["my boss owes me 3 months of wages, 4000 a month", 12000],
+  ])("%s → ¥%i", (text, amount) => {
+    expect(read(text).amountYuan).toBe(amount);
+  });
+});

@@ -176,8 +176,24 @@ const DURATION_PAID_BEFORE = /(?:只给了?|只发了?|给了|发了|结了|只�
 
 const FOUR_DIGITS = /^\d{4}$/;
 
+// "3 months", "two months": English spans of time.
+const EN_DURATION = /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(months?|days?)\b/gi;
+const EN_SMALL: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
 function findDurations(text: string): Duration[] {
   const out: Duration[] = [];
+  if (/[a-z]/i.test(text)) {
+    for (const m of allMatches(EN_DURATION, text)) {
+      const raw = (m[1] ?? "").toLowerCase();
+      const value = EN_SMALL[raw] ?? Number(raw);
+      const start = m.index ?? 0;
+      // "4500 a month" is a rate; "a month" has no number and is not matched here.
+      if (Number.isFinite(value) && value > 0) {
+        const before = text.slice(Math.max(0, start - 12), start);
+        out.push({ unit: /^day/i.test(m[2] ?? "") ? "day" : "month", value, start, owedMarked: /(?:owe[sd]?|unpaid|for)\s*$/i.test(before), paidMarked: false });
+      }
+    }
+  }
   for (const m of allMatches(DURATION, text)) {
     const unitChar = m[5] ?? "";
     // "3月" / "2023年" are dates; only "三个月", "四十天", "半年", "一年" are spans of time.

@@ -526,6 +526,157 @@ describe("despair and talk of extreme action (防止极端事件)", () => {
     worker.says("我快活不下去了");
     expect(worker.heard).toContain("12356");
     expect(worker.heard).toContain("已马上转告");
-    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(1);
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_at_risk")).toHaveLength(1);
+    // The desk gets an alert, not a plain note, and the case becomes major.
+    const alert = env.app.store.sqlite.prepare("SELECT params FROM outbox WHERE message_key = 'desk.workerAtRisk'").all();
+    expect(alert).toHaveLength(1);
+    expect(env.app.ledger.find(id)?.major).toBe(true);
+  });
+});
+
+describe("second review: what a worker says after and during filing", () => {
+  const BASE = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
+  function filedBase(name: string): { worker: Worker; id: string } {
+    const worker = new Worker(env.app, name);
+    worker.says(BASE);
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    return { worker, id: worker.presses("confirm").caseId as string };
+  }
+
+  it("'我不知道' is don't know, and the headcount stays as it was", () => {
+    const worker = new Worker(env.app, "s2a");
+    worker.says("我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("我不知道");
+    expect(worker.heard).not.toContain("被欠人数 → 1 人");
+    expect(worker.heard).toContain("一个月多少钱");
+    worker.says("4万8");
+    expect(worker.heard).toContain("被欠人数：8 人");
+  });
+
+  it("self-harm said mid-filing is kept in the story: the case is logged major", () => {
+    const worker = new Worker(env.app, "s2b");
+    worker.says("包工头李四欠我8000工资");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("再不给钱我就跳楼");
+    expect(worker.heard).toContain("12356");
+    worker.says("郑州金水区");
+    worker.says("绿地中心");
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /construction|housing|private/.test(id)) as string);
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)?.major).toBe(true);
+    expect(worker.heard).toContain("已报市里督办");
+    expect(worker.heard).not.toContain("涉及人数多或金额大");
+  });
+
+  it.each(["我想死", "不活了", "I want to die", "再不给我就拿刀捅了他"])("'%s' with no case gets the safety answer", (text) => {
+    const worker = new Worker(env.app, `s2c-${text}`);
+    worker.says(text);
+    expect(worker.heard).toContain("12356");
+  });
+
+  it.each(["老板会不会知道", "怕被开除", "投诉了老板会找我麻烦吗", "will my boss know"])("'%s' gets the privacy answer", (text) => {
+    const worker = new Worker(env.app, `s2d-${text}`);
+    worker.says(text);
+    expect(worker.heard).toMatch(/不会告诉老板|do not tell the employer/);
+  });
+
+  it("an IOU or a promise is news, not 'paid'; a part payment on a resolved case reopens it", () => {
+    const { worker, id } = filedBase("s2e");
+    for (const text of ["老板给了个欠条", "老板发了个微信说下个月给", "老板说钱已经给了包工头了"]) {
+      worker.says(text);
+      expect(worker.heard).not.toContain("核实后会结案");
+    }
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已支付" });
+    worker.says("才给了两万，还有两万八没给");
+    expect(env.app.ledger.find(id)?.status).toBe("reopened");
+  });
+
+  it.each([
+    "我之前在富士康也被欠了3000",
+    "还有个饭店老板欠我两千",
+    "在东莞，老板姓陈，欠我5000",
+    "我老婆在厂里上班，厂里欠她3个月工资",
+    "上个月在东莞电子厂干的工资也没给",
+    "老板又欠我们这个月的工资了",
+  ])("'%s' after filing is a new complaint, not news of the old one", (text) => {
+    const { worker, id } = filedBase(`s2f-${text}`);
+    worker.says(text);
+    expect(worker.last?.expecting).not.toBeNull();
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+  });
+
+  it("greetings and news of the boss keep to the case", () => {
+    const { worker, id } = filedBase("s2g");
+    worker.says("在吗");
+    expect(worker.heard).toContain(formatCaseId(id));
+    worker.says("老板换了手机号");
+    expect(worker.heard).toContain("已转告");
+    worker.says("别的没事了，谢谢");
+    expect(worker.heard).toContain("不客气");
+  });
+
+  it.each([
+    ["需要什么材料", "欠条"],
+    ["我需要请律师吗", "12348"],
+    ["要不要去劳动局", "不用先跑"],
+    ["你们是真的政府吗", "12333"],
+  ])("'%s' is answered (%s), mid-filing too", (question, answer) => {
+    const worker = new Worker(env.app, `s2h-${question}`);
+    worker.says("包工头李四欠我8000工资");
+    worker.says(question);
+    expect(worker.heard).toContain(answer);
+    expect(worker.last?.expecting).toBe("place");
+  });
+
+  it("'好的' answers an officer's question", () => {
+    const { worker, id } = filedBase("s2i");
+    env.app.actions.askWorker({ caseId: id, question: "明天上午9点能来一趟吗？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("好的");
+    expect(worker.heard).toContain("已转给负责投诉");
+  });
+
+  it("within a known city, far-away namesakes are no answer, and a short zone name is read", () => {
+    const worker = new Worker(env.app, "s2j");
+    worker.says("在郑州打工，老板欠我工资3000");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("城东");
+    expect(worker.heard).toContain("没找到这个区县");
+    worker.says("航空港");
+    expect(worker.last?.expecting).not.toBe("place");
+  });
+
+  it("a bare '7个人' at the summary, a company named after 叫, and an English place correction", () => {
+    const { worker } = { worker: new Worker(env.app, "s2k") };
+    worker.says(BASE);
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    worker.says("7个人");
+    expect(worker.heard).toContain("被欠人数 → 7 人");
+    worker.says("不是包工头欠的，是公司欠的，叫恒大建设");
+    expect(worker.heard).toContain("欠钱的一方 → 恒大建设");
+    const english = new Worker(env.app, "s2k-en");
+    english.says("My boss Mr Zhang at a site in Xinxiang Hongqi district owes 8 of us 160000 yuan");
+    english.says("it was in Luoyang not Xinxiang");
+    expect(english.heard).toContain("Place → 洛阳市");
+  });
+
+  it("a relative: '密码' is the access code; after the lookup, 'any progress?' and thanks are about that case", () => {
+    const { worker, id } = filedBase("s2l");
+    const code = /查询码：(\d{6})/.exec(worker.heard)?.[1] as string;
+    const wife = new Worker(env.app, "s2l-wife");
+    wife.says(`我老公的投诉 ${formatCaseId(id)} 密码${code}`);
+    expect(wife.heard).toContain("现在：");
+    wife.says("有进展吗");
+    expect(wife.heard).toContain("现在：");
+    wife.says("谢谢");
+    expect(wife.heard).toContain(formatCaseId(id));
+  });
+
+  it("👍 after filing is thanks", () => {
+    const { worker } = filedBase("s2m");
+    worker.says("👍");
+    expect(worker.heard).toContain("不客气");
   });
 });

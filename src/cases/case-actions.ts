@@ -185,20 +185,25 @@ export class CaseActions {
   }
 
   /** More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk. */
-  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string): void {
+  /**
+   * `atRisk`: despair or talk of extreme action — the desk's note is an alert, and the case is made
+   * major (防止极端事件) if it was not.
+   */
+  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string, kind: "news" | "atRisk" = "news"): void {
     this.store.sqlite
       .transaction(() => {
         const row = this.ledger.find(caseId);
         if (!row || row.filerKey !== userKey) return;
         const at = this.now();
-        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "worker_added", data: { text } });
+        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: kind === "atRisk" ? "worker_at_risk" : "worker_added", data: { text } });
+        if (kind === "atRisk" && !row.major) this.ledger.markMajor(caseId, at);
         this.outbox.enqueue(
           {
             caseId,
             channel: DESK_CHANNEL,
             recipientKey: deskRecipient(caseId),
             locale: "zh-CN",
-            messageKey: "desk.workerAdded",
+            messageKey: kind === "atRisk" ? "desk.workerAtRisk" : "desk.workerAdded",
             params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
           },
           at,

@@ -77,6 +77,11 @@ export class CaseLedger {
     this.db.update(cases).set({ responsibleOfficer: officer }).where(eq(cases.id, id)).run();
   }
 
+  /** A case found to be major after it was logged (the worker spoke of extreme action). */
+  markMajor(id: string, at: number): void {
+    this.db.update(cases).set({ major: true, updatedAt: at }).where(eq(cases.id, id)).run();
+  }
+
   setJurisdiction(id: string, code: string): void {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }

@@ -5,42 +5,51 @@
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
-  /谢谢|多谢|感谢|谢了|谢啦|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}/giu;
+  /谢谢|多谢|感谢|谢了|谢啦|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}/giu;
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
   /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
 const NOT_PAID =
-  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)/i;
-// Part paid, the rest still owed: "老板只给了三千 还差两千", "the boss only paid half".
-const PARTLY_PAID = /只(?:给了?|发了?|拿到|结了?|付了?)[^。！？]{0,8}(?:还差|还欠|剩下|剩的)|还差[^。！？]{0,6}没(?:给|发|结)|only paid (?:half|part|some)/i;
-// Paid, or no longer wanting to complain: "老板把钱结了", "我想撤销投诉 老板给钱了".
+  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)|钱呢/i;
+// Part paid, the rest still owed: "老板只给了三千 还差两千", "才给了两万，还有两万八没给", "我们5个人只有2个拿到了",
+// "说是结了，其实就给了几百块", "the boss only paid half".
+const PARTLY_PAID =
+  /(?:只|才|就)(?:给了?|发了?|拿到|结了?|付了?)[^。！？]{0,8}(?:还有|还差|还欠|剩下|剩的|没给|没发)|还(?:有|差)[^。！？]{0,8}没(?:给|发|结)|(?:只有|才)[\d一二两三四五六七八九十几]+个?(?:人)?(?:拿到|领到)|其实(?:没有|没给|就给了|只给了)|说(?:是)?(?:给了|结了|发了)[^。！？]{0,4}其实|only (?:got|paid|received|gave) (?:half|part|some)|not (?:all|the full)/i;
+// Paid, or no longer wanting to complain: "老板把钱结了", "钱已经拿到了", "我想撤销投诉".
 const PAID_OR_WITHDRAWN =
-  /(?:钱|工资)?(?:已经|都)?(?:拿到了|收到了|到账了|结清了?|付清了?|发了|给了|结了)|(?:给钱了|把钱结了|把钱给了|把工资发了)|撤销|撤回|不想投诉|不投诉了|不用了|got paid|been paid|received the money|paid me|withdraw/i;
+  /(?:钱|工资|工钱)(?:已经|都|全)?(?:拿到了|收到了|到账了|到手了|结清了?|付清了?|给了|发了|结了)|给钱了|把钱(?:结|给|发)了|把工资(?:结|给|发)了|(?:已经|都)(?:结清|付清|发清)了?|撤销|撤回|不想投诉|不投诉了|不用了|got paid|been paid|received the money|paid (?:me|us) (?:in full|all)|paid in full|withdraw/i;
+// Said of what the boss did, not of money that arrived: "老板给了个欠条", "说给了，其实没有".
+const NOT_REALLY_PAID = /欠条|微信|生活费|照片|说(?:是)?(?:给了|结了)|给了包工头|下个月|过几天|其实/;
 // Others in the same plight: "我们宿舍还有5个人也没拿到钱", "我老乡也被欠了", "我表哥也在这个工地 也欠他8000".
 const OTHERS_TOO =
   /(?:老乡|工友|同事|宿舍|室友|兄弟|表哥|表弟|堂哥|亲戚|媳妇|老婆|老公|他们|别人|其他人|还有[\d一二两三四五六七八九十几]+个?人)[^。！？]{0,12}也|也[^。！？]{0,6}(?:被欠|没拿到|没给|没发|欠(?:他|她|他们))/;
 // Who owes what, or any figure: a story — a new complaint, even a short one ("恒发电器厂欠我8000").
 const STORY = /欠|拖|\d|[一二两三四五六七八九十百千万]{2,}|owes?\b/i;
 // "另外一个老板也欠我", "我要投诉": a new complaint, not news of the old one.
-const NEW_COMPLAINT = /另外|另一个|别的|还有一个|又一个|新的|换了|我要投诉|我想投诉|要举报|怎么投诉|another|new complaint/i;
+const NEW_COMPLAINT =
+  /另外|另一个|别的(?!没事)|别处|还有(?:个|一个)(?!月)|又一个|之前|以前|去年|前年|上个月在|也有个活|又欠|又拖|又没发|又不发|又不给|还有[^，。！？]{1,6}(?:那边|那儿|那里)的|我要投诉|我想投诉|要举报|怎么投诉|another|previous employer|new complaint/i;
 // "你们会告诉老板是我投诉的吗", "怕老板知道": fear of retaliation, answered wherever it comes.
-const CONFIDENTIALITY = /告诉老板|老板(?:会)?知道|被老板知道|让老板知道|保密|泄露|报复|打击报复|匿名|会不会被(?:开除|辞退|打)|tell (?:my|the) boss|confidential|anonymous|retaliat/i;
+const CONFIDENTIALITY =
+  /告诉老板|老板(?:会)?(?:不会)?知道|老板会不会知道|被老板知道|让老板知道|知道是我|保密|泄露|报复|打击报复|匿名|穿小鞋|找我麻烦|怕被(?:开除|辞退|炒|赶走|打)|会不会被(?:开除|辞退|打|炒)|(?:boss|employer) (?:know|find out)|tell (?:my|the) boss|confidential|anonymous|retaliat|afraid of (?:losing|being fired)|lose my job/i;
 
 /** Beyond this length a message tells a story: it is read as a complaint. */
 const SHORT = 24;
 /** News of the case ("老板今天又说下个月给") is rarely longer than this. */
 const NEWS = 60;
 
-export type AfterCaseIntent = "thanks" | "progress" | "notPaid" | "paid" | "othersToo";
+export type AfterCaseIntent = "greeting" | "thanks" | "progress" | "notPaid" | "paid" | "othersToo";
+
+const GREETING_ONLY = /^(?:你好|您好|大家好|在吗|在不在|有人吗|hi|hello|hey)[\s!！?？。.~～呀啊]*$/i;
 
 export function afterCaseIntent(text: string): AfterCaseIntent | null {
   const trimmed = text.trim();
   if (trimmed.length > NEWS) return null;
+  if (GREETING_ONLY.test(trimmed)) return "greeting";
   if (!GREETING.test(trimmed) && trimmed.replace(POLITE, "").length === 0) return "thanks";
   if (PARTLY_PAID.test(trimmed)) return "notPaid";
   if (NOT_PAID.test(trimmed) && !STORY.test(trimmed)) return "notPaid";
-  if (!NOT_PAID.test(trimmed) && PAID_OR_WITHDRAWN.test(trimmed)) return "paid";
+  if (!NOT_PAID.test(trimmed) && PAID_OR_WITHDRAWN.test(trimmed) && !NOT_REALLY_PAID.test(trimmed)) return "paid";
   if (OTHERS_TOO.test(trimmed) && !NEW_COMPLAINT.test(trimmed)) return "othersToo";
   if (trimmed.length > SHORT || STORY.test(trimmed)) return null;
   if (PROGRESS.test(trimmed)) return "progress";
@@ -54,7 +63,7 @@ export function asksProgress(text: string): boolean {
 
 /** A worker asking whether the boss will learn who complained. */
 export function asksConfidentiality(text: string): boolean {
-  return text.trim().length <= NEWS && CONFIDENTIALITY.test(text);
+  return CONFIDENTIALITY.test(text);
 }
 
 /**
@@ -65,4 +74,12 @@ export function isNewsOfCase(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > NEWS || GREETING.test(trimmed) || NEW_COMPLAINT.test(trimmed)) return false;
   return (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || /\b[a-z]{2,}\b.*\b[a-z]{2,}\b.*\b[a-z]{2,}\b/i.test(trimmed);
+}
+
+// A relative or friend owed at another workplace: "我老婆在厂里上班，厂里欠她3个月工资".
+const SOMEONE_ELSE_ELSEWHERE = /(?:老婆|媳妇|老公|表哥|表弟|堂哥|哥|弟|姐|妹|儿子|女儿|朋友|亲戚)[^。！？]{0,4}在(?!这|同一|我们|一起)[^。！？，,]{1,12}(?:厂|饭店|工地|公司|店|上班|打工|干活)/;
+
+/** Words that open another complaint (another boss, another time, someone else's job elsewhere). */
+export function opensAnotherComplaint(text: string): boolean {
+  return NEW_COMPLAINT.test(text) || SOMEONE_ELSE_ELSEWHERE.test(text);
 }

@@ -7,6 +7,7 @@ import { formatCaseId } from "../cases/case-id.js";
 import type { WorkingCalendar } from "../cases/deadlines.js";
 import { CaseLedger } from "../cases/ledger.js";
 import type { CaseActions } from "../cases/case-actions.js";
+import type { CaseRow } from "../cases/ledger.js";
 import type { Store } from "../db/open.js";
 import { localeFromLanguageCode, translator } from "../i18n.js";
 import type { MessageReading } from "../triage/reading.js";
@@ -22,7 +23,7 @@ import {
   type AnswerResult,
 } from "./answers.js";
 import { parseCommand, type Command } from "./commands.js";
-import { detectCorrectionCue, type Correction } from "./corrections.js";
+import { detectCorrectionCue, factOfValue, type Correction } from "./corrections.js";
 import {
   FACTS_WITHOUT_DONT_KNOW,
   OPTIONAL_FACTS,
@@ -40,7 +41,8 @@ import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction } from "../triage/classify.js";
-import { afterCaseIntent, asksConfidentiality, isNewsOfCase } from "./after-case.js";
+import { processQuestion } from "./faq.js";
+import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -105,6 +107,9 @@ const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组�
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
 const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
+const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|俺一个人|just me|only me|by myself/i;
+/** A message this short that asks about confidentiality is only that question. */
+const CONFIDENTIALITY_QUESTION = 40;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
@@ -250,6 +255,8 @@ export class DialogEngine {
       this.confirm(turn, turn.session.draft);
       return;
     }
+    // 👍 with no complaint being written: a thank-you.
+    if (THUMBS_UP.test(raw.trim()) && !turn.session.draft && this.answerAboutOwnCase(turn, "谢谢")) return;
     const guarded = guardText(raw, this.options.maxMessageChars);
     if (guarded.kind !== "ok") {
       turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
@@ -265,20 +272,36 @@ export class DialogEngine {
       this.onCommand(turn, command);
       return;
     }
+    // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply — and kept in the
+    // story being written, so that the case is escalated when it is logged.
+    const extreme = speaksOfExtremeAction(text);
+    if (extreme) {
+      turn.say(turn.t("logged.extremeRisk"));
+      const writing = turn.session.draft;
+      if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
+    }
     if (answering) {
       this.relayAnswer(turn, answering, text);
       return;
     }
     const draft = turn.session.draft;
-    // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply.
-    if (speaksOfExtremeAction(text)) turn.say(turn.t("logged.extremeRisk"));
     // "怕老板知道": answered first; nothing of it is taken for a fact, and the question comes again.
     if (asksConfidentiality(text)) {
       turn.say(turn.t("privacy.assurance"));
-      if (draft) {
-        turn.append(turn.t("privacy.cancelHint"));
-        this.repeatQuestion(turn);
+      // A long story that also asks it: answered, and the story is read as usual.
+      if (text.length <= CONFIDENTIALITY_QUESTION) {
+        if (draft) {
+          turn.append(turn.t("privacy.cancelHint"));
+          this.repeatQuestion(turn);
+        }
+        return;
       }
+    }
+    // "需要什么材料", "要不要请律师": the process explained; the dialog goes on where it was.
+    const faq = processQuestion(text);
+    if (faq) {
+      turn.say(turn.t(faq));
+      if (draft) this.repeatQuestion(turn);
       return;
     }
     if (!draft) {
@@ -286,7 +309,7 @@ export class DialogEngine {
       const awaiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
       const waiting = awaiting && this.options.actions?.questionSeen(awaiting.id, turn.now) ? awaiting : undefined;
       const intent = waiting ? afterCaseIntent(text) : null;
-      if (waiting && (intent === "progress" || intent === "thanks")) {
+      if (waiting && intent === "progress") {
         // "有进展吗" is not the answer to the officer's question, which still waits.
         this.answerAboutOwnCase(turn, text);
         turn.say(turn.t("question.stillWaitingShort", { id: formatCaseId(waiting.id) }), [
@@ -370,6 +393,13 @@ export class DialogEngine {
     this.reclassify(draft);
     if (draft.category !== categoryBefore) turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
     else if (filled.length === 0 && draft.expecting === "confirm") {
+      // "7个人", "一万五": a bare value at the summary says which fact by its form.
+      const bareFact = factOfValue(text);
+      if ((bareFact === "headcount" || bareFact === "amount" || bareFact === "phone") && this.applyAnswer(turn, draft, bareFact, text, true)) {
+        turn.say(this.changedLine(turn, draft, bareFact));
+        this.advance(turn, draft);
+        return;
+      }
       // "应该是碧桂园": something is wrong, but which fact cannot be told: ask which.
       if (detectCorrectionCue(text)) {
         this.offerEdit(turn, draft);
@@ -482,7 +512,7 @@ export class DialogEngine {
     if (expecting === "place") {
       // "欠了俺三万二" at the place question: the amount is kept, and the place asked again.
       if (reading.place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none") return false;
-      for (const fact of this.factsStated(reading)) {
+      for (const fact of this.factsStated(reading, text)) {
         draft.settled = draft.settled.filter((name) => name !== fact);
         if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
       }
@@ -526,7 +556,7 @@ export class DialogEngine {
       if (parsesAsAsked && !workplaceForEmployer) return false;
       // Facts this text clearly states replace what was known or answered "don't know" ("5个人" at
       // the sector question, after "欠我工资" had suggested one person): the worker says it now.
-      for (const fact of this.factsStated(reading)) {
+      for (const fact of this.factsStated(reading, text)) {
         if (fact === expecting) continue;
         draft.settled = draft.settled.filter((name) => name !== fact);
         if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
@@ -578,12 +608,13 @@ export class DialogEngine {
     }
   }
 
-  private factsStated(reading: MessageReading): FactName[] {
+  private factsStated(reading: MessageReading, text: string): FactName[] {
     const stated: FactName[] = [];
     if (reading.project) stated.push("project");
     if (reading.employer) stated.push("employer");
     if (reading.amountYuan !== null) stated.push("amount");
-    if (reading.headcount) stated.push("headcount");
+    // "我不知道", "老板就是不给我钱": the "我" of a sentence is no headcount of one; "就我一个" is.
+    if (reading.headcount && (reading.headcount.max > 1 || ONLY_ME.test(text))) stated.push("headcount");
     return stated;
   }
 
@@ -593,7 +624,7 @@ export class DialogEngine {
     switch (fact) {
       // A closed question typed to: the answer is there only if the reading finds it ("工地" → 建筑).
       case "sector":
-        return reading.sector !== null || !this.factsStated(reading).length;
+        return reading.sector !== null || !this.factsStated(reading, text).length;
       case "project":
       case "employer":
         // "就我一个", "3万2" are not names, whatever their length.
@@ -741,6 +772,22 @@ export class DialogEngine {
             // The same city again: it is all the worker knows.
             draft.settled = [...draft.settled.filter((name) => name !== "place"), "place"];
             return true;
+          } else if (
+            resolution.status === "found" &&
+            resolution.division.level === "county" &&
+            !reader.divisionLabel(resolution.division.code).startsWith(knownLabel) &&
+            text.replace(/^(不对|不是|是|在|就在)+|[，,。\s]/g, "").length <= resolution.division.name.length
+          ) {
+            // "城东" in 郑州 is no answer, though 西宁 has a 城东区; "新乡红旗区" names its city and corrects it.
+            return fail("placeNotInCity");
+          } else if (resolution.status === "ambiguous") {
+            // "开发区", "城东", "郑东新区": only the places of this city count; others far away are no answer.
+            // (A place found elsewhere is taken: "不对，是在洛阳" corrects the city.)
+            const candidates = resolution.candidates.filter((c) => reader.divisionLabel(c.code).startsWith(knownLabel));
+            const [only] = candidates;
+            if (candidates.length === 1 && only) resolution = { status: "found", division: only, matched: text };
+            else if (candidates.length > 1) resolution = { status: "ambiguous", candidates, matched: text };
+            else return fail("placeNotInCity");
           }
         }
         if (resolution.status === "found") {
@@ -970,8 +1017,22 @@ export class DialogEngine {
   private answerAboutOwnCase(turn: Turn, text: string): boolean {
     const intent = afterCaseIntent(text);
     const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
-    // News goes to the worker's own case: one looked up with an access code is someone else's.
+    // News goes to the worker's own case: one looked up with an access code is someone else's…
     const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
+    // …but a relative who opened it may ask how it goes, and thank.
+    const viewed = current && !row && turn.session.unlockedCaseIds.includes(current.id) ? current : undefined;
+    if (viewed && (intent === "progress" || intent === "thanks")) {
+      if (intent === "progress") this.queryStatus(turn, viewed.id, null);
+      else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(viewed.id) }));
+      return true;
+    }
+    if (intent === "greeting") {
+      // "你好", "在吗" from someone with a case: the case first; without one, the introduction.
+      if (!row) return false;
+      turn.say(turn.t("afterCase.greeting", { id: formatCaseId(row.id), status: turn.t(`caseStatus.${row.status}`) }));
+      turn.caseId = row.id;
+      return true;
+    }
     if (intent === "thanks") {
       if (!row) turn.say(turn.t("afterCase.thanksNoCase"));
       // A closed case has no "progress" to come: what to do if the money never arrives.
@@ -987,10 +1048,15 @@ export class DialogEngine {
       turn.say(turn.t(this.options.actions ? key : "afterCase.othersToo", { id }));
     };
     // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
-    if (speaksOfExtremeAction(text) && row.status !== "resolved") {
-      passOn("afterCase.extremePassedOn");
+    if (speaksOfExtremeAction(text)) {
+      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "atRisk");
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.extremePassedOn", { id }));
       return true;
     }
+    // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们
+    //这个月的工资了"): a new complaint, not news of this one.
+    if (intent !== "progress" && this.isAboutAnotherJob(text, row)) return false;
     switch (intent) {
       case "othersToo":
         // The officer learns of more people; each of them can still file their own complaint.
@@ -1019,15 +1085,27 @@ export class DialogEngine {
       default:
         break;
     }
-    // "老板今天又说下个月给": news of a recent case, for its officer — unless it names someone else.
+    // "老板今天又说下个月给": news of a recent case, for its officer.
     if (turn.now - row.updatedAt > NEWS_WINDOW_MS || !isNewsOfCase(text)) return false;
-    const reading = this.read(text);
-    // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
-    if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return false;
-    const differs = (named: string | null, known: string | null) => named !== null && (known === null || (!named.includes(known) && !known.includes(named)));
-    if (differs(reading.employer, row.employer) || differs(reading.project, row.project)) return false;
     passOn("afterCase.newsPassedOn");
     return true;
+  }
+
+  /** Whether a short message after filing is about another job than the case `row`. */
+  private isAboutAnotherJob(text: string, row: CaseRow): boolean {
+    if (opensAnotherComplaint(text)) return true;
+    const reading = this.read(text);
+    // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
+    if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return true;
+    const differs = (named: string | null, known: string | null) => named !== null && known !== null && !named.includes(known) && !known.includes(named);
+    if (differs(reading.employer, row.employer) || differs(reading.project, row.project)) return true;
+    // "在东莞", "我表哥在深圳工地": a place that is not the case's, nor above or below it.
+    if (reading.place.status === "found" && row.divisionCode) {
+      const there = this.options.reader.divisionLabel(reading.place.division.code);
+      const here = this.options.reader.divisionLabel(row.divisionCode);
+      if (!there.startsWith(here) && !here.startsWith(there)) return true;
+    }
+    return false;
   }
 
   /** "Answer this question" on an officer's question (需补充): the next text message is the answer. */

@@ -182,7 +182,9 @@ function arrearsAnswer(turn: Turn, route: Route, dueAt: number, calendar: Workin
     }),
   );
   lines.push(t("logged.nextStep", { date: formatLocalDate(dueAt, calendar.timeZone, turn.locale) }));
-  if (route.major) lines.push(t("logged.major"));
+  const sizeMajor = route.reasons.some((r) => r.key === "reason.major_headcount" || r.key === "reason.major_amount");
+  // Major for the worker's safety, not for its size: said so, not "many people or a large sum".
+  if (route.major) lines.push(t(sizeMajor ? "logged.major" : "logged.majorUrgent"));
   else if (route.collective) lines.push(t("logged.collective"));
   return lines.join("\n");
 }

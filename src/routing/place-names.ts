@@ -155,8 +155,12 @@ export function zoneForms(name: string, cityPrefixes: readonly string[], provinc
       if (head.length >= MIN_SHORT_LENGTH) specific.add(c);
       else generic.add(c);
     }
-    // 长春净月高新技术产业开发区 is 净月区 in speech.
-    if (head.length >= MIN_SHORT_LENGTH) specific.add(`${head}区`);
+    // 长春净月高新技术产业开发区 is 净月区 in speech; 郑州航空港经济综合实验区 is 航空港 in its city.
+    if (head.length >= MIN_SHORT_LENGTH) {
+      specific.add(`${head}区`);
+      generic.add(head);
+      for (const city of cityNames) specific.add(city + head);
+    }
   } else if (core !== name) {
     specific.add(core);
     for (const city of cityNames) specific.add(city + core);

@@ -13,7 +13,7 @@ const WAGES_OWED = new RegExp(
     "(?:没|不)(?:给|发|结)钱|拿不到钱|要不到钱|讨不到钱|(?:没|没有)(?:拿到|领到|收到)(?:一分)?钱",
     "欠(?:了|下|着)?[^。!?！？，,]{0,4}?[\\d一二两三四五六七八九十]+(?:万|千|块|元|w)",
     `(?:钱|块|元|万|千)[^。!?！？]{0,8}?(?:拖着不给|不给|没给|没发|没结|不退)`,
-    "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款",
+    "欠薪|讨薪|欠(?:我|我们|俺|俺们)|拖欠|跑路|人去楼空|卷款|被(?:拖)?欠(?:了|着)?(?:工资|工钱|钱|[\\d一二两三四五六七八九十几]+)",
     // "工头拖了俺们5个人的钱": the money of people who worked, held back.
     "(?:拖了|拖着|压了|压着|扣了|扣着|欠了|欠着)(?:我|我们|俺|俺们|咱们|大家|工人)[^。!?！？，,]{0,8}?的钱",
     // "老板说等项目结算完再给钱": pay put off until the project is settled.
@@ -120,7 +120,7 @@ const VIOLENCE =
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
 const EXTREME =
-  /跳楼|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|拉横幅|自杀|轻生|不想活|活不下去|活不成|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|jump off|kill myself|suicide|end my life/i;
+  /跳楼|跳下去|跳河|跳江|跳桥|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|堵高速|堵马路|拉横幅|自杀|轻生|想死|不想活|不活了|活不下去|活不成|活着没意思|撑不住|熬不下去|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火|炸了|jump off|jump from|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
 
 /** Whether the text speaks of extreme action or of taking one's own life. */
 export function speaksOfExtremeAction(text: string): boolean {

@@ -680,3 +680,21 @@ describe("second review: what a worker says after and during filing", () => {
     expect(worker.heard).toContain("不客气");
   });
 });
+
+describe("a short story that also asks", () => {
+  it("is answered and still read as a complaint", () => {
+    const worker = new Worker(env.app, "sa1");
+    worker.says("老板欠我3万，怕老板知道");
+    expect(worker.heard).toContain("不会告诉老板");
+    expect(worker.last?.expecting).toBe("place");
+    const other = new Worker(env.app, "sa2");
+    other.says("老板欠我3万，我想起诉他，在郑州金水区");
+    expect(other.last?.expecting).toBe("project");
+  });
+
+  it("'气炸了' is anger, not extreme action", () => {
+    const worker = new Worker(env.app, "sa3");
+    worker.says("老板欠我3万不给，我气炸了");
+    expect(worker.heard).not.toContain("12356");
+  });
+});

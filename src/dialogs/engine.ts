@@ -110,6 +110,8 @@ const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|俺一个人|just me|only me|by myself/i;
 /** A message this short that asks about confidentiality is only that question. */
 const CONFIDENTIALITY_QUESTION = 40;
+// A short message with these is a story that also asks (it is read as usual after the answer).
+const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
@@ -289,7 +291,7 @@ export class DialogEngine {
     if (asksConfidentiality(text)) {
       turn.say(turn.t("privacy.assurance"));
       // A long story that also asks it: answered, and the story is read as usual.
-      if (text.length <= CONFIDENTIALITY_QUESTION) {
+      if (text.length <= CONFIDENTIALITY_QUESTION && !STORY_WORDS.test(text)) {
         if (draft) {
           turn.append(turn.t("privacy.cancelHint"));
           this.repeatQuestion(turn);

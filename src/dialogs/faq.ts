@@ -9,11 +9,14 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.official", /真的政府|是政府吗|是不是政府|你们是谁|是不是骗|骗人的吧|官方的吗|靠谱吗|are you (?:the )?government|is this official|is this real/i],
 ];
 
+// "老板欠我3万，我想起诉他" is a complaint that mentions a lawsuit, not a question about one.
+const STORY = /欠|拖|没给|没发|不给|不发|跑了|\d|owe|unpaid/i;
+
 /** The answer's i18n key when the message is a question about the process, else null. */
 export function processQuestion(text: string): string | null {
   const trimmed = text.trim();
   // A story that also asks is read as a story: only short questions are answered this way.
-  if (trimmed.length > 40) return null;
+  if (trimmed.length > 40 || STORY.test(trimmed)) return null;
   for (const [key, pattern] of QUESTIONS) if (pattern.test(trimmed)) return key;
   return null;
 }

@@ -120,7 +120,7 @@ const VIOLENCE =
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
 const EXTREME =
-  /跳楼|跳下去|跳河|跳江|跳桥|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|堵高速|堵马路|拉横幅|自杀|轻生|想死|不想活|不活了|活不下去|活不成|活着没意思|撑不住|熬不下去|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火|炸了|jump off|jump from|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
+  /跳楼|跳下去|跳河|跳江|跳桥|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|堵高速|堵马路|拉横幅|自杀|轻生|想死|不想活|不活了|活不下去|活不成|活着没意思|撑不住|熬不下去|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
 
 /** Whether the text speaks of extreme action or of taking one's own life. */
 export function speaksOfExtremeAction(text: string): boolean {

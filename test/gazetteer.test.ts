@@ -216,6 +216,11 @@ describe("which places still need their county (属地 is the county)", () => {
     expect(g.hasCounties("441900")).toBe(false); // 东莞市
   });
 
+  it("reads an ethnic district by the name people use ('管城区', '管城' for 管城回族区)", () => {
+    expect(labelOf(g.resolveAnswer("管城区"))).toBe("410104");
+    expect(labelOf(g.resolveAnswer("管城"))).toBe("410104");
+  });
+
   it("reads the short form of an economic zone ('航空港区') as the zone, not a town elsewhere", () => {
     expect(labelOf(g.resolveAnswer("航空港区"))).toBe("410173");
   });

@@ -78,7 +78,8 @@ export function cityForms(name: string): NameForms {
 }
 
 export function countyForms(name: string): NameForms {
-  return forms(name, COUNTY_SUFFIXES, { 自治县: "县", 自治旗: "旗" });
+  // 管城回族区 is 管城区, and 管城, in speech.
+  return forms(name, COUNTY_SUFFIXES, { 自治县: "县", 自治旗: "旗", 区: "区" });
 }
 
 /**

@@ -599,12 +599,48 @@ describe("second review: what a worker says after and during filing", () => {
     "在东莞，老板姓陈，欠我5000",
     "我老婆在厂里上班，厂里欠她3个月工资",
     "上个月在东莞电子厂干的工资也没给",
-    "老板又欠我们这个月的工资了",
   ])("'%s' after filing is a new complaint, not news of the old one", (text) => {
     const { worker, id } = filedBase(`s2f-${text}`);
     worker.says(text);
     expect(worker.last?.expecting).not.toBeNull();
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+  });
+
+  it("new arrears after the case was closed are a new complaint; while it is open, news of it", () => {
+    const { worker, id } = filedBase("s2f2");
+    worker.says("老板又欠我们这个月的工资了");
+    expect(worker.heard).toContain("已转告");
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已支付" });
+    worker.says("老板又欠我们这个月的工资了");
+    expect(worker.last?.expecting).not.toBeNull();
+  });
+
+  it.each([
+    "之前说的那个刘建国今天又打电话说下个月给",
+    "另外，刘建国的电话是13912345678",
+    "我们去年就找过项目部，没用",
+    "另外，人数说错了，是13个人",
+    "又拖了一个月了，还是没给",
+  ])("'%s' about the same case is passed on, not a new complaint", (text) => {
+    const { worker, id } = filedBase(`s2n-${text}`);
+    worker.says(text);
+    expect(worker.last?.expecting).toBeNull();
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(1);
+  });
+
+  it("more workers on the same site reach the officer", () => {
+    const { worker, id } = filedBase("s2o");
+    worker.says("还有两个老乡也在这个工地干，也没拿到钱");
+    expect(worker.heard).toContain("已转告");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(1);
+  });
+
+  it("violence after filing gets 110 and alerts the officer", () => {
+    const { worker, id } = filedBase("s2p");
+    worker.says("刘建国今天找人把我打了");
+    expect(worker.heard).toContain("110");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_at_risk")).toHaveLength(1);
   });
 
   it("greetings and news of the boss keep to the case", () => {
@@ -696,5 +732,52 @@ describe("a short story that also asks", () => {
     const worker = new Worker(env.app, "sa3");
     worker.says("老板欠我3万不给，我气炸了");
     expect(worker.heard).not.toContain("12356");
+  });
+});
+
+describe("third review: innocent words are not alarms", () => {
+  it.each([
+    "我是塔吊司机，每天上塔吊开车，建筑公司欠我四个月工资三万二，在洛阳涧西区",
+    "没电梯天天爬楼搬砖，老板欠我两万，在郑州金水区",
+    "老板说公司资金撑不住了，工资先欠着，欠我8000",
+    "天天累死了还不给钱，欠我5000",
+  ])("'%s' gets no safety message", (text) => {
+    const worker = new Worker(env.app, `i-${text}`);
+    worker.says(text);
+    expect(worker.heard).not.toContain("12356");
+    expect(worker.heard).not.toContain("110");
+  });
+
+  it.each(["我们打工人太难了，老板欠工资", "被安排去打桩，工资没给", "老板打我电话说下个月给工资", "被老板打发回家了，工资没结"])(
+    "'%s' is no violence",
+    (text) => {
+      const worker = new Worker(env.app, `v-${text}`);
+      worker.says(text);
+      expect(worker.heard).not.toContain("110");
+    },
+  );
+
+  it("a cleaner at a law firm files; a law firm can be the employer", () => {
+    const worker = new Worker(env.app, "lf1");
+    worker.says("我在律师事务所做保洁，三个月没拿到钱");
+    expect(worker.heard).not.toContain("12348");
+    expect(worker.last?.expecting).not.toBeNull();
+    const other = new Worker(env.app, "lf2");
+    other.says("在郑州金水区干保洁，老板欠我3000工资");
+    while (other.last?.expecting !== "employer" && other.last?.expecting !== "confirm") {
+      if (other.last?.expecting === "project") other.says("金水大厦");
+      else other.presses(other.choiceIds.find((id) => /services/.test(id)) as string);
+    }
+    other.says("金诚律师事务所");
+    expect(other.last?.expecting).not.toBe("employer");
+  });
+
+  it("a company worker's wages held for the project money are arrears, and English 'haven't paid me' too", () => {
+    const worker = new Worker(env.app, "cw1");
+    worker.says("我们公司老板说甲方工程款还没给，已经拖了我们三个月工资了，十几个人，每人一万多");
+    expect(worker.heard).not.toContain("工程款纠纷");
+    const en = new Worker(env.app, "cw2");
+    en.says("I work as a cleaner at a law firm in Shanghai Jing'an, they haven't paid me for 2 months, 9000 yuan");
+    expect(en.heard).not.toContain("not a labour matter");
   });
 });

@@ -23,15 +23,16 @@ const PAID_OR_WITHDRAWN =
 const NOT_REALLY_PAID = /欠条|微信|生活费|照片|说(?:是)?(?:给了|结了)|给了包工头|下个月|过几天|其实/;
 // Others in the same plight: "我们宿舍还有5个人也没拿到钱", "我老乡也被欠了", "我表哥也在这个工地 也欠他8000".
 const OTHERS_TOO =
-  /(?:老乡|工友|同事|宿舍|室友|兄弟|表哥|表弟|堂哥|亲戚|媳妇|老婆|老公|他们|别人|其他人|还有[\d一二两三四五六七八九十几]+个?人)[^。！？]{0,12}也|也[^。！？]{0,6}(?:被欠|没拿到|没给|没发|欠(?:他|她|他们))/;
+  /(?:老乡|工友|同事|宿舍|室友|兄弟|一个人|两个人|几个人|表哥|表弟|堂哥|亲戚|媳妇|老婆|老公|他们|别人|其他人|还有[\d一二两三四五六七八九十几]+个?人)[^。！？]{0,12}也|也[^。！？]{0,6}(?:被欠|没拿到|没给|没发|欠(?:他|她|他们))/;
 // Who owes what, or any figure: a story — a new complaint, even a short one ("恒发电器厂欠我8000").
 const STORY = /欠|拖|\d|[一二两三四五六七八九十百千万]{2,}|owes?\b/i;
-// "另外一个老板也欠我", "我要投诉": a new complaint, not news of the old one.
+// "另外一个老板也欠我", "之前在富士康也被欠了", "我要投诉": another job, not news of this one. Plain
+// 另外/之前/去年 are not enough: "另外，刘建国的电话是…", "我们去年就找过项目部" are news of the case.
 const NEW_COMPLAINT =
-  /另外|另一个|别的(?!没事)|别处|还有(?:个|一个)(?!月)|又一个|之前|以前|去年|前年|上个月在|也有个活|又欠|又拖|又没发|又不发|又不给|还有[^，。！？]{1,6}(?:那边|那儿|那里)的|我要投诉|我想投诉|要举报|怎么投诉|another|previous employer|new complaint/i;
+  /(?:另外|另|别的|又)一?(?:个|家)?(?:老板|包工头|工头|公司|厂|饭店|工地|活)|还有(?:个|一个|一家)[^，。！？]{0,4}(?:老板|饭店|厂|公司|工地|活)|(?:之前|以前|上个月|去年)在[^，。！？]{1,10}(?:干|做|打工|上班|也)|也有个活|别处|还有[^，。！？]{1,6}(?:那边|那儿|那里)的|我要投诉|我想投诉|要举报|怎么投诉|another (?:employer|boss|company|job)|previous employer|new complaint/i;
 // "你们会告诉老板是我投诉的吗", "怕老板知道": fear of retaliation, answered wherever it comes.
 const CONFIDENTIALITY =
-  /告诉老板|老板(?:会)?(?:不会)?知道|老板会不会知道|被老板知道|让老板知道|知道是我|保密|泄露|报复|打击报复|匿名|穿小鞋|找我麻烦|怕被(?:开除|辞退|炒|赶走|打)|会不会被(?:开除|辞退|打|炒)|(?:boss|employer) (?:know|find out)|tell (?:my|the) boss|confidential|anonymous|retaliat|afraid of (?:losing|being fired)|lose my job/i;
+  /告诉老板|老板会知道|老板会不会知道|老板知道是我|怕老板知道|被老板知道|让老板知道|知道是我|保密|泄露|报复|打击报复|匿名|穿小鞋|找我麻烦|怕被(?:开除|辞退|炒|赶走|打)|会不会被(?:开除|辞退|打|炒)|(?:boss|employer) (?:know|find out)|tell (?:my|the) boss|confidential|anonymous|retaliat|afraid of (?:losing|being fired)|lose my job/i;
 
 /** Beyond this length a message tells a story: it is read as a complaint. */
 const SHORT = 24;
@@ -48,9 +49,9 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
   if (GREETING_ONLY.test(trimmed)) return "greeting";
   if (!GREETING.test(trimmed) && trimmed.replace(POLITE, "").length === 0) return "thanks";
   if (PARTLY_PAID.test(trimmed)) return "notPaid";
+  if (OTHERS_TOO.test(trimmed) && !opensAnotherComplaint(trimmed)) return "othersToo";
   if (NOT_PAID.test(trimmed) && !STORY.test(trimmed)) return "notPaid";
   if (!NOT_PAID.test(trimmed) && PAID_OR_WITHDRAWN.test(trimmed) && !NOT_REALLY_PAID.test(trimmed)) return "paid";
-  if (OTHERS_TOO.test(trimmed) && !NEW_COMPLAINT.test(trimmed)) return "othersToo";
   if (trimmed.length > SHORT || STORY.test(trimmed)) return null;
   if (PROGRESS.test(trimmed)) return "progress";
   return null;

@@ -40,7 +40,7 @@ import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
-import { speaksOfExtremeAction } from "../triage/classify.js";
+import { speaksOfExtremeAction, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
 import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint } from "./after-case.js";
 import { languageOfText } from "./language.js";
@@ -112,6 +112,7 @@ const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|�
 const CONFIDENTIALITY_QUESTION = 40;
 // A short message with these is a story that also asks (it is read as usual after the answer).
 const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
+const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
@@ -1050,7 +1051,10 @@ export class DialogEngine {
       turn.say(turn.t(this.options.actions ? key : "afterCase.othersToo", { id }));
     };
     // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
-    if (speaksOfExtremeAction(text)) {
+    // Violence after filing ("刘建国今天找人把我打了"): 110 first, and the officer alerted the same way.
+    const violence = speaksOfViolence(text);
+    if (violence) turn.say(turn.t("logged.violence"));
+    if (speaksOfExtremeAction(text) || violence) {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "atRisk");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
@@ -1096,6 +1100,8 @@ export class DialogEngine {
   /** Whether a short message after filing is about another job than the case `row`. */
   private isAboutAnotherJob(text: string, row: CaseRow): boolean {
     if (opensAnotherComplaint(text)) return true;
+    // "老板又欠我们这个月的工资了" after the case was closed: new arrears, a new complaint.
+    if (row.status === "resolved" && NEW_ARREARS.test(text)) return true;
     const reading = this.read(text);
     // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
     if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return true;

@@ -83,7 +83,7 @@ export function summaryChoices(t: TFunction, category: Category): Choice[] {
     { id: "cancel", label: t("choice.cancel") },
   ];
   // The classifier may be wrong; the worker can say it is about unpaid wages (an officer checks).
-  if (category !== "wage_arrears" && category !== "project_payment") choices.splice(2, 0, { id: "recat:wage_arrears", label: t("choice.itIsArrears") });
+  if (category !== "wage_arrears") choices.splice(2, 0, { id: "recat:wage_arrears", label: t("choice.itIsArrears") });
   return choices;
 }
 

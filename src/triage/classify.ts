@@ -25,7 +25,7 @@ const WAGES_OWED = new RegExp(
     // "包工头跑了 电话也打不通": the one who pays has vanished.
     "(?:包工头|老板|工头|班组长|带班|公司|厂长|老板娘|负责人)[^。!?！？，,]{0,4}(?:跑了|跑路|失联|联系不上|找不到人|不见了|人没影)",
     "(?:没|不)(?:给|发|结)(?:我|我们|俺|俺们|咱们|大家|工人|他们)(?:发|结)?(?:工|血汗)?钱|一分钱(?:都|也)?没(?:拿到|给|发|见到|有)",
-    "\\bowe[sd]?\\b|unpaid|(?:don'?t|doesn'?t|didn'?t|won'?t|not|never) pa(?:y|id)|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
+    "\\bowe[sd]?\\b|unpaid|(?:don'?t|doesn'?t|didn'?t|won'?t|not|never) pa(?:y|id)|ha(?:ve|s)n'?t paid|ha(?:ve|s) not paid|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
   ].join("|"),
   "i",
 );
@@ -36,12 +36,12 @@ const PROJECT_MONEY_CLAIMED = new RegExp(
   "i",
 );
 const WRITER_IS_BUSINESS =
-  /我是[^。!?！？]{0,14}(?:老板|分包|出租|供应商|承包商|卖)|我们[^。!?！？，,]{0,4}公司|名下公司|我公司|供货|供了|租给|垫资|搞挖机|挖掘机老板|挖机老板|I (?:run|own) (?:a|the) (?:company|subcontractor)/i;
+  /我是[^。!?！？]{0,14}(?:老板|分包|出租|供应商|承包商|卖)|我们[^。!?！？，,]{0,4}公司(?!老板|的老板|欠|拖|不给|没给)|名下公司|我公司|供货|供了|租给|垫资|搞挖机|挖掘机老板|挖机老板|I (?:run|own) (?:a|the) (?:company|subcontractor)/i;
 const WRITER_PAID_WORKERS =
   /(?:农民工|工人|机手|手下|兄弟们)[^。!?！？]{0,8}工资[^。!?！？]{0,8}(?:付清|发了|垫付|结清|发清|发放|垫)|工资我[^。!?！？]{0,8}(?:垫付|发了|付清)|把[^。!?！？]{0,8}工资[^。!?！？]{0,6}(?:付清|发清|结清)/;
 const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班长|带班|工头|劳务队长)|我(?:带|领)的?[^。!?！？]{0,4}(?:工人|兄弟|班组|人)/;
 
-const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from/i;
+const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from (?:a|the) (?:scaffold|building|roof|height|ladder)/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
 const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴)|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
@@ -49,7 +49,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|保姆|家政|雇主|站长|wages?|salary|factory|worked|boss|employer|company|job|overtime/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
@@ -116,11 +116,16 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们|工人)|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打|找人[^。!?！？，,]{0,3}打|被[^。!?！？，,]{0,4}打(?!工|电话|卡|款|钱|听|算|折)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|关起来|限制.{0,2}自由|堵(?:我|俺|门)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|hit me|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们])|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
 const EXTREME =
-  /跳楼|跳下去|跳河|跳江|跳桥|爬楼|爬塔吊|上塔吊|堵路|堵桥|堵门|堵高速|堵马路|拉横幅|自杀|轻生|想死|不想活|不活了|活不下去|活不成|活着没意思|撑不住|熬不下去|喝农药|喝药|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
+  /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
+
+/** Whether the text speaks of violence, threats or papers held back. */
+export function speaksOfViolence(text: string): boolean {
+  return VIOLENCE.test(text);
+}
 
 /** Whether the text speaks of extreme action or of taking one's own life. */
 export function speaksOfExtremeAction(text: string): boolean {

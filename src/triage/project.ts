@@ -89,15 +89,22 @@ export function readProject(text: string, sector: Sector | null): string | null 
 }
 
 // "我在深圳龙华富士康当普工", "俺在义乌小商品城干了两年": the workplace named before the job.
-const WORKPLACE = /(?:^|[，,。！!？?\s]|我|俺|我们|俺们)(?:一直|之前|以前)?在([^，,。!?！？\s]{2,24}?)(?:当|做|干|打工|上班|工作)/;
+const WORKPLACE = /(?:^|[，,。！!？?\s]|我|俺|我们|俺们)(一直|之前|以前|现在|目前)?在([^，,。!?！？\s]{2,24}?)(?:当|做|干|打工|上班|工作)/g;
 // Only a kind of place, no name: "工地", "一家电子厂", "厂里", "饭店", "他店里".
-const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家)$|^(?:他|她|别人|人家|老板)/;
+const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里)$|^(?:他|她|别人|人家|老板)/;
 
 /** Where someone who is not on a building site works, as they name it, or null. */
 export function readWorkplace(text: string): string | null {
-  const found = WORKPLACE.exec(text)?.[1];
+  // "之前在富士康干过，现在在昆山的电子厂": the workplace of now, not of before.
+  let found: string | undefined;
+  for (const m of text.matchAll(WORKPLACE)) {
+    if (m[1] === "之前" || m[1] === "以前") continue;
+    found = m[2];
+    if (m[1] === "现在" || m[1] === "目前") break;
+  }
   if (!found) return null;
   const name = stripLeadingPlaces(found, 3);
-  if (name.length < 2 || WORKPLACE_GENERIC.test(name) || CLAUSE.test(name)) return null;
+  // "北京朝阳区", "里面": where, not which workplace.
+  if (name.length < 2 || WORKPLACE_GENERIC.test(name) || CLAUSE.test(name) || onlyPlaces(name)) return null;
   return name;
 }

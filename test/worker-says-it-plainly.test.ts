@@ -781,3 +781,12 @@ describe("third review: innocent words are not alarms", () => {
     expect(en.heard).not.toContain("not a labour matter");
   });
 });
+
+describe("a factory that owes", () => {
+  it("is where the work was: the workplace is not asked again", () => {
+    const worker = new Worker(env.app, "fac1");
+    worker.says("宁波慈溪恒发电器厂欠我8000块工资");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("项目/工地：恒发电器厂");
+  });
+});

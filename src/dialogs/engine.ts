@@ -112,6 +112,8 @@ const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|�
 const CONFIDENTIALITY_QUESTION = 40;
 // A short message with these is a story that also asks (it is read as usual after the answer).
 const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
+/** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
+const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
 const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
@@ -493,6 +495,10 @@ export class DialogEngine {
     // (The reader keeps project for construction, as the labelled set defines it.)
     if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
       draft.facts.project = readWorkplace(text);
+      // "恒发电器厂欠我8000": the factory that owes is where the work was; it is not asked for again.
+      if (draft.facts.project === null && draft.facts.employer !== null && BUSINESS_NAME.test(draft.facts.employer)) {
+        draft.facts.project = draft.facts.employer;
+      }
     }
     turn.session.draft = draft;
     turn.session.currentCaseId = null;

@@ -332,12 +332,16 @@ describe("a status query completed by the next message", () => {
     expect(other.last?.caseId).toBeNull();
   });
 
-  it("takes an ID sent alone after the bot asked for one", () => {
+  it("takes an ID sent alone after the bot asked for one; a filer's bare /status shows their latest case", () => {
     const filer = new Worker(env.app, "filer");
     filer.says(FULL_FIRST_MESSAGE);
     const id = confirmAndGetId(filer);
     filer.says("/status");
-    expect(filer.heard).toContain("请发编号");
+    expect(filer.last?.caseId).toBe(id);
+    expect(filer.heard).toContain("已登记");
+    const newcomer = new Worker(env.app, "newcomer");
+    newcomer.says("查询");
+    expect(newcomer.heard).toContain("请发编号");
     filer.says(formatCaseId(id));
     expect(filer.last?.caseId).toBe(id);
     expect(filer.heard).toContain("已登记");

@@ -790,3 +790,126 @@ describe("a factory that owes", () => {
     expect(worker.heard).toContain("项目/工地：恒发电器厂");
   });
 });
+
+describe("final review: the last gaps", () => {
+  const BASE = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
+  function filedBase(name: string): { worker: Worker; id: string } {
+    const worker = new Worker(env.app, name);
+    worker.says(BASE);
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    return { worker, id: worker.presses("confirm").caseId as string };
+  }
+  const resolve = (id: string) => {
+    env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已全部支付" });
+  };
+
+  it("'我要讨工钱' is arrears, and its amount and people are asked", () => {
+    const worker = new Worker(env.app, "f1");
+    worker.says("我要讨工钱");
+    worker.says("信阳平桥区");
+    expect(worker.last?.expecting).not.toBe("confirm");
+    expect(worker.heard).not.toContain("劳动争议");
+  });
+
+  it.each(["就拿了两千", "没有全部支付啊，还差两万", "not received yet", "老板把钱结了，但是只给了我们一半"])(
+    "'%s' after resolution reopens the case",
+    (text) => {
+      const { worker, id } = filedBase(`f2-${text}`);
+      resolve(id);
+      worker.says(text);
+      expect(env.app.ledger.find(id)?.status).toBe("reopened");
+    },
+  );
+
+  it("'还没收到钱' reopens the resolved case even when another case is the latest", () => {
+    const { worker, id } = filedBase("f3");
+    resolve(id);
+    worker.says("宁波慈溪恒发电器厂欠我8000块工资");
+    worker.presses("confirm");
+    worker.says("还没收到钱");
+    expect(env.app.ledger.find(id)?.status).toBe("reopened");
+  });
+
+  it("who or where, with nothing owed, is news of the case", () => {
+    const { worker, id } = filedBase("f4");
+    worker.says("派遣公司是人力通，不是什么派遣公司");
+    worker.says("为啥转到中原区了？厂子就在航空港");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(2);
+  });
+
+  it("a second short line after answering an officer's question is passed on too", () => {
+    const { worker, id } = filedBase("f5");
+    env.app.actions.askWorker({ caseId: id, question: "你在工地干了多久？有没有欠条？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("干了半年");
+    worker.says("有欠条");
+    expect(worker.heard).toContain("已转告");
+  });
+
+  it("an objection to a referral reaches the officer", () => {
+    const worker = new Worker(env.app, "f6");
+    worker.says("公司不给我算加班费，在郑州金水区宏达物流公司上班");
+    while (worker.last?.expecting !== "confirm") worker.says("宏达物流");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)?.status).toBe("referred");
+    worker.says("不不是加班费，是基本工资没发");
+    expect(worker.heard).toContain("再看一下");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(1);
+  });
+
+  it("a withheld ID after filing alerts the officer without being called self-harm or making the case major", () => {
+    const { worker, id } = filedBase("f7");
+    worker.says("雇主还扣着我的身份证不还给我");
+    expect(worker.heard).toContain("110");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_at_risk")).toHaveLength(1);
+    expect(env.app.ledger.find(id)?.major).toBe(false);
+  });
+
+  it("phones in the worker's words are masked in the case's events", async () => {
+    const { loadCaseView } = await import("../src/cases/case-view.js");
+    const { worker, id } = filedBase("f8");
+    worker.says("包工头李大军的电话是13812345678");
+    const view = loadCaseView(env.app.ledger, id);
+    expect(JSON.stringify(view?.events)).toContain("138****5678");
+    expect(JSON.stringify(view?.events)).not.toContain("13812345678");
+  });
+
+  it("names come from after 叫, and refusals are no names", () => {
+    const worker = new Worker(env.app, "f9");
+    worker.says("在郑州金水区工地干活，欠我3万块钱工资");
+    worker.says("I don't know the name");
+    expect(worker.last?.expecting).not.toBe("project");
+    const other = new Worker(env.app, "f9b");
+    other.says("在郑州金水区一家厂里上班，老板欠我3万块钱工资");
+    other.says("一家电子厂，叫鑫达电子");
+    expect(other.heard).toContain("项目/工地：鑫达电子");
+    expect(other.heard).not.toContain("一家电子厂，叫");
+    const third = new Worker(env.app, "f9c");
+    third.says("我在郑州金水区绿地中心工地干活，欠我3万块钱工资");
+    expect(third.last?.expecting).toBe("employer");
+    third.says("我刚才说了，他叫黄海");
+    expect(third.heard).toContain("欠钱的一方");
+    expect(third.last?.expecting).not.toBe("employer");
+  });
+
+  it("'是2个人', '厂名叫鑫达电子厂', '派遣公司叫人力通', '包工头老王' at the summary", () => {
+    const { worker } = { worker: new Worker(env.app, "f10") };
+    worker.says(BASE);
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    worker.says("是2个人");
+    expect(worker.heard).toContain("被欠人数 → 2 人");
+    worker.says("厂名叫鑫达电子厂");
+    expect(worker.heard).toContain("项目/工地 → 鑫达电子厂");
+    worker.says("派遣公司叫人力通");
+    expect(worker.heard).toContain("欠钱的一方 → 人力通");
+    worker.says("包工头老王");
+    expect(worker.heard).toContain("欠钱的一方 → 老王");
+  });
+
+  it("'要不要先交钱' is answered: it is free", () => {
+    const worker = new Worker(env.app, "f11");
+    worker.says("要不要先交钱");
+    expect(worker.heard).toContain("不收任何费用");
+  });
+});

@@ -186,16 +186,16 @@ export class CaseActions {
 
   /** More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk. */
   /**
-   * `atRisk`: despair or talk of extreme action — the desk's note is an alert, and the case is made
-   * major (防止极端事件) if it was not.
+   * `safety` (violence, threats, papers held) and `atRisk` (despair, extreme action): the desk's note
+   * is an alert; `atRisk` also makes the case major (防止极端事件) if it was not.
    */
-  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string, kind: "news" | "atRisk" = "news"): void {
+  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string, kind: "news" | "safety" | "atRisk" = "news"): void {
     this.store.sqlite
       .transaction(() => {
         const row = this.ledger.find(caseId);
         if (!row || row.filerKey !== userKey) return;
         const at = this.now();
-        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: kind === "atRisk" ? "worker_at_risk" : "worker_added", data: { text } });
+        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: kind === "news" ? "worker_added" : "worker_at_risk", data: { text } });
         if (kind === "atRisk" && !row.major) this.ledger.markMajor(caseId, at);
         this.outbox.enqueue(
           {
@@ -203,7 +203,7 @@ export class CaseActions {
             channel: DESK_CHANNEL,
             recipientKey: deskRecipient(caseId),
             locale: "zh-CN",
-            messageKey: kind === "atRisk" ? "desk.workerAtRisk" : "desk.workerAdded",
+            messageKey: kind === "news" ? "desk.workerAdded" : "desk.workerAtRisk",
             params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
           },
           at,

@@ -84,9 +84,19 @@ export function caseView(row: CaseRow, events: CaseEventRow[], evidence: number,
       actor: event.actor,
       channel: event.channel,
       type: event.type,
-      data: event.data,
+      data: showPhone ? event.data : maskPhonesInData(event.data),
     })),
   };
+}
+
+/** The worker's words inside an event (an answer, a note) masked like the narrative; other values as they are. */
+function maskPhonesInData(data: unknown): unknown {
+  if (typeof data === "string") return maskPhonesIn(data);
+  if (Array.isArray(data)) return data.map(maskPhonesInData);
+  if (data !== null && typeof data === "object") {
+    return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, maskPhonesInData(value)]));
+  }
+  return data;
 }
 
 export function loadCaseView(ledger: CaseLedger, id: string, showPhone = false): CaseView | null {

@@ -11,11 +11,11 @@ const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
   /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
 const NOT_PAID =
-  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)|钱呢/i;
+  /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)|not (?:received|paid) yet|not yet (?:received|paid)|钱呢/i;
 // Part paid, the rest still owed: "老板只给了三千 还差两千", "才给了两万，还有两万八没给", "我们5个人只有2个拿到了",
 // "说是结了，其实就给了几百块", "the boss only paid half".
 const PARTLY_PAID =
-  /(?:只|才|就)(?:给了?|发了?|拿到|结了?|付了?)[^。！？]{0,8}(?:还有|还差|还欠|剩下|剩的|没给|没发)|还(?:有|差)[^。！？]{0,8}没(?:给|发|结)|(?:只有|才)[\d一二两三四五六七八九十几]+个?(?:人)?(?:拿到|领到)|其实(?:没有|没给|就给了|只给了)|说(?:是)?(?:给了|结了|发了)[^。！？]{0,4}其实|only (?:got|paid|received|gave) (?:half|part|some)|not (?:all|the full)/i;
+  /(?:只|才|就)(?:给了?|发了?|拿到|拿了|结了?|付了?)[^。！？]{0,8}(?:还有|还差|还欠|剩下|剩的|没给|没发)|(?:只|才|就)(?:给了?|发了?|拿到|拿了|结了?|付了?)(?:我们?|俺们?)?(?:一半|一部分|一点|部分|几千|几百|[\d一二两三四五六七八九十百千万]+(?:块|元|千|万)?)|没有?全部|不是全部|没(?:给|发|结)全|还差[\d一二两三四五六七八九十百千万]+|还(?:有|差)[^。！？]{0,8}没(?:给|发|结)|(?:只有|才)[\d一二两三四五六七八九十几]+个?(?:人)?(?:拿到|领到)|其实(?:没有|没给|就给了|只给了)|说(?:是)?(?:给了|结了|发了)[^。！？]{0,4}其实|only (?:got|paid|received|gave) (?:half|part|some)|not (?:all|the full)/i;
 // Paid, or no longer wanting to complain: "老板把钱结了", "钱已经拿到了", "我想撤销投诉".
 const PAID_OR_WITHDRAWN =
   /(?:钱|工资|工钱)(?:已经|都|全)?(?:拿到了|收到了|到账了|到手了|结清了?|付清了?|给了|发了|结了)|给钱了|把钱(?:结|给|发)了|把工资(?:结|给|发)了|(?:已经|都)(?:结清|付清|发清)了?|撤销|撤回|不想投诉|不投诉了|不用了|got paid|been paid|received the money|paid (?:me|us) (?:in full|all)|paid in full|withdraw/i;
@@ -74,7 +74,7 @@ export function asksConfidentiality(text: string): boolean {
 export function isNewsOfCase(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > NEWS || GREETING.test(trimmed) || NEW_COMPLAINT.test(trimmed)) return false;
-  return (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4 || /\b[a-z]{2,}\b.*\b[a-z]{2,}\b.*\b[a-z]{2,}\b/i.test(trimmed);
+  return (trimmed.match(/\p{Script=Han}/gu)?.length ?? 0) >= 3 || /\b[a-z]{2,}\b.*\b[a-z]{2,}\b.*\b[a-z]{2,}\b/i.test(trimmed);
 }
 
 // A relative or friend owed at another workplace: "我老婆在厂里上班，厂里欠她3个月工资".
@@ -83,4 +83,12 @@ const SOMEONE_ELSE_ELSEWHERE = /(?:老婆|媳妇|老公|表哥|表弟|堂哥|哥
 /** Words that open another complaint (another boss, another time, someone else's job elsewhere). */
 export function opensAnotherComplaint(text: string): boolean {
   return NEW_COMPLAINT.test(text) || SOMEONE_ELSE_ELSEWHERE.test(text);
+}
+
+// Something owed is said: with another boss, place or job named, a new complaint rather than news.
+const OWED_SAID = /欠|拖|没给|没发|没结|不给|不发|没拿到|工资|工钱|owe|unpaid|wages|not paid/i;
+
+/** Whether the message says that something is owed (not only who or where). */
+export function saysSomethingOwed(text: string): boolean {
+  return OWED_SAID.test(text);
 }

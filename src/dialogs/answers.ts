@@ -56,12 +56,16 @@ const ASIDE = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|�
 // Assent typed where a name was asked ("OK", "好的") is not a name.
 const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
-const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|[吗呢][？?]?$|\?$/;
+const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
+// "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.
+const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
 
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(ASIDE, "")).trim();
+  const called = CALLED.exec(name)?.[1];
+  if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;

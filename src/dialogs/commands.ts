@@ -33,6 +33,7 @@ export function parseCommand(text: string): Command | null {
     }
   }
   if (/^(取消|cancel)$/i.test(trimmed)) return { name: "cancel" };
+  if (/^(查询|查进度|查一下|进度|status|status please|check status)[\s。.!！?？]*$/i.test(trimmed)) return { name: "status", caseId: null, accessCode: null };
   const statusMatch = trimmed.match(STATUS_WORDS);
   if (statusMatch && findCaseIdIn(trimmed.slice(statusMatch[0].length))) {
     return statusCommand(trimmed.slice(statusMatch[0].length));

@@ -27,6 +27,11 @@ const REJECTED = /(?:不是|而不是|并不是|not)\s*([^，,。；;！!？?是
  * "是宏达劳务欠的", "项目叫万达广场二期".
  */
 const STATEMENTS: ReadonlyArray<[FactName, RegExp]> = [
+  // "厂名叫鑫达电子厂", "店名叫湘味轩": the workplace; "派遣公司叫人力通": who employs.
+  ["project", /^(?:厂名|店名|厂子|厂的名字|店的名字|饭店|酒店|学校)(?:的名字|名字)?(?:叫|是|叫做)\s*(.+)$/],
+  ["employer", /^(?:派遣公司|劳务公司|劳务派遣公司|中介)(?:的名字|名字)?(?:叫|是|叫做)\s*(.+)$/],
+  // "包工头老王", "老板张三": the role and the name, nothing else.
+  ["employer", /^(?:包工头|工头|老板|班长|老板是|包工头是)\s*((?:[\u4e00-\u9fff]老[\u4e00-\u9fff]|老[\u4e00-\u9fff]|[\u4e00-\u9fff]{2,3}))$/],
   ["employer", /^(?:我的?|我们的?)?(?:老板|包工头|工头|公司|单位|用工单位|用工方)(?:的?名字|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["project", /^(?:项目|工地|工程)(?:的?名字|名称|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["employer", /^(?:是|就是)?([^，,。]{2,30}?)欠(?:的|我的|我们的)(?:钱|工资|工钱)?$/],
@@ -58,10 +63,10 @@ export interface Correction {
 export function factOfValue(valueText: string): FactName | null {
   const value = valueText.normalize("NFKC").replace(/\s/g, "");
   if (/^(\+?86)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(value)) return "phone";
-  if (/^(就|只有|一共|总共|共)?([\d一二三四五六七八九十两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
+  if (/^(是|就|只有|一共|总共|共|我们|俺们|咱们|我们一共|一共是)?([\d一二三四五六七八九十两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
     return "headcount";
   }
-  if (/^(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
+  if (/^(工资|工钱|钱)?(是)?(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
     return "amount";
   }
   if (/^(就|只有)?(我|我自己|我一个人?)$/.test(value)) return "headcount";

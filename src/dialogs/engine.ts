@@ -42,7 +42,7 @@ import { editChoices, factValue, summaryChoices, summaryText } from "./render.js
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -1060,8 +1060,9 @@ export class DialogEngine {
     // Violence after filing ("刘建国今天找人把我打了"): 110 first, and the officer alerted the same way.
     const violence = speaksOfViolence(text);
     if (violence) turn.say(turn.t("logged.violence"));
-    if (speaksOfExtremeAction(text) || violence) {
-      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "atRisk");
+    const extreme = speaksOfExtremeAction(text);
+    if (extreme || violence) {
+      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
       return true;
@@ -1069,6 +1070,11 @@ export class DialogEngine {
     // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们
     //这个月的工资了"): a new complaint, not news of this one.
     if (intent !== "progress" && this.isAboutAnotherJob(text, row)) return false;
+    // A referred case the worker disputes ("不是加班费，是基本工资没发"): the officer hears it and looks again.
+    if (row.status === "referred" && intent !== "progress" && isNewsOfCase(text)) {
+      passOn("afterCase.referredObjection");
+      return true;
+    }
     switch (intent) {
       case "othersToo":
         // The officer learns of more people; each of them can still file their own complaint.
@@ -1076,9 +1082,19 @@ export class DialogEngine {
         return true;
       case "paid":
         // "老板把钱结了": the officer checks and closes; nothing is closed on the worker's word alone.
-        passOn("afterCase.paidPassedOn");
+        passOn(row.status === "resolved" ? "afterCase.paidResolved" : "afterCase.paidPassedOn");
         return true;
-      case "notPaid":
+      case "notPaid": {
+        // "还没收到钱" is about the case closed as resolved, if the worker has one, even when another is open.
+        const resolved = row.status === "resolved" ? row : this.ledger.listByFiler(turn.userKey, 10).find((c) => c.status === "resolved");
+        if (resolved && resolved.id !== row.id && this.options.actions?.followUpAnswered(resolved.id, false, turn.userKey, turn.channel) === true) {
+          turn.caseId = resolved.id;
+          turn.say(turn.t("followUp.reopened", { id: formatCaseId(resolved.id) }));
+          this.options.actions.workerAddedInfo(resolved.id, text, turn.userKey, turn.channel);
+          return true;
+        }
+      }
+      // falls through: the case at hand
         // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
         if (this.options.actions?.followUpAnswered(row.id, false, turn.userKey, turn.channel) === true) {
           turn.caseId = row.id;
@@ -1108,6 +1124,8 @@ export class DialogEngine {
     if (opensAnotherComplaint(text)) return true;
     // "老板又欠我们这个月的工资了" after the case was closed: new arrears, a new complaint.
     if (row.status === "resolved" && NEW_ARREARS.test(text)) return true;
+    // "派遣公司是人力通", "为啥转到中原区了？厂子就在航空港": who or where, with nothing owed, is news of the case.
+    if (!saysSomethingOwed(text)) return false;
     const reading = this.read(text);
     // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
     if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return true;
@@ -1230,7 +1248,8 @@ export class DialogEngine {
         this.repeatQuestion(turn);
         return;
       case "status":
-        this.queryStatus(turn, command.caseId, command.accessCode);
+        // "/status", "查询" alone from a worker with a complaint: their latest one.
+        this.queryStatus(turn, command.caseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null, command.accessCode);
         return;
       case "lang":
         if (command.locale) this.setLocale(turn, command.locale);

@@ -6,6 +6,7 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.evidence", /需要什么材料|要什么材料|要准备什么|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
+  ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
   ["faq.official", /你们是(?:真的)?政府|是政府吗|是不是政府|你们是谁|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|are you (?:the )?government|is this official|is this real/i],
 ];
 

@@ -171,7 +171,7 @@ interface Duration {
 const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
 const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
 // "最后两个月没给": the months named, then that they were not paid.
-const DURATION_OWED_AFTER = /^(?:的)?(?:工资|工钱|钱)?(?:都|还|一直)?(?:没给|没发|没结|不给|没拿到|没到手|欠着|拖着)/;
+const DURATION_OWED_AFTER = /^(?:的)?(?:工资|工钱|钱)?[\d一二两三四五六七八九十百千万]*(?:块|元)?(?:也|都|还|一直)?(?:没给|没发|没结|不给|没拿到|没到手|欠着|拖着)/;
 const DURATION_PAID_BEFORE = /(?:只给了?|只发了?|给了|发了|结了|只结了?|拿到了?|只拿了)$/;
 
 const FOUR_DIGITS = /^\d{4}$/;
@@ -227,7 +227,8 @@ function rateTimesDuration(text: string, rate: AmountMention, durations: readonl
   const around = text.slice(Math.max(0, rate.start - 8), rate.end + 6);
   const unit: Duration["unit"] = DAY_RATE.test(around) ? "day" : "month";
   // The "一个月" of "一个月五千二" is part of the rate itself, not how long the arrears run.
-  let candidates = durations.filter((d) => d.unit === unit && !(d.value === 1 && Math.abs(rate.start - d.start) <= 6));
+  // (Unless it is what is owed: "欠我一个月工资4800" is one month.)
+  let candidates = durations.filter((d) => d.unit === unit && (d.owedMarked || !(d.value === 1 && Math.abs(rate.start - d.start) <= 6)));
   // "一天两百，干了一个月": a day rate over months of work, at 30 days a month.
   if (candidates.length === 0 && unit === "day") {
     candidates = durations.filter((d) => d.unit === "month").map((d) => ({ ...d, unit: "day" as const, value: d.value * 30 }));

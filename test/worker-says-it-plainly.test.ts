@@ -913,3 +913,18 @@ describe("final review: the last gaps", () => {
     expect(worker.heard).toContain("不收任何费用");
   });
 });
+
+describe("a group protest in the making (防止群体性事件)", () => {
+  it("after filing, alerts the officer; in a first message, is the officer's first reason", () => {
+    const worker = new Worker(env.app, "gp1");
+    worker.says("我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8");
+    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    const id = worker.presses("confirm").caseId as string;
+    worker.says("再不给钱我们几个就去物业堵门拉横幅");
+    expect(worker.heard).toContain("已马上转告");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_at_risk")).toHaveLength(1);
+    const story = "我们20个人在郑州金水区绿地中心工地干活，包工头王强欠我们工资50万，明天我们就去政府门口拉横幅";
+    const reasons = env.app.reader.classify(story, env.app.reader.read(story)).reasons.map((r) => r.key);
+    expect(reasons[0]).toBe("triage:reason.groupProtest");
+  });
+});

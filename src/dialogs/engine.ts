@@ -40,7 +40,7 @@ import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
-import { speaksOfExtremeAction, speaksOfViolence } from "../triage/classify.js";
+import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
 import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
@@ -1061,6 +1061,13 @@ export class DialogEngine {
     const violence = speaksOfViolence(text);
     if (violence) turn.say(turn.t("logged.violence"));
     const extreme = speaksOfExtremeAction(text);
+    // "我们准备去堵门拉横幅": the officer is alerted; the worker is told it is in hand.
+    if (!extreme && !violence && speaksOfGroupProtest(text)) {
+      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "safety");
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.protestPassedOn", { id }));
+      return true;
+    }
     if (extreme || violence) {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;

@@ -122,6 +122,14 @@ const VIOLENCE =
 const EXTREME =
   /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
 
+// A group protest in the making (堵门, 拉横幅, 集体上访): 防止群体性事件 — the officer is told at once.
+const GROUP_PROTEST = /堵门|拉横幅|拉条幅|举牌|集体上访|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到/;
+
+/** Whether the text speaks of a group protest being planned or under way. */
+export function speaksOfGroupProtest(text: string): boolean {
+  return GROUP_PROTEST.test(text);
+}
+
 /** Whether the text speaks of violence, threats or papers held back. */
 export function speaksOfViolence(text: string): boolean {
   return VIOLENCE.test(text);
@@ -137,6 +145,7 @@ export function classifyPrepared(text: string, reading: MessageReading, instruct
   const { category, reasons } = decide(text, reading);
   if (VIOLENCE.test(text)) reasons.unshift(reason("violence"));
   if (EXTREME.test(text)) reasons.unshift(reason("extremeRisk"));
+  if (GROUP_PROTEST.test(text)) reasons.unshift(reason("groupProtest"));
   if (instructionsRemoved) reasons.push(reason("instructionIgnored"));
   return { category, isArrears: category === "wage_arrears", reasons };
 }

@@ -928,3 +928,16 @@ describe("a group protest in the making (防止群体性事件)", () => {
     expect(reasons[0]).toBe("triage:reason.groupProtest");
   });
 });
+
+describe("a language asked for in words", () => {
+  it("switches like /lang and is not passed on as news", () => {
+    const worker = atSummary("lg1");
+    const id = worker.presses("confirm").caseId as string;
+    worker.says("can we speak English please");
+    expect(worker.last?.locale).toBe("en");
+    worker.says("我英文不太好，还是说中文吧");
+    expect(worker.last?.locale).toBe("zh-CN");
+    expect(worker.heard).toContain("我们说中文");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+  });
+});

@@ -114,6 +114,10 @@ const CONFIDENTIALITY_QUESTION = 40;
 const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
 /** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
 const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
+const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
+  ["zh-CN", /(?:说|用|讲|换成?)中文|中文吧|英文不太好|看不懂英文|speak chinese|in chinese/i],
+  ["en", /(?:说|用|讲|换成?)英文|英文吧|speak english|in english|english please/i],
+];
 const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
@@ -301,6 +305,12 @@ export class DialogEngine {
         }
         return;
       }
+    }
+    // "还是说中文吧", "can we speak English": a language asked for in words, as /lang does.
+    const asked = LANGUAGE_ASKED.find(([, pattern]) => pattern.test(text) && text.length <= 30);
+    if (asked) {
+      this.setLocale(turn, asked[0]);
+      return;
     }
     // "需要什么材料", "要不要请律师": the process explained; the dialog goes on where it was.
     const faq = processQuestion(text);

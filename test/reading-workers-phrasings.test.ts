@@ -184,3 +184,12 @@ describe("a monthly rate and the months owed, as the amount question suggests", 
     expect(read(text).amountYuan).toBe(amount);
   });
 });
+
+describe("others besides the writer", () => {
+  it.each([
+    ["还有另外两个骑手也被扣了", 3],
+    ["我一个月3500，两个月，还有一个同事也没发", 2],
+  ])("%s → %i people", (text, people) => {
+    expect(read(text).headcount).toEqual({ min: people, max: people });
+  });
+});

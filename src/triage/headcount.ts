@@ -21,6 +21,8 @@ const VAGUE_COUNT = /(?:好)?几(十|百|千)(?:号|个|名)?(?:人|工人|员�
 const PRONOUN_PAIR_TRIO = /(?:我们|咱们|俺们)(俩|仨)/;
 // "我和我老乡两个": everyone named, the writer included.
 const ME_AND_COUNT = new RegExp(`我(?:和|跟)[^，。,\\d]{1,6}?(${CN_COUNT})个(?:人)?`, "g");
+// "还有另外两个骑手也被扣了", "还有一个同事也没发": others besides the writer ("也").
+const OTHERS_ALSO = new RegExp(`还有(?:另外)?(${CN_COUNT})个[^，。,！!？?]{0,6}?(?:也|都)`, "g");
 // "我和另外四个老师": the writer plus the others.
 const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
 // "大工三个、小工四个": crews counted by trade.
@@ -91,6 +93,10 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
     if (low === null || high !== low + 1) continue;
     const tens = m[1] ? (parseNumeral(m[1]) ?? 0) : 0;
     found.push({ min: tens + low, max: tens + high });
+  }
+  for (const m of allMatches(OTHERS_ALSO, text)) {
+    const others = parseNumeral(m[1] ?? "");
+    if (others !== null && others >= 1) found.push({ min: others + 1, max: others + 1 });
   }
   for (const m of allMatches(WRITER_AND_OTHERS, text)) {
     const others = parseNumeral(m[1] ?? "");

@@ -67,6 +67,8 @@ describe("comparable keys", () => {
     expect(employerKey("东兴装饰")).toBe("东兴装饰");
     expect(employerKey("恒达劳务")).not.toBe(employerKey("宏达劳务"));
     expect(employerKey("宏")).toBeNull();
+    // One school by its short and its long name.
+    expect(employerKey("启航教育培训学校")).toBe(employerKey("启航教育"));
     expect(projectKey("新乡碧桂园凤凰城三期项目")).toBe(projectKey("碧桂园凤凰城三期"));
     expect(projectKey("凤凰城三期工地")).toBe("凤凰城三期");
   });

@@ -29,7 +29,25 @@ const LEGAL_SUFFIXES = [
  * Industry words: dropped from the end only while at least MIN_KEY_LENGTH characters remain, so that
  * "宏达劳务" → "宏达" but "建设" or "中建" stay themselves.
  */
-const INDUSTRY_WORDS = ["建筑劳务", "劳务派遣", "建筑工程", "建设工程", "劳务", "建筑", "建设", "工程", "建工", "施工"] as const;
+const INDUSTRY_WORDS = [
+  "教育培训学校",
+  "建筑劳务",
+  "劳务派遣",
+  "建筑工程",
+  "建设工程",
+  "培训学校",
+  "教育培训",
+  "培训中心",
+  "劳务",
+  "建筑",
+  "建设",
+  "工程",
+  "建工",
+  "施工",
+  // "启航教育" and "启航教育培训学校" are one school.
+  "教育",
+  "培训",
+] as const;
 
 /** Words a worker puts before a person ("包工头刘建国", "老板王强"). */
 const ROLE_PREFIXES = ["包工头", "工头", "班组长", "老板", "负责人", "项目经理"] as const;

@@ -13,16 +13,29 @@ afterEach(() => env.cleanup());
 
 const STORY = "我在新乡县万达广场工地干活，老板刘建国欠我们5个人3万块钱";
 
-function atSummary(name: string): Worker {
-  const worker = new Worker(env.app, name);
-  worker.says(STORY);
+/** Answers the closed questions (sector, kind of project, ownership) with a building site until the summary. */
+function answerClosedQuestions(worker: Worker): void {
   for (let i = 0; i < 4 && worker.last?.expecting !== "confirm"; i++) {
     const choice = worker.choiceIds.find((id) => /construction|housing|private/.test(id));
     if (!choice) throw new Error(`unexpected question ${worker.last?.expecting}: ${worker.heard}`);
     worker.presses(choice);
   }
   expect(worker.last?.expecting).toBe("confirm");
+}
+
+function atSummary(name: string, story = STORY): Worker {
+  const worker = new Worker(env.app, name);
+  worker.says(story);
+  answerClosedQuestions(worker);
   return worker;
+}
+
+const BASE = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
+
+/** A worker whose complaint (BASE) is logged, and its ID. */
+function filedBase(name: string): { worker: Worker; id: string } {
+  const worker = atSummary(name, BASE);
+  return { worker, id: worker.presses("confirm").caseId as string };
 }
 
 describe("a correction that names the wrong value too", () => {
@@ -371,7 +384,7 @@ describe("more corrections in plain words", () => {
   it("'是7个人不是8个', '一共欠15万不是16万', and an aside after the value", () => {
     const worker = new Worker(env.app, "mc1");
     worker.says("我在新乡县万达广场工地干活，老板刘建国欠我们8个人16万");
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     worker.says("是7个人不是8个");
     expect(worker.heard).toContain("被欠人数 → 7 人");
     worker.says("不对 一共欠15万不是16万");
@@ -513,7 +526,7 @@ describe("despair and talk of extreme action (防止极端事件)", () => {
     worker.says("在新乡红旗区碧桂园工地，包工头刘建国欠我们5个人3万，再不给我们就去跳楼");
     expect(worker.heard).toContain("您的安全最重要");
     expect(worker.heard).toContain("12356");
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     const id = worker.presses("confirm").caseId as string;
     const row = env.app.ledger.find(id);
     expect(row?.major).toBe(true);
@@ -535,13 +548,6 @@ describe("despair and talk of extreme action (防止极端事件)", () => {
 });
 
 describe("second review: what a worker says after and during filing", () => {
-  const BASE = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
-  function filedBase(name: string): { worker: Worker; id: string } {
-    const worker = new Worker(env.app, name);
-    worker.says(BASE);
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
-    return { worker, id: worker.presses("confirm").caseId as string };
-  }
 
   it("'我不知道' is don't know, and the headcount stays as it was", () => {
     const worker = new Worker(env.app, "s2a");
@@ -562,7 +568,7 @@ describe("second review: what a worker says after and during filing", () => {
     expect(worker.heard).toContain("12356");
     worker.says("郑州金水区");
     worker.says("绿地中心");
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /construction|housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     const id = worker.presses("confirm").caseId as string;
     expect(env.app.ledger.find(id)?.major).toBe(true);
     expect(worker.heard).toContain("已报市里督办");
@@ -687,7 +693,7 @@ describe("second review: what a worker says after and during filing", () => {
   it("a bare '7个人' at the summary, a company named after 叫, and an English place correction", () => {
     const { worker } = { worker: new Worker(env.app, "s2k") };
     worker.says(BASE);
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     worker.says("7个人");
     expect(worker.heard).toContain("被欠人数 → 7 人");
     worker.says("不是包工头欠的，是公司欠的，叫恒大建设");
@@ -792,13 +798,6 @@ describe("a factory that owes", () => {
 });
 
 describe("final review: the last gaps", () => {
-  const BASE = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
-  function filedBase(name: string): { worker: Worker; id: string } {
-    const worker = new Worker(env.app, name);
-    worker.says(BASE);
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
-    return { worker, id: worker.presses("confirm").caseId as string };
-  }
   const resolve = (id: string) => {
     env.app.actions.setStatus({ caseId: id, status: "accepted", by: "张三", channel: "cli" });
     env.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note: "已全部支付" });
@@ -896,7 +895,7 @@ describe("final review: the last gaps", () => {
   it("'是2个人', '厂名叫鑫达电子厂', '派遣公司叫人力通', '包工头老王' at the summary", () => {
     const { worker } = { worker: new Worker(env.app, "f10") };
     worker.says(BASE);
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     worker.says("是2个人");
     expect(worker.heard).toContain("被欠人数 → 2 人");
     worker.says("厂名叫鑫达电子厂");
@@ -918,7 +917,7 @@ describe("a group protest in the making (防止群体性事件)", () => {
   it("after filing, alerts the officer; in a first message, is the officer's first reason", () => {
     const worker = new Worker(env.app, "gp1");
     worker.says("我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8");
-    while (worker.last?.expecting !== "confirm") worker.presses(worker.choiceIds.find((id) => /housing|private/.test(id)) as string);
+    answerClosedQuestions(worker);
     const id = worker.presses("confirm").caseId as string;
     worker.says("再不给钱我们几个就去物业堵门拉横幅");
     expect(worker.heard).toContain("已马上转告");

@@ -5,7 +5,7 @@
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
-  /谢谢|多谢|感谢|谢了|谢啦|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}/giu;
+  /谢谢|多谢|感谢|谢了|谢啦|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =

@@ -3,7 +3,7 @@
 import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
 import type { Ownership, ProjectKind, Sector } from "../domain.js";
 import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
-import { bareAnswer } from "./input-guard.js";
+import { bareAnswer, SELF_CORRECTION_TAIL } from "./input-guard.js";
 
 export type AnswerResult<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -51,7 +51,6 @@ const NAME_PREFIX =
 const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
 
 const PHONE_IN_NAME = /[，,\s]*(?:电话|手机|联系方式|phone)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
-const ASIDE = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|说错了|搞错了|弄错了)[。！!.\s]*$/;
 
 // Assent typed where a name was asked ("OK", "好的") is not a name.
 const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
@@ -63,7 +62,7 @@ const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
-  let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(ASIDE, "")).trim();
+  let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "")).trim();
   const called = CALLED.exec(name)?.[1];
   if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();

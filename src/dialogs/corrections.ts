@@ -1,6 +1,7 @@
 // Corrections in plain words at any point of the dialog: "金额不对，是3万2", "公司名写错了，是宏达劳务",
 // "the amount is wrong, it's 32000". Returns which fact and the text that carries the new value.
 import type { FactName } from "./facts.js";
+import { SELF_CORRECTION_TAIL } from "./input-guard.js";
 
 const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
   ["amount", /(金额|钱数|数目|欠款|欠的钱|工钱|工资数|多少钱|总数|^钱|amount|sum)/i],
@@ -43,8 +44,6 @@ const STATEMENTS: ReadonlyArray<[FactName, RegExp]> = [
 const EMPLOYER_FORM = /^[^\d]{2,}(?:公司|劳务|集团|建筑|建设|工程队|施工队|厂|店|酒店|饭店)$/;
 const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工地|苑|城|[一二三四五六七八九\d]期|公寓|家园|中心|学校|医院|道路|大桥|隧道|标段)$/;
 
-// "不对 是七个人 我记错了": the worker's aside, not part of the value.
-const SELF_CORRECTION_TAIL = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|说错了|搞错了|弄错了)[。！!.\s]*$/;
 
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
 

@@ -118,11 +118,18 @@ const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
   ["zh-CN", /(?:说|用|讲|换成?)中文|中文吧|英文不太好|看不懂英文|speak chinese|in chinese/i],
   ["en", /(?:说|用|讲|换成?)英文|英文吧|speak english|in english|english please/i],
 ];
+/** Figures the officer should have ("只给了三千 还差两千"). */
+const HAS_FIGURES = /\d|[一二两三四五六七八九十百千万]{2,}/;
 const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
 const GENERIC_SITE = /^(?:的|那边的?|这边的?|那个|这个)?(?:工地|项目|工程|那边|这边)?$/;
+
+/** Two names of one party ("宏达劳务", "宏达劳务有限公司") do not differ; an unknown one differs from nothing. */
+function namesDiffer(named: string | null, known: string | null): boolean {
+  return named !== null && known !== null && !named.includes(known) && !known.includes(named);
+}
 
 export function userKeyOf(channel: string, userId: string): string {
   return `${channel}:${userId}`;
@@ -265,7 +272,7 @@ export class DialogEngine {
       return;
     }
     // 👍 with no complaint being written: a thank-you.
-    if (THUMBS_UP.test(raw.trim()) && !turn.session.draft && this.answerAboutOwnCase(turn, "谢谢")) return;
+    if (THUMBS_UP.test(raw.trim()) && !turn.session.draft && this.answerAboutOwnCase(turn, raw.trim())) return;
     const guarded = guardText(raw, this.options.maxMessageChars);
     if (guarded.kind !== "ok") {
       turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
@@ -436,9 +443,7 @@ export class DialogEngine {
     if (!this.options.reader.classify(text, reading).isArrears) return false;
     const waiting = this.ledger.find(caseId);
     if (!waiting) return false;
-    const differs = (named: string | null, known: string | null) =>
-      named !== null && known !== null && !named.includes(known) && !known.includes(named);
-    return differs(reading.employer, waiting.employer) || differs(reading.project, waiting.project);
+    return namesDiffer(reading.employer, waiting.employer) || namesDiffer(reading.project, waiting.project);
   }
 
   /**
@@ -1116,11 +1121,11 @@ export class DialogEngine {
         if (this.options.actions?.followUpAnswered(row.id, false, turn.userKey, turn.channel) === true) {
           turn.caseId = row.id;
           turn.say(turn.t("followUp.reopened", { id }));
-          if (/\d|[一二两三四五六七八九十百千万]{2,}/.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+          if (HAS_FIGURES.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
           return true;
         }
         // "只给了三千 还差两千": figures the officer should have.
-        if (/\d|[一二两三四五六七八九十百千万]{2,}/.test(text)) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+        if (HAS_FIGURES.test(text)) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
         this.queryStatus(turn, row.id, null);
         turn.append(turn.t("afterCase.stillHandling"));
         return true;
@@ -1146,8 +1151,7 @@ export class DialogEngine {
     const reading = this.read(text);
     // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
     if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return true;
-    const differs = (named: string | null, known: string | null) => named !== null && known !== null && !named.includes(known) && !known.includes(named);
-    if (differs(reading.employer, row.employer) || differs(reading.project, row.project)) return true;
+    if (namesDiffer(reading.employer, row.employer) || namesDiffer(reading.project, row.project)) return true;
     // "在东莞", "我表哥在深圳工地": a place that is not the case's, nor above or below it.
     if (reading.place.status === "found" && row.divisionCode) {
       const there = this.options.reader.divisionLabel(reading.place.division.code);

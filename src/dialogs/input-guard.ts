@@ -29,6 +29,9 @@ const YES = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD})*$`, "i");
 const NO = /^(不对|不是|错了|有错|修改|改|改一下|要改|no|n|edit|wrong)$/i;
 const SKIP = /^(跳过|不留|不想留|不方便|没有|不用|算了|skip|none|no phone)$/i;
 
+/** "我记错了", "打错字了" after a value: the worker's aside, not part of it. */
+export const SELF_CORRECTION_TAIL = /[\s，,。]*(?:我|是我)?(?:记错了|打错字?了|写错了|说错了|搞错了|弄错了)[。！!.\s]*$/;
+
 /** Removes polite filler and trailing punctuation so "不知道啊。" reads as "不知道". */
 export function bareAnswer(text: string): string {
   return text

@@ -940,3 +940,12 @@ describe("a language asked for in words", () => {
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
   });
 });
+
+describe("bad input after filing", () => {
+  it("SQL-looking text is not passed on to the officer as news", () => {
+    const { worker, id } = filedBase("bad1");
+    worker.says("'; DROP TABLE cases;--");
+    expect(worker.heard).not.toContain("已转告");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+  });
+});

@@ -400,3 +400,53 @@ describe("/cases mine and /cases overdue", () => {
     expect((await requests.command("/cases", "overdue", "U0STRANGER")).text).toContain("权限");
   });
 });
+
+describe("the worker's phone at the desk", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("masked on the ticket; the entitled officer opens it for themself, on the record; others are refused", async () => {
+    const { t, api, requests, slack } = desk;
+    const worker = new Worker(t.app, "ph1", "telegram");
+    const id = worker.files(ORDINARY);
+    await slack.tickets.postTicket(id);
+    const posted = api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id)));
+    // No phone yet: no button.
+    expect(JSON.stringify(posted?.args.blocks)).not.toContain("arrears_phone");
+
+    // The worker sends it after logging: the desk's thread hears of it masked, and the ticket gets the button.
+    const before = updatesOf(desk, id).length;
+    worker.says("我电话13812345678");
+    expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(1);
+    const thread = api.of("chat.postMessage").find((c) => String(c.args.text).includes("工人留了电话"));
+    expect(String(thread?.args.text)).toContain("138****5678");
+    expect(String(thread?.args.text)).not.toContain("13812345678");
+    const refreshed = await nextUpdate(desk, id, before);
+    const blocks = JSON.stringify(refreshed.args.blocks);
+    expect(blocks).toContain("arrears_phone");
+    expect(blocks).toContain("138****5678");
+    expect(blocks).not.toContain("13812345678");
+
+    // An officer of another county: refused, nothing recorded, no number.
+    let ephemerals = api.of("chat.postEphemeral").length;
+    await requests.click(HUOJIA, "arrears_phone", id);
+    const refusal = await waitFor(() => api.of("chat.postEphemeral").slice(ephemerals).find((c) => c.args.user === HUOJIA));
+    expect(String(refusal.args.text)).not.toContain("13812345678");
+    expect(t.app.ledger.events(id).filter((e) => e.type === "phone_viewed")).toHaveLength(0);
+
+    // The county's officer: the full number, to them only; the look-up is a ledger event, once per click
+    // even when Slack retries the delivery.
+    ephemerals = api.of("chat.postEphemeral").length;
+    await requests.click(HONGQI, "arrears_phone", id, { actionTs: "1700000001.000001" });
+    await requests.click(HONGQI, "arrears_phone", id, { actionTs: "1700000001.000001", retryNum: 1 });
+    const shown = await waitFor(() => api.of("chat.postEphemeral").slice(ephemerals).find((c) => c.args.user === HONGQI));
+    expect(String(shown.args.text)).toContain("13812345678");
+    await waitFor(() => t.app.ledger.events(id).some((e) => e.type === "phone_viewed"));
+    const viewed = t.app.ledger.events(id).filter((e) => e.type === "phone_viewed");
+    expect(viewed).toHaveLength(1);
+    expect(viewed[0]).toMatchObject({ actor: `officer:slack:${HONGQI}`, channel: "slack" });
+  });
+});

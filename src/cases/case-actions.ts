@@ -8,7 +8,7 @@ import type { CaseLedger, CaseRow } from "./ledger.js";
 import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
 import type { CaseStatus } from "./statuses.js";
-import { maskPhonesIn } from "./case-view.js";
+import { maskPhone, maskPhonesIn } from "./case-view.js";
 
 export interface StatusChange {
   caseId: string;
@@ -210,6 +210,41 @@ export class CaseActions {
         );
       })
       .immediate();
+  }
+
+  /**
+   * The worker left their phone after filing, so that the officer can call: kept on the case (it
+   * replaces an older one), on the record, and the desk told — masked, as everything in officer
+   * channels; the officer who needs it opens it on the ticket. False when the case is not theirs.
+   */
+  workerGavePhone(caseId: string, phone: string, userKey: string, channel: string): boolean {
+    return this.store.sqlite
+      .transaction(() => {
+        const row = this.ledger.find(caseId);
+        if (!row || row.filerKey !== userKey) return false;
+        if (row.phone === phone) return true;
+        const at = this.now();
+        this.ledger.setPhone(caseId, phone, at);
+        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "phone_added", data: { phone: maskPhone(phone) } });
+        this.outbox.enqueue(
+          {
+            caseId,
+            channel: DESK_CHANNEL,
+            recipientKey: deskRecipient(caseId),
+            locale: "zh-CN",
+            messageKey: "desk.workerGavePhone",
+            params: { id: formatCaseId(caseId), phone: maskPhone(phone) ?? "" },
+          },
+          at,
+        );
+        return true;
+      })
+      .immediate();
+  }
+
+  /** An officer opened the worker's phone number: who and when is on the record (台账). */
+  phoneViewed(caseId: string, by: string, channel: string): void {
+    this.ledger.appendEvent({ caseId, at: this.now(), actor: `officer:${by}`, channel, type: "phone_viewed" });
   }
 
   /**

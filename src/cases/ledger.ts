@@ -82,6 +82,11 @@ export class CaseLedger {
     this.db.update(cases).set({ major: true, updatedAt: at }).where(eq(cases.id, id)).run();
   }
 
+  /** The worker's phone, given or changed after filing. */
+  setPhone(id: string, phone: string, at: number): void {
+    this.db.update(cases).set({ phone, updatedAt: at }).where(eq(cases.id, id)).run();
+  }
+
   setJurisdiction(id: string, code: string): void {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }

@@ -3,6 +3,8 @@
 // case they already have, not a new complaint, and get a fitting answer — and what the officer
 // should know reaches the officer.
 
+import { readPhone } from "../triage/contact.js";
+
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
   /谢谢|多谢|感谢|谢了|谢啦|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
@@ -95,4 +97,28 @@ const OWED_SAID = /欠|拖|没给|没发|没结|不给|不发|没拿到|工资|�
 /** Whether the message says that something is owed (not only who or where). */
 export function saysSomethingOwed(text: string): boolean {
   return OWED_SAID.test(text);
+}
+
+// Whose number it is: "刘建国的电话是…", "老板电话…", "我老婆手机…" name someone else; "我电话…",
+// "联系电话…", a bare number are the worker's own.
+const SOMEONE_ELSES_NUMBER =
+  /(?:老板|老板娘|包工头|工头|班组长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他|她|[\p{Script=Han}]{1,4}的)(?:的)?(?:电话|手机|号码|微信|联系方式)|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)/iu;
+// Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
+// a number corrected ("打错了，是139…", "换号了").
+const OWN_NUMBER_WORDS =
+  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|you can|\+?86/giu;
+
+/**
+ * The worker's own phone number, given on its own after filing ("我电话13812345678"), so that the
+ * officer can call. Null when the message says more, or gives someone else's number (news of the case).
+ */
+export function ownPhoneIn(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 40) return null;
+  const phone = readPhone(trimmed);
+  if (!phone) return null;
+  const lowered = trimmed.replace(/我的?(?:电话|手机|号码)/g, "");
+  if (SOMEONE_ELSES_NUMBER.test(lowered)) return null;
+  const rest = trimmed.replace(/[\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "");
+  return rest.length === 0 ? phone : null;
 }

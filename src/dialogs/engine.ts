@@ -42,7 +42,7 @@ import { editChoices, factValue, summaryChoices, summaryText } from "./render.js
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint, saysSomethingOwed } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint, ownPhoneIn, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -350,6 +350,9 @@ export class DialogEngine {
       if (waiting && this.options.actions) {
         // 需补充: an officer asked this worker something; this message is the answer.
         this.options.actions.workerReplied(waiting.id, text, turn.userKey, turn.channel);
+        // "请留个电话" answered with the number: kept on the case too.
+        const phone = ownPhoneIn(text);
+        if (phone) this.options.actions.workerGavePhone(waiting.id, phone, turn.userKey, turn.channel);
         turn.caseId = waiting.id;
         turn.session.currentCaseId = waiting.id;
         turn.say(turn.t("question.answerSent", { id: formatCaseId(waiting.id) }));
@@ -1087,6 +1090,13 @@ export class DialogEngine {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
+      return true;
+    }
+    // "我电话13812345678": the number the officer may call, kept on the case.
+    const phone = ownPhoneIn(text);
+    if (phone && this.options.actions?.workerGavePhone(row.id, phone, turn.userKey, turn.channel)) {
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.phoneRecorded", { id, phone }));
       return true;
     }
     // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们

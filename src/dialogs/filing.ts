@@ -168,6 +168,8 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   }
   // A purchase, a loan, a scam: the referral says where to go; the labour rights channels would mislead.
   if (classification.category !== "not_labor") turn.say(rightsAnswer(turn, deps.router, route, classification.isArrears));
+  // An officer handling arrears may want to call: the number is asked for once, never required.
+  if (classification.isArrears && !facts.phone) turn.say(t("logged.askPhone"));
   return id;
 }
 

@@ -7,7 +7,7 @@ import type { App } from "../../app.js";
 import { formatCaseId, parseCaseId } from "../../cases/case-id.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { CaseStatus } from "../../cases/statuses.js";
-import { OPEN_STATUSES } from "../../cases/statuses.js";
+import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
@@ -28,6 +28,7 @@ const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
   resolve: ["accepted", "handling", "awaiting_worker", "reopened"],
   reopen: ["resolved", "referred"],
   askWorker: ASK_WORKER_FROM,
+  phone: CASE_STATUSES,
 };
 
 type Modal = "notArrears" | "transfer" | "resolve" | "reopen" | "askWorker";
@@ -266,6 +267,17 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     }
     // One Slack payload (retried or not) is recorded once; a second click finds the status moved on.
     const key = `action:${user}:${"action_ts" in action ? action.action_ts : body.trigger_id}`;
+    if (name === "phone") {
+      // Shown to this officer only; who looked, and when, is on the record.
+      desk.once(key, () => app.actions.phoneViewed(caseId, `slack:${user}`, CHANNEL));
+      await ephemeral(
+        client,
+        channel,
+        user,
+        row.phone ? t("slack:phone.shown", { id: formatCaseId(caseId), phone: row.phone }) : t("slack:phone.none", { id: formatCaseId(caseId) }),
+      );
+      return;
+    }
     let done = false;
     desk.once(key, () => {
       const fresh = app.ledger.find(caseId)!;

@@ -1,5 +1,6 @@
-// The ticket with the 需补充 (ask the worker) button. tickets.ts is owned by the ticket layout; this
-// subclass only adds one button to the actions block for the statuses in which a question makes sense.
+// The ticket with the 需补充 (ask the worker) and phone buttons. tickets.ts is owned by the ticket layout;
+// this subclass only adds them to the actions block: asking where a question makes sense, the phone
+// where the worker left one.
 import type { CaseStatus } from "../../cases/statuses.js";
 import type { Locale } from "../../config.js";
 import { translator } from "../../i18n.js";
@@ -26,19 +27,25 @@ export class DeskTickets extends Tickets {
   override render(...args: Parameters<Tickets["render"]>): ReturnType<Tickets["render"]> {
     const rendered = super.render(...args);
     const [row, kind] = args;
-    if (kind === "moved" || !ASK_WORKER_FROM.includes(row.status as CaseStatus)) return rendered;
+    if (kind === "moved") return rendered;
     const t = translator(this.buttonLocale);
-    const button = {
+    const button = (name: string) => ({
       type: "button",
-      action_id: "arrears_askWorker",
-      text: { type: "plain_text", text: t("slack:button.askWorker") },
+      action_id: `arrears_${name}`,
+      text: { type: "plain_text", text: t(`slack:button.${name}`) },
       value: row.id,
-    };
+    });
+    const added = [
+      ...(ASK_WORKER_FROM.includes(row.status as CaseStatus) ? [button("askWorker")] : []),
+      // The ticket shows the phone masked; an entitled officer opens it for themself, on the record.
+      ...(row.phone ? [button("phone")] : []),
+    ];
+    if (added.length === 0) return rendered;
     const blocks = rendered.blocks as Array<{ type?: string }>;
     const actions = blocks.find((block): block is ActionsBlock => block.type === "actions");
-    // Slack allows 25 elements per actions block; there are at most five.
-    if (actions) actions.elements.push(button);
-    else blocks.push({ type: "actions", block_id: `arrears_actions_${row.id}`, elements: [button] } as ActionsBlock);
+    // Slack allows 25 elements per actions block; there are at most six.
+    if (actions) actions.elements.push(...added);
+    else blocks.push({ type: "actions", block_id: `arrears_actions_${row.id}`, elements: added } as ActionsBlock);
     return rendered;
   }
 }

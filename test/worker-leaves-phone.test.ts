@@ -1,0 +1,137 @@
+// The worker's phone, so that an officer can call: asked for once when the complaint is logged (never
+// required), kept on the case when the worker sends it afterwards or in answer to an officer's question,
+// on the record, and shown masked at the desk. Someone else's number is news of the case, not theirs.
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ownPhoneIn } from "../src/dialogs/after-case.js";
+import { outbox } from "../src/db/schema.js";
+import { DESK_CHANNEL } from "../src/cases/case-actions.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const STORY = "我们宿舍8个人在郑州金水区绿地中心工地干活，包工头王强不给钱，一共欠4万8";
+const ASK_PHONE = "方便的话，发个手机号给我";
+
+function deskNotes(caseId: string): string[] {
+  return env.app.store.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.caseId, caseId), eq(outbox.channel, DESK_CHANNEL)))
+    .all()
+    .map((row) => `${row.messageKey} ${JSON.stringify(row.params)}`);
+}
+
+describe("the phone asked for once, at logging", () => {
+  it("asks a worker who left none, as the last line, and files without it", () => {
+    const worker = new Worker(env.app, "p1");
+    const id = worker.files(STORY);
+    expect(worker.last?.replies.at(-1)?.text).toContain(ASK_PHONE);
+    expect(env.app.ledger.find(id)?.phone).toBeNull();
+  });
+
+  it("does not ask a worker whose first message had it", () => {
+    const worker = new Worker(env.app, "p2");
+    const id = worker.files(`${STORY}，我电话13812345678`);
+    expect(worker.heard).not.toContain(ASK_PHONE);
+    expect(env.app.ledger.find(id)?.phone).toBe("13812345678");
+  });
+
+  it("does not ask when the complaint is not arrears (no officer will call about it)", () => {
+    const worker = new Worker(env.app, "p3");
+    worker.says("我在郑州金水区买了个二手手机，卖家不退钱，欠我2000");
+    for (let i = 0; i < 6 && worker.last?.expecting !== "confirm"; i++) {
+      const choice = worker.choiceIds.find((c) => c !== "cancel");
+      if (choice) worker.presses(choice);
+      else worker.says("不知道");
+    }
+    const logged = worker.presses("confirm");
+    expect(logged.caseId).not.toBeNull();
+    expect(env.app.ledger.find(logged.caseId as string)?.isArrears).toBe(false);
+    expect(worker.heard).not.toContain(ASK_PHONE);
+  });
+});
+
+describe("a phone sent after logging", () => {
+  it("is kept on the case, on the record, and the desk hears of it masked", () => {
+    const worker = new Worker(env.app, "p4");
+    const id = worker.files(STORY);
+    worker.says("我电话138 1234 5678");
+    expect(worker.heard).toContain("记下了，您的电话：13812345678");
+    expect(worker.last?.caseId).toBe(id);
+    expect(env.app.ledger.find(id)?.phone).toBe("13812345678");
+    const added = env.app.ledger.events(id).filter((e) => e.type === "phone_added");
+    expect(added).toHaveLength(1);
+    expect(JSON.stringify(added[0]?.data)).not.toContain("13812345678");
+    const notes = deskNotes(id).filter((note) => note.startsWith("desk.workerGavePhone"));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain("138****5678");
+    expect(notes[0]).not.toContain("13812345678");
+  });
+
+  it("the same number again changes nothing; a new one replaces it", () => {
+    const worker = new Worker(env.app, "p5");
+    const id = worker.files(STORY);
+    worker.says("13812345678");
+    worker.says("13812345678");
+    expect(env.app.ledger.events(id).filter((e) => e.type === "phone_added")).toHaveLength(1);
+    worker.says("打错了，我的手机号是13912345678");
+    expect(env.app.ledger.find(id)?.phone).toBe("13912345678");
+    expect(env.app.ledger.events(id).filter((e) => e.type === "phone_added")).toHaveLength(2);
+    worker.says("换号了 13712345678");
+    expect(env.app.ledger.find(id)?.phone).toBe("13712345678");
+  });
+
+  it("shows in the worker's own status history in plain words", () => {
+    const worker = new Worker(env.app, "p6");
+    const id = worker.files(STORY);
+    worker.says("联系我：13812345678");
+    worker.says(`/status ${id}`);
+    expect(worker.heard).toContain("您留了电话");
+  });
+
+  it("someone else's number is news for the officer, not the worker's phone", () => {
+    const worker = new Worker(env.app, "p7");
+    const id = worker.files(STORY);
+    worker.says("王强的电话是13999998888");
+    expect(worker.heard).toContain("已转告");
+    expect(env.app.ledger.find(id)?.phone).toBeNull();
+    expect(deskNotes(id).some((note) => note.startsWith("desk.workerAdded") && note.includes("139****8888"))).toBe(true);
+  });
+
+  it("answering an officer's '留个电话' with the number keeps it on the case too", () => {
+    const worker = new Worker(env.app, "p8");
+    const id = worker.files(STORY);
+    env.app.actions.askWorker({ caseId: id, question: "请留个电话，方便联系", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("13812345678");
+    expect(worker.heard).toContain("您的回答已转给");
+    expect(env.app.ledger.find(id)?.phone).toBe("13812345678");
+    expect(env.app.ledger.events(id).map((e) => e.type)).toEqual(expect.arrayContaining(["worker_replied", "phone_added"]));
+  });
+});
+
+describe("whose number a message gives", () => {
+  it.each([
+    ["13812345678", "13812345678"],
+    ["我电话13812345678", "13812345678"],
+    ["我的手机号是 138 1234 5678", "13812345678"],
+    ["有事打我电话13812345678", "13812345678"],
+    ["电话：0373-5551234", "03735551234"],
+    ["my number is 13812345678", "13812345678"],
+    ["写错了，是13912345678", "13912345678"],
+  ])("the worker's own: %s", (text, phone) => {
+    expect(ownPhoneIn(text)).toBe(phone);
+  });
+
+  it.each(["刘建国的电话是13999998888", "老板电话13999998888", "刘建国13999998888", "我老婆电话13812345678", "boss's phone 13999998888", "我电话13812345678，老板还是没给钱", "他的电话13812345678", "没有电话"])(
+    "not the worker's own number alone: %s",
+    (text) => {
+      expect(ownPhoneIn(text)).toBeNull();
+    },
+  );
+});

@@ -449,4 +449,27 @@ describe("the worker's phone at the desk", () => {
     expect(viewed).toHaveLength(1);
     expect(viewed[0]).toMatchObject({ actor: `officer:slack:${HONGQI}`, channel: "slack" });
   });
+
+  test("a worker who writes English: the ticket says so, and the question modal asks for English", async () => {
+    const { t, api, requests, slack } = desk;
+    const worker = new Worker(t.app, "ph-en", "telegram");
+    worker.says("/lang en");
+    const id = worker.files(ORDINARY);
+    await slack.tickets.postTicket(id);
+    const posted = api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id)));
+    expect(JSON.stringify(posted?.args.blocks)).toContain("工人用英文交流");
+    const before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_accept", id);
+    await nextUpdate(desk, id, before);
+    const opened = api.of("views.open").length;
+    await requests.click(HONGQI, "arrears_askWorker", id);
+    const view = (await waitFor(() => api.of("views.open")[opened])).args.view;
+    expect(JSON.stringify(view)).toContain("请用英文写");
+
+    // A Chinese-speaking worker's ticket and modal carry no such line.
+    const chinese = new Worker(t.app, "ph-zh", "telegram").files(ORDINARY.replace("12个人", "3个人"));
+    await slack.tickets.postTicket(chinese);
+    const zhTicket = api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(chinese)));
+    expect(JSON.stringify(zhTicket?.args.blocks)).not.toContain("工人用");
+  });
 });

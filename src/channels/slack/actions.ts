@@ -216,6 +216,14 @@ export class SlackDesk {
       reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
       askWorker: [input("question", t("slack:modal.question"), { type: "plain_text_input", multiline: true, max_length: 300 })],
     };
+    // The question reaches the worker as written: nothing translates it.
+    const worker = this.app.ledger.find(caseId);
+    if (modal === "askWorker" && worker && worker.locale !== this.app.config.DEFAULT_LOCALE) {
+      blocks.askWorker.unshift({
+        type: "context",
+        elements: [{ type: "mrkdwn", text: t("slack:modal.writeInWorkerLanguage", { language: t(`slack:languageName.${worker.locale}`) }) }],
+      });
+    }
     return {
       type: "modal",
       callback_id: `arrears_modal_${modal}`,

@@ -201,6 +201,8 @@ export class Tickets {
           { type: "mrkdwn", text: t("slack:ticket.status", { status: t(`caseStatus.${row.status}`) }) },
           { type: "mrkdwn", text: `${t("slack:ticket.desk")}: ${this.divisionLabel(row.jurisdictionCode)}` },
           ...(kind === "city" ? [{ type: "mrkdwn", text: t("slack:ticket.cityCopy", { division: this.divisionLabel(divisionCode) }) }] : []),
+          // Messages reach the worker as officers write them: the desk must know to write in the worker's language.
+          ...(row.locale !== this.locale ? [{ type: "mrkdwn", text: t("slack:ticket.workerLanguage", { language: t(`slack:languageName.${row.locale}`) }) }] : []),
         ],
       },
       // Slack allows at most 10 fields per section.

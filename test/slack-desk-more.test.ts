@@ -12,7 +12,7 @@ import type { OutboxRow } from "../src/cases/outbox.js";
 import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
 import { OfficerRegistry } from "../src/officers/registry.js";
-import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
 import { SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
 
@@ -473,3 +473,36 @@ describe("the worker's phone at the desk", () => {
     expect(JSON.stringify(zhTicket?.args.blocks)).not.toContain("工人用");
   });
 });
+
+describe("the worker's own words at the desk", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("quoted on the ticket with phones masked; Slack's commands in them (<!channel>) are escaped, in the ticket and in the thread", async () => {
+    const { t, api, slack } = desk;
+    const worker = new Worker(t.app, "words1", "telegram");
+    const id = worker.files(`${ORDINARY} <!channel> 老板&工头都不接电话，我电话13812345678`);
+    await slack.tickets.postTicket(id);
+    const posted = api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id)));
+    const blocks = JSON.stringify(posted?.args.blocks);
+    expect(blocks).toContain("工人原话");
+    expect(blocks).toContain("> 我在新乡市红旗区碧桂园凤凰城三期干木工");
+    expect(blocks).toContain("&lt;!channel&gt; 老板&amp;工头都不接电话");
+    expect(blocks).not.toContain("<!channel>");
+    expect(blocks).not.toContain("13812345678");
+
+    // The worker's answer to an officer's question goes into the ticket's thread as written — escaped.
+    t.app.actions.askWorker({ caseId: id, question: "项目部在哪？", by: "slack:U0HONGQI", channel: "slack" });
+    deliverWorkerNotices(t.app);
+    worker.says("<!here> 项目部在东门");
+    expect(worker.heard).toContain("回答已转给");
+    await slack.deskDelivery.dispatcher.drainOnce();
+    const thread = api.of("chat.postMessage").find((c) => String(c.args.text).includes("项目部在东门"));
+    expect(String(thread?.args.text)).toContain("&lt;!here&gt;");
+    expect(String(thread?.args.text)).not.toContain("<!here>");
+  });
+});
+

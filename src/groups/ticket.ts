@@ -1,5 +1,5 @@
-// What a Slack ticket shows of the case's group (集体欠薪) and of its employer's other complaints
-// (欠薪预警): Block Kit context blocks, rendered in the desk's language.
+// What a desk ticket shows of the case's group (集体欠薪) and of its employer's other complaints
+// (欠薪预警): lines of text, rendered in the desk's language.
 import type { TFunction } from "i18next";
 import type { CaseRow } from "../cases/ledger.js";
 import type { Db } from "../db/open.js";
@@ -34,9 +34,4 @@ export function groupTicketLines(db: Db, row: CaseRow, t: TFunction): string[] {
     lines.push(t("groups:ticket.repeatEmployer", { cases: warning.cases, projects: warning.projects, counties: warning.counties.length }));
   }
   return lines;
-}
-
-/** The same lines as Block Kit context blocks (none when nothing applies). */
-export function groupTicketBlocks(db: Db, row: CaseRow, t: TFunction): unknown[] {
-  return groupTicketLines(db, row, t).map((text) => ({ type: "context", elements: [{ type: "mrkdwn", text }] }));
 }

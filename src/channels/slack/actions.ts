@@ -9,12 +9,14 @@ import type { CaseRow } from "../../cases/ledger.js";
 import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
+import { maskPhonesIn } from "../../cases/case-view.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { OfficerRegistry } from "../../officers/registry.js";
 import { DESK_CHANNEL, deskRecipient } from "../../cases/case-actions.js";
 import { ASK_WORKER_FROM } from "./desk-tickets.js";
+import { slackEscape } from "./escape.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
 
 const CHANNEL = "slack";
@@ -173,9 +175,9 @@ export class SlackDesk {
     const row = this.app.ledger.find(caseId);
     if (!row) return;
     for (const ticket of this.tickets.tickets(caseId, ["desk"])) {
-      await this.tickets.markMoved(ticket, row, this.t("slack:ticket.movedTo", { division: this.tickets.divisionLabel(to), reason, user }));
+      await this.tickets.markMoved(ticket, row, this.t("slack:ticket.movedTo", { division: this.tickets.divisionLabel(to), reason: slackEscape(reason), user }));
     }
-    await this.tickets.post(row, "desk", to, this.tickets.channelFor(to), this.t("slack:ticket.movedFrom", { division: this.tickets.divisionLabel(from), reason }));
+    await this.tickets.post(row, "desk", to, this.tickets.channelFor(to), this.t("slack:ticket.movedFrom", { division: this.tickets.divisionLabel(from), reason: slackEscape(reason) }));
     await this.tickets.refresh(caseId);
   }
 
@@ -383,7 +385,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       .events(row.id)
       .map((event) => {
         const data = event.data as { from?: string; to?: string; note?: string };
-        const what = event.type === "status_changed" ? `${data.from ?? ""} → ${data.to ?? ""}${data.note ? ` (${data.note})` : ""}` : event.type;
+        const what = event.type === "status_changed" ? `${data.from ?? ""} → ${data.to ?? ""}${data.note ? ` (${slackEscape(maskPhonesIn(data.note))})` : ""}` : event.type;
         return `• ${tickets.formatDate(event.at)} ${what} — ${event.actor}`;
       })
       .join("\n");

@@ -6,9 +6,10 @@
 import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { DESK_CHANNEL } from "../../cases/case-actions.js";
-import { OutboxDispatcher, PermanentDeliveryError } from "../../cases/notifications.js";
+import { OutboxDispatcher, PermanentDeliveryError, renderNotification } from "../../cases/notifications.js";
 import type { OutboxRow } from "../../cases/outbox.js";
 import { cases } from "../../db/schema.js";
+import { slackEscape } from "./escape.js";
 import type { SlackClient, Tickets, TicketRow } from "./tickets.js";
 
 export class DeskDelivery {
@@ -23,7 +24,8 @@ export class DeskDelivery {
     this.dispatcher = new OutboxDispatcher(
       app.outbox,
       DESK_CHANNEL,
-      (row, text) => this.deliver(row, text),
+      // Rendered again with the workers' and officers' words escaped: "<!channel>" must not ping the desk.
+      (row) => this.deliver(row, renderNotification(row, slackEscape)),
       () => app.clock.now(),
       (row, error) => this.log(`slack desk: outbox ${row.id} not delivered: ${error instanceof Error ? error.message : String(error)}`),
     );

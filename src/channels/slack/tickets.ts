@@ -5,13 +5,14 @@ import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
-import { maskPhone } from "../../cases/case-view.js";
+import { maskPhone, maskPhonesIn } from "../../cases/case-view.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { Locale } from "../../config.js";
 import { cases, slackTickets } from "../../db/schema.js";
 import type { Reason } from "../../domain.js";
 import { translator } from "../../i18n.js";
-import { groupTicketBlocks } from "../../groups/ticket.js";
+import { groupTicketLines } from "../../groups/ticket.js";
+import { slackEscape } from "./escape.js";
 import { ContactBook, DEFAULT_CONTACTS_FILE } from "../../routing/contacts.js";
 
 export type SlackClient = BoltApp["client"];
@@ -29,6 +30,8 @@ const BUTTONS: Record<string, string[]> = {
   resolved: ["reopen"],
   referred: ["reopen"],
 };
+/** Room for the worker's words, quoted, in a section (3,000 characters) after the label. */
+const NARRATIVE_LIMIT = 2_900;
 export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
 
 export interface TicketNote {
@@ -176,7 +179,7 @@ export class Tickets {
     const reasons = Array.isArray(row.reasons) ? (row.reasons as Reason[]).map((r) => t(r.key, r.params ?? {})).join("；") : "";
     const field = (label: string, value: string | null | undefined) => ({
       type: "mrkdwn",
-      text: `*${t(`slack:ticket.${label}`)}*\n${value === null || value === undefined || value === "" ? unknown : value}`,
+      text: `*${t(`slack:ticket.${label}`)}*\n${value === null || value === undefined || value === "" ? unknown : slackEscape(value)}`,
     });
     const place = [row.divisionCode ? this.app.gazetteer.fullName(row.divisionCode) : null, row.placeText].filter(Boolean).join(" · ");
     const fields = [
@@ -209,9 +212,16 @@ export class Tickets {
       { type: "section", fields: fields.slice(0, 10) },
       { type: "section", fields: fields.slice(10) },
     ];
-    if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.reasons")}*\n${reasons}` } });
+    if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.reasons")}*\n${slackEscape(reasons)}` } });
+    // The worker's own words: what the reading took from them can be checked, and what it did not take is
+    // there. Phones masked; Slack takes at most 3,000 characters in a section.
+    const quoted = slackEscape(maskPhonesIn(row.narrative)).replace(/^/gm, "> ");
+    const words = quoted.length > NARRATIVE_LIMIT ? `${quoted.slice(0, NARRATIVE_LIMIT)}…` : quoted;
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.narrative")}*\n${words}` } });
     // The case's group (集体欠薪) and the repeat-employer flag (欠薪预警), when they apply.
-    blocks.push(...groupTicketBlocks(this.app.store.db, row, t));
+    for (const line of groupTicketLines(this.app.store.db, row, t)) {
+      blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackEscape(line) }] });
+    }
     const responsible = this.responsible(row.id);
     const context = [responsible ? t("slack:ticket.responsible", { user: responsible }) : null, note ?? null].filter((x): x is string => Boolean(x));
     if (context.length > 0) blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });

@@ -413,7 +413,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         id: formatCaseId(row.id),
         status: t(`caseStatus.${row.status}`),
         division: tickets.divisionLabel(row.jurisdictionCode),
-        employer: row.employer ?? t("slack:ticket.unknown"),
+        employer: row.employer === null ? t("slack:ticket.unknown") : slackEscape(row.employer),
         deadline: tickets.formatDate(row.dueAt),
       }) +
         (filter === "overdue"

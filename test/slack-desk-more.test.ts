@@ -251,7 +251,9 @@ describe("a case the routing could not place", () => {
     // A leader may.
     const updates = api.of("chat.update").length;
     await requests.click(CITY, "arrears_accept", id);
-    await waitFor(() => api.of("chat.update").length > updates);
+    // The ticket loop may update other tickets meanwhile: wait for this case's acceptance, then its ticket.
+    await waitFor(() => statusEvents({ t } as Desk, id, "accepted").length > 0);
+    await waitFor(() => api.of("chat.update").slice(updates).some((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id))));
     const accepted = statusEvents({ t } as Desk, id, "accepted");
     expect(accepted).toHaveLength(1);
     expect(accepted[0]!.actor).toBe(`officer:slack:${CITY}`);

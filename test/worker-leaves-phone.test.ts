@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ownPhoneIn } from "../src/dialogs/after-case.js";
+import { readPhone } from "../src/triage/contact.js";
 import { outbox } from "../src/db/schema.js";
 import { DESK_CHANNEL } from "../src/cases/case-actions.js";
 import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -135,3 +136,34 @@ describe("whose number a message gives", () => {
     },
   );
 });
+
+describe("a number in the story is the worker's only when it is not labelled as someone else's", () => {
+  it.each([
+    ["宏达劳务欠我们5个人工资3万，老板电话13999998888", null],
+    ["老板电话13999998888，我电话13812345678", "13812345678"],
+    ["我的电话是13812345678，刘建国的是13999998888", "13812345678"],
+    ["包工头刘建国（13999998888）跑了", null],
+    ["+86 138 1234 5678", "13812345678"],
+    ["8613812345678", "13812345678"],
+    ["联系电话：13812345678", "13812345678"],
+  ])("%s → %s", (text, phone) => {
+    expect(readPhone(text)).toBe(phone);
+  });
+
+  it("the boss's number in the first message is not shown as the worker's phone at the summary", () => {
+    const worker = new Worker(env.app, "p9");
+    worker.says(`${STORY}，老板电话13999998888`);
+    for (let i = 0; i < 4 && worker.last?.expecting !== "confirm"; i++) {
+      const choice = worker.choiceIds.find((c) => /construction|housing|private/.test(c));
+      if (!choice) break;
+      worker.presses(choice);
+    }
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).not.toContain("电话：13999998888");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)?.phone).toBeNull();
+    // It stays in the worker's words, which the officer reads.
+    expect(env.app.ledger.find(id)?.narrative).toContain("13999998888");
+  });
+});
+

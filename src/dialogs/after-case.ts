@@ -99,10 +99,6 @@ export function saysSomethingOwed(text: string): boolean {
   return OWED_SAID.test(text);
 }
 
-// Whose number it is: "刘建国的电话是…", "老板电话…", "我老婆手机…" name someone else; "我电话…",
-// "联系电话…", a bare number are the worker's own.
-const SOMEONE_ELSES_NUMBER =
-  /(?:老板|老板娘|包工头|工头|班组长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他|她|[\p{Script=Han}]{1,4}的)(?:的)?(?:电话|手机|号码|微信|联系方式)|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)/iu;
 // Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
 // a number corrected ("打错了，是139…", "换号了").
 const OWN_NUMBER_WORDS =
@@ -115,10 +111,9 @@ const OWN_NUMBER_WORDS =
 export function ownPhoneIn(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed.length > 40) return null;
+  // A number labelled as someone else's ("刘建国的电话是…") is not read at all.
   const phone = readPhone(trimmed);
   if (!phone) return null;
-  const lowered = trimmed.replace(/我的?(?:电话|手机|号码)/g, "");
-  if (SOMEONE_ELSES_NUMBER.test(lowered)) return null;
   const rest = trimmed.replace(/[\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "");
   return rest.length === 0 ? phone : null;
 }

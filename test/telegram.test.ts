@@ -120,7 +120,8 @@ describe("telegram channel", () => {
     const voice = await turn(e, 1003, () =>
       e.standIn.sendMessage(1003, { voice: { file_id: "voice-1", file_unique_id: "v1", duration: 3, file_size: 4000 } }),
     );
-    expect(voice.map((m) => m.text)).toEqual(["收到，证据已附到投诉上。"]);
+    // Nobody can listen to it: the worker is told to type; the file is kept all the same.
+    expect(voice.map((m) => m.text)).toEqual(["语音我听不了，请打字说。语音也会交给工作人员。", "收到，证据已附到投诉上。"]);
 
     const tooBig = await turn(e, 1003, () =>
       e.standIn.sendMessage(1003, {

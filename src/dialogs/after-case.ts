@@ -102,7 +102,7 @@ export function saysSomethingOwed(text: string): boolean {
 // Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
 // a number corrected ("打错了，是139…", "换号了").
 const OWN_NUMBER_WORDS =
-  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|you can|\+?86/giu;
+  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|you can/giu;
 
 /**
  * The worker's own phone number, given on its own after filing ("我电话13812345678"), so that the
@@ -114,6 +114,6 @@ export function ownPhoneIn(text: string): string | null {
   // A number labelled as someone else's ("刘建国的电话是…") is not read at all.
   const phone = readPhone(trimmed);
   if (!phone) return null;
-  const rest = trimmed.replace(/[\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "");
+  const rest = trimmed.replace(/[+\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "");
   return rest.length === 0 ? phone : null;
 }

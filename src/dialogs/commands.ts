@@ -19,6 +19,9 @@ export function parseCommand(text: string): Command | null {
     const args = rest.join(" ");
     switch (name) {
       case "start":
+        // A deep link t.me/<bot>?start=K7QM3P9RX (or K7QM3P9RX_195028 with the access code) opens the case.
+        if (args && findCaseIdIn(args)) return statusCommand(args.replace(/_/g, " "));
+        return { name };
       case "help":
       case "new":
       case "cancel":

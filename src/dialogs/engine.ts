@@ -50,9 +50,11 @@ import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./st
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 
 export type TurnMessage =
-  | { kind: "text"; text: string }
+  /** `forwarded`: someone else's words passed on (the boss's chat), never read as the worker's answers. */
+  | { kind: "text"; text: string; forwarded?: boolean }
   | { kind: "choice"; id: string }
-  | { kind: "attachment"; attachment: AttachmentInput };
+  /** `moreOfBatch`: one more file of several sent at once (an album): kept without a reply of its own. */
+  | { kind: "attachment"; attachment: AttachmentInput; moreOfBatch?: boolean };
 
 export interface TurnInput {
   /** "local", "telegram", … — part of the user key and where notifications go back to. */
@@ -107,6 +109,11 @@ const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组�
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
 const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
+/** What a photo of evidence is called when its caption only names it. */
+const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
+const EVIDENCE_LABEL_LENGTH = 12;
+/** 🙏, 🌹, ❤️ after filing: thanks, as "谢谢" is (while a complaint is written they mean nothing to read). */
+const THANKS_EMOJI = /^(?:🙏|🌹|💐|❤|🤝|💪)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|俺一个人|just me|only me|by myself/i;
 /** A message this short that asks about confidentiality is only that question. */
 const CONFIDENTIALITY_QUESTION = 40;
@@ -255,12 +262,47 @@ export class DialogEngine {
         this.onChoice(turn, message.id);
         return;
       case "attachment":
-        this.onAttachment(turn, message.attachment);
+        this.onAttachment(turn, message.attachment, message.moreOfBatch ?? false);
         return;
       case "text":
-        this.onText(turn, message.text);
+        if (message.forwarded) this.onForwarded(turn, message.text);
+        else this.onText(turn, message.text);
         return;
     }
+  }
+
+  /**
+   * A forwarded message (the boss's "再等等，下个月一定给"): evidence of the story, kept in its words for the
+   * officer, never taken for an answer. Before any complaint it waits for the one told next; after
+   * filing it is passed on to the officer of the worker's latest case.
+   */
+  private onForwarded(turn: Turn, raw: string): void {
+    const guarded = guardText(raw, this.options.maxMessageChars);
+    if (guarded.kind !== "ok") {
+      turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
+      this.repeatQuestion(turn);
+      return;
+    }
+    const text = turn.t("forward.marker", { text: guarded.text });
+    // "再闹就找人收拾你": a threat forwarded is a threat; 110 first.
+    if (speaksOfViolence(guarded.text)) turn.say(turn.t("logged.violence"));
+    const draft = turn.session.draft;
+    if (draft) {
+      if (!draft.narrative.includes(text)) draft.narrative.push(text);
+      this.reclassify(draft);
+      turn.say(turn.t("forward.keptForDraft"));
+      this.repeatQuestion(turn);
+      return;
+    }
+    const own = this.ledger.listByFiler(turn.userKey, 1)[0];
+    if (own && this.options.actions) {
+      this.options.actions.workerAddedInfo(own.id, text, turn.userKey, turn.channel);
+      turn.caseId = own.id;
+      turn.say(turn.t("forward.passedOn", { id: formatCaseId(own.id) }));
+      return;
+    }
+    turn.session.forwarded = [...turn.session.forwarded, text].slice(-10);
+    turn.say(turn.t("forward.keptBeforeStory"));
   }
 
   // ── text ────────────────────────────────────────────────────────────────────────────────────
@@ -272,7 +314,7 @@ export class DialogEngine {
       return;
     }
     // 👍 with no complaint being written: a thank-you.
-    if (THUMBS_UP.test(raw.trim()) && !turn.session.draft && this.answerAboutOwnCase(turn, raw.trim())) return;
+    if ((THUMBS_UP.test(raw.trim()) || THANKS_EMOJI.test(raw.trim())) && !turn.session.draft && this.answerAboutOwnCase(turn, raw.trim())) return;
     const guarded = guardText(raw, this.options.maxMessageChars);
     if (guarded.kind !== "ok") {
       turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
@@ -501,7 +543,8 @@ export class DialogEngine {
     const draft: Draft = {
       facts: emptyFacts(),
       settled: [],
-      narrative: [text],
+      // Messages forwarded before the story belong to it, after the worker's own words.
+      narrative: [text, ...turn.session.forwarded],
       category: classification.category,
       expecting: null,
       placeCandidates: [],
@@ -519,6 +562,7 @@ export class DialogEngine {
       }
     }
     turn.session.draft = draft;
+    turn.session.forwarded = [];
     turn.session.currentCaseId = null;
     // Safety first: told of 110 now, not only once the complaint is logged.
     if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(turn.t("logged.violence"));
@@ -1214,30 +1258,62 @@ export class DialogEngine {
 
   // ── attachments (evidence 证据) ─────────────────────────────────────────────────────────────
 
-  private onAttachment(turn: Turn, attachment: AttachmentInput): void {
+  private onAttachment(turn: Turn, attachment: AttachmentInput, moreOfBatch: boolean): void {
     const { t } = turn;
     if (attachment.sizeBytes !== null && attachment.sizeBytes > this.options.maxAttachmentBytes) {
       turn.say(t("evidence.tooLarge", { limitMb: Math.floor(this.options.maxAttachmentBytes / 1_048_576) }));
       this.repeatQuestion(turn);
       return;
     }
+    const spoken = attachment.type === "voice" || attachment.type === "audio";
+    const caption = attachment.caption?.trim() ?? "";
+    // A caption that only names the file ("工资欠条", "聊天记录") is its label. After filing, a caption
+    // goes with the evidence as it is.
+    const captionSpeaks =
+      caption !== "" &&
+      !(caption.length <= EVIDENCE_LABEL_LENGTH && EVIDENCE_LABEL.test(caption)) &&
+      (turn.session.draft !== null || this.ledger.listByFiler(turn.userKey, 1).length === 0);
+    if (captionSpeaks) {
+      // A photo whose caption tells the story, or answers the question: the words are read as if typed,
+      // and the file goes with the complaint they open or continue. Its acknowledgement comes first.
+      const before = turn.replies.length;
+      this.onText(turn, caption);
+      const kept = this.keepAttachment(turn, attachment);
+      const acknowledgement = { draft: "evidence.keptWithWords", case: "evidence.added", full: "evidence.tooMany" } as const;
+      if (kept) turn.replies.splice(before, 0, { text: t(acknowledgement[kept]) });
+      return;
+    }
+    const kept = this.keepAttachment(turn, attachment);
+    // The rest of an album: the first file's answer stands for all (the summary counts them).
+    if (moreOfBatch && (kept === "draft" || kept === "case")) return;
+    // Nobody here can listen to a voice message: the worker is told to type (the file is kept).
+    if (spoken && kept !== null) turn.say(t("evidence.voiceNotRead"));
+    if (kept === "draft") {
+      turn.say(t("evidence.keptForDraft", { count: turn.session.draft?.attachments.length ?? 0 }));
+      this.repeatQuestion(turn);
+    } else if (kept === "case") {
+      turn.say(t("evidence.added"));
+    } else if (kept === null) {
+      turn.say(t(spoken ? "evidence.voiceNoCase" : "evidence.noCase"));
+    } else {
+      turn.say(t("evidence.tooMany"));
+    }
+  }
+
+  /**
+   * Puts the file with the complaint being written, or else with the case at hand. Returns where it went,
+   * "full" when the draft holds as many as it may, and null when there is nothing to put it with.
+   */
+  private keepAttachment(turn: Turn, attachment: AttachmentInput): "draft" | "case" | "full" | null {
     const draft = turn.session.draft;
     if (draft) {
-      if (draft.attachments.length >= (this.options.maxDraftAttachments ?? 20)) {
-        turn.say(t("evidence.tooMany"));
-        return;
-      }
+      if (draft.attachments.length >= (this.options.maxDraftAttachments ?? 20)) return "full";
       draft.attachments.push(attachment);
-      turn.say(t("evidence.keptForDraft", { count: draft.attachments.length }));
-      this.repeatQuestion(turn);
-      return;
+      return "draft";
     }
-    const caseId = turn.session.currentCaseId;
+    const caseId = turn.caseId ?? turn.session.currentCaseId;
     const row = caseId ? this.ledger.find(caseId) : undefined;
-    if (!row || !mayView(row, turn.userKey, null)) {
-      turn.say(t("evidence.noCase"));
-      return;
-    }
+    if (!row || !mayView(row, turn.userKey, null)) return null;
     this.ledger.addAttachment(row.id, turn.now, attachment);
     this.ledger.appendEvent({
       caseId: row.id,
@@ -1249,7 +1325,7 @@ export class DialogEngine {
     });
     turn.caseId = row.id;
     turn.effects.push({ type: "evidenceAdded", caseId: row.id });
-    turn.say(t("evidence.added"));
+    return "case";
   }
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
@@ -1268,6 +1344,7 @@ export class DialogEngine {
       case "new":
         if (turn.session.draft) turn.say(t("intake.draftDropped"));
         turn.session.draft = null;
+        turn.session.forwarded = [];
         turn.session.currentCaseId = null;
         turn.say(t("intro.describe"));
         return;
@@ -1310,7 +1387,9 @@ export class DialogEngine {
   }
 
   private cancel(turn: Turn): void {
-    if (turn.session.draft) {
+    const forwarded = turn.session.forwarded.length > 0;
+    turn.session.forwarded = [];
+    if (turn.session.draft || forwarded) {
       turn.session.draft = null;
       turn.effects.push({ type: "draftCancelled" });
       turn.say(turn.t("intake.cancelled"));

@@ -14,13 +14,13 @@ import { attachmentOf } from "./attachments.js";
 import { TELEGRAM_CHANNEL } from "./delivery.js";
 import { downloadTelegramFile } from "./download.js";
 import { defaultLogger, describeError, type TelegramLogger } from "./log.js";
-import { ChatRateLimiter } from "./rate-limit.js";
+import { ChatRateLimiter, RecentAlbums } from "./rate-limit.js";
 import { keyboardFor, OpenKeyboards, splitText } from "./replies.js";
 import { UpdateLog } from "./updates.js";
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
 /** The update kinds the bot asks Telegram for (getUpdates and setWebhook). */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 export interface TelegramBotOptions {
   /** Defaults to TELEGRAM_BOT_TOKEN. */
@@ -58,6 +58,7 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
 
   const updates = new UpdateLog(app.store);
   const limiter = new ChatRateLimiter(config.RATE_LIMIT_PER_MINUTE);
+  const albums = new RecentAlbums();
   const keyboards = new OpenKeyboards();
   const maxAttachmentBytes = config.MAX_ATTACHMENT_MB * 1_048_576;
   const now = () => app.clock.now();
@@ -163,7 +164,19 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
     const from = ctx.from;
     const callback = ctx.callbackQuery;
     const message = ctx.message;
-    // Workers talk to the bot in private chats; groups, channels and other update kinds are ignored.
+    // Workers talk to the bot in private chats. In a group, a command or a mention of the bot gets one
+    // line asking for a private chat — nothing of any complaint is said where others read it.
+    if (chat && (chat.type === "group" || chat.type === "supergroup") && message && from && !from.is_bot) {
+      record(updateId);
+      if (addressesBot(message, bot.botInfo.username)) await bot.api.sendMessage(chat.id, say(ctx, "privateOnly"));
+      return;
+    }
+    // An edit is not seen by the dialog (it moved on): the worker is asked to send the change again.
+    if (chat?.type === "private" && ctx.editedMessage && from && !from.is_bot) {
+      record(updateId);
+      if (ctx.editedMessage.text !== undefined) await bot.api.sendMessage(chat.id, say(ctx, "editNotSeen"));
+      return;
+    }
     if (!chat || chat.type !== "private" || !from || from.is_bot || (!callback && !message)) {
       record(updateId);
       if (callback) await answerCallback();
@@ -171,7 +184,10 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
     }
     const chatId = chat.id;
 
-    const decision = limiter.check(String(chatId), now());
+    // An album arrives as one update per file: it counts once against the flood limit, and only its
+    // first file is answered.
+    const moreOfAlbum = message?.media_group_id !== undefined && albums.seen(message.media_group_id, now());
+    const decision = moreOfAlbum ? "ok" : limiter.check(String(chatId), now());
     if (decision !== "ok") {
       record(updateId);
       const text = decision === "notify" ? say(ctx, "rateLimited") : undefined;
@@ -202,9 +218,15 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
       await answerCallback();
       input = { kind: "choice", id: callback.data };
     } else if (message?.text !== undefined) {
-      input = { kind: "text", text: message.text };
+      // A forwarded message is someone else's words (the boss's promise): evidence, not an answer.
+      input = message.forward_origin ? { kind: "text", text: message.text, forwarded: true } : { kind: "text", text: message.text };
     } else if (message?.contact) {
-      input = { kind: "text", text: message.contact.phone_number };
+      // The worker's own card is their phone; anyone else's card (the boss's) is passed on as it is.
+      const contact = message.contact;
+      input =
+        contact.user_id === from.id
+          ? { kind: "text", text: contact.phone_number }
+          : { kind: "text", text: [contact.first_name, contact.last_name, contact.phone_number].filter(Boolean).join(" "), forwarded: true };
     } else {
       const attachment = message ? attachmentOf(message) : null;
       if (!attachment) {
@@ -228,6 +250,7 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
       }
       input = {
         kind: "attachment",
+        ...(moreOfAlbum ? { moreOfBatch: true } : {}),
         attachment: {
           type: attachment.type,
           fileId: attachment.fileId,
@@ -250,6 +273,11 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
       return;
     }
 
+    // Nothing to say (the rest of an album): the open question and its keyboard stay as they are.
+    if (result.replies.length === 0) {
+      logger.info({ updateId, kind: input.kind, replies: 0, caseId: result.caseId, ms: Date.now() - started }, "update handled");
+      return;
+    }
     // The question is answered: its keyboard (and any older one) goes, so it cannot be pressed twice.
     for (const messageId of new Set([...(pressed === undefined ? [] : [pressed]), ...keyboards.take(chatId)])) {
       await removeKeyboard(chatId, messageId);
@@ -299,4 +327,11 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
         idleWaiters.push(done);
       }),
   };
+}
+
+/** A group message meant for the bot: a command, or a mention of its username. */
+function addressesBot(message: { text?: string; caption?: string; entities?: { type: string }[] }, username: string): boolean {
+  const text = message.text ?? message.caption ?? "";
+  if (text.startsWith("/")) return true;
+  return username !== "" && text.toLowerCase().includes(`@${username.toLowerCase()}`);
 }

@@ -48,3 +48,23 @@ export class ChatRateLimiter {
     }
   }
 }
+
+const ALBUM_MS = 60_000;
+const MAX_TRACKED_ALBUMS = 10_000;
+
+/** Albums (media groups) seen in the last minute: an album's files after the first are "more of it". */
+export class RecentAlbums {
+  private readonly firstSeen = new Map<string, number>();
+
+  /** True when a file of this album came before (within a minute); records it otherwise. */
+  seen(albumId: string, now: number): boolean {
+    const at = this.firstSeen.get(albumId);
+    if (at !== undefined && at > now - ALBUM_MS) return true;
+    if (this.firstSeen.size >= MAX_TRACKED_ALBUMS) {
+      for (const [id, first] of this.firstSeen) if (first <= now - ALBUM_MS) this.firstSeen.delete(id);
+      if (this.firstSeen.size >= MAX_TRACKED_ALBUMS) this.firstSeen.clear();
+    }
+    this.firstSeen.set(albumId, now);
+    return false;
+  }
+}

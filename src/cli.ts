@@ -5,9 +5,11 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
+import { parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { CATEGORIES, categorySchema, type Category } from "./domain.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { getI18n, translator } from "./i18n.js";
@@ -179,7 +181,11 @@ export function buildProgram(): Command {
     .option("--note <text>", "internal note for the ledger")
     .option("--tell-worker <text>", "a sentence passed on to the worker")
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
-    .action((id: string, status: CaseStatus, options: { by: string; note?: string; tellWorker?: string; to?: string }) => {
+    .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
+    .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
+    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")}`)
+    .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")})`)
+    .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
       const app = openApp();
       const t = translator(app.config.DEFAULT_LOCALE);
       try {
@@ -187,14 +193,42 @@ export function buildProgram(): Command {
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
         if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
         // 办结 is recorded with how it was resolved: the ledger and the reports read it.
-        if (status === "resolved" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.resolutionRequired"));
+        if (status === "resolved" && !options.note?.trim() && options.recovered === undefined) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
         let moveToJurisdiction: string | undefined;
         let noteForWorker = options.tellWorker;
-        // 办结: how it was resolved ("刘建国已支付23.6万") is the worker's news too, unless told otherwise.
-        if (status === "resolved") noteForWorker ??= options.note?.trim();
+        let note = options.note?.trim() || undefined;
+        if (status === "resolved") {
+          // 办结 with its figures, which the campaign report counts: given as options, else read from the note.
+          const filed = app.ledger.find(id);
+          const read = readResolution(note ?? "", filed?.amountYuan ?? null);
+          const recovered = options.recovered !== undefined ? parseYuan(options.recovered) : (read.recovered ?? null);
+          if (recovered === null) throw new InvalidArgumentError(t(options.recovered !== undefined ? "cli.badRecovered" : "cli.recoveredRequired", { value: options.recovered ?? "" }));
+          const workersPaid = options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? filed?.headcountMin ?? 0);
+          if (!Number.isInteger(workersPaid) || workersPaid < 0) throw new InvalidArgumentError(t("cli.badWorkersPaid", { value: options.workersPaid ?? "" }));
+          note = resolutionNote({ recovered, workersPaid }, note);
+          // The worker hears the money, in their language, and the officer's own words when there are any.
+          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+          const words = options.note?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
+          noteForWorker ??= [tw("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }), words].filter(Boolean).join(" ");
+          process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
+        }
+        if (options.record !== undefined) {
+          if (!(RECORD_KINDS as readonly string[]).includes(options.record)) throw new InvalidArgumentError(t("cli.badRecord", { kinds: RECORD_KINDS.join(", ") }));
+          note = note ? `record:${options.record} ${note}` : `record:${options.record}`;
+          const filed = app.ledger.find(id);
+          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+          noteForWorker ??= tw("slack:worker.record", { what: tw(`slack:record.${options.record}`) });
+        }
+        let category: Category | undefined;
+        if (options.category !== undefined) {
+          const parsed = categorySchema.safeParse(options.category);
+          if (!parsed.success || parsed.data === "wage_arrears") throw new InvalidArgumentError(t("cli.badCategory", { categories: CATEGORIES.filter((c) => c !== "wage_arrears").join(", ") }));
+          category = parsed.data;
+          note = note ? `category:${category} ${note}` : `category:${category}`;
+        }
         if (status === "transferred") {
           const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
           if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
@@ -212,7 +246,7 @@ export function buildProgram(): Command {
                 status,
                 by: options.by,
                 channel: "cli",
-                note: options.note,
+                note,
                 noteForWorker,
                 moveToJurisdiction,
               });
@@ -284,6 +318,19 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+interface SetStatusOptions {
+  by: string;
+  note?: string;
+  tellWorker?: string;
+  to?: string;
+  recovered?: string;
+  workersPaid?: string;
+  record?: string;
+  category?: string;
+}
+
+const FILE_ERRORS = ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS"];
+
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
@@ -293,7 +340,7 @@ try {
   }
   // A file that cannot be read or written (eval FILE, report --xlsx FILE): say which, no stack trace.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "ENOTDIR") {
+  if (code !== undefined && FILE_ERRORS.includes(code)) {
     const path = (error as NodeJS.ErrnoException).path ?? "";
     process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)(`cli.file.${code}`, { path })}\n`);
     process.exit(1);

@@ -71,12 +71,19 @@ describe("arrears chat --jsonl", () => {
 
     // A resolved case comes back only by reopening; nothing changes on a refused move.
     // 办结 says how; a refused move names the moves that are possible.
-    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三"])).toThrow(/--note/);
+    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三"])).toThrow(/--recovered/);
+    // Words with no figure in them: the money must be given, for the statistics table.
+    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "已协调"])).toThrow(/--recovered/);
+    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--recovered", "很多"])).toThrow(/--recovered 要写一个金额/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("awaiting_worker");
-    cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "老板已付清"]);
-    // How it was resolved is the worker's news too.
+    // "付清" is the sum owed; the officer sees the figures recorded.
+    const owed = JSON.parse(cli(["case", "show", caseId, "--json"])).amountYuan as number;
+    const said = cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "老板已付清"]);
+    expect(said).toContain(`追回 ${owed.toLocaleString("en-US")} 元`);
+    // The figures are in the note the report reads; the worker hears the money and the officer's words.
     const resolvedEvent = JSON.parse(cli(["case", "show", caseId, "--json"])).events.at(-1);
-    expect(resolvedEvent).toMatchObject({ type: "status_changed", data: { to: "resolved", noteForWorker: "老板已付清" } });
+    expect(resolvedEvent.data.note).toMatch(new RegExp(`^recovered:${owed};workersPaid:\\d+;老板已付清$`));
+    expect(resolvedEvent.data.noteForWorker).toBe(`已追回 ${owed.toLocaleString("en-US")} 元。如果钱没有真正发到您手里，请告诉我们。 老板已付清`);
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 

@@ -10,6 +10,7 @@ import { newCaseId } from "../src/cases/case-id.js";
 import type { CaseStatus } from "../src/cases/statuses.js";
 import { postWeeklyReport } from "../src/channels/slack/weekly.js";
 import type { SlackClient } from "../src/channels/slack/tickets.js";
+import { campaignStats } from "../src/reports/campaign.js";
 import { reportCommand } from "../src/reports/cli.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "../src/reports/weekly.js";
 import { translator } from "../src/i18n.js";
@@ -245,5 +246,60 @@ describe("the weekly dispatch (周调度)", () => {
     expect(result.ts).toBe("1.2");
     expect(posted[0]).toMatchObject({ channel: "#leaders" });
     expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+0\s+1\s+1\s+1\s+2/);
+  });
+});
+
+describe("what the table counts as resolved", () => {
+  const NOV = { from: Date.parse("2026-10-31T16:00:00Z"), to: Date.parse("2026-11-30T16:00:00Z") };
+  const OCT = { from: Date.parse("2026-09-30T16:00:00Z"), to: Date.parse("2026-10-31T16:00:00Z") };
+
+  it("a resolution reopened in the period (回头看: not paid) does not count; one resolved again later counts once", () => {
+    // Resolved and reopened within November: not resolved at the end of it.
+    const reopened = insert({ sector: "construction", workers: 3, amount: 15_000, division: "410702" });
+    handled(reopened, NOV_10 + DAY, "mediation", "recovered:15000;workersPaid:3");
+    act(reopened, NOV_10 + 2 * DAY, "reopened", "回头看：工人说没收到钱");
+    // Resolved in October, reopened and resolved again in November: October's table, November's not.
+    const twice = insert({ sector: "construction", workers: 4, amount: 40_000, division: "410702", at: OCT_10 });
+    handled(twice, OCT_10 + DAY, "mediation", "recovered:30000;workersPaid:3");
+    act(twice, NOV_10, "reopened", "只付了一部分");
+    act(twice, NOV_10 + DAY, "resolved", "recovered:40000;workersPaid:4");
+    // Resolved and reopened in October, resolved for good in November: November's.
+    const late = insert({ sector: "manufacturing", workers: 2, amount: 9_000, division: "410702", at: OCT_10 });
+    handled(late, OCT_10 + DAY, "mediation", "recovered:9000;workersPaid:2");
+    act(late, OCT_10 + 2 * DAY, "reopened", "没收到");
+    act(late, NOV_10 + DAY, "resolved", "recovered:9000;workersPaid:2");
+
+    const november = campaignStats(env.app.store, { ...NOV, division: "410702" });
+    expect(november.rows.total).toMatchObject({ opened: 0, nonCase: 1, workers: 2, amountYuan: 9_000 });
+    expect(november.rows.manufacturing.nonCase).toBe(1);
+    const october = campaignStats(env.app.store, { ...OCT, division: "410702" });
+    expect(october.rows.total).toMatchObject({ nonCase: 1, workers: 3, amountYuan: 30_000 });
+  });
+
+  it("an officer's 'not arrears' (category:…) makes the case count as what it is, in the table and the weekly dispatch", () => {
+    const id = insert({ sector: "construction", workers: 2, amount: 6_000, division: "410702" });
+    act(id, NOV_10 + DAY, "referred", "category:labor_dispute");
+    expect(env.app.ledger.find(id)).toMatchObject({ category: "labor_dispute", isArrears: false });
+    act(id, NOV_10 + 2 * DAY, "reopened", "工人不服");
+    act(id, NOV_10 + 3 * DAY, "accepted");
+    act(id, NOV_10 + 4 * DAY, "resolved", "recovered:6000;workersPaid:2");
+    expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total.nonCase).toBe(0);
+  });
+
+  it("an unknown division is an error, not a table of zeros", async () => {
+    const errors: string[] = [];
+    const command = reportCommand(() => env.restart(), () => undefined);
+    command.exitOverride();
+    command.configureOutput({ writeErr: (text) => errors.push(text) });
+    for (const sub of command.commands) {
+      sub.exitOverride();
+      sub.configureOutput({ writeErr: (text) => errors.push(text) });
+    }
+    await expect(
+      command.parseAsync(["campaign", "--from", "2026-11-01", "--to", "2026-11-30", "--division", "999999", "--csv", join(env.dir, "x.csv")], { from: "user" }),
+    ).rejects.toThrow();
+    await expect(command.parseAsync(["weekly", "--days", "abc"], { from: "user" })).rejects.toThrow();
+    expect(errors.join("\n")).toContain("没有这个地区代码：999999");
+    expect(errors.join("\n")).toContain("--days 要写 1 到 366 之间的整数");
   });
 });

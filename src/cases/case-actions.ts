@@ -9,6 +9,7 @@ import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
 import type { CaseStatus } from "./statuses.js";
 import { maskPhone, maskPhonesIn } from "./case-view.js";
+import { categorySchema } from "../domain.js";
 
 export interface StatusChange {
   caseId: string;
@@ -96,6 +97,10 @@ export class CaseActions {
         const dueAt = this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");
         this.ledger.updateStatus(row.id, change.status, at, dueAt);
         if (change.status === "accepted") this.ledger.setResponsibleOfficer(row.id, change.by);
+        // 不属于欠薪: the officer's finding replaces the bot's reading; reports count it as what it is.
+        const found = change.status === "referred" ? /^category:(\w+)/.exec(change.note ?? "")?.[1] : undefined;
+        const category = found ? categorySchema.safeParse(found) : undefined;
+        if (category?.success) this.ledger.setCategory(row.id, category.data);
         if (change.moveToJurisdiction && change.moveToJurisdiction !== row.jurisdictionCode) {
           this.ledger.setJurisdiction(row.id, change.moveToJurisdiction);
           this.ledger.appendEvent({

@@ -6,6 +6,7 @@ import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import type { Db } from "../db/open.js";
 import { attachments, caseEvents, cases } from "../db/schema.js";
 import type { AttachmentInput } from "../dialogs/session.js";
+import type { Category } from "../domain.js";
 import type { CaseStatus } from "./statuses.js";
 import { OPEN_STATUSES } from "./statuses.js";
 
@@ -80,6 +81,11 @@ export class CaseLedger {
   /** A case found to be major after it was logged (the worker spoke of extreme action). */
   markMajor(id: string, at: number): void {
     this.db.update(cases).set({ major: true, updatedAt: at }).where(eq(cases.id, id)).run();
+  }
+
+  /** An officer's finding of what the complaint is (不属于欠薪: a referral). */
+  setCategory(id: string, category: Category): void {
+    this.db.update(cases).set({ category, isArrears: category === "wage_arrears" }).where(eq(cases.id, id)).run();
   }
 
   /** The worker's phone, given or changed after filing. */

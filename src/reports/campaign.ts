@@ -70,9 +70,13 @@ WITH w AS (
   SELECT case_id,
          MAX(CASE WHEN json_extract(data, '$.to') = 'resolved' AND at >= @from
                   THEN printf('%015d|%s', at, COALESCE(json_extract(data, '$.note'), '')) END) AS resolution,
-         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') = 'record:police' THEN 1 ELSE 0 END) AS police,
-         MAX(CASE WHEN json_extract(data, '$.note') = 'record:case_opened' THEN 1 ELSE 0 END) AS opened,
-         MAX(CASE WHEN json_extract(data, '$.note') = 'record:arbitration' THEN 1 ELSE 0 END) AS arbitration
+         MAX(CASE WHEN json_extract(data, '$.to') = 'resolved' AND at >= @from THEN at END) AS resolvedAt,
+         MAX(CASE WHEN json_extract(data, '$.to') = 'reopened' THEN at END) AS reopenedAt,
+         MAX(CASE WHEN json_extract(data, '$.to') = 'resolved' AND at < @from THEN at END) AS resolvedBefore,
+         MAX(CASE WHEN json_extract(data, '$.to') = 'reopened' AND at < @from THEN at END) AS reopenedBefore,
+         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:police%' THEN 1 ELSE 0 END) AS police,
+         MAX(CASE WHEN json_extract(data, '$.note') LIKE 'record:case_opened%' THEN 1 ELSE 0 END) AS opened,
+         MAX(CASE WHEN json_extract(data, '$.note') LIKE 'record:arbitration%' THEN 1 ELSE 0 END) AS arbitration
   FROM case_events
   WHERE type = 'status_changed' AND at < @to
   GROUP BY case_id
@@ -80,7 +84,11 @@ WITH w AS (
 ),
 f AS (
   SELECT c.sector AS sector,
-         w.resolution IS NOT NULL AS resolved,
+         -- A resolution counts when it still stands at the end of the period (not reopened since), and
+         -- once: a case that stood resolved when the period began was counted before.
+         (w.resolution IS NOT NULL
+          AND (w.reopenedAt IS NULL OR w.reopenedAt < w.resolvedAt)
+          AND NOT (w.resolvedBefore IS NOT NULL AND (w.reopenedBefore IS NULL OR w.reopenedBefore < w.resolvedBefore))) AS resolved,
          w.opened AS opened,
          w.arbitration AS arbitration,
          w.police AS police,

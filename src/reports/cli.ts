@@ -3,20 +3,36 @@
 //   program.addCommand(reportCommand(openApp));
 import { Command, InvalidArgumentError } from "commander";
 import type { App } from "../app.js";
+import { loadConfig } from "../config.js";
 import { translator } from "../i18n.js";
 import { campaignStats } from "./campaign.js";
 import { writeCampaignCsv, writeCampaignXlsx, type CampaignMeta } from "./campaign-table.js";
 import { BadDateError, localDateString, localPeriod } from "./period.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "./weekly.js";
 
+// Argument errors are read by the person at the terminal: in the configured language.
+const say = (key: string, params: Record<string, unknown> = {}) => translator(loadConfig().DEFAULT_LOCALE)(key, params);
+
 function dateArgument(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError("a date YYYY-MM-DD");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) throw new InvalidArgumentError(say("reports:cli.notADate", { date: value }));
   return value.trim();
 }
 
 function divisionArgument(value: string): string {
-  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError("a six-digit division code such as 410700");
+  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError(say("reports:cli.badDivision", { code: value }));
   return value.trim();
+}
+
+function daysArgument(value: string): number {
+  const days = Number(value.trim());
+  if (!Number.isInteger(days) || days < 1 || days > 366) throw new InvalidArgumentError(say("reports:cli.badDays", { days: value }));
+  return days;
+}
+
+/** A division code the gazetteer does not know answers with an error, not with a table of zeros. */
+function checkDivision(app: App, division: string | undefined): string | null {
+  if (division === undefined || app.gazetteer.byCode(division)) return null;
+  return translator(app.config.DEFAULT_LOCALE)("reports:cli.unknownDivision", { code: division });
 }
 
 export interface CampaignReportOptions {
@@ -72,10 +88,12 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
       try {
         const t = translator(app.config.DEFAULT_LOCALE);
         if (!options.xlsx && !options.csv) command.error(t("reports:cli.needOutput"));
+        const unknown = checkDivision(app, options.division);
+        if (unknown) command.error(unknown);
         const files = await runCampaignReport(app, options);
         for (const file of files) out(t("reports:cli.written", { file }));
       } catch (error) {
-        if (error instanceof BadDateError) command.error(error.message);
+        if (error instanceof BadDateError) command.error(translator(app.config.DEFAULT_LOCALE)(error.key, error.params));
         throw error;
       } finally {
         app.close();
@@ -86,11 +104,13 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
     .command("weekly")
     .description("周调度: new arrears cases, referred complaints, resolved, overdue, major and collective cases by division")
     .option("--division <code>", "only this division and those under it", divisionArgument)
-    .option("--days <n>", "length of the period ending now", (value) => Number.parseInt(value, 10), 7)
+    .option("--days <n>", "length of the period ending now (1–366)", daysArgument, 7)
     .option("--json", "print JSON")
     .action((options: { division?: string; days: number; json?: boolean }) => {
       const app = openApp();
       try {
+        const unknown = checkDivision(app, options.division);
+        if (unknown) command.error(unknown);
         const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), days: options.days, division: options.division });
         if (options.json) out(JSON.stringify(weeklyReportJson(report, app.config.TIME_ZONE), null, 2));
         else out(renderWeeklyTable(report, translator(app.config.DEFAULT_LOCALE), app.config.TIME_ZONE, app.gazetteer));

@@ -3,14 +3,22 @@ import { endOfLocalDay } from "../cases/deadlines.js";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export class BadDateError extends Error {}
+/** A date the report cannot use; `key` and `params` name the message in the reports namespace. */
+export class BadDateError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string> = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+  }
+}
 
 function parts(date: string): [number, number, number] {
   const m = DATE.exec(date.trim());
-  if (!m) throw new BadDateError(`not a date YYYY-MM-DD: ${date}`);
+  if (!m) throw new BadDateError("reports:cli.notADate", { date });
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(y, mo - 1, d));
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new BadDateError(`no such day: ${date}`);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) throw new BadDateError("reports:cli.noSuchDay", { date });
   return [y, mo, d];
 }
 
@@ -26,7 +34,7 @@ export function localPeriod(from: string, to: string, timeZone: string): { from:
   const start = startOfLocalDate(from, timeZone);
   const [y, m, d] = parts(to);
   const end = endOfLocalDay(Date.UTC(y, m - 1, d, 12), timeZone) + 1;
-  if (end <= start) throw new BadDateError(`--to is before --from`);
+  if (end <= start) throw new BadDateError("reports:cli.toBeforeFrom", { from, to });
   return { from: start, to: end };
 }
 

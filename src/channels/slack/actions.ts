@@ -10,6 +10,7 @@ import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { maskPhonesIn } from "../../cases/case-view.js";
+import { resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
@@ -121,7 +122,7 @@ export class SlackDesk {
       status: "resolved",
       by: `slack:${user}`,
       channel: CHANNEL,
-      note: `recovered:${amount};workersPaid:${workersPaid}`,
+      note: resolutionNote({ recovered: amount, workersPaid }),
       noteForWorker: tw("slack:worker.resolved", { amount: amount.toLocaleString("en-US") }),
     });
   }

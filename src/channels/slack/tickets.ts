@@ -6,6 +6,7 @@ import type { App } from "../../app.js";
 import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
 import { maskPhone, maskPhonesIn } from "../../cases/case-view.js";
+import { RECORD_KINDS } from "../../cases/resolution.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { Locale } from "../../config.js";
 import { cases, slackTickets } from "../../db/schema.js";
@@ -32,7 +33,7 @@ const BUTTONS: Record<string, string[]> = {
 };
 /** Room for the worker's words, quoted, in a section (3,000 characters) after the label. */
 const NARRATIVE_LIMIT = 2_900;
-export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
+export { RECORD_KINDS };
 
 export interface TicketNote {
   /** Shown under the facts: who did what last, where the ticket went. */

@@ -1,0 +1,44 @@
+// How an arrears case was resolved (办结), as the ledger keeps it in the resolution's note and the
+// campaign report reads it: "recovered:236000;workersPaid:12", optionally followed by the officer's
+// words. Officers write amounts as they speak ("23.6万", "236,000"); the ledger keeps yuan.
+import { findAmountMentions } from "../triage/amounts.js";
+
+/** 记录处理方式: what was done on the way (立案, 协调, 仲裁, 移送公安, 垫付); the note "record:<kind>". */
+export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export interface Resolution {
+  recovered: number;
+  workersPaid: number;
+}
+
+/** Yuan from an officer's "23.6万", "236,000", "两万三" or "0"; null when it is not one amount. */
+export function parseYuan(text: string): number | null {
+  const trimmed = text.trim();
+  if (/^0+(?:\.0+)?(?:元)?$/.test(trimmed)) return 0;
+  const values = new Set(findAmountMentions(trimmed.replace(/(\d)\s+(万|千|元)/g, "$1$2")).map((m) => m.value));
+  return values.size === 1 ? ([...values][0] as number) : null;
+}
+
+const PAID_IN_FULL = /付清|结清|全部(?:支付|付了|发了|到位)|足额|全额|paid in full|fully paid/i;
+
+/**
+ * The figures an officer wrote in words ("刘建国已支付10万元，5人已领到"), where they are unambiguous;
+ * "老板已付清" is the sum owed (`owed`), when it is known.
+ */
+export function readResolution(note: string, owed: number | null = null): Partial<Resolution> {
+  const figures: Partial<Resolution> = {};
+  const tagged = /recovered:\s*([\d.]+)/.exec(note);
+  const recovered = tagged ? Number(tagged[1]) : (parseYuan(note) ?? (PAID_IN_FULL.test(note) ? owed : null));
+  if (recovered !== null && Number.isFinite(recovered)) figures.recovered = recovered;
+  const workers = /workersPaid:\s*(\d+)/.exec(note) ?? /(\d+)\s*(?:个人|人|名工人|名)/.exec(note);
+  if (workers) figures.workersPaid = Number(workers[1]);
+  return figures;
+}
+
+/** The resolution's note as the report reads it, the officer's own words after the figures. */
+export function resolutionNote(resolution: Resolution, words?: string): string {
+  const figures = `recovered:${resolution.recovered};workersPaid:${resolution.workersPaid}`;
+  const rest = words?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
+  return rest ? `${figures};${rest}` : figures;
+}

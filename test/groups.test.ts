@@ -18,14 +18,12 @@ beforeEach(() => {
 });
 afterEach(() => {
   // Joining adds a case's figures to the group's stored sums; merge and split sum the members again.
-  // Either way the stored sums are the members' sums.
+  // Either way the stored sums are the members' sums, a team's claim told twice counted once.
+  const claims = (column: string) =>
+    `(SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(${column}) AS v FROM cases WHERE group_id = g.id
+       GROUP BY CASE WHEN headcount_min > 1 AND amount_yuan IS NOT NULL THEN headcount_min || '|' || amount_yuan ELSE id END))`;
   const sums = env.app.store.sqlite
-    .prepare(
-      `SELECT g.id, g.headcount_total AS workers, g.amount_total AS amount,
-              (SELECT COALESCE(SUM(headcount_min), 0) FROM cases WHERE group_id = g.id) AS memberWorkers,
-              (SELECT COALESCE(SUM(amount_yuan), 0) FROM cases WHERE group_id = g.id) AS memberAmount
-       FROM case_groups g`,
-    )
+    .prepare(`SELECT g.id, g.headcount_total AS workers, g.amount_total AS amount, ${claims("headcount_min")} AS memberWorkers, ${claims("amount_yuan")} AS memberAmount FROM case_groups g`)
     .all() as { id: string; workers: number; amount: number; memberWorkers: number; memberAmount: number }[];
   const drift = sums.filter((g) => g.workers !== g.memberWorkers || Math.abs(g.amount - g.memberAmount) > 1e-6);
   env.cleanup();
@@ -217,6 +215,26 @@ describe("repeat employers (欠薪预警) and the ticket", () => {
   });
 });
 
+describe("one team's claim told by two of the team", () => {
+  it("counts once in the group's sums, whether the group forms with it or it joins later; a different claim adds", () => {
+    const story = "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们班组12个人工资23万6";
+    const a = file(story);
+    const b = file(story); // a teammate: the group forms with both, summed once
+    const groupId = row(b).groupId!;
+    expect(row(a).groupId).toBe(groupId);
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 12, amountYuan: 236_000, members: [a, b] });
+    file(story); // a third teammate joins the group: still one claim
+    expect(groups.summary(groupId)).toMatchObject({ workers: 12, amountYuan: 236_000 });
+    file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们钢筋班5个人工资6万"); // another team
+    expect(groups.summary(groupId)).toMatchObject({ workers: 17, amountYuan: 296_000 });
+    // Two single workers owed the same are two people, not one claim.
+    file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我8000");
+    file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我8000");
+    expect(groups.summary(groupId)).toMatchObject({ workers: 19, amountYuan: 312_000 });
+  });
+});
+
 describe("the queries of filing and grouping", () => {
   it("are all planned on an index: no table scanned, and the group lookups read no more than they return", () => {
     // Every statement the app prepares from here on (a fresh app: its statements are prepared anew).
@@ -261,7 +279,9 @@ describe("the queries of filing and grouping", () => {
       if (!/^\s*(select|update|delete|with)\b/i.test(source)) continue;
       const statement = env.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`);
       const parameters = (source.match(/\?/g) ?? []).length;
-      plans.set(source, (statement.all(...Array<null>(parameters).fill(null)) as { detail: string }[]).map((row) => row.detail));
+      const named = Object.fromEntries([...source.matchAll(/[@:$](\w+)/g)].map((m) => [m[1], null]));
+      const rows = Object.keys(named).length > 0 ? statement.all(named) : statement.all(...Array<null>(parameters).fill(null));
+      plans.set(source, (rows as { detail: string }[]).map((row) => row.detail));
     }
     // Grouping's lookups are among them: the group to join, the cases to form one with, its first member.
     const lookups = [...plans.keys()].filter((source) => /INDEXED BY "cases_(open_project|open_employer|group)_idx"/.test(source));

@@ -286,6 +286,19 @@ describe("what the table counts as resolved", () => {
     expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total.nonCase).toBe(0);
   });
 
+  it("two of one team who told the same claim, both resolved, are one problem solved: its workers and money once", () => {
+    const a = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702" });
+    const b = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702" });
+    const other = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702" }); // not grouped: another team
+    env.app.store.sqlite
+      .prepare("INSERT INTO case_groups (id, jurisdiction_code, label, created_at, updated_at) VALUES ('GTEAM', '410702', '万达广场', 0, 0)")
+      .run();
+    env.app.store.sqlite.prepare("UPDATE cases SET group_id = 'GTEAM' WHERE id IN (?, ?)").run(a, b);
+    for (const id of [a, b, other]) handled(id, NOV_10 + DAY, "mediation", "recovered:236000;workersPaid:12");
+    const november = campaignStats(env.app.store, { ...NOV, division: "410702" });
+    expect(november.rows.total).toMatchObject({ nonCase: 2, workers: 24, amountYuan: 472_000 });
+  });
+
   it("an unknown division is an error, not a table of zeros", async () => {
     const errors: string[] = [];
     const command = reportCommand(() => env.restart(), () => undefined);

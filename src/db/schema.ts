@@ -80,8 +80,9 @@ export const cases = sqliteTable(
       table.headcountMin,
       table.amountYuan,
     ),
-    // Campaign report, covering: the figures of a case found from its ledger events, without the row.
-    index("cases_report_idx").on(table.id, table.isArrears, table.jurisdictionCode, table.sector, table.headcountMin, table.amountYuan),
+    // Campaign report, covering: the figures of a case (and its group, for team claims told twice) found
+    // from its ledger events, without the row.
+    index("cases_report_idx").on(table.id, table.isArrears, table.jurisdictionCode, table.sector, table.headcountMin, table.amountYuan, table.groupId),
     // Overdue list (newest first): scanned in created_at order, status and due_at read from the index.
     index("cases_open_due_idx").on(table.createdAt, table.status, table.dueAt).where(sql`${table.dueAt} IS NOT NULL`),
     // Grouping at logging (src/groups): the open arrears cases of a county sharing a project or an

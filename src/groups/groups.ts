@@ -106,6 +106,9 @@ function casesIndexedBy(index: "cases_group_idx" | "cases_open_project_idx" | "c
   return sql`${cases} INDEXED BY ${sql.identifier(index)}`;
 }
 
+/** A team's claim (more than one worker, a sum given): the same figures twice in a group are one claim. */
+const TEAM_CLAIM = "headcount_min > 1 AND amount_yuan IS NOT NULL";
+
 /** The ledger's database handle: the ledger keeps it private, and filing passes only the ledger. */
 export function ledgerDb(ledger: CaseLedger): Db {
   return ledger.db;
@@ -132,15 +135,17 @@ export class CaseGroups {
       setGroup: db.update(cases).set({ groupId: sql`${groupId}` }).where(eq(cases.id, id)).prepare(),
       findGroup: db.select().from(caseGroups).where(eq(caseGroups.id, id)).prepare(),
       // Merge and split (and a group being formed) sum the members again: cases_group_idx.
-      totals: db
-        .select({
-          members: sql<number>`count(*)`,
-          workers: sql<number>`coalesce(sum(${cases.headcountMin}), 0)`,
-          amountYuan: sql<number>`coalesce(sum(${cases.amountYuan}), 0)`,
-        })
-        .from(cases)
-        .where(eq(cases.groupId, groupId))
-        .prepare(),
+      // Two members of one team telling the same claim ("我们班组12个人，欠23万6") are one claim: team
+      // figures (more than one worker) repeated exactly within a group count once.
+      totals: db.$client.prepare<{ groupId: string }, { members: number; workers: number; amountYuan: number }>(
+        `SELECT count(*) AS members, coalesce(sum(w), 0) AS workers, coalesce(sum(a), 0) AS amountYuan
+         FROM (SELECT max(headcount_min) AS w, max(amount_yuan) AS a FROM cases WHERE group_id = @groupId
+               GROUP BY CASE WHEN ${TEAM_CLAIM} THEN headcount_min || '|' || amount_yuan ELSE id END)`,
+      ),
+      sameClaim: db.$client.prepare<{ groupId: string; caseId: string; workers: number; amountYuan: number }, { one: number }>(
+        `SELECT 1 AS one FROM cases WHERE group_id = @groupId AND id <> @caseId
+           AND headcount_min = @workers AND amount_yuan = @amountYuan AND ${TEAM_CLAIM} LIMIT 1`,
+      ),
       // The oldest member, first in cases_group_idx (group_id, created_at).
       firstMember: db
         .select({
@@ -237,7 +242,10 @@ export class CaseGroups {
     if (existing) {
       this.statements.setGroup.run({ id: caseId, groupId: existing.groupId });
       this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
-      const joined = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
+      const told = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
+      // The same team claim told again by another of the team adds nothing to the sums.
+      const repeated = told.workers > 1 && row.amountYuan !== null && this.statements.sameClaim.get({ groupId: existing.groupId, caseId, ...told }) !== undefined;
+      const joined = repeated ? { workers: 0, amountYuan: 0 } : told;
       const totals = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
       if (totals.escalated === null) this.noteJoined(existing.groupId, caseId, at, totals);
       return { groupId: existing.groupId, escalated: totals.escalated };

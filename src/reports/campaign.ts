@@ -84,6 +84,8 @@ WITH w AS (
 ),
 f AS (
   SELECT c.sector AS sector,
+         c.id AS caseId,
+         c.group_id AS groupId,
          -- A resolution counts when it still stands at the end of the period (not reopened since), and
          -- once: a case that stood resolved when the period began was counted before.
          (w.resolution IS NOT NULL
@@ -100,6 +102,16 @@ f AS (
               THEN CAST(substr(w.resolution, instr(w.resolution, 'recovered:') + 10) AS REAL) END AS recovered
   FROM w JOIN cases c ON c.id = w.case_id
   WHERE c.is_arrears = 1 AND (@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')
+),
+-- One problem counted once: two of a team telling the same claim in a group (same workers and sum,
+-- more than one worker) are one resolution.
+d AS (
+  SELECT MAX(sector) AS sector, MAX(resolved) AS resolved, MAX(opened) AS opened, MAX(arbitration) AS arbitration,
+         MAX(police) AS police, MAX(owedWorkers) AS owedWorkers, MAX(owedAmount) AS owedAmount,
+         MAX(paidWorkers) AS paidWorkers, MAX(recovered) AS recovered
+  FROM f
+  GROUP BY CASE WHEN groupId IS NOT NULL AND owedWorkers > 1 AND owedAmount > 0
+                THEN groupId || '|' || owedWorkers || '|' || owedAmount ELSE caseId END
 )
 SELECT sector,
        SUM(resolved AND opened) AS opened,
@@ -112,7 +124,7 @@ SELECT sector,
        SUM(resolved AND arbitration) AS arbitration,
        SUM(CASE WHEN resolved AND arbitration THEN COALESCE(paidWorkers, owedWorkers) ELSE 0 END) AS arbitrationWorkers,
        SUM(CASE WHEN resolved AND arbitration THEN COALESCE(recovered, owedAmount) ELSE 0 END) AS arbitrationAmount
-FROM f
+FROM d
 GROUP BY sector
 `;
 

@@ -1,0 +1,2 @@
+DROP INDEX `cases_report_idx`;--> statement-breakpoint
+CREATE INDEX `cases_report_idx` ON `cases` (`id`,`is_arrears`,`jurisdiction_code`,`sector`,`headcount_min`,`amount_yuan`,`group_id`);

@@ -11,6 +11,7 @@ import type { CaseStatus } from "../src/cases/statuses.js";
 import { postWeeklyReport } from "../src/channels/slack/weekly.js";
 import type { SlackClient } from "../src/channels/slack/tickets.js";
 import { campaignStats } from "../src/reports/campaign.js";
+import { otherLines } from "../src/reports/campaign-table.js";
 import { reportCommand } from "../src/reports/cli.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "../src/reports/weekly.js";
 import { translator } from "../src/i18n.js";
@@ -175,12 +176,13 @@ describe("the campaign statistics table", () => {
     for (const address of ["C8", "D8", "E8", "I8", "K8", "L8", "M8", "N8", "P8", "C11", "P11"]) expect(v(address)).toBe("未采集");
     // 其他情况.
     expect(v("A13")).toBe("其他情况：");
-    expect(String(v("A14"))).toContain("检查政府投资项目共未采集个，查实存在欠薪项目1个（拖欠工资23.60万元，涉及0.0012万人）");
+    expect(String(v("A14"))).toContain("检查政府投资项目共____（未采集）个，查实存在欠薪项目1个（拖欠工资23.60万元，涉及0.0012万人）");
     expect(String(v("A14"))).toContain("查实存在欠薪项目1个（拖欠工资5.00万元，涉及0.0005万人）");
     expect(v("A15")).toBe("2.解决新就业形态拖欠劳动报酬案件1件，涉及0.0001万人0.80万元；");
     expect(v("A16")).toBe("3.通过劳动人事争议调解组织和仲裁机构解决欠薪案件1件，涉及0.0001万人0.80万元；");
     expect(String(v("A17"))).toContain("未采集");
-    expect(v("A21")).toBe("8.（台账补充）移送公安机关涉嫌拒不支付劳动报酬罪案件1件，涉及0.0030万人30.00万元。");
+    expect(v("A21")).toBe("8.（台账补充）移送公安机关涉嫌拒不支付劳动报酬罪案件1件，涉及0.0030万人30.00万元；");
+    expect(v("A22")).toBe("9.（台账补充）查实存在欠薪的政府与社会资本合作（PPP）项目0个（拖欠工资0.00万元，涉及0.0000万人）。");
     expect(sheet.getCell("P14").master.address).toBe("A14");
   });
 
@@ -297,6 +299,20 @@ describe("what the table counts as resolved", () => {
     for (const id of [a, b, other]) handled(id, NOV_10 + DAY, "mediation", "recovered:236000;workersPaid:12");
     const november = campaignStats(env.app.store, { ...NOV, division: "410702" });
     expect(november.rows.total).toMatchObject({ nonCase: 2, workers: 24, amountYuan: 472_000 });
+  });
+
+  it("其他情况: projects with arrears 查实 only once an officer took them up; PPP projects on a line of their own", () => {
+    const logged = insert({ sector: "construction", ownership: "government", workers: 6, amount: 60_000, division: "410702", project: "一中新校区" });
+    const accepted = insert({ sector: "construction", ownership: "government", workers: 4, amount: 40_000, division: "410702", project: "人民医院" });
+    act(accepted, NOV_10 + DAY, "accepted");
+    const ppp = insert({ sector: "construction", ownership: "ppp", workers: 9, amount: 270_000, division: "410702", project: "污水处理厂" });
+    act(ppp, NOV_10 + DAY, "accepted");
+    const stats = campaignStats(env.app.store, { ...NOV, division: "410702" });
+    expect(stats.other.government).toMatchObject({ projects: 1, workers: 4, amountYuan: 40_000 });
+    expect(stats.other.ppp).toMatchObject({ projects: 1, workers: 9, amountYuan: 270_000 });
+    expect(env.app.ledger.find(logged)?.status).toBe("logged");
+    const lines = otherLines(stats, translator("zh-CN"));
+    expect(lines.at(-1)).toBe("9.（台账补充）查实存在欠薪的政府与社会资本合作（PPP）项目1个（拖欠工资27.00万元，涉及0.0009万人）。");
   });
 
   it("an unknown division is an error, not a table of zeros", async () => {

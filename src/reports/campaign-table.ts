@@ -59,7 +59,8 @@ export interface CampaignMeta {
 
 /** The 其他情况 lines, filled where the ledger answers and marked not collected elsewhere. */
 export function otherLines(stats: CampaignStats, t: TFunction): string[] {
-  const nc = t("reports:campaign.notCollected");
+  // A blank in a sentence of the original ("共____个") is left blank and said to be not collected.
+  const nc = t("reports:campaign.notCollectedInline");
   const persons = (n: number) => (n / 10_000).toFixed(4);
   const yuan = (n: number) => (n / 10_000).toFixed(2);
   const cwa = (c: CasesWorkersAmount) => ({ cases: c.cases, workers: persons(c.workers), amount: yuan(c.amountYuan) });
@@ -82,6 +83,11 @@ export function otherLines(stats: CampaignStats, t: TFunction): string[] {
     t("reports:campaign.other.reception", { cases: nc }),
     t("reports:campaign.other.blacklist", { employers: nc, cases: nc }),
     t("reports:campaign.other.police", cwa(stats.other.police)),
+    t("reports:campaign.other.ppp", {
+      projects: stats.other.ppp.projects,
+      amount: yuan(stats.other.ppp.amountYuan),
+      workers: persons(stats.other.ppp.workers),
+    }),
   ];
 }
 
@@ -235,6 +241,7 @@ function csvField(value: string | number): string {
  * the sheet, merged header cells flattened into one header line ("解决欠薪问题数量·立案(件)").
  */
 export function campaignCsv(stats: CampaignStats, t: TFunction, meta: CampaignMeta): string {
+  // A blank in a sentence of the original ("共____个") is left blank and said to be not collected.
   const nc = t("reports:campaign.notCollected");
   const lines: (string | number)[][] = [];
   lines.push([meta.title ?? t("reports:campaign.title")]);

@@ -49,6 +49,8 @@ export interface CampaignStats {
   other: {
     government: ProjectsWithArrears;
     soe: ProjectsWithArrears;
+    /** 政府与社会资本合作 (PPP): not a line of the Xinxiang layout; the Yunnan one counts it apart. */
+    ppp: ProjectsWithArrears;
     /** 新就业形态: resolved platform-work cases. */
     platform: CasesWorkersAmount;
     /** 通过劳动人事争议调解组织和仲裁机构解决: resolved cases with an arbitration record. */
@@ -128,8 +130,10 @@ FROM d
 GROUP BY sector
 `;
 
-// Arrears complaints received in the period about government-invested and SOE projects (covering
-// cases_ownership_idx); a complaint without a project key counts as a project of its own.
+// Arrears complaints received in the period about government-invested, PPP and SOE projects (covering
+// cases_ownership_idx); a complaint without a project key counts as a project of its own. 查实: only
+// what an officer took up (accepted, and on from there) is verified arrears; logged or transferred
+// complaints are not yet.
 const OWNERSHIP_SQL = `
 SELECT ownership,
        COUNT(*) AS cases,
@@ -137,8 +141,8 @@ SELECT ownership,
        COALESCE(SUM(headcount_min), 0) AS workers,
        COALESCE(SUM(amount_yuan), 0) AS amount
 FROM cases
-WHERE ownership IN ('government', 'soe') AND created_at >= @from AND created_at < @to
-  AND is_arrears = 1 AND status <> 'referred'
+WHERE ownership IN ('government', 'soe', 'ppp') AND created_at >= @from AND created_at < @to
+  AND is_arrears = 1 AND status IN ('accepted', 'handling', 'awaiting_worker', 'resolved', 'reopened')
   AND (@prefix IS NULL OR jurisdiction_code LIKE @prefix || '%')
 GROUP BY ownership
 `;
@@ -186,9 +190,9 @@ export function campaignStats(store: Store, options: { from: number; to: number;
   }
 
   const empty = (): ProjectsWithArrears => ({ projects: 0, ...emptyCwa() });
-  const ownership = { government: empty(), soe: empty() };
+  const ownership = { government: empty(), soe: empty(), ppp: empty() };
   for (const r of store.sqlite.prepare(OWNERSHIP_SQL).all(params) as {
-    ownership: "government" | "soe";
+    ownership: "government" | "soe" | "ppp";
     cases: number;
     projects: number;
     workers: number;

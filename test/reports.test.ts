@@ -251,6 +251,19 @@ describe("the weekly dispatch (周调度)", () => {
   });
 });
 
+describe("the weekly dispatch's period", () => {
+  it("is whole local days: the 7 days ending today, the same whatever the hour, and its title names them", () => {
+    const now = Date.parse("2026-12-04T17:00:00Z"); // 2026-12-05 01:00 in Shanghai
+    insert({ sector: "construction", workers: 2, amount: 2_000, division: "410702", at: Date.parse("2026-11-28T17:30:00Z") }); // 11-29 01:30: in
+    insert({ sector: "construction", workers: 2, amount: 2_000, division: "410702", at: Date.parse("2026-11-28T15:30:00Z") }); // 11-28 23:30: out
+    const report = weeklyReport(env.app.store, env.app.gazetteer, { now, timeZone: "Asia/Shanghai" });
+    expect(report.total.new).toBe(1);
+    // Run later the same day: the same period start.
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now: now + 15 * 3_600_000, timeZone: "Asia/Shanghai" }).from).toBe(report.from);
+    expect(renderWeeklyTable(report, translator("zh-CN"), "Asia/Shanghai", env.app.gazetteer)).toContain("2026-11-29 至 2026-12-05");
+  });
+});
+
 describe("what the table counts as resolved", () => {
   const NOV = { from: Date.parse("2026-10-31T16:00:00Z"), to: Date.parse("2026-11-30T16:00:00Z") };
   const OCT = { from: Date.parse("2026-09-30T16:00:00Z"), to: Date.parse("2026-10-31T16:00:00Z") };

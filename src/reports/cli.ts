@@ -111,7 +111,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
       try {
         const unknown = checkDivision(app, options.division);
         if (unknown) command.error(unknown);
-        const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), days: options.days, division: options.division });
+        const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), days: options.days, division: options.division, timeZone: app.config.TIME_ZONE });
         if (options.json) out(JSON.stringify(weeklyReportJson(report, app.config.TIME_ZONE), null, 2));
         else out(renderWeeklyTable(report, translator(app.config.DEFAULT_LOCALE), app.config.TIME_ZONE, app.gazetteer));
       } finally {

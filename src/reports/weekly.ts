@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
 import { OPEN_STATUSES } from "../cases/statuses.js";
 import type { Store } from "../db/open.js";
 import type { Gazetteer } from "../routing/gazetteer.js";
-import { divisionPrefix, localDateString, localDateTimeString, localIsoString } from "./period.js";
+import { divisionPrefix, localDateString, localDateTimeString, localIsoString, startOfLocalDate } from "./period.js";
 
 export const WEEKLY_FIGURES = ["new", "referred", "resolved", "overdue", "major", "collective"] as const;
 export type WeeklyFigure = (typeof WEEKLY_FIGURES)[number];
@@ -26,15 +26,25 @@ export interface WeeklyReport {
 }
 
 const DAY = 86_400_000;
+
+/** The first millisecond of the local day `days - 1` days before the day of `now`. */
+function firstOfLastDays(now: number, days: number, timeZone: string): number {
+  const [y, m, d] = localDateString(now, timeZone).split("-").map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1, d - (days - 1))).toISOString().slice(0, 10);
+  return startOfLocalDate(first, timeZone);
+}
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
 
 export function weeklyReport(
   store: Store,
   gazetteer: Gazetteer,
-  options: { now: number; days?: number; division?: string | null },
+  options: { now: number; days?: number; division?: string | null; timeZone?: string },
 ): WeeklyReport {
   const to = options.now;
-  const from = to - (options.days ?? 7) * DAY;
+  const days = options.days ?? 7;
+  // Whole local days: the `days` days ending today (today so far), so that the title's dates are the
+  // period and a report run at 9:00 or at 17:00 covers the same days. Without a zone: the last days × 24 h.
+  const from = options.timeZone ? firstOfLastDays(to, days, options.timeZone) : to - days * DAY;
   const prefix = options.division ? divisionPrefix(options.division) : null;
   const params = { from, to, now: to, prefix };
   const inDivision = "(@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')";

@@ -12,7 +12,7 @@ export async function postWeeklyReport(
   channel: string,
   options: { division?: string | null; days?: number } = {},
 ): Promise<{ ts: string | undefined; report: WeeklyReport }> {
-  const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), ...options });
+  const report = weeklyReport(app.store, app.gazetteer, { now: app.clock.now(), timeZone: app.config.TIME_ZONE, ...options });
   const t = translator(app.config.DEFAULT_LOCALE);
   const table = renderWeeklyTable(report, t, app.config.TIME_ZONE, app.gazetteer);
   const [title, ...rest] = table.split("\n");

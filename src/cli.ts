@@ -163,7 +163,7 @@ export function buildProgram(): Command {
         const t = translator(app.config.DEFAULT_LOCALE);
         for (const row of rows) {
           process.stdout.write(
-            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${row.status.padEnd(15)} ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`caseStatus.${row.status}`)} (${row.status})  ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
           );
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);

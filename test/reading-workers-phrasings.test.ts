@@ -193,3 +193,16 @@ describe("others besides the writer", () => {
     expect(read(text).headcount).toEqual({ min: people, max: people });
   });
 });
+
+describe("names a leader found misread in a report", () => {
+  it("饿了么 stays 饿了么: 么 is not turned into 幺, nor is 了 a cut in the brand", () => {
+    expect(read("饿了么配送站在牧野区，站长欠我们5个骑手2.3万").employer).toBe("饿了么配送站");
+    expect(read("饿了么配送站在牧野區，老闆為什麼不給錢，欠我3000").employer).toBe("饿了么配送站");
+  });
+
+  it("a project whose name has 建工 in it (县道改建工程) is not a company; the SOE named before 的项目 is", () => {
+    const reading = read("长垣市县道改建工程，中铁的项目，欠我们9个人12.5万");
+    expect(reading.project).toBe("县道改建工程");
+    expect(reading.employer).toBe("中铁");
+  });
+});

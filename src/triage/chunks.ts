@@ -2,7 +2,7 @@
 // Cutting the text at those words gives the spans a name can start at.
 
 // Punctuation, quotes, and the short words that introduce or follow a name in workers' sentences.
-const SPLIT = /[\s,，。.!！?？;；:：、“”"'‘’「」『』()（）\[\]【】<>《》—\-~～]+|在|是|给|叫|的|跟|被|把|到|于|帮|替|了|那个|这个|一个|一家|这家|那家|有个|干(?!渠)|做|搞|上班|当/g;
+const SPLIT = /[\s,，。.!！?？;；:：、“”"'‘’「」『』()（）\[\]【】<>《》—\-~～]+|在|是|给|叫|的|跟|被|把|到|于|帮|替|了(?!么)|那个|这个|一个|一家|这家|那家|有个|干(?!渠)|做|搞|上班|当/g;
 
 export interface Chunk {
   text: string;

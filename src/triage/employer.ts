@@ -9,11 +9,13 @@ import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 const COMPANY_SUFFIX =
   "(?:有限责任公司|股份有限公司|有限公司|集团|公司|管理|服务|劳务|建设|建工|建安|装饰|装修|置业|房地产|地产|电子|科技|信息|软件|传媒|文化|教育|培训|物业|保洁|安装|速运|运输|物流|餐饮|酒店|宾馆|饭店|餐厅|电器厂|工厂|厂(?!家|商|房|区|长|里)|店(?!铺|长|里)|超市|配送站|网点|工作室|学堂|学校|光学|精工|陶业|渔具|广告|客栈|民宿|旅馆|会所|服饰|服装|纺织|机械|塑胶|平台|快送)";
 // Lazy head, then as many suffix words as follow ("劳务有限公司"), and not a project ("建设项目").
-const COMPANY_IN_CHUNK = new RegExp(`^(.{1,14}?)(${COMPANY_SUFFIX}+)(?!项目|工程|单位|局|款|费|用地|施工|班|课|队)`);
+const COMPANY_IN_CHUNK = new RegExp(`^(.{1,14}?)(${COMPANY_SUFFIX}+)(?!项目|工程|程|单位|局|款|费|用地|施工|班|课|队)`);
 // "装修", "劳务": a trade word alone names nobody.
 const SUFFIX_ONLY = new RegExp(`^${COMPANY_SUFFIX}+$`);
 const ENDS_WITH_COMPANY_SUFFIX = new RegExp(`${COMPANY_SUFFIX}$`);
-const SOE_BUREAU = /中建[一二三四五六七八]局|中铁[一二三四五六七八九十\d]+局|中交[一二三四五\d]+(?:航务)?(?:工程)?局|中国水电[一二三四五六七八九十\d]*局/g;
+// "中铁十局", and a group named bare before its project ("中铁的项目").
+const SOE_BUREAU =
+  /中建[一二三四五六七八]局|中铁[一二三四五六七八九十\d]+局|中交[一二三四五\d]+(?:航务)?(?:工程)?局|中国水电[一二三四五六七八九十\d]*局|(?:中国中铁|中国铁建|中国建筑|中铁建|中电建|中铁|中建|中交|中冶)(?=的(?:项目|工地|工程))/g;
 const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分包|土方分包|木工分包|分包|施工方|施工单位|开发商|甲方|业主|外包公司|劳务公司|建设单位|承建方|上面|再上面|下面)+/;
 // Companies the worker only describes ("一家广告公司"): no name to record.
 const GENERIC_COMPANY =

@@ -36,7 +36,21 @@ const CHANGED = 2;
 const bmpVerdicts = new Uint8Array(0x10000);
 const astralChangesWhenSimplified = new Map<string, boolean>();
 
+// Simplified characters the "tw" table still rewrites: 么 (什么, 饿了么) becomes 幺, as if it were the
+// Traditional variant of 幺. They are kept as written.
+const ALREADY_SIMPLIFIED = /么/g;
+const KEEP_MARK = "\uE000";
+
+/** Traditional to Simplified, the characters that are Simplified already left alone. */
+function simplify(text: string): string {
+  const kept = text.match(ALREADY_SIMPLIFIED);
+  if (!kept) return toSimplified(text);
+  let index = 0;
+  return toSimplified(text.replace(ALREADY_SIMPLIFIED, KEEP_MARK)).replace(/\uE000/g, () => kept[index++] ?? "");
+}
+
 function changesWhenSimplified(char: string): boolean {
+  if (char === "么") return false;
   if (char.length === 1) {
     const unit = char.charCodeAt(0);
     let verdict = bmpVerdicts[unit] as number;
@@ -77,7 +91,7 @@ function hasTraditional(text: string): boolean {
 // Chinese punctuation whose meaning the readers need is kept as is (，。：“”), only widths unify.
 export function normalize(text: string): string {
   let out = text.normalize("NFC");
-  if (NON_ASCII.test(out) && hasTraditional(out)) out = toSimplified(out);
+  if (NON_ASCII.test(out) && hasTraditional(out)) out = simplify(out);
   out = fullWidthToAscii(out);
   // Most messages have no ideographic space: the replace runs only when there is one.
   if (out.includes("\u3000")) out = out.replace(IDEOGRAPHIC_SPACE, " ");

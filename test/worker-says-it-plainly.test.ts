@@ -949,3 +949,15 @@ describe("bad input after filing", () => {
     expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
   });
 });
+
+describe("a fact told for the first time while another is asked", () => {
+  it("is 记下了, not 已改好 (nothing was changed)", () => {
+    const worker = new Worker(env.app, "first-time");
+    worker.says("我在工地干活，老板不给工资");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("欠了俺三万二");
+    expect(worker.heard).toContain("记下了：欠款金额 → ¥32,000");
+    expect(worker.heard).not.toContain("已改好");
+    expect(worker.last?.expecting).toBe("place");
+  });
+});

@@ -30,6 +30,7 @@ import {
   editableFacts,
   emptyFacts,
   factsToAsk,
+  FACT_NAMES,
   hasFact,
   nextMissingFact,
   type FactName,
@@ -579,6 +580,7 @@ export class DialogEngine {
    */
   private answersAnotherQuestion(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
     const reading = this.read(text);
+    const known = new Set(FACT_NAMES.filter((fact) => hasFact(draft.facts, fact)));
     const filled: FactName[] = [];
     if (expecting === "place") {
       // "欠了俺三万二" at the place question: the amount is kept, and the place asked again.
@@ -589,7 +591,7 @@ export class DialogEngine {
       }
       if (filled.length === 0) return false;
       draft.narrative.push(text);
-      for (const fact of filled) turn.say(this.changedLine(turn, draft, fact));
+      for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
       this.reclassify(draft);
       draft.expecting = "place";
       this.ask(turn, "place", draft);
@@ -643,7 +645,7 @@ export class DialogEngine {
       if (filled.length === 0 && !workplaceForEmployer) return false;
     }
     draft.narrative.push(text);
-    for (const fact of filled) turn.say(this.changedLine(turn, draft, fact));
+    for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
     this.reclassify(draft);
     const next = nextMissingFact(draft.category, draft.facts, draft.settled);
     if (next === expecting || next === null) {
@@ -923,9 +925,10 @@ export class DialogEngine {
     return this.read(`${draft.narrative.join("，")}，${text}`).amountYuan;
   }
 
-  private changedLine(turn: Turn, draft: Draft, fact: FactName): string {
+  /** "已改好：X → Y" for a fact that had a value; "记下了：X → Y" for one given for the first time. */
+  private changedLine(turn: Turn, draft: Draft, fact: FactName, firstTime = false): string {
     const value = factValue(turn.t, turn.locale, draft.facts, fact) ?? turn.t("value.unknown");
-    return turn.t("intake.changed", { fact: turn.t(`fact.${fact}`), value });
+    return turn.t(firstTime ? "intake.noted" : "intake.changed", { fact: turn.t(`fact.${fact}`), value });
   }
 
   private settleUnknown(turn: Turn, draft: Draft, fact: FactName): void {

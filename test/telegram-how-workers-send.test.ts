@@ -193,3 +193,17 @@ describe("a caption that only names the file", () => {
     expect(JSON.stringify(draft.facts)).not.toContain("工资欠条");
   });
 });
+
+describe("a sticker or a location while a question waits", () => {
+  it("asks for words and repeats the question", async () => {
+    env = await setupTelegram();
+    const e = env;
+    const asked = await turn(e, 2010, () => e.standIn.sendText(2010, "我在河南省新乡市红旗区干活，老板张三欠我们5个人工资12345元"));
+    const question = asked.at(-1);
+    const sticker = await turn(e, 2010, () => e.standIn.sendMessage(2010, { sticker: { file_id: "st1", file_unique_id: "ust1", width: 512, height: 512, is_animated: false, is_video: false, type: "regular" } }));
+    expect(sticker[0]).toContain("贴纸和位置我看不懂");
+    expect(sticker.at(-1)).toBe(question);
+    const location = await turn(e, 2010, () => e.standIn.sendMessage(2010, { location: { latitude: 35.3, longitude: 113.9 } }));
+    expect(location.at(-1)).toBe(question);
+  });
+});

@@ -55,7 +55,9 @@ export type TurnMessage =
   | { kind: "text"; text: string; forwarded?: boolean }
   | { kind: "choice"; id: string }
   /** `moreOfBatch`: one more file of several sent at once (an album): kept without a reply of its own. */
-  | { kind: "attachment"; attachment: AttachmentInput; moreOfBatch?: boolean };
+  | { kind: "attachment"; attachment: AttachmentInput; moreOfBatch?: boolean }
+  /** Something the channel cannot pass on (a sticker, a location): the worker is asked for words. */
+  | { kind: "unreadable" };
 
 export interface TurnInput {
   /** "local", "telegram", … — part of the user key and where notifications go back to. */
@@ -264,6 +266,10 @@ export class DialogEngine {
         return;
       case "attachment":
         this.onAttachment(turn, message.attachment, message.moreOfBatch ?? false);
+        return;
+      case "unreadable":
+        turn.say(turn.t("badInput.unreadable"));
+        this.repeatQuestion(turn);
         return;
       case "text":
         if (message.forwarded) this.onForwarded(turn, message.text);

@@ -10,7 +10,7 @@ import type { Locale } from "../../config.js";
 import { dialogSessions } from "../../db/schema.js";
 import type { TurnMessage, TurnResult } from "../../dialogs/engine.js";
 import { localeFromLanguageCode, translator } from "../../i18n.js";
-import { attachmentOf } from "./attachments.js";
+import { attachmentOf, type TelegramAttachment } from "./attachments.js";
 import { TELEGRAM_CHANNEL } from "./delivery.js";
 import { downloadTelegramFile } from "./download.js";
 import { defaultLogger, describeError, type TelegramLogger } from "./log.js";
@@ -101,6 +101,35 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
     } catch (error) {
       logger.error({ updateId, ...describeError(error) }, "could not record update");
     }
+  };
+
+  /** A file sent as evidence, downloaded first when configured (a failed download keeps its file id). */
+  const evidenceInput = async (attachment: TelegramAttachment, updateId: number, moreOfAlbum: boolean): Promise<TurnMessage> => {
+    let storedPath: string | null = null;
+    if (config.EVIDENCE_DOWNLOAD && (attachment.sizeBytes === null || attachment.sizeBytes <= maxAttachmentBytes)) {
+      try {
+        storedPath = await downloadTelegramFile(
+          { api: bot.api, token, apiRoot, dir: config.EVIDENCE_DIR, maxBytes: maxAttachmentBytes },
+          attachment.fileId,
+          attachment.fileUniqueId,
+          now(),
+        );
+      } catch (error) {
+        // The file id stays on the case; an officer can fetch the file later.
+        logger.warn({ updateId, ...describeError(error) }, "evidence not downloaded");
+      }
+    }
+    return {
+      kind: "attachment",
+      ...(moreOfAlbum ? { moreOfBatch: true } : {}),
+      attachment: {
+        type: attachment.type,
+        fileId: attachment.fileId,
+        sizeBytes: attachment.sizeBytes,
+        caption: attachment.caption,
+        storedPath,
+      },
+    };
   };
 
   // 1. Count updates in flight (graceful stop waits for them) and report each one done.
@@ -229,36 +258,8 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
           : { kind: "text", text: [contact.first_name, contact.last_name, contact.phone_number].filter(Boolean).join(" "), forwarded: true };
     } else {
       const attachment = message ? attachmentOf(message) : null;
-      if (!attachment) {
-        record(updateId);
-        await bot.api.sendMessage(chatId, say(ctx, "unsupported"));
-        return;
-      }
-      let storedPath: string | null = null;
-      if (config.EVIDENCE_DOWNLOAD && (attachment.sizeBytes === null || attachment.sizeBytes <= maxAttachmentBytes)) {
-        try {
-          storedPath = await downloadTelegramFile(
-            { api: bot.api, token, apiRoot, dir: config.EVIDENCE_DIR, maxBytes: maxAttachmentBytes },
-            attachment.fileId,
-            attachment.fileUniqueId,
-            now(),
-          );
-        } catch (error) {
-          // The file id stays on the case; an officer can fetch the file later.
-          logger.warn({ updateId, ...describeError(error) }, "evidence not downloaded");
-        }
-      }
-      input = {
-        kind: "attachment",
-        ...(moreOfAlbum ? { moreOfBatch: true } : {}),
-        attachment: {
-          type: attachment.type,
-          fileId: attachment.fileId,
-          sizeBytes: attachment.sizeBytes,
-          caption: attachment.caption,
-          storedPath,
-        },
-      };
+      // A sticker, a location: the engine asks for words and repeats the question being asked.
+      input = attachment ? await evidenceInput(attachment, updateId, moreOfAlbum) : { kind: "unreadable" };
     }
 
     const turnInput = { channel: TELEGRAM_CHANNEL, userId: String(chatId), languageCode: from.language_code, message: input };

@@ -508,3 +508,39 @@ describe("the worker's own words at the desk", () => {
   });
 });
 
+
+describe("/cases when other counties have many cases", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("a county officer still sees their own oldest, overdue case, and the count is true", async () => {
+    const { t, requests } = desk;
+    const own = new Worker(t.app, "own-old", "local").files(ORDINARY);
+    // 1,050 newer open cases in 获嘉县, inserted as filing would, with a due date long past.
+    const insert = t.app.store.sqlite.transaction(() => {
+      for (let i = 0; i < 1050; i++) {
+        const id = newCaseId();
+        const at = t.app.clock.now() + 1000 + i;
+        t.app.ledger.insertCase({
+          id, createdAt: at, updatedAt: at, status: "logged", channel: "local", filerKey: `local:hj${i}`, accessCodeHash: "x", locale: "zh-CN",
+          project: `项目${i}`, employer: `公司${i}`, amountYuan: 1000, headcountMin: 1, headcountMax: 1, placeText: "获嘉县", divisionCode: "410724",
+          divisionName: "获嘉县", sector: "construction", projectKind: null, ownership: null, phone: null, since: null, narrative: "x",
+          category: "wage_arrears", isArrears: true, reasons: [], route: {}, jurisdictionCode: "410724", collective: false, major: false, dueAt: at + 1,
+        });
+      }
+    });
+    insert();
+    t.clock.current += 10 * 86_400_000;
+    const open = (await requests.command("/cases", "", HONGQI)).text;
+    expect(open).toContain("1 件");
+    expect(open).toContain(formatCaseId(own));
+    const overdue = (await requests.command("/cases", "overdue", HONGQI)).text;
+    expect(overdue).toContain(formatCaseId(own));
+    const city = (await requests.command("/cases", "overdue", CITY)).text;
+    expect(city).toContain("1051 件");
+    expect(city).toContain("另有 1011 件");
+  });
+});

@@ -1,7 +1,7 @@
 // The case ledger (台账): cases, their append-only event log, and evidence. All writes that matter
 // happen inside the caller's transaction (better-sqlite3 transactions are synchronous).
 import type { Statement } from "better-sqlite3";
-import { and, desc, eq, inArray, lt, isNotNull, asc, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, isNotNull, isNull, like, or, asc, sql } from "drizzle-orm";
 import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import type { Db } from "../db/open.js";
 import { attachments, caseEvents, cases } from "../db/schema.js";
@@ -17,6 +17,15 @@ export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** A row count written into the SQL (fixedLimit); anything else as drizzle takes it. */
 const literalLimit = (rows: number): number => (Number.isSafeInteger(rows) && rows >= 0 ? fixedLimit(rows) : rows);
+
+export interface ListOptions {
+  status?: CaseStatus;
+  open?: boolean;
+  overdueAt?: number;
+  limit?: number;
+  /** Only cases whose jurisdiction starts with one of these code prefixes, and (`unplaced`) those with none. */
+  jurisdictions?: { prefixes: readonly string[]; unplaced: boolean };
+}
 
 /** The duplicate check looks at the filer's latest cases only. */
 const DUPLICATE_WINDOW = 20;
@@ -207,7 +216,22 @@ export class CaseLedger {
     return statement.all({ filerKey });
   }
 
-  list(options: { status?: CaseStatus; open?: boolean; overdueAt?: number; limit?: number }): CaseRow[] {
+  list(options: ListOptions): CaseRow[] {
+    return this.db
+      .select()
+      .from(cases)
+      .where(this.listConditions(options))
+      .orderBy(desc(cases.createdAt))
+      .limit(literalLimit(options.limit ?? 100))
+      .all();
+  }
+
+  /** How many cases `list` would give without its limit. */
+  count(options: ListOptions): number {
+    return this.db.select({ n: sql<number>`count(*)` }).from(cases).where(this.listConditions(options)).get()?.n ?? 0;
+  }
+
+  private listConditions(options: ListOptions) {
     const conditions = [];
     if (options.status) conditions.push(eq(cases.status, options.status));
     if (options.open && options.overdueAt !== undefined) {
@@ -218,12 +242,12 @@ export class CaseLedger {
     if (options.overdueAt !== undefined) {
       conditions.push(isNotNull(cases.dueAt), lt(cases.dueAt, options.overdueAt));
     }
-    return this.db
-      .select()
-      .from(cases)
-      .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(desc(cases.createdAt))
-      .limit(literalLimit(options.limit ?? 100))
-      .all();
+    // An officer's desks: the cases under their divisions (code prefixes), and unplaced ones for leaders.
+    if (options.jurisdictions) {
+      const under = options.jurisdictions.prefixes.map((prefix) => like(cases.jurisdictionCode, `${prefix}%`));
+      if (options.jurisdictions.unplaced) under.push(isNull(cases.jurisdictionCode));
+      conditions.push(under.length > 0 ? or(...under) : sql`0`);
+    }
+    return conditions.length ? and(...conditions) : undefined;
   }
 }

@@ -18,6 +18,7 @@ import { OfficerRegistry } from "../../officers/registry.js";
 import { DESK_CHANNEL, deskRecipient } from "../../cases/case-actions.js";
 import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
+import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
 
 const CHANNEL = "slack";
@@ -400,15 +401,26 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
   bolt.command("/cases", async ({ ack, command }) => {
     const user = command.user_id;
     if (desk.registry.assignments(user).length === 0) {
-      await ack({ response_type: "ephemeral", text: t("slack:refuse.notOfficer") });
+      await ack({ response_type: "ephemeral", text: t("slack:refuse.notOfficerList") });
       return;
     }
-    const filter = (["overdue", "mine"] as const).find((f) => (command.text ?? "").trim().toLowerCase() === f) ?? "open";
+    const asked = (command.text ?? "").trim().toLowerCase();
+    const filter = (["overdue", "mine"] as const).find((f) => asked.startsWith(f)) ?? "open";
     const now = app.clock.now();
-    let rows = app.ledger
-      .list({ open: true, limit: 1000, ...(filter === "overdue" ? { overdueAt: now } : {}) })
-      .filter((row) => desk.registry.mayAct(user, row.jurisdictionCode));
-    if (filter === "mine") rows = rows.filter((row) => tickets.responsible(row.id) === user);
+    // The officer's own desks are filtered in SQL, before any limit: another county's many newer cases
+    // must not push theirs (the oldest, overdue ones first) off the list.
+    const assignments = desk.registry.assignments(user);
+    const query = {
+      open: true,
+      ...(filter === "overdue" ? { overdueAt: now } : {}),
+      jurisdictions: { prefixes: assignments.map((a) => divisionPrefix(a.divisionCode)), unplaced: assignments.some((a) => a.role === "leader") },
+    };
+    let rows = app.ledger.list({ ...query, limit: 1000 });
+    let count = app.ledger.count(query);
+    if (filter === "mine") {
+      rows = rows.filter((row) => tickets.responsible(row.id) === user);
+      count = rows.length;
+    }
     const lines = rows.slice(0, 40).map((row) =>
       t("slack:list.line", {
         id: formatCaseId(row.id),
@@ -427,7 +439,8 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
             })}`
           : ""),
     );
-    const title = t("slack:list.title", { filter: t(`slack:list.${filter}`), count: rows.length });
-    await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")])].join("\n") });
+    const title = t("slack:list.title", { filter: t(`slack:list.${filter}`), count });
+    const more = count > lines.length && lines.length > 0 ? [t("slack:list.more", { shown: lines.length, more: count - lines.length })] : [];
+    await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")]), ...more].join("\n") });
   });
 }

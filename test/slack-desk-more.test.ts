@@ -544,3 +544,60 @@ describe("/cases when other counties have many cases", () => {
     expect(city).toContain("另有 1011 件");
   });
 });
+
+describe("an inspector's slips in the modals and buttons", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("money as written (23.6万), a digit too many sent back, empty words refused, the same handling not recorded twice", async () => {
+    const { t, api, requests } = desk;
+    const id = new Worker(t.app, "slips1", "local").files(ORDINARY); // 12 workers, ¥236,000
+    await desk.slack.tickets.postTicket(id);
+    let before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_accept", id);
+    await nextUpdate(desk, id, before);
+
+    // The same handling chosen twice: recorded once, the worker told once, the officer told why.
+    before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_record", id, { selected: `${id}|police` });
+    await nextUpdate(desk, id, before);
+    const ephemerals = api.of("chat.postEphemeral").length;
+    await requests.click(HONGQI, "arrears_record", id, { selected: `${id}|police` });
+    const told = await waitFor(() => api.of("chat.postEphemeral").slice(ephemerals).find((c) => c.args.user === HONGQI));
+    expect(String(told.args.text)).toContain("已经记录过「移送公安」");
+    expect(t.app.ledger.events(id).filter((e) => (e.data as { note?: string }).note === "record:police")).toHaveLength(1);
+
+    // Empty words for the record are refused in the modal.
+    expect((await requests.submit(HONGQI, "transfer", id, { division: "410724", reason: "  " })).text).toContain("请写几句话");
+    // A digit too many: sent back to be checked; nothing recorded.
+    const slip = await requests.submit(HONGQI, "resolve", id, { recovered: "2360000", workers: "12" });
+    expect(slip.text).toContain("比投诉的金额（¥236,000）多一倍以上");
+    expect((await requests.submit(HONGQI, "resolve", id, { recovered: "很多", workers: "12" })).text).toContain("23.6万");
+    expect(t.app.ledger.find(id)!.status).toBe("handling");
+    // As officers write it: 23.6万.
+    before = updatesOf(desk, id).length;
+    expect((await requests.submit(HONGQI, "resolve", id, { recovered: "23.6万", workers: "12" })).status).toBe(200);
+    await nextUpdate(desk, id, before);
+    const resolved = statusEvents(desk, id, "resolved");
+    expect(resolved).toHaveLength(1);
+    expect((resolved[0]!.data as { note: string }).note).toBe("recovered:236000;workersPaid:12");
+  });
+
+  test("resolved with nothing recovered: the worker is not told '已追回 0 元'", async () => {
+    const { t, requests } = desk;
+    const id = new Worker(t.app, "slips2", "local").files(ORDINARY.replace("12个人", "3个人"));
+    await desk.slack.tickets.postTicket(id);
+    let before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_accept", id);
+    await nextUpdate(desk, id, before);
+    before = updatesOf(desk, id).length;
+    await requests.submit(HONGQI, "resolve", id, { recovered: "0", workers: "0" });
+    await nextUpdate(desk, id, before);
+    const told = (statusEvents(desk, id, "resolved")[0]!.data as { noteForWorker: string }).noteForWorker;
+    expect(told).toContain("已办结");
+    expect(told).not.toContain("0 元");
+  });
+});

@@ -15,7 +15,9 @@ export interface Resolution {
 /** Yuan from an officer's "23.6万", "236,000", "两万三" or "0"; null when it is not one amount. */
 export function parseYuan(text: string): number | null {
   const trimmed = text.trim();
-  if (/^0+(?:\.0+)?(?:元)?$/.test(trimmed)) return 0;
+  // Plain figures ("2360000", "236,000.50元") are taken as written, however large: the caller bounds them.
+  const plain = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:元)?$/.exec(trimmed);
+  if (plain) return Number(`${(plain[1] ?? "").replace(/,/g, "")}${plain[2] ?? ""}`);
   const values = new Set(findAmountMentions(trimmed.replace(/(\d)\s+(万|千|元)/g, "$1$2")).map((m) => m.value));
   return values.size === 1 ? ([...values][0] as number) : null;
 }

@@ -10,7 +10,7 @@ import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { maskPhonesIn } from "../../cases/case-view.js";
-import { resolutionNote } from "../../cases/resolution.js";
+import { parseYuan, resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
@@ -22,6 +22,8 @@ import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
 
 const CHANNEL = "slack";
+/** The intake's own bound on an amount (¥100,000,000). */
+const MAX_RECOVERED = 100_000_000;
 
 /** Which statuses each action may start from (a second click finds the case already moved on). */
 const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
@@ -104,6 +106,16 @@ export class SlackDesk {
     });
   }
 
+  /** The handling last recorded on the case (记录处理方式), if any: "police", "mediation"… */
+  lastRecord(caseId: string): string | null {
+    const events = this.app.ledger.events(caseId);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const note = (events[i]!.data as { note?: unknown } | null)?.note;
+      if (events[i]!.type === "status_changed" && typeof note === "string" && note.startsWith("record:")) return note.slice("record:".length).split(/\s/)[0] ?? null;
+    }
+    return null;
+  }
+
   notArrears(user: string, row: CaseRow, category: string, remedy: string): void {
     const tw = translator(workerLocale(row));
     this.app.actions.setStatus({
@@ -124,7 +136,7 @@ export class SlackDesk {
       by: `slack:${user}`,
       channel: CHANNEL,
       note: resolutionNote({ recovered: amount, workersPaid }),
-      noteForWorker: tw("slack:worker.resolved", { amount: amount.toLocaleString("en-US") }),
+      noteForWorker: amount > 0 ? tw("slack:worker.resolved", { amount: amount.toLocaleString("en-US") }) : tw("slack:worker.resolvedNoMoney"),
     });
   }
 
@@ -222,8 +234,8 @@ export class SlackDesk {
     };
     // The question reaches the worker as written: nothing translates it.
     const worker = this.app.ledger.find(caseId);
-    if (modal === "askWorker" && worker && worker.locale !== this.app.config.DEFAULT_LOCALE) {
-      blocks.askWorker.unshift({
+    if ((modal === "askWorker" || modal === "notArrears") && worker && worker.locale !== this.app.config.DEFAULT_LOCALE) {
+      blocks[modal].unshift({
         type: "context",
         elements: [{ type: "mrkdwn", text: t("slack:modal.writeInWorkerLanguage", { language: t(`slack:languageName.${worker.locale}`) }) }],
       });
@@ -291,14 +303,20 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       return;
     }
     let done = false;
+    let recordedBefore = false;
     desk.once(key, () => {
       const fresh = app.ledger.find(caseId)!;
       if (desk.refusal(user, fresh, name, caseId) !== null) return;
       if (name === "accept") desk.accept(user, fresh);
-      else if (name === "record" && (RECORD_KINDS as readonly string[]).includes(kind ?? "")) desk.record(user, fresh, kind as (typeof RECORD_KINDS)[number]);
-      else return;
+      else if (name === "record" && (RECORD_KINDS as readonly string[]).includes(kind ?? "")) {
+        // The same way of handling chosen again tells the worker nothing new.
+        recordedBefore = desk.lastRecord(caseId) === kind;
+        if (recordedBefore) return;
+        desk.record(user, fresh, kind as (typeof RECORD_KINDS)[number]);
+      } else return;
       done = true;
     });
+    if (recordedBefore) await ephemeral(client, channel, user, t("slack:refuse.recordedBefore", { what: t(`slack:record.${kind}`) }));
     if (done) await tickets.refresh(caseId);
   });
 
@@ -335,14 +353,33 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     let amount = 0;
     let workers = 0;
     if (modal === "resolve") {
-      amount = Number(field(state, "recovered").replace(/[,，\s]/g, ""));
-      workers = Number(field(state, "workers"));
-      if (!Number.isFinite(amount) || amount < 0) {
-        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.badNumber") } });
+      // "236000", "236,000", "23.6万", "¥236000": as officers write money; the ledger keeps yuan.
+      const recovered = parseYuan(field(state, "recovered").replace(/^[¥￥]/, ""));
+      workers = Number(field(state, "workers").replace(/人$/, ""));
+      if (recovered === null || recovered < 0 || recovered > MAX_RECOVERED) {
+        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.badAmount") } });
         return;
       }
       if (!Number.isInteger(workers) || workers < 0) {
         await ack({ response_action: "errors", errors: { workers: t("slack:modal.badNumber") } });
+        return;
+      }
+      // A slip of a digit goes into the statistics reported upward: figures far beyond the complaint are
+      // sent back to be checked (the CLI takes them, for the rare case they are right).
+      if (row.amountYuan !== null && row.amountYuan > 0 && recovered > 2 * row.amountYuan) {
+        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.amountAboveClaim", { claimed: row.amountYuan.toLocaleString("en-US") }) } });
+        return;
+      }
+      if (row.headcountMax !== null && row.headcountMax > 0 && workers > 2 * row.headcountMax) {
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { claimed: row.headcountMax }) } });
+        return;
+      }
+      amount = recovered;
+    }
+    // Words that reach the worker or the record must say something.
+    for (const block of modal === "notArrears" ? ["remedy"] : modal === "transfer" || modal === "reopen" ? ["reason"] : []) {
+      if (field(state, block) === "") {
+        await ack({ response_action: "errors", errors: { [block]: t("slack:modal.emptyText") } });
         return;
       }
     }

@@ -206,13 +206,16 @@ export function buildProgram(): Command {
           const read = readResolution(note ?? "", filed?.amountYuan ?? null);
           const recovered = options.recovered !== undefined ? parseYuan(options.recovered) : (read.recovered ?? null);
           if (recovered === null) throw new InvalidArgumentError(t(options.recovered !== undefined ? "cli.badRecovered" : "cli.recoveredRequired", { value: options.recovered ?? "" }));
-          const workersPaid = options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? filed?.headcountMin ?? 0);
+          // Nothing recovered: nobody was paid, unless the officer says otherwise.
+          const workersPaid =
+            options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? (recovered > 0 ? (filed?.headcountMin ?? 0) : 0));
           if (!Number.isInteger(workersPaid) || workersPaid < 0) throw new InvalidArgumentError(t("cli.badWorkersPaid", { value: options.workersPaid ?? "" }));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, in their language, and the officer's own words when there are any.
           const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
           const words = options.note?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
-          noteForWorker ??= [tw("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }), words].filter(Boolean).join(" ");
+          const money = recovered > 0 ? tw("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }) : tw("slack:worker.resolvedNoMoney");
+          noteForWorker ??= [money, words].filter(Boolean).join("\n");
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
         }
         if (options.record !== undefined) {

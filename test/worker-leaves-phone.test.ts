@@ -126,7 +126,7 @@ describe("whose number a message gives", () => {
     ["my number is 13812345678", "13812345678"],
     ["写错了，是13912345678", "13912345678"],
   ])("the worker's own: %s", (text, phone) => {
-    expect(ownPhoneIn(text)).toBe(phone);
+    expect(ownPhoneIn(text)?.phone).toBe(phone);
   });
 
   it.each(["刘建国的电话是13999998888", "老板电话13999998888", "刘建国13999998888", "我老婆电话13812345678", "boss's phone 13999998888", "我电话13812345678，老板还是没给钱", "他的电话13812345678", "没有电话"])(
@@ -164,6 +164,66 @@ describe("a number in the story is the worker's only when it is not labelled as 
     expect(env.app.ledger.find(id)?.phone).toBeNull();
     // It stays in the worker's words, which the officer reads.
     expect(env.app.ledger.find(id)?.narrative).toContain("13999998888");
+  });
+});
+
+describe("numbers a reviewer sent after the phone was asked for", () => {
+  it("'打错了，是…' after the boss's number corrects the boss's number, not the worker's phone", () => {
+    const worker = new Worker(env.app, "q1");
+    const id = worker.files(STORY);
+    worker.says("老板电话13999998888");
+    worker.says("打错了，是13999997777");
+    expect(worker.heard).not.toContain("您的电话");
+    expect(env.app.ledger.find(id)?.phone).toBeNull();
+  });
+
+  it("'不用了' declines the phone: nothing is withdrawn or passed on", () => {
+    const worker = new Worker(env.app, "q2");
+    const id = worker.files(STORY);
+    worker.says("不用了");
+    expect(worker.heard).toContain("不留也可以");
+    expect(deskNotes(id).filter((note) => note.startsWith("desk.workerAdded"))).toEqual([]);
+  });
+
+  it("the worker's number and the boss's in one message: the worker's kept, the boss's passed on", () => {
+    const worker = new Worker(env.app, "q3");
+    const id = worker.files(STORY);
+    worker.says("我电话13811119999，老板电话13999996666");
+    expect(env.app.ledger.find(id)?.phone).toBe("13811119999");
+    expect(deskNotes(id).some((note) => note.startsWith("desk.workerAdded") && note.includes("139****6666"))).toBe(true);
+  });
+
+  it("a number sent before the story is kept for it; someone else's alone opens nothing", () => {
+    const worker = new Worker(env.app, "q4");
+    worker.says("我爸电话13800000001");
+    expect(worker.last?.expecting).toBeNull();
+    expect(worker.heard).toContain("请说说您的情况");
+    worker.says("13811112222");
+    expect(worker.heard).toContain("记下了您的电话：13811112222");
+    const id = worker.files(STORY);
+    expect(env.app.ledger.find(id)?.phone).toBe("13811112222");
+  });
+
+  it("answered through the 'answer this question' button while writing another complaint, the number is kept", () => {
+    const worker = new Worker(env.app, "q5");
+    const id = worker.files(STORY);
+    worker.says("不用了");
+    env.app.actions.askWorker({ caseId: id, question: "请留一个联系电话", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("另外一个老板刘建国在新乡市红旗区万达广场工地欠我5000");
+    expect(worker.last?.expecting).not.toBeNull();
+    worker.presses(`answer:${id}`);
+    worker.says("13812345670");
+    expect(worker.heard).toContain("回答已转给");
+    expect(env.app.ledger.find(id)?.phone).toBe("13812345670");
+  });
+
+  it("'打我老婆电话' is a number to call, not violence", () => {
+    const worker = new Worker(env.app, "q6");
+    const id = worker.files(STORY);
+    worker.says("打我老婆电话吧13811112345");
+    expect(worker.heard).not.toContain("110");
+    expect(env.app.ledger.events(id).some((e) => e.type === "worker_at_risk")).toBe(false);
   });
 });
 

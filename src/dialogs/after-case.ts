@@ -3,7 +3,7 @@
 // case they already have, not a new complaint, and get a fitting answer — and what the officer
 // should know reaches the officer.
 
-import { readPhone } from "../triage/contact.js";
+import { allPhones, OTHER_PARTY_NUMBER_WORDS, readPhone } from "../triage/contact.js";
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
@@ -101,19 +101,44 @@ export function saysSomethingOwed(text: string): boolean {
 
 // Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
 // a number corrected ("打错了，是139…", "换号了").
+const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的/;
 const OWN_NUMBER_WORDS =
   /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|you can/giu;
 
+export interface PhoneMessage {
+  /** The writer's own number. */
+  phone: string;
+  /** "打错了，是139…": it corrects a number given before — theirs only if theirs was given. */
+  correcting: boolean;
+  /** Someone else's number is in it too ("我电话138…，老板电话139…"): news for the officer as well. */
+  others: boolean;
+}
+
 /**
- * The worker's own phone number, given on its own after filing ("我电话13812345678"), so that the
- * officer can call. Null when the message says more, or gives someone else's number (news of the case).
+ * The worker's own phone number, given on its own ("我电话13812345678"), so that the officer can call.
+ * Null when the message says more, or gives only someone else's number (news of the case).
  */
-export function ownPhoneIn(text: string): string | null {
+export function ownPhoneIn(text: string): PhoneMessage | null {
   const trimmed = text.trim();
-  if (trimmed.length > 40) return null;
+  if (trimmed.length > 60) return null;
   // A number labelled as someone else's ("刘建国的电话是…") is not read at all.
   const phone = readPhone(trimmed);
   if (!phone) return null;
-  const rest = trimmed.replace(/[+\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "");
-  return rest.length === 0 ? phone : null;
+  if (!numbersOnly(trimmed)) return null;
+  return { phone, correcting: CORRECTING.test(trimmed), others: allPhones(trimmed).some((number) => number !== phone) };
+}
+
+/** Whether the message is phone numbers and whose they are, nothing more ("我爸电话138…"). */
+export function numbersOnly(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 60 || allPhones(trimmed).length === 0) return false;
+  return trimmed.replace(OTHER_PARTY_NUMBER_WORDS, "").replace(/[+\d\s\-()（）]/g, "").replace(OWN_NUMBER_WORDS, "").length === 0;
+}
+
+// "不用了", "不方便", "没有手机": the phone asked for at logging is declined (not the complaint withdrawn).
+const DECLINES_PHONE = /^(?:不用了?|不用留|不方便|不留了?|不想留|不需要|算了|没有手机|没手机|没有电话|no thanks|no need|not now|rather not)[。.!！~～]*$/i;
+
+/** Whether a short reply declines to leave a phone number. */
+export function declinesPhone(text: string): boolean {
+  return DECLINES_PHONE.test(text.trim());
 }

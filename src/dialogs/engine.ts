@@ -43,7 +43,7 @@ import { editChoices, factValue, summaryChoices, summaryText } from "./render.js
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, isNewsOfCase, opensAnotherComplaint, ownPhoneIn, saysSomethingOwed } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -112,6 +112,8 @@ const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组�
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
 const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
+/** How long after logging "不用了" is read as declining the phone asked for then. */
+const PHONE_ASK_WINDOW_MS = 24 * 3_600_000;
 /** What a photo of evidence is called when its caption only names it. */
 const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
 const EVIDENCE_LABEL_LENGTH = 12;
@@ -399,15 +401,21 @@ export class DialogEngine {
       if (waiting && this.options.actions) {
         // 需补充: an officer asked this worker something; this message is the answer.
         this.options.actions.workerReplied(waiting.id, text, turn.userKey, turn.channel);
-        // "请留个电话" answered with the number: kept on the case too.
-        const phone = ownPhoneIn(text);
-        if (phone) this.options.actions.workerGavePhone(waiting.id, phone, turn.userKey, turn.channel);
+        this.keepPhoneFromAnswer(turn, waiting.id, text);
         turn.caseId = waiting.id;
         turn.session.currentCaseId = waiting.id;
         turn.say(turn.t("question.answerSent", { id: formatCaseId(waiting.id) }));
         return;
       }
       if (this.answerAboutOwnCase(turn, text)) return;
+      // Numbers before any story: the worker's own is kept for the complaint told next; anyone else's
+      // alone opens nothing.
+      if (numbersOnly(text)) {
+        const given = ownPhoneIn(text);
+        if (given) turn.session.pendingPhone = given.phone;
+        turn.say(turn.t(given ? "intake.phoneKept" : "intro.describe", { phone: given?.phone ?? "" }));
+        return;
+      }
       this.startDraft(turn, text);
       return;
     }
@@ -568,6 +576,8 @@ export class DialogEngine {
         draft.facts.project = draft.facts.employer;
       }
     }
+    if (draft.facts.phone === null && turn.session.pendingPhone) draft.facts.phone = turn.session.pendingPhone;
+    turn.session.pendingPhone = null;
     turn.session.draft = draft;
     turn.session.forwarded = [];
     turn.session.currentCaseId = null;
@@ -1145,11 +1155,20 @@ export class DialogEngine {
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
       return true;
     }
-    // "我电话13812345678": the number the officer may call, kept on the case.
-    const phone = ownPhoneIn(text);
-    if (phone && this.options.actions?.workerGavePhone(row.id, phone, turn.userKey, turn.channel)) {
+    // "不用了" right after the phone was asked for: it is declined, nothing is withdrawn.
+    if (row.phone === null && declinesPhone(text) && turn.now - row.createdAt < PHONE_ASK_WINDOW_MS) {
       turn.caseId = row.id;
-      turn.say(turn.t("afterCase.phoneRecorded", { id, phone }));
+      turn.say(turn.t("afterCase.phoneDeclined", { id }));
+      return true;
+    }
+    // "我电话13812345678": the number the officer may call, kept on the case. "打错了，是139…" corrects the
+    // worker's number only if they gave one; after the boss's number it is news of the boss.
+    const given = ownPhoneIn(text);
+    if (given && (!given.correcting || row.phone !== null) && this.options.actions?.workerGavePhone(row.id, given.phone, turn.userKey, turn.channel)) {
+      // "我电话138…，老板电话139…": the boss's number is the officer's news too.
+      if (given.others) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.phoneRecorded", { id, phone: given.phone }));
       return true;
     }
     // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们
@@ -1245,9 +1264,16 @@ export class DialogEngine {
       return;
     }
     this.options.actions.workerReplied(caseId, text, turn.userKey, turn.channel);
+    this.keepPhoneFromAnswer(turn, caseId, text);
     turn.caseId = caseId;
     turn.say(turn.t("question.answerSent", { id: formatCaseId(caseId) }));
     if (turn.session.draft) this.repeatQuestion(turn);
+  }
+
+  /** "请留个电话" answered with the worker's number: kept on the case too. */
+  private keepPhoneFromAnswer(turn: Turn, caseId: string, text: string): void {
+    const given = ownPhoneIn(text);
+    if (given && !given.correcting) this.options.actions?.workerGavePhone(caseId, given.phone, turn.userKey, turn.channel);
   }
 
   /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */

@@ -116,7 +116,7 @@ function decide(text: string, reading: MessageReading): { category: Category; re
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们])|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|took my (?:passport|ID)|(?:keeps?|kept|holds?|held) my (?:passport|ID)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们]|[^。!?！？，,]{0,4}(?:电话|手机|号码))|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|took my (?:passport|ID)|(?:keeps?|kept|holds?|held) my (?:passport|ID)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
 const EXTREME =

@@ -1,5 +1,7 @@
 // A phone number to call the worker or the employer back, and when the arrears began (as written).
 
+import { SURNAMES } from "./person-names.js";
+
 // A mainland mobile, with or without +86 ("+86 138 1234 5678" from a shared contact card), or a landline.
 const MOBILE = /(?<!\d)(?:\+?86[ -]?)?(1[3-9]\d(?:[ -]?\d{4}){2})(?!\d)/g;
 const LANDLINE = /(?<!\d)(0\d{2,3}[- ]?\d{7,8})(?!\d)/g;
@@ -7,14 +9,27 @@ const LANDLINE = /(?<!\d)(0\d{2,3}[- ]?\d{7,8})(?!\d)/g;
 const DIGIT = /\d/;
 
 // Whose number follows: "老板电话", "刘建国的手机是", "我老婆电话", "boss's number:" name someone else;
-// "包工头刘建国（139…）" too. "我的电话", "我电话", "联系电话" and no label at all are the writer's own.
+// "包工头刘建国（139…）", "刘建国13999998888" too. "我的电话", "我电话", "联系电话" and no label at all are
+// the writer's own.
 const OWN_LABEL = /(?:我|俺|本人|自己)的?(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$/u;
-const SOMEONE_ELSES_LABEL =
-  /(?:老板|老板娘|包工头|工头|班组长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他|她|他们|[\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$|\p{Script=Han}{2,4}\s*[（(]\s*$|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)(?: number)?(?: is)?[:\s]*$/iu;
+const OTHER_PARTY =
+  "老板娘|老板|包工头|工头|班组长|班长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|爸爸|妈妈|父亲|母亲|爸|妈|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他们|他|她";
+const SOMEONE_ELSES_LABEL = new RegExp(
+  `(?:(?:${OTHER_PARTY}|[\\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?|[${SURNAMES}][\\p{Script=Han}]{1,2}\\s*(?:的)?(?:电话|手机|号码|手机号)?)(?:是|为|：|:|\\s)*$|\\p{Script=Han}{2,4}\\s*[（(]\\s*$|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)(?: number)?(?: is)?[:\\s]*$`,
+  "iu",
+);
+/** Words that say whose number it is when it is someone else's ("老板电话", "他的手机"), for stripping. */
+export const OTHER_PARTY_NUMBER_WORDS = new RegExp(`(?:${OTHER_PARTY}|[\\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?`, "gu");
 
 /** Whether the words just before a number say it is someone else's ("老板电话", "刘建国的手机是"). */
 function labelledAsSomeoneElses(before: string): boolean {
   return !OWN_LABEL.test(before) && SOMEONE_ELSES_LABEL.test(before);
+}
+
+/** Every phone number in the text, as digits, whoever's it is. */
+export function allPhones(text: string): string[] {
+  if (!DIGIT.test(text)) return [];
+  return [MOBILE, LANDLINE].flatMap((pattern) => [...text.matchAll(pattern)].map((found) => (found[1] ?? "").replace(/[ -]/g, ""))).filter(Boolean);
 }
 
 /**

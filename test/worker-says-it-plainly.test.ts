@@ -961,3 +961,27 @@ describe("a fact told for the first time while another is asked", () => {
     expect(worker.last?.expecting).toBe("place");
   });
 });
+
+describe("corrections a reviewer made at the summary", () => {
+  it("two facts each with its word ('不对，钱是9000，老板是王军'): both changed", () => {
+    const worker = atSummary("two-words");
+    worker.says("不对，钱是9000，老板是王军");
+    expect(worker.heard).toContain("欠款金额 → ¥9,000");
+    expect(worker.heard).toContain("欠钱的一方 → 王军");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+
+  it("'钱是9000' alone changes the amount", () => {
+    const worker = atSummary("one-word");
+    worker.says("钱是9000");
+    expect(worker.heard).toContain("欠款金额 → ¥9,000");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+
+  it("a value that does not read is said once and asked once", () => {
+    const worker = atSummary("unreadable");
+    worker.says("金额不对，是很多");
+    expect(worker.heard.match(/一共欠多少钱/g)).toHaveLength(1);
+    expect(worker.last?.expecting).toBe("amount");
+  });
+});

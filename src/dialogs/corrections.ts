@@ -47,6 +47,31 @@ const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工
 
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
 
+// A clause that is one fact's word and its value: "钱是9000", "老板是王军", "人数应该是5个".
+const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
+  ["amount", /^(?:金额|钱数|欠款|欠的钱|工钱|工资|钱|总数|一共)/],
+  ["headcount", /^(?:人数|人)/],
+  ["employer", /^(?:老板|包工头|工头|公司|单位|用工单位)/],
+  ["project", /^(?:项目|工地|工程)/],
+  ["place", /^(?:地点|地方|地址)/],
+  ["phone", /^(?:电话|手机|手机号)/],
+];
+const CLAUSE_VALUE = /^(?:的?名字|名称|名)?(?:应该是|其实是|改成|改为|是|为|叫|[:：])\s*(.+)$/;
+const LEADING_CUE = /^(?:不对|错了|写错了?|搞错了?|有误|更正一下|更正|纠正一下)[，,。！!\s]*/;
+
+function clauseStatement(clause: string): Correction | null {
+  for (const [fact, word] of CLAUSE_FACTS) {
+    const named = word.exec(clause.trim());
+    if (!named) continue;
+    const value = CLAUSE_VALUE.exec(clause.trim().slice(named[0].length))?.[1]?.trim();
+    if (!value || STORY.test(value) || /不是/.test(value)) return null;
+    // Money, people and phones are known by their form: "钱是老板的" is no amount.
+    if ((fact === "amount" || fact === "headcount" || fact === "phone") && factOfValue(value) !== fact) return null;
+    return { fact, valueText: value };
+  }
+  return null;
+}
+
 /** Separates the parts of one correction that carries several facts ("是3个人，一共1万5"). */
 const CLAUSE_BREAK = /[，,；;]\s*/;
 
@@ -101,6 +126,16 @@ function factRejected(rejected: string[], current: CurrentValues): FactName | nu
 /** A correction in plain words, whether or not it names the fact. Null when it is not one. */
 export function detectCorrectionCue(text: string, current: CurrentValues = {}): CorrectionCue | null {
   const trimmed = text.trim().replace(SELF_CORRECTION_TAIL, "").replace(/[。！!.\s]+$/, "");
+  // "不对，钱是9000，老板是王军", "钱是9000": each clause names its fact and its value.
+  const clauses = trimmed
+    .replace(LEADING_CUE, "")
+    .split(CLAUSE_BREAK)
+    .map(clauseStatement)
+    .filter((c): c is Correction => c !== null);
+  if (clauses.length > 0 && new Set(clauses.map((c) => c.fact)).size === clauses.length) {
+    const [first, ...more] = clauses as [Correction, ...Correction[]];
+    return { fact: first.fact, valueText: first.valueText, more };
+  }
   for (const [fact, pattern] of STATEMENTS) {
     // "老板叫陈刚 电话13812345678": the name ends where the next thing begins.
     const stated = pattern

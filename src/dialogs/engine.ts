@@ -441,7 +441,8 @@ export class DialogEngine {
         }
         this.reclassify(draft);
         this.advance(turn, draft);
-      } else {
+      } else if (!correction.valueText) {
+        // No value came with it: the fact is asked. (A value that did not read was answered and asked.)
         draft.expecting = correction.fact;
         this.ask(turn, correction.fact, draft);
       }

@@ -26,3 +26,11 @@ describe("a name answer that is pay or time", () => {
     for (const text of ["三元里工地", "八天酒店", "凤凰城三期", "万达广场"]) expect(parseNameAnswer(text)).toEqual({ ok: true, value: text });
   });
 });
+
+describe("a name answer with thanks or someone's phone in it", () => {
+  it("thanks is no name; the name is kept without whose number follows it", () => {
+    for (const text of ["谢谢", "thanks 👍", "多谢！"]) expect(parseNameAnswer(text).ok).toBe(false);
+    expect(parseNameAnswer("是刘建国，他电话13999998888")).toEqual({ ok: true, value: "刘建国" });
+    expect(parseNameAnswer("my boss number is 13999990000").ok).toBe(false);
+  });
+});

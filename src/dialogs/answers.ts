@@ -50,10 +50,14 @@ const NAME_PREFIX =
 
 const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
 
-const PHONE_IN_NAME = /[，,\s]*(?:电话|手机|联系方式|phone)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
+// "陈刚 电话138…", "是刘建国，他电话139…", "my boss number is 139…": whose number, and the number.
+const PHONE_IN_NAME =
+  /[，,\s]*(?:(?:他的?|她的?|老板的?|包工头的?|my |the |his |her )?(?:boss'?s? )?(?:电话|手机|联系方式|phone number|phone|number)(?: is)?)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
 
 // Assent typed where a name was asked ("OK", "好的") is not a name.
-const NOT_A_NAME = /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到)[\s.!。！]*$/i;
+// Thanks typed there ("谢谢", "thanks 👍") is not a name either.
+const NOT_A_NAME =
+  /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|thanks|thank you|thx|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到|谢谢|谢谢你|谢谢您|多谢|感谢|谢了)[\s.!。！~～\p{Extended_Pictographic}\u{FE0F}]*$/iu;
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
 const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
 // "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.

@@ -6,6 +6,7 @@ import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/c
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
+import { eventLabel } from "./cases/event-text.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -65,13 +66,6 @@ function eventDetail(data: unknown): string {
     if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${maskPhonesIn(String(fields[name]))}`);
   }
   return parts.join("  ");
-}
-
-/** An event's name for officers: a status change names its new status. */
-function eventLabel(t: ReturnType<typeof translator>, type: string, data: unknown): string {
-  const to = data && typeof data === "object" ? (data as Record<string, unknown>).to : undefined;
-  const status = typeof to === "string" ? t(`caseStatus.${to}`, { defaultValue: to }) : "";
-  return t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
 }
 
 function printCase(app: App, view: CaseView): void {

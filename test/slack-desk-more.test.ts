@@ -601,3 +601,40 @@ describe("an inspector's slips in the modals and buttons", () => {
     expect(told).not.toContain("0 元");
   });
 });
+
+describe("what a ticket and /case tell an inspector at a glance", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("the deadline named, the latest action in words, the evidence with its caption, the worker's chat; /case history in words", async () => {
+    const { t, api, requests } = desk;
+    const worker = new Worker(t.app, "glance1", "telegram");
+    const id = worker.files(ORDINARY);
+    worker.sends({ type: "photo", fileId: "iou-1", sizeBytes: 1000, caption: "工资欠条" });
+    await desk.slack.tickets.postTicket(id);
+    const posted = JSON.stringify(api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id)))?.args.blocks);
+    expect(posted).toContain("（当日核查分类）");
+    expect(posted).toContain("1 件：照片（工资欠条）");
+    expect(posted).toContain("工人在 Telegram 上");
+    expect(posted).not.toContain("红旗区 · 红旗区");
+    expect(posted).not.toContain("。；");
+
+    let before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_accept", id);
+    await nextUpdate(desk, id, before);
+    before = updatesOf(desk, id).length;
+    await requests.click(HONGQI, "arrears_record", id, { selected: `${id}|mediation` });
+    const updated = JSON.stringify((await nextUpdate(desk, id, before)).args.blocks);
+    expect(updated).toContain("最新：");
+    expect(updated).toContain("协调");
+
+    const history = (await requests.command("/case", id, HONGQI)).text;
+    expect(history).toContain("协调");
+    expect(history).toContain(`<@${HONGQI}>`);
+    expect(history).not.toContain("record:");
+    expect(history).not.toContain("officer:slack:");
+  });
+});

@@ -229,7 +229,9 @@ describe("slash commands", () => {
     const own = await sendToBolt(port, commandBody("/case", id, HONGQI), FORM, { secret: SECRET });
     expect(own.status).toBe(200);
     expect(own.text).toContain("处理记录");
-    expect(own.text).toContain("logged — worker:local:cmd1");
+    // In words: the event and who, not codes.
+    expect(own.text).toContain("登记投诉 — 工人");
+    expect(own.text).not.toContain("worker:local:cmd1");
     expect(own.text).toContain("刘建国");
     const other = await sendToBolt(port, commandBody("/case", id, HUOJIA), FORM, { secret: SECRET });
     expect(other.text).toContain("权限");

@@ -9,7 +9,7 @@ import type { CaseRow } from "../../cases/ledger.js";
 import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
-import { maskPhonesIn } from "../../cases/case-view.js";
+import { eventLabel, eventNote } from "../../cases/event-text.js";
 import { parseYuan, resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
@@ -420,12 +420,12 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       return;
     }
     const rendered = tickets.render(row, "moved", row.jurisdictionCode);
+    // In words: the event, what was noted (handling, money, the worker's answer), and who.
     const history = app.ledger
       .events(row.id)
       .map((event) => {
-        const data = event.data as { from?: string; to?: string; note?: string };
-        const what = event.type === "status_changed" ? `${data.from ?? ""} → ${data.to ?? ""}${data.note ? ` (${slackEscape(maskPhonesIn(data.note))})` : ""}` : event.type;
-        return `• ${tickets.formatDate(event.at)} ${what} — ${event.actor}`;
+        const note = eventNote(t, event.data);
+        return `• ${tickets.formatDate(event.at)} ${eventLabel(t, event.type, event.data)}${note ? `：${slackEscape(note)}` : ""} — ${actorLabel(t, event.actor)}`;
       })
       .join("\n");
     await ack({
@@ -481,3 +481,13 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")]), ...more].join("\n") });
   });
 }
+
+/** Who did it, for the desk: an officer as a Slack mention, the worker, the system. */
+function actorLabel(t: ReturnType<typeof translator>, actor: string): string {
+  if (actor.startsWith("officer:slack:")) return `<@${actor.slice("officer:slack:".length)}>`;
+  if (actor.startsWith("officer:")) return actor.slice("officer:".length);
+  if (actor.startsWith("worker:")) return t("slack:case.worker");
+  if (actor.startsWith("visitor:")) return t("slack:case.visitor");
+  return t("slack:case.system");
+}
+

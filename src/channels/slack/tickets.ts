@@ -7,6 +7,7 @@ import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
 import { maskPhone, maskPhonesIn } from "../../cases/case-view.js";
 import { RECORD_KINDS } from "../../cases/resolution.js";
+import { eventLabel, eventNote } from "../../cases/event-text.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { Locale } from "../../config.js";
 import { cases, slackTickets } from "../../db/schema.js";
@@ -142,6 +143,40 @@ export class Tickets {
     await this.client.chat.update({ channel: ticket.channel, ts: ticket.ts, ...this.render(row, "moved", ticket.divisionCode, note) });
   }
 
+  /** "11-24 23:59（首次处理）": the deadline the case's due date is, named. */
+  deadlineText(row: CaseRow): string {
+    const t = translator(this.locale);
+    if (row.dueAt === null) return this.formatDate(null);
+    const due = this.app.actions.deadlines.openFor(row.id).find((d) => d.dueAt === row.dueAt);
+    return due ? t("slack:ticket.deadlineValue", { at: this.formatDate(row.dueAt), kind: t(`scheduler:kind.${due.kind}`) }) : this.formatDate(row.dueAt);
+  }
+
+  /** "2 件：照片（工资欠条）、文件": what the worker sent, with their captions. */
+  evidenceText(caseId: string): string {
+    const t = translator(this.locale);
+    const files = this.app.ledger.attachments(caseId);
+    if (files.length === 0) return t("slack:ticket.evidenceValue", { count: 0 });
+    const kinds = files
+      .slice(0, 5)
+      .map((file) => `${t(`slack:evidenceKind.${file.kind}`, { defaultValue: file.kind })}${file.caption ? `（${slackEscape(maskPhonesIn(file.caption)).slice(0, 30)}）` : ""}`)
+      .join("、");
+    return `${t("slack:ticket.evidenceValue", { count: files.length })}：${kinds}${files.length > 5 ? "…" : ""}`;
+  }
+
+  /** The latest officer action in words ("最新：处理 · 移送公安（@U…）"), if any. */
+  private lastActionText(caseId: string): string | null {
+    const t = translator(this.locale);
+    const events = this.app.ledger.events(caseId);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.type !== "status_changed" || !event.actor.startsWith("officer:slack:")) continue;
+      const note = eventNote(t, event.data);
+      const what = `${eventLabel(t, event.type, event.data)}${note ? ` · ${slackEscape(note)}` : ""}`;
+      return t("slack:ticket.lastAction", { what, user: event.actor.slice("officer:slack:".length) });
+    }
+    return null;
+  }
+
   divisionLabel(code: string | null): string {
     const t = translator(this.locale);
     if (code === null) return t("slack:ticket.triage");
@@ -177,12 +212,15 @@ export class Tickets {
         : row.headcountMax !== null && row.headcountMax !== row.headcountMin
           ? t("slack:ticket.workersRange", { min: row.headcountMin, max: row.headcountMax })
           : t("slack:ticket.workersValue", { count: row.headcountMin });
-    const reasons = Array.isArray(row.reasons) ? (row.reasons as Reason[]).map((r) => t(r.key, r.params ?? {})).join("；") : "";
+    const reasons = Array.isArray(row.reasons) ? (row.reasons as Reason[]).map((r) => t(r.key, r.params ?? {}).replace(/[。.]$/, "")).join("；") : "";
     const field = (label: string, value: string | null | undefined) => ({
       type: "mrkdwn",
       text: `*${t(`slack:ticket.${label}`)}*\n${value === null || value === undefined || value === "" ? unknown : slackEscape(value)}`,
     });
-    const place = [row.divisionCode ? this.app.gazetteer.fullName(row.divisionCode) : null, row.placeText].filter(Boolean).join(" · ");
+    // The worker's own words for the place only when they say more than the division's name.
+    const division = row.divisionCode ? this.app.gazetteer.fullName(row.divisionCode) : null;
+    const placeWords = row.placeText && !(division ?? "").includes(row.placeText.replace(/\s/g, "")) ? row.placeText : null;
+    const place = [division, placeWords].filter(Boolean).join(" · ");
     const fields = [
       field("caseId", id),
       field("project", row.project),
@@ -193,9 +231,9 @@ export class Tickets {
       field("sector", row.sector ? t(`sector.${row.sector}`) : null),
       field("ownership", row.ownership ? t(`ownership.${row.ownership}`) : null),
       field("category", t(`category.${row.category}`)),
-      field("deadline", this.formatDate(row.dueAt)),
+      field("deadline", this.deadlineText(row)),
       field("phone", maskPhone(row.phone)),
-      field("evidence", t("slack:ticket.evidenceValue", { count: this.app.ledger.attachments(row.id).length })),
+      field("evidence", this.evidenceText(row.id)),
     ];
     const blocks: unknown[] = [
       { type: "header", text: { type: "plain_text", text: title } },
@@ -224,7 +262,13 @@ export class Tickets {
       blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackEscape(line) }] });
     }
     const responsible = this.responsible(row.id);
-    const context = [responsible ? t("slack:ticket.responsible", { user: responsible }) : null, note ?? null].filter((x): x is string => Boolean(x));
+    const context = [
+      responsible ? t("slack:ticket.responsible", { user: responsible }) : null,
+      this.lastActionText(row.id),
+      // How to reach the worker: their chat (the bot passes questions on), whatever the phone.
+      t("slack:ticket.workerChannel", { channel: t(`slack:channelName.${row.channel}`, { defaultValue: row.channel }) }),
+      note ?? null,
+    ].filter((x): x is string => Boolean(x));
     if (context.length > 0) blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });
     if (kind !== "moved") {
       const elements = (BUTTONS[row.status] ?? []).map((name) =>

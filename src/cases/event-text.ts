@@ -1,0 +1,32 @@
+// A ledger event in words for officers (the CLI's case show, Slack's /case): its name, with the new status
+// for a status change, and its note as a person reads it ("移送公安", "追回 ¥236,000，12 人") rather than
+// the codes the reports read ("record:police", "recovered:236000;workersPaid:12").
+import type { TFunction } from "i18next";
+import { maskPhonesIn } from "./case-view.js";
+
+/** An event's name: a status change names its new status. */
+export function eventLabel(t: TFunction, type: string, data: unknown): string {
+  const to = data && typeof data === "object" ? (data as Record<string, unknown>).to : undefined;
+  const status = typeof to === "string" ? t(`caseStatus.${to}`, { defaultValue: to }) : "";
+  return t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
+}
+
+/** The note of a status change, or the words of a worker's message, as an officer reads them (phones masked). */
+export function eventNote(t: TFunction, data: unknown): string {
+  if (!data || typeof data !== "object") return "";
+  const fields = data as Record<string, unknown>;
+  const parts: string[] = [];
+  const note = typeof fields.note === "string" ? fields.note : "";
+  const record = /^record:(\w+)\s*(.*)$/.exec(note);
+  const resolution = /^recovered:([\d.]+);workersPaid:(\d+);?(.*)$/.exec(note);
+  const category = /^category:(\w+)\s*(.*)$/.exec(note);
+  if (record) parts.push(t(`slack:record.${record[1]}`, { defaultValue: record[1] }), record[2] ?? "");
+  else if (resolution) {
+    parts.push(t("cli.resolution", { amount: Number(resolution[1]).toLocaleString("en-US"), workers: Number(resolution[2]) }), resolution[3] ?? "");
+  } else if (category) parts.push(t(`category.${category[1]}`, { defaultValue: category[1] }), category[2] ?? "");
+  else if (note !== "" && note !== "answer" && note !== "question") parts.push(note);
+  for (const name of ["reason", "question", "text"]) {
+    if (typeof fields[name] === "string" && fields[name]) parts.push(String(fields[name]));
+  }
+  return maskPhonesIn(parts.filter((part) => part.trim() !== "").join(" · "));
+}

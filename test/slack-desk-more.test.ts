@@ -638,3 +638,40 @@ describe("what a ticket and /case tell an inspector at a glance", () => {
     expect(history).not.toContain("officer:slack:");
   });
 });
+
+describe("a major case transferred between desks", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  const MAJOR = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组40个人工资一共80万";
+  const live = (id: string) => desk.slack.tickets.tickets(id, ["desk", "city"]).map((ticket) => [ticket.kind, ticket.channel, ticket.divisionCode]);
+  const xinxiang = () => SlackStandIn.channelId("#arrears-xinxiang");
+
+  test("the city's supervision copy follows it: one live ticket per channel, the old city's copy closed", async () => {
+    const { t, requests, slack } = desk;
+    const id = new Worker(t.app, "major-move", "local").files(MAJOR);
+    expect(t.app.ledger.find(id)?.major).toBe(true);
+    await slack.tickets.postTicket(id);
+    // 红旗区 has its own channel: the desk there, the city copy in 新乡's.
+    expect(live(id)).toEqual([
+      ["desk", SlackStandIn.channelId("#arrears-xinxiang-hongqi"), "410702"],
+      ["city", xinxiang(), "410700"],
+    ]);
+
+    // To 获嘉县, whose desk is 新乡's channel: the copy there would be a second live ticket; it is closed.
+    await requests.submit(HONGQI, "transfer", id, { division: "410724", reason: "项目在获嘉" });
+    await waitFor(() => live(id).length === 1 && live(id)[0]![2] === "410724");
+    expect(live(id)).toEqual([["desk", xinxiang(), "410724"]]);
+
+    // Back to 红旗区: the city copy comes back in 新乡's channel.
+    await requests.submit(HUOJIA, "transfer", id, { division: "410702", reason: "搞错了，在红旗区" });
+    await waitFor(() => live(id).length === 2);
+    expect(live(id)).toEqual([
+      ["desk", SlackStandIn.channelId("#arrears-xinxiang-hongqi"), "410702"],
+      ["city", xinxiang(), "410700"],
+    ]);
+  });
+});

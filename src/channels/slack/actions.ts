@@ -192,6 +192,7 @@ export class SlackDesk {
       await this.tickets.markMoved(ticket, row, this.t("slack:ticket.movedTo", { division: this.tickets.divisionLabel(to), reason: slackEscape(reason), user }));
     }
     await this.tickets.post(row, "desk", to, this.tickets.channelFor(to), this.t("slack:ticket.movedFrom", { division: this.tickets.divisionLabel(from), reason: slackEscape(reason) }));
+    await this.tickets.syncCityCopy(caseId);
     await this.tickets.refresh(caseId);
   }
 

@@ -143,6 +143,26 @@ export class Tickets {
     await this.client.chat.update({ channel: ticket.channel, ts: ticket.ts, ...this.render(row, "moved", ticket.divisionCode, note) });
   }
 
+  /**
+   * After a transfer: the city's supervision copy follows the case. A copy of the old city, or one in the
+   * channel the new desk ticket is in, is closed (shown as moved); a major or collective case gets a copy
+   * in its new city's channel when that is not the desk's.
+   */
+  async syncCityCopy(caseId: string): Promise<void> {
+    const row = this.app.ledger.find(caseId);
+    if (!row) return;
+    const t = translator(this.locale);
+    const desk = row.jurisdictionCode;
+    const city = row.major || row.collective ? this.cityOf(desk) : null;
+    const wanted = city !== null && this.channelFor(city) !== this.channelFor(desk) ? city : null;
+    for (const ticket of this.tickets(caseId, ["city"])) {
+      if (ticket.divisionCode !== wanted) await this.markMoved(ticket, row, t("slack:ticket.cityCopyClosed", { division: this.divisionLabel(desk) }));
+    }
+    if (wanted !== null && !this.tickets(caseId, ["city"]).some((ticket) => ticket.divisionCode === wanted)) {
+      await this.post(row, "city", wanted, this.channelFor(wanted));
+    }
+  }
+
   /** "11-24 23:59（首次处理）": the deadline the case's due date is, named. */
   deadlineText(row: CaseRow): string {
     const t = translator(this.locale);

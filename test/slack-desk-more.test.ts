@@ -597,7 +597,7 @@ describe("an inspector's slips in the modals and buttons", () => {
     await requests.submit(HONGQI, "resolve", id, { recovered: "0", workers: "0" });
     await nextUpdate(desk, id, before);
     const told = (statusEvents(desk, id, "resolved")[0]!.data as { noteForWorker: string }).noteForWorker;
-    expect(told).toContain("已办结");
+    expect(told).toContain("没有追回");
     expect(told).not.toContain("0 元");
   });
 });

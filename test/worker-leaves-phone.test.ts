@@ -227,3 +227,14 @@ describe("numbers a reviewer sent after the phone was asked for", () => {
   });
 });
 
+
+describe("a second complaint of a worker who left a phone", () => {
+  it("takes the number they left and does not ask again", () => {
+    const worker = new Worker(env.app, "again1");
+    worker.files(STORY);
+    worker.says("13812345678");
+    const second = worker.files("另外一个老板刘建国在新乡市红旗区万达广场工地欠我5000");
+    expect(worker.heard).not.toContain(ASK_PHONE);
+    expect(env.app.ledger.find(second)?.phone).toBe("13812345678");
+  });
+});

@@ -985,3 +985,17 @@ describe("corrections a reviewer made at the summary", () => {
     expect(worker.last?.expecting).toBe("amount");
   });
 });
+
+describe("a case ID made of letters only (about one in sixteen)", () => {
+  it("is still read as an ID in a relative's sentence, and a word that fails the check is not", async () => {
+    const { newCaseId } = await import("../src/cases/case-id.js");
+    const { parseCommand } = await import("../src/dialogs/commands.js");
+    let id = newCaseId();
+    while (!/^[A-Z]+$/.test(id)) id = newCaseId();
+    expect(parseCommand(`帮我老公查一下投诉 ${id} 查询码123456`)).toEqual({ name: "status", caseId: id, accessCode: "123456" });
+    expect(parseCommand(id)).toMatchObject({ name: "status", caseId: id });
+    // The same letters with the check character changed: not taken for an ID.
+    const other = id.slice(0, 8) + (id[8] === "A" ? "B" : "A");
+    expect(parseCommand(`${other}`)).toBeNull();
+  });
+});

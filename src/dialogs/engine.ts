@@ -1129,6 +1129,7 @@ export class DialogEngine {
       // A closed case has no "progress" to come: what to do if the money never arrives.
       else if (row.status === "resolved") turn.say(turn.t("afterCase.thanksResolved", { id: formatCaseId(row.id) }));
       else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(row.id) }));
+      if (row) turn.caseId = row.id;
       return true;
     }
     if (!row) return false;

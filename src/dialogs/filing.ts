@@ -67,7 +67,8 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   const { t, now } = turn;
   const narrative = draft.narrative.join("\n");
   const classification = classifyDraft(deps.reader, draft);
-  const facts = draft.facts;
+  // A worker who left a phone on an earlier complaint is not asked again: the same number, theirs.
+  const facts = draft.facts.phone !== null ? draft.facts : { ...draft.facts, phone: deps.ledger.listByFiler(turn.userKey, 5).find((c) => c.phone)?.phone ?? null };
   const route = deps.router.route({
     category: classification.category,
     sector: facts.sector,

@@ -303,7 +303,9 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   const group = headcount !== null && headcount.min > 1;
   const plain = usable.filter((m) => !m.roles.has("rate") && !m.roles.has("perHead") && !m.roles.has("personal") && !m.roles.has("spent"));
   const owed = plain.filter((m) => m.roles.has("owed"));
-  const firstOwed = owed.find((m) => !m.roles.has("addon"));
+  // "另外一个老板…欠我5000": "another" opens a story of its own; with nothing before it to add to,
+  // its sum is the sum owed.
+  const firstOwed = owed.find((m) => !m.roles.has("addon")) ?? (owed.length === 1 ? owed[0] : undefined);
   if (firstOwed) {
     const addons = plain.filter((m) => m.roles.has("addon") && m.start > firstOwed.start);
     if (addons.length > 0) return addons.reduce((sum, m) => sum + m.value, firstOwed.value);

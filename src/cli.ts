@@ -68,12 +68,29 @@ function eventDetail(data: unknown): string {
   return parts.join("  ");
 }
 
+/** "金水区 · 人社局劳动保障监察、住房和城乡建设部门", or where a referral sends the worker. */
+function routeLine(t: ReturnType<typeof translator>, route: unknown): string {
+  const r = (route ?? {}) as { jurisdiction?: { name?: string } | null; departments?: string[]; referral?: { key: string; params?: Record<string, unknown> } | null };
+  const departments = (r.departments ?? []).map((d) => t(`routing:departments.${d}`)).join(t("punctuation.enumeration"));
+  const parts = [r.jurisdiction?.name, departments, r.referral ? t(r.referral.key, r.referral.params ?? {}) : null].filter((x): x is string => Boolean(x));
+  return parts.length > 0 ? parts.join(" · ") : "-";
+}
+
+function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string {
+  const list = Array.isArray(reasons) ? (reasons as { key: string; params?: Record<string, unknown> }[]) : [];
+  return list.length > 0 ? list.map((r) => t(r.key, r.params ?? {}).replace(/[。.]$/, "")).join("；") : "-";
+}
+
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const lines = [
     `${view.displayId}  ${t(`caseStatus.${view.status}`)}  (${view.status})`,
     `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
     `${t("fact.place")}: ${view.division ? `${view.division.name} (${view.division.code})` : "-"}`,
+    // Where it went and why: the desk and its departments, the reasons of the reading and the rules.
+    `${t("cli.route")}: ${routeLine(t, view.route)}`,
+    `${t("cli.reasons")}: ${reasonsLine(t, view.reasons)}`,
+    ...(app.ledger.find(view.id)?.groupId ? [`${t("cli.group")}: ${app.ledger.find(view.id)?.groupId}`] : []),
     `${t("fact.project")}: ${view.project ?? "-"}`,
     `${t("fact.employer")}: ${view.employer ?? "-"}`,
     `${t("fact.amount")}: ${view.amountYuan ?? "-"}`,

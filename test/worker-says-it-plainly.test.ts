@@ -999,3 +999,31 @@ describe("a case ID made of letters only (about one in sixteen)", () => {
     expect(parseCommand(`${other}`)).toBeNull();
   });
 });
+
+describe("things said while a question waits", () => {
+  it("'我电话139…' at the place question is the phone, and the place is asked again", () => {
+    const worker = new Worker(env.app, "wait-phone");
+    worker.says("我在工地干活，老板不给工资");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("我电话13911112222");
+    expect(worker.heard).toContain("记下了：电话 → 13911112222");
+    expect(worker.heard).not.toContain("没找到");
+    expect(worker.last?.expecting).toBe("place");
+  });
+
+  it("'再不给就去跳楼' at the place question gets care and the question again, not '没找到这个地方'", () => {
+    const worker = new Worker(env.app, "wait-extreme");
+    worker.says("我在工地干活，老板不给工资");
+    worker.says("再不给就去跳楼");
+    expect(worker.heard).toContain("12356");
+    expect(worker.heard).not.toContain("没找到");
+    expect(worker.last?.expecting).toBe("place");
+  });
+
+  it("a whole new story at a summary left waiting is told how to start afresh", () => {
+    const worker = atSummary("pending");
+    worker.says("我在郑州金水区绿地中心工地干活，包工头王强欠我3000");
+    expect(worker.heard).toContain("/new");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+});

@@ -346,12 +346,38 @@ export class DialogEngine {
       turn.say(turn.t("logged.extremeRisk"));
       const writing = turn.session.draft;
       if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
+      // "再不给就去跳楼" while the place or a name is asked: no answer (never a name), the question again.
+      const asked = writing?.expecting;
+      if (writing && asked && asked !== "confirm" && asked !== "editChoice" && !answering) {
+        const answered =
+          asked === "place"
+            ? this.read(text).place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none"
+            : asked !== "project" && asked !== "employer" && this.answerParses(writing, asked, text);
+        if (!answered) {
+          this.repeatQuestion(turn);
+          return;
+        }
+      }
     }
     if (answering) {
       this.relayAnswer(turn, answering, text);
       return;
     }
     const draft = turn.session.draft;
+    // "我电话139…" while another fact is asked: the worker's phone, kept; the question comes again.
+    if (draft && draft.expecting !== "phone" && numbersOnly(text)) {
+      const given = ownPhoneIn(text);
+      if (given) {
+        draft.facts.phone = given.phone;
+        turn.say(this.changedLine(turn, draft, "phone", true));
+      } else if (!draft.narrative.includes(text)) {
+        // Someone else's number: part of the story the officer reads.
+        draft.narrative.push(text);
+        turn.say(turn.t("intake.numberKept"));
+      }
+      this.repeatQuestion(turn);
+      return;
+    }
     // "怕老板知道": answered first; nothing of it is taken for a fact, and the question comes again.
     if (asksConfidentiality(text)) {
       turn.say(turn.t("privacy.assurance"));
@@ -488,8 +514,10 @@ export class DialogEngine {
         this.offerEdit(turn, draft);
         return;
       }
-      // Nothing new: the buttons again, not the whole summary once more (long on a phone).
-      turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t, draft.category));
+      // Nothing new: the buttons again, not the whole summary once more (long on a phone). A whole story
+      // told at a summary left waiting (a day later, another job) is told how to start afresh.
+      const story = text.length >= 12 && saysSomethingOwed(text);
+      turn.say(turn.t(story ? "confirm.pendingSummary" : "confirm.useButtons"), summaryChoices(turn.t, draft.category));
       return;
     }
     this.advance(turn, draft);

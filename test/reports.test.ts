@@ -264,6 +264,17 @@ describe("the weekly dispatch's period", () => {
   });
 });
 
+describe("the weekly dispatch's 办结", () => {
+  it("counts a case resolved in the period only while it stays resolved", () => {
+    const now = NOV_10 + 3 * DAY;
+    const id = insert({ sector: "construction", workers: 2, amount: 2_000, division: "410702", at: NOV_10 });
+    handled(id, NOV_10 + DAY, "mediation", "recovered:2000;workersPaid:2");
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now }).total.resolved).toBe(1);
+    act(id, NOV_10 + 2 * DAY, "reopened", "回头看：没收到钱");
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now }).total.resolved).toBe(0);
+  });
+});
+
 describe("what the table counts as resolved", () => {
   const NOV = { from: Date.parse("2026-10-31T16:00:00Z"), to: Date.parse("2026-11-30T16:00:00Z") };
   const OCT = { from: Date.parse("2026-09-30T16:00:00Z"), to: Date.parse("2026-10-31T16:00:00Z") };

@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   if (config.TELEGRAM_BOT_TOKEN) {
     // Slack's receiver owns PORT; a Telegram webhook beside it listens on the next port.
     const webhookPort = config.SLACK_BOT_TOKEN ? config.PORT + 1 : config.PORT;
+    // Reaching Telegram can take a while (or fail) on a closed network: say what is being waited for.
+    process.stderr.write("arrears-bot: connecting to Telegram…\n");
     const telegram = await startTelegram(app, { handleSignals: false, webhook: { port: webhookPort } });
     stops.push(() => telegram.stop());
   }
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
 
   if (stops.length === 0) {
     try {
-      await runTerminal(app, process.env.USER ?? "worker");
+      // `npm start -- --user NAME` talks as another worker (each has a conversation of their own).
+      const named = process.argv.indexOf("--user");
+      await runTerminal(app, (named >= 0 ? process.argv[named + 1] : undefined) ?? process.env.USER ?? "worker");
     } finally {
       scheduler?.stop();
       app.close();

@@ -1027,3 +1027,62 @@ describe("things said while a question waits", () => {
     expect(worker.last?.expecting).toBe("confirm");
   });
 });
+
+describe("what the regression sweep found while a question waits", () => {
+  it("'老板打我' at a name question: 110 and the question again, never a name", () => {
+    const worker = new Worker(env.app, "sweep-violence");
+    worker.says("我在新乡市红旗区干木工，欠我5000");
+    const asked = worker.last?.expecting;
+    worker.says("老板打我");
+    expect(worker.heard).toContain("110");
+    expect(worker.heard).not.toContain("已改好");
+    expect(worker.last?.expecting).toBe(asked);
+    worker.says("他把我身份证扣了");
+    expect(worker.heard).toContain("110");
+    expect(worker.last?.expecting).toBe(asked);
+  });
+
+  it("despair as the 'answer' to an officer's question alerts the desk, makes the case major, and the question waits", () => {
+    const { worker, id } = filedBase("sweep-despair");
+    env.app.actions.askWorker({ caseId: id, question: "工地在哪条路？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("活不下去了");
+    expect(worker.heard).toContain("12356");
+    expect(worker.choiceIds).toContain(`answer:${id}`);
+    expect(env.app.ledger.find(id)?.major).toBe(true);
+    expect(env.app.ledger.find(id)?.status).toBe("awaiting_worker");
+    worker.says("人民路");
+    expect(worker.heard).toContain("回答已转给");
+    expect(env.app.ledger.find(id)?.status).toBe("handling");
+  });
+
+  it("another complaint told while this one is written does not overwrite its facts", () => {
+    const worker = new Worker(env.app, "sweep-another");
+    worker.says("我在新乡市卫滨区宏达建筑工地干活，欠我们5个人5万");
+    const asked = worker.last?.expecting;
+    worker.says("另外我在郑州市金水区富士康上班，厂里也欠我8000");
+    expect(worker.heard).toContain("/new");
+    expect(worker.heard).not.toContain("已改好");
+    expect(worker.last?.expecting).toBe(asked);
+  });
+
+  it("thanks or a refusal at a name question is no name", () => {
+    const worker = new Worker(env.app, "sweep-thanks");
+    worker.says("我在郑州金水区一个工地干活，包工头孙德胜欠我两万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("谢谢你们");
+    expect(worker.heard).toContain("不客气");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不方便说");
+    expect(worker.heard).not.toContain("已改好");
+    expect(worker.last?.expecting).toBe("project");
+  });
+
+  it("'不用了' after a phone was given is thanks, not a withdrawal", () => {
+    const { worker, id } = filedBase("sweep-nothanks");
+    worker.says("13812345678");
+    worker.says("不用了");
+    expect(worker.heard).not.toContain("结案");
+    expect(env.app.ledger.find(id)?.status).toBe("logged");
+  });
+});

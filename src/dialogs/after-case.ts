@@ -7,7 +7,7 @@ import { allPhones, OTHER_PARTY_NUMBER_WORDS, readPhone } from "../triage/contac
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
-  /谢谢|多谢|感谢|谢了|谢啦|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
+  /谢谢|多谢|感谢|谢了|谢啦|不用了|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
@@ -20,7 +20,7 @@ const PARTLY_PAID =
   /(?:只|才|就)(?:给了?|发了?|拿到|拿了|结了?|付了?)[^。！？]{0,8}(?:还有|还差|还欠|剩下|剩的|没给|没发)|(?:只|才|就)(?:给了?|发了?|拿到|拿了|结了?|付了?)(?:我们?|俺们?)?(?:一半|一部分|一点|部分|几千|几百|[\d一二两三四五六七八九十百千万]+(?:块|元|千|万)?)|没有?全部|不是全部|没(?:给|发|结)全|还差[\d一二两三四五六七八九十百千万]+|还(?:有|差)[^。！？]{0,8}没(?:给|发|结)|(?:只有|才)[\d一二两三四五六七八九十几]+个?(?:人)?(?:拿到|领到)|其实(?:没有|没给|就给了|只给了)|说(?:是)?(?:给了|结了|发了)[^。！？]{0,4}其实|only (?:got|paid|received|gave) (?:half|part|some)|not (?:all|the full)/i;
 // Paid, or no longer wanting to complain: "老板把钱结了", "钱已经拿到了", "我想撤销投诉".
 const PAID_OR_WITHDRAWN =
-  /(?:钱|工资|工钱)(?:已经|都|全)?(?:拿到了|收到了|到账了|到手了|结清了?|付清了?|给了|发了|结了)|给钱了|把钱(?:结|给|发)了|把工资(?:结|给|发)了|(?:已经|都)(?:结清|付清|发清)了?|撤销|撤回|不想投诉|不投诉了|不用了|got paid|been paid|received the money|paid (?:me|us) (?:in full|all)|paid in full|withdraw/i;
+  /(?:钱|工资|工钱)(?:已经|都|全)?(?:拿到了|收到了|到账了|到手了|结清了?|付清了?|给了|发了|结了)|给钱了|把钱(?:结|给|发)了|把工资(?:结|给|发)了|(?:已经|都)(?:结清|付清|发清)了?|撤销|撤回|不想投诉|不投诉了|got paid|been paid|received the money|paid (?:me|us) (?:in full|all)|paid in full|withdraw/i;
 // Said of what the boss did, not of money that arrived: "老板给了个欠条", "说给了，其实没有".
 const NOT_REALLY_PAID = /欠条|微信|生活费|照片|说(?:是)?(?:给了|结了)|给了包工头|下个月|过几天|其实/;
 // Others in the same plight: "我们宿舍还有5个人也没拿到钱", "我老乡也被欠了", "我表哥也在这个工地 也欠他8000".
@@ -31,7 +31,7 @@ const STORY = /欠|拖|\d|[一二两三四五六七八九十百千万]{2,}|owes?
 // "另外一个老板也欠我", "之前在富士康也被欠了", "我要投诉": another job, not news of this one. Plain
 // 另外/之前/去年 are not enough: "另外，刘建国的电话是…", "我们去年就找过项目部" are news of the case.
 const NEW_COMPLAINT =
-  /(?:另外|另|别的|又)一?(?:个|家)?(?:老板|包工头|工头|公司|厂|饭店|工地|活)|还有(?:个|一个|一家)[^，。！？]{0,4}(?:老板|饭店|厂|公司|工地|活)|(?:之前|以前|上个月|去年)在[^，。！？]{1,10}(?:干|做|打工|上班|也)|也有个活|别处|还有[^，。！？]{1,6}(?:那边|那儿|那里)的|我要投诉|我想投诉|要举报|怎么投诉|another (?:employer|boss|company|job)|previous employer|new complaint/i;
+  /(?:另外|另|别的|又)一?(?:个|家)?(?:老板|包工头|工头|公司|厂|饭店|工地|活)|还有(?:个|一个|一家)[^，。！？]{0,4}(?:老板|饭店|厂|公司|工地|活)|(?:之前|以前|上个月|去年)在[^，。！？]{1,10}(?:干|做|打工|上班|也)|也有个活|别处|还有[^，。！？]{1,6}(?:那边|那儿|那里)的|我要投诉|我想投诉|要举报|怎么投诉|另外(?:我|俺)?(?:还)?在[^，,。！？]{1,14}(?:上班|干活|打工|干过|做过|做事)|another (?:employer|boss|company|job)|previous employer|new complaint|\balso,? I (?:work|worked) (?:at|in|for)\b/i;
 // "你们会告诉老板是我投诉的吗", "怕老板知道": fear of retaliation, answered wherever it comes.
 const CONFIDENTIALITY =
   /告诉老板|老板会知道|老板会不会知道|老板知道是我|怕老板知道|被老板知道|让老板知道|知道是我|保密|泄露|报复|打击报复|匿名|穿小鞋|找我麻烦|怕被(?:开除|辞退|炒|赶走|打)|会不会被(?:开除|辞退|打|炒)|(?:boss|employer) (?:know|find out)|tell (?:my|the) boss|confidential|anonymous|retaliat|afraid of (?:losing|being fired)|lose my job/i;

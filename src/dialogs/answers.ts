@@ -57,7 +57,7 @@ const PHONE_IN_NAME =
 // Assent typed where a name was asked ("OK", "好的") is not a name.
 // Thanks typed there ("谢谢", "thanks 👍") is not a name either.
 const NOT_A_NAME =
-  /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|thanks|thank you|thx|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到|谢谢|谢谢你|谢谢您|多谢|感谢|谢了)[\s.!。！~～\p{Extended_Pictographic}\u{FE0F}]*$/iu;
+  /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|thanks|thank you|thx|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到|谢谢|谢谢你们?|谢谢您|多谢|感谢|谢了|不方便|不方便说|不想说|不能说|不用了?|no thanks|not convenient|any progress\??)[\s.!。！~～\p{Extended_Pictographic}\u{FE0F}]*$/iu;
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
 const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
 // "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.

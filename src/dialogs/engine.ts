@@ -342,28 +342,51 @@ export class DialogEngine {
     // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply — and kept in the
     // story being written, so that the case is escalated when it is logged.
     const extreme = speaksOfExtremeAction(text);
-    if (extreme) {
-      turn.say(turn.t("logged.extremeRisk"));
-      const writing = turn.session.draft;
+    // "老板打我", "他把我身份证扣了" while a complaint is written: 110 now, and kept in the story.
+    const writing = turn.session.draft;
+    const violence = !extreme && writing !== null && speaksOfViolence(text);
+    if (extreme || violence) {
+      turn.say(turn.t(extreme ? "logged.extremeRisk" : "logged.violence"));
       if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
-      // "再不给就去跳楼" while the place or a name is asked: no answer (never a name), the question again.
+      if (writing && violence) this.reclassify(writing);
+      // While the place or a name is asked, or at the summary: no answer (never a name), the question again.
       const asked = writing?.expecting;
-      if (writing && asked && asked !== "confirm" && asked !== "editChoice" && !answering) {
+      if (writing && asked && !answering) {
         const answered =
-          asked === "place"
-            ? this.read(text).place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none"
-            : asked !== "project" && asked !== "employer" && this.answerParses(writing, asked, text);
+          asked === "confirm" || asked === "editChoice"
+            ? false
+            : asked === "place"
+              ? this.read(text).place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none"
+              : asked !== "project" && asked !== "employer" && this.answerParses(writing, asked, text);
         if (!answered) {
           this.repeatQuestion(turn);
           return;
         }
       }
     }
+    if (answering && (extreme || speaksOfViolence(text))) {
+      // Not the answer to the officer's question: the officer hears it at once, and the question waits.
+      this.alertInsteadOfAnswer(turn, answering, text, extreme, extreme || violence);
+      return;
+    }
     if (answering) {
       this.relayAnswer(turn, answering, text);
       return;
     }
     const draft = turn.session.draft;
+    // "另外我在富士康上班，厂里也欠我8000" while this complaint is written: another complaint, which must not
+    // overwrite this one's facts. The worker is told to finish this one first, or start afresh.
+    if (draft && draft.expecting !== "confirm" && draft.expecting !== "editChoice" && opensAnotherComplaint(text) && saysSomethingOwed(text)) {
+      turn.say(turn.t("intake.anotherComplaint"));
+      this.repeatQuestion(turn);
+      return;
+    }
+    // "谢谢", "不方便" at a question: no name nor answer; thanks or a refusal acknowledged, the question again.
+    if (draft && draft.expecting !== "confirm" && draft.expecting !== "editChoice" && afterCaseIntent(text) === "thanks") {
+      turn.say(turn.t("intake.welcome"));
+      this.repeatQuestion(turn);
+      return;
+    }
     // "我电话139…" while another fact is asked: the worker's phone, kept; the question comes again.
     if (draft && draft.expecting !== "phone" && numbersOnly(text)) {
       const given = ownPhoneIn(text);
@@ -422,6 +445,10 @@ export class DialogEngine {
           { id: `answer:${waiting.id}`, label: turn.t("question.answerButton") },
         ]);
         this.startDraft(turn, text);
+        return;
+      }
+      if (waiting && this.options.actions && (extreme || speaksOfViolence(text))) {
+        this.alertInsteadOfAnswer(turn, waiting.id, text, extreme, extreme || violence);
         return;
       }
       if (waiting && this.options.actions) {
@@ -1152,6 +1179,12 @@ export class DialogEngine {
       turn.caseId = row.id;
       return true;
     }
+    // "不用了" right after the phone was asked for: it is declined, nothing is withdrawn.
+    if (row && row.phone === null && declinesPhone(text) && turn.now - row.createdAt < PHONE_ASK_WINDOW_MS) {
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.phoneDeclined", { id: formatCaseId(row.id) }));
+      return true;
+    }
     if (intent === "thanks") {
       if (!row) turn.say(turn.t("afterCase.thanksNoCase"));
       // A closed case has no "progress" to come: what to do if the money never arrives.
@@ -1183,12 +1216,6 @@ export class DialogEngine {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
-      return true;
-    }
-    // "不用了" right after the phone was asked for: it is declined, nothing is withdrawn.
-    if (row.phone === null && declinesPhone(text) && turn.now - row.createdAt < PHONE_ASK_WINDOW_MS) {
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.phoneDeclined", { id }));
       return true;
     }
     // "我电话13812345678": the number the officer may call, kept on the case. "打错了，是139…" corrects the
@@ -1298,6 +1325,19 @@ export class DialogEngine {
     turn.caseId = caseId;
     turn.say(turn.t("question.answerSent", { id: formatCaseId(caseId) }));
     if (turn.session.draft) this.repeatQuestion(turn);
+  }
+
+  /**
+   * Despair or violence sent while an officer's question waits: not its answer. The officer is alerted
+   * (an extreme turn makes the case major), and the question keeps waiting.
+   */
+  private alertInsteadOfAnswer(turn: Turn, caseId: string, text: string, extreme: boolean, warned: boolean): void {
+    if (!warned) turn.say(turn.t("logged.violence"));
+    this.options.actions?.workerAddedInfo(caseId, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
+    turn.caseId = caseId;
+    turn.say(turn.t("afterCase.extremePassedOn", { id: formatCaseId(caseId) }));
+    turn.say(turn.t("question.stillWaitingShort", { id: formatCaseId(caseId) }), [{ id: `answer:${caseId}`, label: turn.t("question.answerButton") }]);
+    turn.session.answeringCaseId = null;
   }
 
   /** "请留个电话" answered with the worker's number: kept on the case too. */

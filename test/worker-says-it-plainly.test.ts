@@ -1086,3 +1086,12 @@ describe("what the regression sweep found while a question waits", () => {
     expect(env.app.ledger.find(id)?.status).toBe("logged");
   });
 });
+
+describe("a clause with its fact's word beside a bare value", () => {
+  it("'人数不对，4个人，钱是2万' changes both", () => {
+    const worker = atSummary("bare-beside");
+    worker.says("人数不对，4个人，钱是2万");
+    expect(worker.heard).toContain("被欠人数 → 4 人");
+    expect(worker.heard).toContain("欠款金额 → ¥20,000");
+  });
+});

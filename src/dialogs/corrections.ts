@@ -59,6 +59,12 @@ const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
 const CLAUSE_VALUE = /^(?:的?名字|名称|名)?(?:应该是|其实是|改成|改为|是|为|叫|[:：])\s*(.+)$/;
 const LEADING_CUE = /^(?:不对|错了|写错了?|搞错了?|有误|更正一下|更正|纠正一下)[，,。！!\s]*/;
 
+function bareValueClause(clause: string): Correction | null {
+  const value = clause.trim();
+  const fact = factOfValue(value);
+  return fact === "headcount" || fact === "amount" || fact === "phone" ? { fact, valueText: value } : null;
+}
+
 function clauseStatement(clause: string): Correction | null {
   for (const [fact, word] of CLAUSE_FACTS) {
     const named = word.exec(clause.trim());
@@ -127,11 +133,14 @@ function factRejected(rejected: string[], current: CurrentValues): FactName | nu
 export function detectCorrectionCue(text: string, current: CurrentValues = {}): CorrectionCue | null {
   const trimmed = text.trim().replace(SELF_CORRECTION_TAIL, "").replace(/[。！!.\s]+$/, "");
   // "不对，钱是9000，老板是王军", "钱是9000": each clause names its fact and its value.
-  const clauses = trimmed
-    .replace(LEADING_CUE, "")
-    .split(CLAUSE_BREAK)
-    .map(clauseStatement)
-    .filter((c): c is Correction => c !== null);
+  const parts = trimmed.replace(LEADING_CUE, "").split(CLAUSE_BREAK);
+  const stated = parts.map(clauseStatement);
+  // Beside a clause with its fact's word, a bare value says its fact by its form ("人数不对，4个人，钱是2万").
+  const clauses = stated.some((c) => c !== null)
+    ? parts
+        .map((part, i) => stated[i] ?? bareValueClause(part))
+        .filter((c): c is Correction => c !== null)
+    : [];
   if (clauses.length > 0 && new Set(clauses.map((c) => c.fact)).size === clauses.length) {
     const [first, ...more] = clauses as [Correction, ...Correction[]];
     return { fact: first.fact, valueText: first.valueText, more };

@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
+import { lastRecordKind, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
 import { eventLabel } from "./cases/event-text.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
@@ -228,9 +228,19 @@ export function buildProgram(): Command {
           const money = recovered > 0 ? tw("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }) : tw("slack:worker.resolvedNoMoney");
           noteForWorker ??= [money, words].filter(Boolean).join("\n");
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
+          // Far beyond the complaint: recorded as written (the desk's modal sends such figures here), flagged.
+          const owedSum = filed?.amountYuan ?? null;
+          const owedWorkers = filed?.headcountMax ?? null;
+          if ((owedSum !== null && owedSum > 0 && recovered > 2 * owedSum) || (owedWorkers !== null && owedWorkers > 0 && workersPaid > 2 * owedWorkers)) {
+            process.stderr.write(`${t("cli.figuresAboveClaim", { amount: owedSum?.toLocaleString("en-US") ?? "-", workers: owedWorkers ?? "-" })}\n`);
+          }
         }
         if (options.record !== undefined) {
           if (!(RECORD_KINDS as readonly string[]).includes(options.record)) throw new InvalidArgumentError(t("cli.badRecord", { kinds: RECORD_KINDS.join(", ") }));
+          // The same handling again tells the worker nothing new.
+          if (lastRecordKind(app.ledger.events(id)) === options.record) {
+            throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${options.record}`) }));
+          }
           note = note ? `record:${options.record} ${note}` : `record:${options.record}`;
           const filed = app.ledger.find(id);
           const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");

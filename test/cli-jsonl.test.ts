@@ -96,6 +96,11 @@ describe("arrears chat --jsonl", () => {
     expect(moved.status).toBe("transferred");
     expect(moved.events.at(-1)).toMatchObject({ type: "status_changed", data: { noteForWorker: expect.stringContaining("牧野区") } });
 
+    // The same handling recorded twice: refused the second time, the worker told once.
+    cli(["case", "set-status", caseId, "accepted", "--by", "张三"]);
+    cli(["case", "set-status", caseId, "handling", "--by", "张三", "--record", "police"]);
+    expect(() => cli(["case", "set-status", caseId, "handling", "--by", "张三", "--record", "police"])).toThrow(/已经记录过「移送公安」/);
+
     // Referring a case away needs the words that tell the worker where to go.
     expect(() => cli(["case", "set-status", caseId, "referred", "--by", "张三"])).toThrow(/--tell-worker/);
 

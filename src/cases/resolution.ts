@@ -44,3 +44,14 @@ export function resolutionNote(resolution: Resolution, words?: string): string {
   const rest = words?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
   return rest ? `${figures};${rest}` : figures;
 }
+
+/** The handling last recorded among a case's events (记录处理方式), if any: "police", "mediation"… */
+export function lastRecordKind(events: readonly { type: string; data: unknown }[]): string | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i] as { type: string; data: unknown };
+    const note = (event.data as { note?: unknown } | null)?.note;
+    if (event.type === "status_changed" && typeof note === "string" && note.startsWith("record:")) return note.slice("record:".length).split(/\s/)[0] ?? null;
+  }
+  return null;
+}
+

@@ -10,7 +10,7 @@ import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { eventLabel, eventNote } from "../../cases/event-text.js";
-import { parseYuan, resolutionNote } from "../../cases/resolution.js";
+import { lastRecordKind, parseYuan, resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
@@ -108,12 +108,7 @@ export class SlackDesk {
 
   /** The handling last recorded on the case (记录处理方式), if any: "police", "mediation"… */
   lastRecord(caseId: string): string | null {
-    const events = this.app.ledger.events(caseId);
-    for (let i = events.length - 1; i >= 0; i--) {
-      const note = (events[i]!.data as { note?: unknown } | null)?.note;
-      if (events[i]!.type === "status_changed" && typeof note === "string" && note.startsWith("record:")) return note.slice("record:".length).split(/\s/)[0] ?? null;
-    }
-    return null;
+    return lastRecordKind(this.app.ledger.events(caseId));
   }
 
   notArrears(user: string, row: CaseRow, category: string, remedy: string): void {

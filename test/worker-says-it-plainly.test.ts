@@ -1095,3 +1095,13 @@ describe("a clause with its fact's word beside a bare value", () => {
     expect(worker.heard).toContain("欠款金额 → ¥20,000");
   });
 });
+
+describe("an English status question with the case ID", () => {
+  it("is a status query, not news (English words shaped like an ID are passed over)", async () => {
+    const { parseCommand } = await import("../src/dialogs/commands.js");
+    const { newCaseId, formatCaseId } = await import("../src/cases/case-id.js");
+    const id = newCaseId();
+    expect(parseCommand(`what is the status of ${formatCaseId(id)}`)).toMatchObject({ name: "status", caseId: formatCaseId(id) });
+    expect(parseCommand(`what about case ${id}`)).toMatchObject({ name: "status", caseId: id });
+  });
+});

@@ -55,8 +55,8 @@ export function parseCaseId(input: string): CaseIdParse {
 
 /** Finds something shaped like a case ID in free text ("查询 K7Q-M3P-9RX"). */
 export function findCaseIdIn(text: string): string | null {
-  const match = text
-    .normalize("NFKC")
-    .match(/(?<![A-Za-z0-9])[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}(?![A-Za-z0-9])/);
-  return match ? match[0] : null;
+  const candidates = [...text.normalize("NFKC").matchAll(/(?<![A-Za-z0-9])[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}[\s-]?[A-Za-z0-9]{3}(?![A-Za-z0-9])/g)].map((m) => m[0]);
+  // "what is the status of K7Q-M3P-9RX": English words ("the status") have the shape too; a valid ID,
+  // else one with a digit, is the one meant.
+  return candidates.find((c) => parseCaseId(c).kind === "valid") ?? candidates.find((c) => /\d/.test(c)) ?? candidates[0] ?? null;
 }

@@ -46,7 +46,7 @@ export function parseCommand(text: string): Command | null {
   if (idInText && looksLikeCaseId(idInText)) {
     const rest = trimmed.replace(idInText, "").replace(/(?<!\d)\d{6}(?!\d)/, "").replace(/^[\s，,:：]*(编号|ID|案件|投诉)?[\s，,:：]*/i, "").trim();
     // "帮我老公查一下投诉 GQYH2GV57 查询码195028": a relative checking, with the code.
-    if (rest === "" || asksProgress(rest) || /查|投诉|密码|查询码|验证码|access code|code|check|status/i.test(rest)) return statusCommand(trimmed);
+    if (rest === "" || asksProgress(rest) || /查|投诉|密码|查询码|验证码|access code|code|check|status|\bcase\b|what about|how is|how's|update|news|progress/i.test(rest)) return statusCommand(trimmed);
   }
   return null;
 }

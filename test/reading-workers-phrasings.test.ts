@@ -206,3 +206,10 @@ describe("names a leader found misread in a report", () => {
     expect(reading.employer).toBe("中铁");
   });
 });
+
+describe("English with many Chinese names in it", () => {
+  it("is English: names and places are long words, and 'carpenter' is no case ID", () => {
+    expect(languageOfText("I am a carpenter at 碧桂园凤凰城三期 in 新乡市红旗区, boss 刘建国 owes me 5000 yuan")).toBe("en");
+    expect(languageOfText("我在工地干活 boss不给钱")).toBe("zh-CN");
+  });
+});

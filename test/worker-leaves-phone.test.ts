@@ -238,3 +238,20 @@ describe("a second complaint of a worker who left a phone", () => {
     expect(env.app.ledger.find(second)?.phone).toBe("13812345678");
   });
 });
+
+describe("the phone in English", () => {
+  it("a corrected number, a refusal and 'no thanks' read as an English speaker means them", () => {
+    expect(ownPhoneIn("sorry wrong number, it is 13912345678")).toEqual({ phone: "13912345678", correcting: true, others: false });
+    const worker = new Worker(env.app, "en-phone");
+    worker.says("/lang en");
+    const id = worker.files("I worked at 碧桂园凤凰城三期 in 新乡市红旗区, boss 刘建国 owes me 5000 yuan", { project: "碧桂园凤凰城三期", employer: "刘建国" });
+    worker.says("not convenient");
+    expect(worker.heard).toContain("you don't have to");
+    worker.says("13812345678");
+    worker.says("sorry wrong number, it is 13912345678");
+    expect(env.app.ledger.find(id)?.phone).toBe("13912345678");
+    worker.says("no thanks");
+    expect(worker.last?.expecting).toBeNull();
+    expect(worker.heard).not.toContain("tell me what happened");
+  });
+});

@@ -7,7 +7,7 @@ import { allPhones, OTHER_PARTY_NUMBER_WORDS, readPhone } from "../triage/contac
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
-  /谢谢|多谢|感谢|谢了|谢啦|不用了|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
+  /谢谢|多谢|感谢|谢了|谢啦|不用了|别的没事了?|没别的了|没事了|好的|好吧|好滴|好|行|嗯+|哦+|噢|收到|知道了|明白了|了解|辛苦了|辛苦|麻烦(?:你们|您|你)?了|那我等着|我等着|等着|等你们的?消息|等消息|那就这样|ok|okay|no thanks|thanks|thank you|thx|got it|noted|i'?ll wait|你们|您|你|了|啦|呀|哈|a lot|very much|\s|[,，。.!！~～、…]|\p{Extended_Pictographic}|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/giu;
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
@@ -101,9 +101,9 @@ export function saysSomethingOwed(text: string): boolean {
 
 // Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
 // a number corrected ("打错了，是139…", "换号了").
-const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的/;
+const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|wrong|correct/i;
 const OWN_NUMBER_WORDS =
-  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|you can/giu;
+  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|sorry|wrong(?: number)?|correct(?:ion)?|new|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|it|you can/giu;
 
 export interface PhoneMessage {
   /** The writer's own number. */
@@ -136,7 +136,7 @@ export function numbersOnly(text: string): boolean {
 }
 
 // "不用了", "不方便", "没有手机": the phone asked for at logging is declined (not the complaint withdrawn).
-const DECLINES_PHONE = /^(?:不用了?|不用留|不方便|不留了?|不想留|不需要|算了|没有手机|没手机|没有电话|no thanks|no need|not now|rather not)[。.!！~～]*$/i;
+const DECLINES_PHONE = /^(?:不用了?|不用留|不方便|不留了?|不想留|不需要|算了|没有手机|没手机|没有电话|no thanks|no need|not now|rather not|(?:it'?s )?not convenient|inconvenient|i'?d rather not)[。.!！~～]*$/i;
 
 /** Whether a short reply declines to leave a phone number. */
 export function declinesPhone(text: string): boolean {

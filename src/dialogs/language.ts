@@ -1,6 +1,6 @@
 // The language a message is written in, for a worker who has not chosen one with /lang: a worker
 // who writes English is answered in English, whatever the phone's language says.
-import { findCaseIdIn } from "../cases/case-id.js";
+import { findCaseIdIn, parseCaseId } from "../cases/case-id.js";
 import type { Locale } from "../config.js";
 
 const HAN = /\p{Script=Han}/gu;
@@ -23,13 +23,17 @@ const SENTENCE_WORDS = /[我你他她们欠了吗呢吧没不是的要给]/;
 export function languageOfText(text: string, current: Locale | null = null): Locale | null {
   const trimmed = text.trim();
   if (trimmed.startsWith("/")) return null;
-  const caseId = findCaseIdIn(trimmed);
+  // A case ID is no word of either language ("carpenter" has the shape of one, but is not one).
+  const found = findCaseIdIn(trimmed);
+  const caseId = found && (parseCaseId(found).kind === "valid" || /\d/.test(found)) ? found : null;
   const rest = caseId ? trimmed.replace(caseId, " ") : trimmed;
   const han = rest.match(HAN)?.length ?? 0;
   const words = rest.match(LATIN_WORD) ?? [];
   if (words.length >= 3 && words.filter((word) => PINYIN_WORD.test(word)).length >= words.length * 0.8) return "zh-CN";
-  // A Chinese word is about two characters: "My boss 张三 owes me 5000" is English.
-  if (words.length >= 2 && words.length * 2 >= han) return "en";
+  // A Chinese word is about two characters: "My boss 张三 owes me 5000" is English. Names and places
+  // alone ("碧桂园凤凰城三期", "新乡市红旗区": no word of a Chinese sentence) are longer words still.
+  const hanWords = SENTENCE_WORDS.test(rest) ? han / 2 : han / 4;
+  if (words.length >= 2 && words.length >= hanWords) return "en";
   if (han > 0) return current === "en" && words.length === 0 && han <= SHORT_HAN_ANSWER && !SENTENCE_WORDS.test(rest) ? null : "zh-CN";
   // One word tells little ("OK" is Chinese chat too), except an English greeting.
   if (words.length >= 2) return "en";

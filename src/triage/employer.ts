@@ -49,7 +49,8 @@ const FOLLOW_PERSON = /(?:跟着?|给)([\u4e00-\u9fff]{2,4})(?=干|做)/g;
 const NAMED_PERSON = /(?:名字叫|名叫|姓名是?)([\u4e00-\u9fff]{2,3})/g;
 const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老板|老板|带班|承包人|跟着/;
 
-const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)/;
+// "my boss Wang Qiang", and in English with the Chinese name as written ("boss 刘建国 owes me").
+const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|\p{Script=Han}{2,4}(?![\p{Script=Han}]))/u;
 const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
@@ -211,7 +212,7 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     const name = personNameAt(raw);
     if (name) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), "包工头");
   }
-  const english = HAS_CAPITAL.test(text) ? EN_PERSON.exec(text) : null;
+  const english = HAS_CAPITAL.test(text) || /[a-z]/.test(text) ? EN_PERSON.exec(text) : null;
   if (english?.[1]) addPerson(out, text, companies, english[1], english.index + english[0].length - english[1].length, "boss");
   return out;
 }

@@ -213,3 +213,9 @@ describe("English with many Chinese names in it", () => {
     expect(languageOfText("我在工地干活 boss不给钱")).toBe("zh-CN");
   });
 });
+
+describe("trades named in English", () => {
+  it.each(["I am a carpenter, the boss owes me 5000", "I was a steel fixer on the site, not paid 3 months", "scaffolder here, the contractor owes us 20000"])("%s → construction", (text) => {
+    expect(read(text).sector).toBe("construction");
+  });
+});

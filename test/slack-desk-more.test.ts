@@ -675,3 +675,25 @@ describe("a major case transferred between desks", () => {
     ]);
   });
 });
+
+describe("asking the worker before accepting", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("a logged case's ticket offers 需补充, and the question reaches the worker", async () => {
+    const { t, api, requests, slack } = desk;
+    const id = new Worker(t.app, "ask-early", "local").files(ORDINARY);
+    await slack.tickets.postTicket(id);
+    const posted = JSON.stringify(api.of("chat.postMessage").find((c) => JSON.stringify(c.args.blocks ?? "").includes(formatCaseId(id)))?.args.blocks);
+    expect(posted).toContain("arrears_askWorker");
+    const before = updatesOf(desk, id).length;
+    expect((await requests.submit(HONGQI, "askWorker", id, { question: "工地在哪条路？" })).status).toBe(200);
+    await nextUpdate(desk, id, before);
+    expect(t.app.ledger.find(id)?.status).toBe("awaiting_worker");
+    const question = t.app.store.db.select().from(outbox).all().find((row) => row.caseId === id && row.messageKey === "notify.question");
+    expect(question).toBeDefined();
+  });
+});

@@ -7,7 +7,7 @@ import { translator } from "../../i18n.js";
 import { Tickets } from "./tickets.js";
 
 /** Statuses from which an officer may ask the worker a question. */
-export const ASK_WORKER_FROM: readonly CaseStatus[] = ["accepted", "handling", "awaiting_worker", "reopened", "transferred"];
+export const ASK_WORKER_FROM: readonly CaseStatus[] = ["logged", "accepted", "handling", "awaiting_worker", "reopened", "transferred"];
 
 interface ActionsBlock {
   type: "actions";

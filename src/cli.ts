@@ -5,12 +5,13 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { lastRecordKind, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
 import { eventLabel } from "./cases/event-text.js";
+import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { CATEGORIES, categorySchema, type Category } from "./domain.js";
+import { CATEGORIES, categorySchema, type Category, type Reason } from "./domain.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { getI18n, translator } from "./i18n.js";
@@ -77,8 +78,7 @@ function routeLine(t: ReturnType<typeof translator>, route: unknown): string {
 }
 
 function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string {
-  const list = Array.isArray(reasons) ? (reasons as { key: string; params?: Record<string, unknown> }[]) : [];
-  return list.length > 0 ? list.map((r) => t(r.key, r.params ?? {}).replace(/[。.]$/, "")).join("；") : "-";
+  return Array.isArray(reasons) && reasons.length > 0 ? renderReasons(t, reasons as Reason[]) : "-";
 }
 
 function printCase(app: App, view: CaseView): void {
@@ -211,9 +211,11 @@ export function buildProgram(): Command {
         let moveToJurisdiction: string | undefined;
         let noteForWorker = options.tellWorker;
         let note = options.note?.trim() || undefined;
+        // What the worker is told goes in their language.
+        const filed = app.ledger.find(id);
+        const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
         if (status === "resolved") {
           // 办结 with its figures, which the campaign report counts: given as options, else read from the note.
-          const filed = app.ledger.find(id);
           const read = readResolution(note ?? "", filed?.amountYuan ?? null);
           const recovered = options.recovered !== undefined ? parseYuan(options.recovered) : (read.recovered ?? null);
           if (recovered === null) throw new InvalidArgumentError(t(options.recovered !== undefined ? "cli.badRecovered" : "cli.recoveredRequired", { value: options.recovered ?? "" }));
@@ -222,17 +224,13 @@ export function buildProgram(): Command {
             options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? (recovered > 0 ? (filed?.headcountMin ?? 0) : 0));
           if (!Number.isInteger(workersPaid) || workersPaid < 0) throw new InvalidArgumentError(t("cli.badWorkersPaid", { value: options.workersPaid ?? "" }));
           note = resolutionNote({ recovered, workersPaid }, note);
-          // The worker hears the money, in their language, and the officer's own words when there are any.
-          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
-          const words = options.note?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
-          const money = recovered > 0 ? tw("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }) : tw("slack:worker.resolvedNoMoney");
-          noteForWorker ??= [money, words].filter(Boolean).join("\n");
+          // The worker hears the money and the officer's own words when there are any.
+          noteForWorker ??= [moneyNews(tw, recovered), officerWords(options.note)].filter(Boolean).join("\n");
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
           // Far beyond the complaint: recorded as written (the desk's modal sends such figures here), flagged.
-          const owedSum = filed?.amountYuan ?? null;
-          const owedWorkers = filed?.headcountMax ?? null;
-          if ((owedSum !== null && owedSum > 0 && recovered > 2 * owedSum) || (owedWorkers !== null && owedWorkers > 0 && workersPaid > 2 * owedWorkers)) {
-            process.stderr.write(`${t("cli.figuresAboveClaim", { amount: owedSum?.toLocaleString("en-US") ?? "-", workers: owedWorkers ?? "-" })}\n`);
+          const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };
+          if (beyond.amount || beyond.workers) {
+            process.stderr.write(`${t("cli.figuresAboveClaim", { amount: filed?.amountYuan?.toLocaleString("en-US") ?? "-", workers: filed?.headcountMax ?? "-" })}\n`);
           }
         }
         if (options.record !== undefined) {
@@ -242,8 +240,6 @@ export function buildProgram(): Command {
             throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${options.record}`) }));
           }
           note = note ? `record:${options.record} ${note}` : `record:${options.record}`;
-          const filed = app.ledger.find(id);
-          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
           noteForWorker ??= tw("slack:worker.record", { what: tw(`slack:record.${options.record}`) });
         }
         let category: Category | undefined;
@@ -258,8 +254,6 @@ export function buildProgram(): Command {
           if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
           if (!division) throw new InvalidArgumentError(t("cli.transferTargetUnknown", { code: options.to.trim() }));
           moveToJurisdiction = division.code;
-          const filed = app.ledger.find(id);
-          const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
           noteForWorker ??= tw("slack:worker.transferred", { division: app.gazetteer.fullName(division.code) });
         }
         const row =

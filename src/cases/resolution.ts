@@ -1,6 +1,7 @@
 // How an arrears case was resolved (办结), as the ledger keeps it in the resolution's note and the
 // campaign report reads it: "recovered:236000;workersPaid:12", optionally followed by the officer's
 // words. Officers write amounts as they speak ("23.6万", "236,000"); the ledger keeps yuan.
+import type { TFunction } from "i18next";
 import { findAmountMentions } from "../triage/amounts.js";
 
 /** 记录处理方式: what was done on the way (立案, 协调, 仲裁, 移送公安, 垫付); the note "record:<kind>". */
@@ -38,11 +39,35 @@ export function readResolution(note: string, owed: number | null = null): Partia
   return figures;
 }
 
+/** The officer's own words in a note, without the figures the report reads. */
+export function officerWords(note: string | undefined): string {
+  return (note ?? "").replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
+}
+
 /** The resolution's note as the report reads it, the officer's own words after the figures. */
 export function resolutionNote(resolution: Resolution, words?: string): string {
   const figures = `recovered:${resolution.recovered};workersPaid:${resolution.workersPaid}`;
-  const rest = words?.replace(/recovered:\s*[\d.]+;?|workersPaid:\s*\d+;?/g, "").trim();
+  const rest = officerWords(words);
   return rest ? `${figures};${rest}` : figures;
+}
+
+/** What the worker hears of the money: the sum recovered, or plainly that there was none. */
+export function moneyNews(t: TFunction, recovered: number): string {
+  return recovered > 0 ? t("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }) : t("slack:worker.resolvedNoMoney");
+}
+
+/**
+ * Figures more than twice the complaint's (a digit too many goes into the statistics reported upward):
+ * which of them, when the complaint's own are known.
+ */
+export function beyondClaim(
+  claim: { amountYuan: number | null; headcountMax: number | null },
+  resolution: Resolution,
+): { amount: boolean; workers: boolean } {
+  return {
+    amount: claim.amountYuan !== null && claim.amountYuan > 0 && resolution.recovered > 2 * claim.amountYuan,
+    workers: claim.headcountMax !== null && claim.headcountMax > 0 && resolution.workersPaid > 2 * claim.headcountMax,
+  };
 }
 
 /** The handling last recorded among a case's events (记录处理方式), if any: "police", "mediation"… */

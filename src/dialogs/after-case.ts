@@ -101,9 +101,11 @@ export function saysSomethingOwed(text: string): boolean {
 
 // Little else besides the number: "我电话13812345678", "联系我：138 1234 5678", "my number is …", and
 // a number corrected ("打错了，是139…", "换号了").
-const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|wrong|correct/i;
-const OWN_NUMBER_WORDS =
-  /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|sorry|wrong(?: number)?|correct(?:ion)?|new|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\s]|my|phone|number|mobile|call me|is|it'?s|it|you can/giu;
+const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|wrong(?: number)?|correct(?:ion)?/i;
+const OWN_NUMBER_WORDS = new RegExp(
+  `${CORRECTING.source}|sorry|new|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|是|为|：|:|[,，。.!！~～\\s]|my|phone|number|mobile|call me|is|it'?s|it|you can`,
+  "giu",
+);
 
 export interface PhoneMessage {
   /** The writer's own number. */

@@ -376,13 +376,15 @@ export class DialogEngine {
     const draft = turn.session.draft;
     // "另外我在富士康上班，厂里也欠我8000" while this complaint is written: another complaint, which must not
     // overwrite this one's facts. The worker is told to finish this one first, or start afresh.
-    if (draft && draft.expecting !== "confirm" && draft.expecting !== "editChoice" && opensAnotherComplaint(text) && saysSomethingOwed(text)) {
+    // A fact is being asked (not the summary).
+    const askingFact = draft !== null && draft.expecting !== "confirm" && draft.expecting !== "editChoice";
+    if (askingFact && opensAnotherComplaint(text) && saysSomethingOwed(text)) {
       turn.say(turn.t("intake.anotherComplaint"));
       this.repeatQuestion(turn);
       return;
     }
     // "谢谢", "不方便" at a question: no name nor answer; thanks or a refusal acknowledged, the question again.
-    if (draft && draft.expecting !== "confirm" && draft.expecting !== "editChoice" && afterCaseIntent(text) === "thanks") {
+    if (askingFact && afterCaseIntent(text) === "thanks") {
       turn.say(turn.t("intake.welcome"));
       this.repeatQuestion(turn);
       return;

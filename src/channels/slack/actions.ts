@@ -10,7 +10,7 @@ import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { eventLabel, eventNote } from "../../cases/event-text.js";
-import { lastRecordKind, parseYuan, resolutionNote } from "../../cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, parseYuan, resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
@@ -106,11 +106,6 @@ export class SlackDesk {
     });
   }
 
-  /** The handling last recorded on the case (记录处理方式), if any: "police", "mediation"… */
-  lastRecord(caseId: string): string | null {
-    return lastRecordKind(this.app.ledger.events(caseId));
-  }
-
   notArrears(user: string, row: CaseRow, category: string, remedy: string): void {
     const tw = translator(workerLocale(row));
     this.app.actions.setStatus({
@@ -131,7 +126,7 @@ export class SlackDesk {
       by: `slack:${user}`,
       channel: CHANNEL,
       note: resolutionNote({ recovered: amount, workersPaid }),
-      noteForWorker: amount > 0 ? tw("slack:worker.resolved", { amount: amount.toLocaleString("en-US") }) : tw("slack:worker.resolvedNoMoney"),
+      noteForWorker: moneyNews(tw, amount),
     });
   }
 
@@ -306,7 +301,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       if (name === "accept") desk.accept(user, fresh);
       else if (name === "record" && (RECORD_KINDS as readonly string[]).includes(kind ?? "")) {
         // The same way of handling chosen again tells the worker nothing new.
-        recordedBefore = desk.lastRecord(caseId) === kind;
+        recordedBefore = lastRecordKind(app.ledger.events(caseId)) === kind;
         if (recordedBefore) return;
         desk.record(user, fresh, kind as (typeof RECORD_KINDS)[number]);
       } else return;
@@ -362,12 +357,13 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       }
       // A slip of a digit goes into the statistics reported upward: figures far beyond the complaint are
       // sent back to be checked (the CLI takes them, for the rare case they are right).
-      if (row.amountYuan !== null && row.amountYuan > 0 && recovered > 2 * row.amountYuan) {
-        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.amountAboveClaim", { claimed: row.amountYuan.toLocaleString("en-US") }) } });
+      const beyond = beyondClaim(row, { recovered, workersPaid: workers });
+      if (beyond.amount) {
+        await ack({ response_action: "errors", errors: { recovered: t("slack:modal.amountAboveClaim", { claimed: row.amountYuan?.toLocaleString("en-US") ?? "" }) } });
         return;
       }
-      if (row.headcountMax !== null && row.headcountMax > 0 && workers > 2 * row.headcountMax) {
-        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { claimed: row.headcountMax }) } });
+      if (beyond.workers) {
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { claimed: row.headcountMax ?? "" }) } });
         return;
       }
       amount = recovered;
@@ -421,7 +417,9 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       .events(row.id)
       .map((event) => {
         const note = eventNote(t, event.data);
-        return `• ${tickets.formatDate(event.at)} ${eventLabel(t, event.type, event.data)}${note ? `：${slackEscape(note)}` : ""} — ${actorLabel(t, event.actor)}`;
+        const what = eventLabel(t, event.type, event.data);
+        const line = note ? t("slack:case.lineWithNote", { what, note: slackEscape(note) }) : what;
+        return `• ${tickets.formatDate(event.at)} ${line} — ${actorLabel(t, event.actor)}`;
       })
       .join("\n");
     await ack({

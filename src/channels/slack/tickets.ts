@@ -8,6 +8,7 @@ import { formatCaseId } from "../../cases/case-id.js";
 import { maskPhone, maskPhonesIn } from "../../cases/case-view.js";
 import { RECORD_KINDS } from "../../cases/resolution.js";
 import { eventLabel, eventNote } from "../../cases/event-text.js";
+import { renderReasons } from "../../dialogs/filing.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { Locale } from "../../config.js";
 import { cases, slackTickets } from "../../db/schema.js";
@@ -178,9 +179,12 @@ export class Tickets {
     if (files.length === 0) return t("slack:ticket.evidenceValue", { count: 0 });
     const kinds = files
       .slice(0, 5)
-      .map((file) => `${t(`slack:evidenceKind.${file.kind}`, { defaultValue: file.kind })}${file.caption ? `（${slackEscape(maskPhonesIn(file.caption)).slice(0, 30)}）` : ""}`)
-      .join("、");
-    return `${t("slack:ticket.evidenceValue", { count: files.length })}：${kinds}${files.length > 5 ? "…" : ""}`;
+      .map((file) => {
+        const kind = t(`slack:evidenceKind.${file.kind}`, { defaultValue: file.kind });
+        return file.caption ? t("slack:ticket.evidenceCaptioned", { kind, caption: slackEscape(maskPhonesIn(file.caption)).slice(0, 30) }) : kind;
+      })
+      .join(t("punctuation.enumeration"));
+    return t("slack:ticket.evidenceList", { count: files.length, kinds: `${kinds}${files.length > 5 ? "…" : ""}` });
   }
 
   /** The latest officer action in words ("最新：处理 · 移送公安（@U…）"), if any. */
@@ -232,7 +236,7 @@ export class Tickets {
         : row.headcountMax !== null && row.headcountMax !== row.headcountMin
           ? t("slack:ticket.workersRange", { min: row.headcountMin, max: row.headcountMax })
           : t("slack:ticket.workersValue", { count: row.headcountMin });
-    const reasons = Array.isArray(row.reasons) ? (row.reasons as Reason[]).map((r) => t(r.key, r.params ?? {}).replace(/[。.]$/, "")).join("；") : "";
+    const reasons = Array.isArray(row.reasons) ? renderReasons(t, row.reasons as Reason[]) : "";
     const field = (label: string, value: string | null | undefined) => ({
       type: "mrkdwn",
       text: `*${t(`slack:ticket.${label}`)}*\n${value === null || value === undefined || value === "" ? unknown : slackEscape(value)}`,

@@ -2,6 +2,7 @@
 // configuration. Channels receive this and know nothing of how it is built.
 import type { Config } from "./config.js";
 import { CaseActions } from "./cases/case-actions.js";
+import { CaseGroups } from "./groups/groups.js";
 import { deadlinePolicyFromConfig } from "./cases/deadline-policy.js";
 import type { WorkingCalendar } from "./cases/deadlines.js";
 import { CaseLedger } from "./cases/ledger.js";
@@ -61,7 +62,8 @@ export function createApp(
   const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS) };
   const ledger = new CaseLedger(store.db);
   const outbox = new Outbox(store.db);
-  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now(), deadlinePolicyFromConfig(config));
+  const groups = new CaseGroups(store.db, router, gazetteer);
+  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now(), deadlinePolicyFromConfig(config), groups);
   const engine = new DialogEngine({
     store,
     actions,

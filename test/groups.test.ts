@@ -7,7 +7,9 @@ import { formatCaseId } from "../src/cases/case-id.js";
 import type { SlackClient } from "../src/channels/slack/tickets.js";
 import { Tickets } from "../src/channels/slack/tickets.js";
 import { groupCommand } from "../src/groups/cli.js";
+import { eventLabel } from "../src/cases/event-text.js";
 import { CaseGroups } from "../src/groups/groups.js";
+import { translator } from "../src/i18n.js";
 import { employerKey, projectKey } from "../src/groups/keys.js";
 import { repeatEmployerWarning } from "../src/groups/repeat-employer.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -186,6 +188,80 @@ describe("merging and splitting by hand", () => {
     expect(merged).toMatchObject({ workers: 11, level: "collective" });
     for (const id of [a1, a2, b1, b2]) expect(escalations(id)).toEqual(["collective"]);
     expect(deskMessages()).toHaveLength(1);
+  });
+});
+
+describe("members that stop being the group's problem", () => {
+  it("takes a case the officer refers as not arrears out of its group, and its figures out of the sums", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
+    const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");
+    const c = file("新乡市红旗区凤凰城三期工地，宏达劳务欠我们4个人工资5万");
+    const groupId = row(a).groupId!;
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 9, amountYuan: 100_000 });
+
+    const referred = env.app.actions.setStatus({ caseId: b, status: "referred", by: "张三", channel: "cli", note: "category:work_injury 实为工伤待遇" });
+    expect(referred.groupId).toBeNull();
+    expect(row(b).groupId).toBeNull();
+    const left = env.app.ledger.events(b).find((e) => e.type === "group_left")!;
+    expect(left).toMatchObject({ actor: "officer:张三", data: { groupId, because: "referred" } });
+    expect(groups.summary(groupId)).toMatchObject({ workers: 7, amountYuan: 80_000, members: [a, c] });
+    // Officers read why it left; the worker reads that it is handled on its own.
+    expect(eventLabel(translator("zh-CN"), left.type, left.data)).toBe("移出同案组（不属于欠薪）");
+    expect(eventLabel(translator("en"), left.type, left.data)).toBe("left its group (not wage arrears)");
+
+    // Moved to another county's desk (转办): groups are per county, so it leaves too, and a group left
+    // with one complaint is dissolved.
+    env.app.actions.setStatus({ caseId: c, status: "transferred", by: "李四", channel: "cli", moveToJurisdiction: "410703" });
+    expect(row(c).groupId).toBeNull();
+    expect(env.app.ledger.events(c).find((e) => e.type === "group_left")).toMatchObject({ data: { groupId, because: "transferred" } });
+    expect(groups.summary(groupId)).toBeNull();
+    expect(row(a).groupId).toBeNull();
+    expect(eventTypes(a)).toContain("group_dissolved");
+    // The desk hears both, in the thread of the group's first case (whose ticket then drops the group).
+    const notes = env.app.store.sqlite
+      .prepare("SELECT recipient_key AS recipient, message_key AS key, params FROM outbox WHERE message_key IN ('groups:desk.left', 'groups:desk.dissolved') ORDER BY id")
+      .all() as { recipient: string; key: string; params: string }[];
+    expect(notes.map((n) => [n.recipient, n.key])).toEqual([
+      [`case:${a}`, "groups:desk.left"],
+      [`case:${a}`, "groups:desk.dissolved"],
+    ]);
+    expect(JSON.parse(notes[1]!.params)).toMatchObject({ group: groupId, id: formatCaseId(c), whyKey: "groups:desk.why.transferred" });
+  });
+
+  it("keeps a member that is resolved or handled in its group", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
+    const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");
+    env.app.actions.setStatus({ caseId: a, status: "accepted", by: "张三", channel: "cli" });
+    env.app.actions.setStatus({ caseId: b, status: "resolved", by: "张三", channel: "cli", note: "recovered:20000;workersPaid:2" });
+    // A transfer within the same county is no transfer out of the group.
+    env.app.actions.setStatus({ caseId: a, status: "transferred", by: "张三", channel: "cli", moveToJurisdiction: row(a).jurisdictionCode! });
+    expect(row(a).groupId).not.toBeNull();
+    expect(row(b).groupId).toBe(row(a).groupId);
+    expect(eventTypes(a)).not.toContain("group_left");
+  });
+});
+
+describe("merge checks", () => {
+  it("refuses to merge a group with itself or with another county's group, and says why", async () => {
+    const a1 = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
+    file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");
+    const b1 = file("我在新乡市卫滨区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    file("新乡市卫滨区滨江花园二期工地，恒发建筑有限公司欠我们1个人工资1万");
+    const g1 = row(a1).groupId!;
+    const g2 = row(b1).groupId!;
+    const merge = (target: string, source: string) =>
+      groupCommand(() => env.restart(), () => undefined)
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined })
+        .parseAsync(["merge", target, source, "--by", "张三"], { from: "user" });
+    await expect(merge(g1, g2)).rejects.toThrow("两个同案组不在同一区县（河南省新乡市红旗区 / 河南省新乡市卫滨区）：请先把案件转办到同一区县，再合并");
+    await expect(merge(g1, g1.toLowerCase())).rejects.toThrow(`${g1} 不能与自己合并`);
+    // Nothing moved.
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(g1)!.members).toHaveLength(2);
+    expect(groups.summary(g2)!.members).toHaveLength(2);
+    expect(eventTypes(a1)).not.toContain("group_merged");
   });
 });
 

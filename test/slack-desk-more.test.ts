@@ -346,6 +346,33 @@ describe("a small group on tickets", () => {
     // a's ticket was posted before the group existed; now it names the group, as b's does.
     for (const id of [a, b]) expect(JSON.stringify(updatesOf(desk, id).at(-1)?.args.blocks)).toContain(groupId);
   });
+
+  test("a member the officer finds is not arrears leaves the group: the desk is told, the other tickets stop counting it", async () => {
+    const { t, api, slack, requests } = desk;
+    const names = { employer: "东兴装饰", project: "东兴装饰" };
+    const a = file(t.app, "我在新乡市红旗区东兴装饰干活，老板欠我们2个人工资一共8000", names);
+    const b = file(t.app, "新乡市红旗区东兴装饰拖欠我们3个人的工资12000元", names);
+    const c = file(t.app, "新乡市红旗区东兴装饰欠我4000块工资", names);
+    expect(await slack.tickets.postPending()).toBe(3);
+    await slack.deskDelivery.dispatcher.drainOnce();
+    const groupId = t.app.ledger.find(a)!.groupId!;
+    expect(t.app.ledger.find(c)!.groupId).toBe(groupId);
+
+    // The 红旗区 officer finds b is a dispute over a contract (not arrears), through the modal.
+    const before = api.of("chat.postMessage").length;
+    const updatesOfA = updatesOf(desk, a).length;
+    expect((await requests.submit(HONGQI, "notArrears", b, { category: { selected: "labour_dispute" }, remedy: "请申请劳动仲裁" })).status).toBe(200);
+    await waitFor(() => t.app.ledger.find(b)!.status === "referred");
+    expect(t.app.ledger.find(b)!.groupId).toBeNull();
+    await waitFor(async () => (await slack.deskDelivery.dispatcher.drainOnce()) === 0);
+    const note = api.of("chat.postMessage").slice(before).find((p) => String(p.args.text).includes("移出同案组"))!;
+    expect(String(note.args.text)).toBe(`${formatCaseId(b)} 已移出同案组 ${groupId}「东兴装饰」（不属于欠薪），现合计 3 人、¥12,000。`);
+    const ticketOfA = slack.tickets.tickets(a, ["desk"])[0]!;
+    expect(note.args).toMatchObject({ channel: ticketOfA.channel, thread_ts: ticketOfA.ts });
+    // a's and c's tickets now show the group without b.
+    expect(updatesOf(desk, a).length).toBeGreaterThan(updatesOfA);
+    for (const id of [a, c]) expect(JSON.stringify(updatesOf(desk, id).at(-1)?.args.blocks)).toContain("2 件投诉，合计 3 人，¥12,000");
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -34,6 +34,15 @@ export const deskRecipient = (caseId: string): string => `case:${caseId}`;
 
 export class CaseNotFoundError extends Error {}
 
+/**
+ * Collective groups (src/groups) as status changes need them: a member found not to be wage arrears,
+ * or moved to another county, leaves its group in the same transaction (the group's sums and level,
+ * and the reports, stop counting it).
+ */
+export interface GroupMembership {
+  leave(caseId: string, reason: "referred" | "transferred", actor: string, at: number, channel: string): void;
+}
+
 /** An action that makes no sense from the case's status (a resolved case moved back to "logged"). */
 export class StatusTransitionError extends Error {
   constructor(
@@ -79,6 +88,7 @@ export class CaseActions {
     calendar: WorkingCalendar,
     private readonly now: () => number = () => Date.now(),
     deadlinePolicy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+    private readonly groups: GroupMembership | null = null,
   ) {
     this.deadlines = new CaseDeadlines(store.db, new DeadlinePlanner(deadlinePolicy, calendar));
   }
@@ -101,21 +111,25 @@ export class CaseActions {
         const found = change.status === "referred" ? /^category:(\w+)/.exec(change.note ?? "")?.[1] : undefined;
         const category = found ? categorySchema.safeParse(found) : undefined;
         if (category?.success) this.ledger.setCategory(row.id, category.data);
-        if (change.moveToJurisdiction && change.moveToJurisdiction !== row.jurisdictionCode) {
-          this.ledger.setJurisdiction(row.id, change.moveToJurisdiction);
+        const actor = `${change.actorKind ?? "officer"}:${change.by}`;
+        const moved = change.moveToJurisdiction !== undefined && change.moveToJurisdiction !== row.jurisdictionCode;
+        if (moved) {
+          this.ledger.setJurisdiction(row.id, change.moveToJurisdiction!);
           this.ledger.appendEvent({
             caseId: row.id,
             at,
-            actor: `${change.actorKind ?? "officer"}:${change.by}`,
+            actor,
             channel: change.channel,
             type: "jurisdiction_changed",
             data: { from: row.jurisdictionCode, to: change.moveToJurisdiction, ...(change.note ? { reason: change.note } : {}) },
           });
         }
+        const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
+        if (leavesGroup !== null) this.groups?.leave(row.id, leavesGroup, actor, at, change.channel);
         this.ledger.appendEvent({
           caseId: row.id,
           at,
-          actor: `${change.actorKind ?? "officer"}:${change.by}`,
+          actor,
           channel: change.channel,
           type: "status_changed",
           data: {
@@ -147,6 +161,7 @@ export class CaseActions {
           status: change.status,
           updatedAt: at,
           dueAt,
+          groupId: leavesGroup !== null ? null : row.groupId,
           jurisdictionCode: change.moveToJurisdiction ?? row.jurisdictionCode,
         };
       })

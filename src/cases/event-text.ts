@@ -6,9 +6,11 @@ import { maskPhonesIn } from "./case-view.js";
 
 /** An event's name: a status change names its new status. */
 export function eventLabel(t: TFunction, type: string, data: unknown): string {
-  const to = data && typeof data === "object" ? (data as Record<string, unknown>).to : undefined;
-  const status = typeof to === "string" ? t(`caseStatus.${to}`, { defaultValue: to }) : "";
-  return t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
+  const fields = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  const status = typeof fields.to === "string" ? t(`caseStatus.${fields.to}`, { defaultValue: fields.to }) : "";
+  const label = t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
+  // Why a case left its group: "group_left_referred".
+  return typeof fields.because === "string" ? t(`cli.event.${type}_${fields.because}`, { defaultValue: label }) : label;
 }
 
 /** The note of a status change, or the words of a worker's message, as an officer reads them (phones masked). */

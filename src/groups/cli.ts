@@ -4,7 +4,16 @@ import { Command, InvalidArgumentError } from "commander";
 import { withApp, type App } from "../app.js";
 import { formatCaseId, parseCaseId } from "../cases/case-id.js";
 import { translator } from "../i18n.js";
-import { CaseGroups, GroupNotFoundError, NotGroupedError, mergeGroups, splitFromGroup, type GroupSummary } from "./groups.js";
+import {
+  CaseGroups,
+  GroupCountiesDifferError,
+  GroupNotFoundError,
+  NotGroupedError,
+  SameGroupError,
+  mergeGroups,
+  splitFromGroup,
+  type GroupSummary,
+} from "./groups.js";
 
 function caseIdArgument(value: string): string {
   const parsed = parseCaseId(value);
@@ -56,6 +65,11 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
           print(app, group);
         } catch (error) {
           if (error instanceof GroupNotFoundError) command.error(t("groups:cli.notFound", { id: error.message }));
+          if (error instanceof SameGroupError) command.error(t("groups:cli.sameGroup", { id: error.message }));
+          if (error instanceof GroupCountiesDifferError) {
+            const name = (code: string | null) => (code ? app.gazetteer.fullName(code) : "—");
+            command.error(t("groups:cli.countiesDiffer", { target: name(error.targetCode), source: name(error.sourceCode) }));
+          }
           throw error;
         }
       });

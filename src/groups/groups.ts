@@ -79,7 +79,19 @@ export function caseKeys(names: { employer: string | null; project: string | nul
 }
 
 export class GroupNotFoundError extends Error {}
+/** Why a member left its group without an officer splitting it by hand. */
+export type GroupLeaveReason = "referred" | "transferred";
 export class NotGroupedError extends Error {}
+export class SameGroupError extends Error {}
+/** A merge across counties: the cases must be transferred (转办) first. */
+export class GroupCountiesDifferError extends Error {
+  constructor(
+    readonly targetCode: string | null,
+    readonly sourceCode: string | null,
+  ) {
+    super(`groups of different counties (${targetCode} / ${sourceCode})`);
+  }
+}
 
 const GROUP_ID_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -288,22 +300,10 @@ export class CaseGroups {
   private noteJoined(groupId: string, caseId: string, at: number, totals: Recomputed): void {
     const firstId = totals.firstMemberId !== undefined ? totals.firstMemberId : (this.statements.firstMember.get({ groupId })?.id ?? null);
     if (firstId === null || firstId === caseId) return;
-    const first = { id: firstId };
-    this.outbox.enqueue(
-      {
-        caseId: first.id,
-        channel: GROUP_DESK_CHANNEL,
-        recipientKey: `case:${first.id}`,
-        locale: "zh-CN",
-        messageKey: "groups:desk.joined",
-        params: {
-          group: groupId,
-          label: totals.label,
-          id: formatCaseId(caseId),
-          workers: totals.workers,
-          amount: formatAmountEn(totals.amountYuan),
-        },
-      },
+    this.tellDesk(
+      firstId,
+      "groups:desk.joined",
+      { group: groupId, label: totals.label, id: formatCaseId(caseId), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
       at,
     );
   }
@@ -312,7 +312,11 @@ export class CaseGroups {
   merge(targetId: string, sourceId: string, by: string, at: number, channel = "cli"): GroupSummary {
     const target = this.group(normalizeGroupId(targetId));
     const source = this.group(normalizeGroupId(sourceId));
-    if (target.id === source.id) return this.summary(target.id)!;
+    if (target.id === source.id) throw new SameGroupError(target.id);
+    // Groups are per county (属地): merging across counties would leave one desk handling the other's cases.
+    if (target.jurisdictionCode !== source.jurisdictionCode) {
+      throw new GroupCountiesDifferError(target.jurisdictionCode, source.jurisdictionCode);
+    }
     const moved = this.memberRows(source.id);
     for (const member of moved) {
       this.db.update(cases).set({ groupId: target.id }).where(eq(cases.id, member.id)).run();
@@ -341,23 +345,61 @@ export class CaseGroups {
    * out by hand is not grouped again automatically.
    */
   split(caseId: string, by: string, at: number, channel = "cli"): { caseId: string; from: string; remaining: GroupSummary | null } {
-    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    const row = this.db.select({ groupId: cases.groupId }).from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new GroupNotFoundError(caseId);
     if (row.groupId === null) throw new NotGroupedError(caseId);
-    const from = row.groupId;
+    return { caseId, ...this.takeOut(caseId, row.groupId, `officer:${by}`, channel, at, "group_split", {}) };
+  }
+
+  /**
+   * A member that is no longer the group's problem leaves it: an officer found it is not wage arrears
+   * (referred), or moved it to another county's desk (groups are per county). Its figures leave the
+   * group's sums, so neither the group's level nor the reports count them. No-op for an ungrouped case.
+   */
+  leave(caseId: string, reason: GroupLeaveReason, actor: string, at: number, channel: string): void {
+    const row = this.db.select({ groupId: cases.groupId }).from(cases).where(eq(cases.id, caseId)).get();
+    if (!row?.groupId) return;
+    this.takeOut(caseId, row.groupId, actor, channel, at, "group_left", { because: reason });
+  }
+
+  private takeOut(
+    caseId: string,
+    from: string,
+    actor: string,
+    channel: string,
+    at: number,
+    type: "group_split" | "group_left",
+    data: Record<string, unknown>,
+  ): { from: string; remaining: GroupSummary | null } {
+    const label = this.group(from).label;
     this.db.update(cases).set({ groupId: null }).where(eq(cases.id, caseId)).run();
-    this.event(caseId, at, `officer:${by}`, channel, "group_split", { groupId: from });
+    this.event(caseId, at, actor, channel, type, { groupId: from, ...data });
     const rest = this.memberRows(from);
+    const whyKey = `groups:desk.why.${typeof data.because === "string" ? data.because : "split"}`;
     if (rest.length <= 1) {
       for (const member of rest) {
         this.db.update(cases).set({ groupId: null }).where(eq(cases.id, member.id)).run();
-        this.event(member.id, at, `officer:${by}`, channel, "group_dissolved", { groupId: from });
+        this.event(member.id, at, actor, channel, "group_dissolved", { groupId: from });
       }
       this.db.delete(caseGroups).where(eq(caseGroups.id, from)).run();
-      return { caseId, from, remaining: null };
+      const last = rest[0];
+      if (last) this.tellDesk(last.id, "groups:desk.dissolved", { group: from, label, id: formatCaseId(caseId), whyKey }, at);
+      return { from, remaining: null };
     }
-    this.recompute(from, at, `officer:${by}`, channel, null);
-    return { caseId, from, remaining: this.summary(from) };
+    const totals = this.recompute(from, at, actor, channel, null);
+    // The desk hears of it in the thread of the group's first case, and the members' tickets (refreshed
+    // for a message about a group) stop counting it.
+    this.tellDesk(
+      rest[0]!.id,
+      "groups:desk.left",
+      { group: from, label, id: formatCaseId(caseId), whyKey, workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
+      at,
+    );
+    return { from, remaining: this.summary(from) };
+  }
+
+  private tellDesk(threadCaseId: string, messageKey: string, params: Record<string, string | number>, at: number): void {
+    this.outbox.enqueue({ caseId: threadCaseId, channel: GROUP_DESK_CHANNEL, recipientKey: `case:${threadCaseId}`, locale: "zh-CN", messageKey, params }, at);
   }
 
   summary(groupId: string): GroupSummary | null {
@@ -432,7 +474,8 @@ export class CaseGroups {
   }
 
   private createGroup(first: Candidate, jurisdiction: string, at: number): string {
-    const label = [first.project, first.employer].filter((x): x is string => Boolean(x)).join(" · ") || first.id;
+    // A workshop is often both the workplace and the employer ("恒发电器厂"): named once.
+    const label = [...new Set([first.project, first.employer].filter((x): x is string => Boolean(x)))].join(" · ") || first.id;
     for (;;) {
       const id = newGroupId();
       if (this.db.select({ id: caseGroups.id }).from(caseGroups).where(eq(caseGroups.id, id)).get()) continue;

@@ -58,7 +58,7 @@ export class DeskDelivery {
       // group, every member's. A failed refresh must not make the thread message be posted again, so it
       // is only logged.
       if (groupOf(row) !== null) {
-        await this.refreshGroup(row);
+        await this.refreshGroup(row, caseId);
         return;
       }
       try {
@@ -81,19 +81,21 @@ export class DeskDelivery {
   }
 
   /**
-   * A group escalation (集体欠薪) changed every member case (collective/major, the group line): their
-   * tickets, some posted before the group existed, are re-rendered. Failures are only logged, so that the
-   * escalation note is not posted again.
+   * A group (集体欠薪) escalated, grew or lost a member: every member's ticket shows the group line, so
+   * they are re-rendered (some were posted before the group existed). Failures are only logged, so that
+   * the note is not posted again.
    */
-  private async refreshGroup(row: OutboxRow): Promise<void> {
+  private async refreshGroup(row: OutboxRow, threadCaseId?: string): Promise<void> {
     const group = groupOf(row);
     if (group === null) return;
     const members = this.app.store.db.select({ id: cases.id }).from(cases).where(eq(cases.groupId, group)).all();
-    for (const member of members) {
+    // The thread's case too: the last member of a dissolved group is no member any more.
+    const ids = new Set([...members.map((member) => member.id), ...(threadCaseId ? [threadCaseId] : [])]);
+    for (const id of ids) {
       try {
-        await this.tickets.refresh(member.id);
+        await this.tickets.refresh(id);
       } catch (error) {
-        this.log(`slack desk: refreshing the ticket of ${member.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.log(`slack desk: refreshing the ticket of ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }

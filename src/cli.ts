@@ -133,16 +133,26 @@ export function buildProgram(): Command {
     .command("show")
     .argument("<id>", "case ID", caseIdArgument)
     .option("--json", "print JSON")
-    .option("--show-phone", "print the worker's phone number unmasked")
-    .action((id: string, options: { json?: boolean; showPhone?: boolean }) => {
+    .option("--show-phone", "print the worker's phone number unmasked (needs --by: the look is on the record)")
+    .option("--by <name>", "who looks (officer name), with --show-phone")
+    .action((id: string, options: { json?: boolean; showPhone?: boolean; by?: string }) => {
       const app = openApp();
       try {
-        const view = loadCaseView(app.ledger, id, options.showPhone ?? false);
-        if (!view) {
-          process.stderr.write(`${translator(loadConfig().DEFAULT_LOCALE)("cli.noCase", { id: formatCaseId(id) })}\n`);
+        const t = translator(app.config.DEFAULT_LOCALE);
+        const by = options.by?.trim() ?? "";
+        if (options.showPhone && by === "") {
+          process.stderr.write(`${t("cli.showPhoneNeedsBy")}\n`);
           process.exitCode = 1;
           return;
         }
+        const view = loadCaseView(app.ledger, id, options.showPhone ?? false);
+        if (!view) {
+          process.stderr.write(`${t("cli.noCase", { id: formatCaseId(id) })}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        // The full number is personal data: who opened it, and when, is in the ledger (as the Slack 📞 button).
+        if (options.showPhone && view.phone !== null) app.actions.phoneViewed(id, by, "cli");
         if (options.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
         else printCase(app, view);
       } finally {

@@ -110,5 +110,13 @@ describe("arrears chat --jsonl", () => {
     expect(text).toContain("状态改为「已办结」");
     expect(text).not.toContain("{{");
     expect(text).toMatch(/工人原话: .*刘建国/);
-  }, 300_000); // fifteen CLI processes, each loading the gazetteer
+
+    // The worker leaves a phone later: masked by default; the full number needs who looks, on the record.
+    cli(["chat", "--jsonl"], `${JSON.stringify({ from: "w1", text: "我电话1381 234 5678" })}\n`);
+    const masked = JSON.parse(cli(["case", "show", caseId, "--json"]));
+    expect(masked.phone).toBe("138****5678");
+    expect(() => cli(["case", "show", caseId, "--show-phone"])).toThrow(/--by/);
+    expect(JSON.parse(cli(["case", "show", caseId, "--json", "--show-phone", "--by", "李四"])).phone).toBe("13812345678");
+    expect(JSON.parse(cli(["case", "show", caseId, "--json"])).events.at(-1)).toMatchObject({ type: "phone_viewed", actor: "officer:李四", channel: "cli" });
+  }, 300_000); // twenty CLI processes, each loading the gazetteer
 });

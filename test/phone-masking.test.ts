@@ -14,4 +14,20 @@ describe("phone numbers in officers' views", () => {
     expect(maskPhonesIn("办公室 0373-5551234")).toBe("办公室 037****1234");
     expect(maskPhonesIn("欠了 236000 元，编号 W359V3S3S")).toBe("欠了 236000 元，编号 W359V3S3S");
   });
+
+  it("masks numbers however they are typed: full-width digits, 4-3-4 groups, dots, brackets", () => {
+    expect(maskPhonesIn("电话１３９ ２２３３ ４４５５")).toBe("电话139****4455");
+    expect(maskPhonesIn("打1381 234 5678找我")).toBe("打138****5678找我");
+    expect(maskPhonesIn("138.1234.5678")).toBe("138****5678");
+    expect(maskPhonesIn("座机(0373)5551234")).toBe("座机037****1234");
+    expect(maskPhonesIn("+86 １３９－２２３３－４４５５")).toBe("+86 139****4455");
+    // A phone next to other figures.
+    expect(maskPhonesIn("欠5000 13812345678")).toBe("欠5000 138****5678");
+    expect(maskPhonesIn("13812345678 12人")).toBe("138****5678 12人");
+    expect(maskPhonesIn("13812345678 13912345678")).toBe("138****5678 139****5678");
+    // Amounts, dates, counts and IDs are no phones.
+    for (const text of ["2023.10.15 到 2024.01.20", "欠 1,380,000 元", "13 个人欠 23 万 6", "工号 20231015", "账号 6222 0212 3456 7890 123"]) {
+      expect(maskPhonesIn(text)).toBe(text);
+    }
+  });
 });

@@ -238,6 +238,10 @@ describe("phone and since", () => {
     expect(readPhone("站长电话18623456789，一直说下周")).toBe("18623456789");
     expect(readPhone("办公室0371-65432100")).toBe("037165432100");
     expect(readPhone("欠我两万")).toBeNull();
+    // Grouped as people say them: 4-3-4, dots.
+    expect(readPhone("我电话1381 234 5678")).toBe("13812345678");
+    expect(readPhone("138.1234.5678")).toBe("13812345678");
+    expect(readPhone("2023.13812345678")).toBeNull();
   });
   it("reads when the arrears began", () => {
     expect(readSince("从去年8月干到今年1月")).toBe("去年8月");

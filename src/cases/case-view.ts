@@ -9,13 +9,33 @@ export function maskPhone(phone: string | null): string | null {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
+// A run of digits as people type a number: half- or full-width digits, with at most two separators
+// between them ("138 1234 5678", "1381 234 5678", "138.1234.5678", "１３９－２２３３－４４５５", "(0373)5551234").
+const NUMBER_RUN = /(?<![0-9０-９])((?:\+|＋)?(?:86|８６)[\s\-－]?)?[0-9０-９(（](?:[\s.\-－—·()（）]{0,2}[0-9０-９]){6,14}(?![0-9０-９])/g;
+const MOBILE = /^1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{9,11}$/;
+
 /** Mobile and landline numbers inside free text (the worker's own words), masked the same way. */
 export function maskPhonesIn(text: string): string {
-  // "13812345678", "138 1234 5678", "+86 138-1234-5678", "0373-5551234": the prefix is kept as written.
-  return text.replace(
-    /(?<![\d])(\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})(?![\d])/g,
-    (_match, prefix: string | undefined, number: string) => `${prefix ?? ""}${maskPhone(number.replace(/\D/g, "")) ?? number}`,
-  );
+  // The prefix (+86) is kept as written; a run that is no phone (an amount, a date) is left alone.
+  return text.replace(NUMBER_RUN, (run: string, prefix: string | undefined) => `${prefix ?? ""}${maskRun(run.slice(prefix?.length ?? 0))}`);
+}
+
+/**
+ * Masks the phones in a run of digit groups. The run may hold more than a phone ("欠5000 13812345678",
+ * "13812345678 12人"): the longest consecutive groups that make a phone are masked, the rest looked at again.
+ */
+function maskRun(run: string): string {
+  const parts = run.split(/([\s.\-－—·()（）]+)/); // digit groups at even indices, separators between
+  for (let first = 0; first < parts.length; first += 2) {
+    for (let last = parts.length - 1; last >= first; last -= 2) {
+      const digits = parts.slice(first, last + 1).join("").normalize("NFKC").replace(/\D/g, "");
+      if (MOBILE.test(digits) || LANDLINE.test(digits)) {
+        return `${parts.slice(0, first).join("")}${maskPhone(digits)}${maskRun(parts.slice(last + 1).join(""))}`;
+      }
+    }
+  }
+  return run;
 }
 
 export interface CaseView {

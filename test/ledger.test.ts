@@ -73,6 +73,17 @@ describe("the ledger", () => {
       /INDEX cases_filer_idx/,
     );
   });
+
+  it("lists a county officer's open cases (/cases) from the county's own entries in cases_jurisdiction_idx", () => {
+    const planOf = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
+      const { sql, params } = query.toSQL();
+      return (store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
+    };
+    const county = { prefixes: ["410702"], unplaced: false };
+    expect(planOf(ledger.listQuery({ open: true, jurisdictions: county, limit: 40 }))).toMatch(/INDEX cases_jurisdiction_idx \(jurisdiction_code=\? AND status=\?\)/);
+    expect(planOf(ledger.listQuery({ open: true, jurisdictions: county, responsibleOfficer: "slack:U1", limit: 40 }))).toMatch(/INDEX cases_jurisdiction_idx/);
+    expect(planOf(ledger.listQuery({ open: true, jurisdictions: { prefixes: ["410702", "410703"], unplaced: true }, limit: 40 }))).not.toMatch(/SCAN cases/);
+  });
 });
 
 describe("the duplicate check at confirmation", () => {

@@ -279,7 +279,9 @@ describe("a collective group on tickets", () => {
     expect(await slack.tickets.postPending()).toBe(1);
     expect(t.app.ledger.find(a)!.groupId).toBeNull();
     const b = file(t.app, "新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万", answers("宏达劳务有限公司", "凤凰城三期"));
-    expect(await slack.tickets.postPending()).toBe(1);
+    // b's tickets, and the city's supervision copy a owes now that its group is collective.
+    expect(await slack.tickets.postPending()).toBe(2);
+    expect(slack.tickets.tickets(a, ["city"])).toMatchObject([{ divisionCode: "410700" }]);
     const c = file(t.app, "我们在新乡市红旗区干活，新乡宏达劳务欠了我们15个人的工资20万", answers("新乡宏达劳务", "人民医院新院区"));
     expect(await slack.tickets.postPending()).toBe(1);
     const groupId = t.app.ledger.find(b)!.groupId!;
@@ -314,6 +316,43 @@ describe("a collective group on tickets", () => {
       const latest = updatesOf(desk, id).at(-1) ?? posted(id);
       expect(JSON.stringify(latest.args.blocks)).toContain(`重大集体欠薪 ${groupId}`);
     }
+  });
+});
+
+describe("tickets owed", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("a city copy that failed is posted on a later tick; a case posted meanwhile is not held back", async () => {
+    const { t, api, slack } = desk;
+    api.failingChannels.add("#arrears-xinxiang");
+    const major = file(t.app, "我在新乡市红旗区人民医院新院区干活，宏达劳务欠我们60个人工资一共300万", { employer: "宏达劳务", project: "人民医院新院区" });
+    const other = file(t.app, "我在山西省阳泉市城区恒发电器厂上班，老板欠我8000", { employer: "恒发电器厂", project: "恒发电器厂" });
+    expect(t.app.ledger.find(major)!.major).toBe(true);
+    await expect(slack.tickets.postPending()).rejects.toThrow(/1 case\(s\) still owed a ticket: .*channel_not_found/);
+    expect(slack.tickets.tickets(major, ["desk"])).toHaveLength(1);
+    expect(slack.tickets.tickets(major, ["city"])).toHaveLength(0);
+    expect(slack.tickets.tickets(other, ["desk"])).toHaveLength(1);
+
+    // The channel is back (or configured): the next tick posts only what is owed.
+    api.failingChannels.clear();
+    t.clock.advance(3_600_000);
+    const posts = api.of("chat.postMessage").length;
+    expect(await slack.tickets.postPending()).toBe(1);
+    const copy = api.of("chat.postMessage").slice(posts);
+    expect(copy).toHaveLength(1);
+    expect(copy[0]!.args.channel).toBe("#arrears-xinxiang");
+    expect(slack.tickets.tickets(major, ["city"])).toMatchObject([{ divisionCode: "410700" }]);
+    expect(await slack.tickets.postPending()).toBe(0);
+
+    // Each tick reads only cases logged since the watermark, on cases_created_idx: never the whole table.
+    const { sql, params } = slack.tickets.pendingQuery(20).toSQL();
+    const plan = (t.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
+    expect(plan).toMatch(/SEARCH cases USING INDEX cases_created_idx \(created_at>\?\)/);
+    expect(params[0]).toBeGreaterThan(0);
   });
 });
 

@@ -25,6 +25,8 @@ export interface ListOptions {
   limit?: number;
   /** Only cases whose jurisdiction starts with one of these code prefixes, and (`unplaced`) those with none. */
   jurisdictions?: { prefixes: readonly string[]; unplaced: boolean };
+  /** Only cases this officer accepted (cases.responsible_officer, "slack:U123"). */
+  responsibleOfficer?: string;
 }
 
 /** The duplicate check looks at the filer's latest cases only. */
@@ -217,13 +219,17 @@ export class CaseLedger {
   }
 
   list(options: ListOptions): CaseRow[] {
+    return this.listQuery(options).all();
+  }
+
+  /** The query `list` runs, unrun (its plan is tested). */
+  listQuery(options: ListOptions) {
     return this.db
       .select()
       .from(cases)
       .where(this.listConditions(options))
       .orderBy(desc(cases.createdAt))
-      .limit(literalLimit(options.limit ?? 100))
-      .all();
+      .limit(literalLimit(options.limit ?? 100));
   }
 
   /** How many cases `list` would give without its limit. */
@@ -244,10 +250,18 @@ export class CaseLedger {
     }
     // An officer's desks: the cases under their divisions (code prefixes), and unplaced ones for leaders.
     if (options.jurisdictions) {
-      const under = options.jurisdictions.prefixes.map((prefix) => like(cases.jurisdictionCode, `${prefix}%`));
+      // A county's code is the whole code: equality walks cases_jurisdiction_idx (code, status) to its
+      // open cases alone. A city's or province's prefix is a LIKE, over the open cases (status index).
+      const counties = options.jurisdictions.prefixes.filter((prefix) => prefix.length >= 6);
+      const wider = options.jurisdictions.prefixes.filter((prefix) => prefix.length < 6);
+      const under = [
+        ...(counties.length > 0 ? [inArray(cases.jurisdictionCode, counties)] : []),
+        ...wider.map((prefix) => like(cases.jurisdictionCode, `${prefix}%`)),
+      ];
       if (options.jurisdictions.unplaced) under.push(isNull(cases.jurisdictionCode));
       conditions.push(under.length > 0 ? or(...under) : sql`0`);
     }
+    if (options.responsibleOfficer !== undefined) conditions.push(eq(cases.responsibleOfficer, options.responsibleOfficer));
     return conditions.length ? and(...conditions) : undefined;
   }
 }

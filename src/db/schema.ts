@@ -250,7 +250,11 @@ export const processedUpdates = sqliteTable(
     updateId: text("update_id").notNull(),
     at: integer("at").notNull(),
   },
-  (table) => [uniqueIndex("processed_updates_key").on(table.source, table.updateId)],
+  (table) => [
+    uniqueIndex("processed_updates_key").on(table.source, table.updateId),
+    // The daily prune of rows older than a week.
+    index("processed_updates_at_idx").on(table.source, table.at),
+  ],
 );
 
 /** Officers registered for the Slack desk: who may act on which division's cases (and those under it). */

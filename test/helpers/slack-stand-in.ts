@@ -11,6 +11,8 @@ export interface ApiCall {
 
 export class SlackStandIn {
   calls: ApiCall[] = [];
+  /** Channels whose chat.postMessage fails (channel_not_found), to test what is retried. */
+  readonly failingChannels = new Set<string>();
   private server: Server | undefined;
   private tsCounter = 1000;
   url = "";
@@ -51,6 +53,7 @@ export class SlackStandIn {
       case "auth.test":
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", team: "bureau" };
       case "chat.postMessage":
+        if (this.failingChannels.has(String(args.channel))) return { ok: false, error: "channel_not_found" };
         return { ok: true, channel: SlackStandIn.channelId(String(args.channel)), ts: `${++this.tsCounter}.000100` };
       case "chat.update":
         return { ok: true, channel: args.channel, ts: args.ts };

@@ -80,7 +80,7 @@ export class SlackDesk {
     if (action !== null) {
       const allowed = ALLOWED_FROM[action] ?? [];
       if (!allowed.includes(row.status as CaseStatus)) {
-        const by = this.tickets.responsible(row.id);
+        const by = this.tickets.responsible(row);
         if (action === "accept" && row.status === "accepted" && by) return this.t("slack:refuse.alreadyAccepted", { user: by });
         return this.t("slack:refuse.badState", { status: this.t(`caseStatus.${row.status}`) });
       }
@@ -444,14 +444,11 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     const query = {
       open: true,
       ...(filter === "overdue" ? { overdueAt: now } : {}),
+      ...(filter === "mine" ? { responsibleOfficer: `slack:${user}` } : {}),
       jurisdictions: { prefixes: assignments.map((a) => divisionPrefix(a.divisionCode)), unplaced: assignments.some((a) => a.role === "leader") },
     };
-    let rows = app.ledger.list({ ...query, limit: 1000 });
-    let count = app.ledger.count(query);
-    if (filter === "mine") {
-      rows = rows.filter((row) => tickets.responsible(row.id) === user);
-      count = rows.length;
-    }
+    const rows = app.ledger.list({ ...query, limit: 40 });
+    const count = app.ledger.count(query);
     const lines = rows.slice(0, 40).map((row) =>
       t("slack:list.line", {
         id: formatCaseId(row.id),

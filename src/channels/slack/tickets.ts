@@ -1,7 +1,7 @@
 // Tickets: the Block Kit message a desk sees for a case, where it is posted, and keeping it current.
-// Posting is driven from the database (cases without a ticket), so a restart never loses one.
+// Posting is driven from the database (cases owed a ticket), so a restart or a failed post loses none.
 import type { App as BoltApp } from "@slack/bolt";
-import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, not, or, sql } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
@@ -42,9 +42,14 @@ export interface TicketNote {
   text: string;
 }
 
+/** How far behind now the pending-ticket watermark stays (transactions in flight, a clock set back). */
+const PENDING_MARGIN_MS = 10 * 60_000;
+
 export class Tickets {
   readonly contacts: ContactBook;
   private readonly inFlight = new Set<string>();
+  /** Cases logged before this (ms) all have their tickets; 0 until the first pass read them all. */
+  private pendingSince = 0;
 
   constructor(
     private readonly app: App,
@@ -77,42 +82,83 @@ export class Tickets {
       .all();
   }
 
-  /** Cases that have no ticket yet, oldest first. */
-  pending(limit = 20): CaseRow[] {
+  /**
+   * Cases still owed a ticket, oldest first: no live desk ticket, or a major or collective case without
+   * its city's supervision copy (one that failed, or a case escalated since). Only cases logged since the
+   * watermark are read (on cases_created_idx), so a tick costs the same with a million cases ticketed.
+   * `read`: the rows the page read (a full page may have more after it).
+   */
+  private pending(limit: number): { owed: CaseRow[]; read: CaseRow[] } {
+    const read = this.pendingQuery(limit).all();
+    // A major case whose city shares the desk's channel gets no copy: nothing is owed.
+    return { owed: read.filter((row) => this.owesTicket(row)), read };
+  }
+
+  /** The query `pending` runs, unrun (its plan is tested). */
+  pendingQuery(limit: number) {
     const db = this.app.store.db;
+    const has = (kind: TicketKind) =>
+      exists(db.select({ one: sql`1` }).from(slackTickets).where(and(eq(slackTickets.caseId, cases.id), eq(slackTickets.kind, kind))));
     return db
       .select()
       .from(cases)
-      .where(notExists(db.select({ one: sql`1` }).from(slackTickets).where(eq(slackTickets.caseId, cases.id))))
+      .where(and(gte(cases.createdAt, this.pendingSince), or(not(has("desk")), and(or(eq(cases.major, true), eq(cases.collective, true)), not(has("city"))))))
       .orderBy(asc(cases.createdAt))
-      .limit(limit)
-      .all();
+      .limit(limit);
   }
 
-  /** Posts tickets for every case without one; returns how many cases were posted. */
-  async postPending(): Promise<number> {
+  /** Posts the tickets every case is owed (see pending); returns how many cases got one. */
+  async postPending(limit = 20): Promise<number> {
+    const startedAt = this.app.clock.now();
+    const { owed, read } = this.pending(limit);
     let posted = 0;
-    for (const row of this.pending()) {
-      if (await this.postTicket(row.id)) posted++;
+    let oldestOwed = Number.POSITIVE_INFINITY;
+    const failures: string[] = [];
+    for (const row of owed) {
+      try {
+        if (await this.postTicket(row.id)) posted++;
+      } catch (error) {
+        // One channel failing must not hold back the other cases' tickets; it is tried again next tick.
+        failures.push(`${formatCaseId(row.id)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const fresh = this.app.ledger.find(row.id);
+      if (fresh && this.owesTicket(fresh)) oldestOwed = Math.min(oldestOwed, row.createdAt);
     }
+    // The watermark moves to the oldest case still owed a ticket; past a full page only as far as it
+    // read; never closer to now than a margin (a transaction in flight, a clock set back).
+    const readTo = read.length === limit ? (read.at(-1)?.createdAt ?? 0) : Number.POSITIVE_INFINITY;
+    this.pendingSince = Math.max(this.pendingSince, Math.min(oldestOwed, readTo, startedAt - PENDING_MARGIN_MS));
+    if (failures.length > 0) throw new Error(`${failures.length} case(s) still owed a ticket: ${failures.join("; ")}`);
     return posted;
   }
 
-  /** Posts the case's ticket at its desk (and the city copy for major/collective cases), once. */
+  /** Whether the case lacks its live desk ticket or the city copy it should have. */
+  private owesTicket(row: CaseRow): boolean {
+    const tickets = this.tickets(row.id, ["desk", "city"]);
+    if (!tickets.some((ticket) => ticket.kind === "desk")) return true;
+    const city = this.wantedCity(row);
+    return city !== null && !tickets.some((ticket) => ticket.kind === "city" && ticket.divisionCode === city);
+  }
+
+  /** The city whose channel gets a supervision copy: a major or collective case's, when not the desk's. */
+  private wantedCity(row: CaseRow): string | null {
+    const city = row.major || row.collective ? this.cityOf(row.jurisdictionCode) : null;
+    return city !== null && this.channelFor(city) !== this.channelFor(row.jurisdictionCode) ? city : null;
+  }
+
+  /** Posts the case's desk ticket if it has none, and the city copy it should have; true when it posted. */
   async postTicket(caseId: string): Promise<boolean> {
     if (this.inFlight.has(caseId)) return false;
     this.inFlight.add(caseId);
     try {
       const row = this.app.ledger.find(caseId);
-      if (!row || this.tickets(caseId).length > 0) return false;
-      const desk = row.jurisdictionCode;
-      await this.post(row, "desk", desk, this.channelFor(desk));
-      if (row.major || row.collective) {
-        const city = this.cityOf(desk);
-        const cityChannel = city ? this.channelFor(city) : null;
-        if (city && cityChannel && cityChannel !== this.channelFor(desk)) await this.post(row, "city", city, cityChannel);
+      if (!row) return false;
+      let posted = false;
+      if (this.tickets(caseId, ["desk"]).length === 0) {
+        await this.post(row, "desk", row.jurisdictionCode, this.channelFor(row.jurisdictionCode));
+        posted = true;
       }
-      return true;
+      return (await this.syncCityCopy(caseId)) || posted;
     } finally {
       this.inFlight.delete(caseId);
     }
@@ -133,9 +179,13 @@ export class Tickets {
   async refresh(caseId: string, note?: string): Promise<void> {
     const row = this.app.ledger.find(caseId);
     if (!row) return;
-    for (const ticket of this.tickets(caseId, ["desk", "city"])) {
+    const live = this.tickets(caseId, ["desk", "city"]);
+    for (const ticket of live) {
       await this.client.chat.update({ channel: ticket.channel, ts: ticket.ts, ...this.render(row, ticket.kind as TicketKind, ticket.divisionCode, note) });
     }
+    // A case made major or collective since it was posted (its group escalated, the worker spoke of
+    // despair) now owes the city its supervision copy.
+    if (live.some((ticket) => ticket.kind === "desk") && this.wantedCity(row) !== null) await this.syncCityCopy(caseId);
   }
 
   /** Marks the desk ticket as moved and shows where it went (no buttons any more). */
@@ -149,19 +199,17 @@ export class Tickets {
    * channel the new desk ticket is in, is closed (shown as moved); a major or collective case gets a copy
    * in its new city's channel when that is not the desk's.
    */
-  async syncCityCopy(caseId: string): Promise<void> {
+  async syncCityCopy(caseId: string): Promise<boolean> {
     const row = this.app.ledger.find(caseId);
-    if (!row) return;
+    if (!row) return false;
     const t = translator(this.locale);
-    const desk = row.jurisdictionCode;
-    const city = row.major || row.collective ? this.cityOf(desk) : null;
-    const wanted = city !== null && this.channelFor(city) !== this.channelFor(desk) ? city : null;
+    const wanted = this.wantedCity(row);
     for (const ticket of this.tickets(caseId, ["city"])) {
-      if (ticket.divisionCode !== wanted) await this.markMoved(ticket, row, t("slack:ticket.cityCopyClosed", { division: this.divisionLabel(desk) }));
+      if (ticket.divisionCode !== wanted) await this.markMoved(ticket, row, t("slack:ticket.cityCopyClosed", { division: this.divisionLabel(row.jurisdictionCode) }));
     }
-    if (wanted !== null && !this.tickets(caseId, ["city"]).some((ticket) => ticket.divisionCode === wanted)) {
-      await this.post(row, "city", wanted, this.channelFor(wanted));
-    }
+    if (wanted === null || this.tickets(caseId, ["city"]).some((ticket) => ticket.divisionCode === wanted)) return false;
+    await this.post(row, "city", wanted, this.channelFor(wanted));
+    return true;
   }
 
   /** "11-24 23:59（首次处理）": the deadline the case's due date is, named. */
@@ -212,17 +260,9 @@ export class Tickets {
     return formatLocalDateTime(at, this.app.config.TIME_ZONE);
   }
 
-  /** The latest officer who accepted the case (Slack user ID), if any. */
-  responsible(caseId: string): string | null {
-    const events = this.app.ledger.events(caseId);
-    for (let i = events.length - 1; i >= 0; i--) {
-      const event = events[i]!;
-      const data = event.data as { to?: string };
-      if (event.type === "status_changed" && data.to === "accepted" && event.actor.startsWith("officer:slack:")) {
-        return event.actor.slice("officer:slack:".length);
-      }
-    }
-    return null;
+  /** The officer who accepted the case (Slack user ID), if one did on Slack (cases.responsible_officer). */
+  responsible(row: Pick<CaseRow, "responsibleOfficer">): string | null {
+    return row.responsibleOfficer?.startsWith("slack:") ? row.responsibleOfficer.slice("slack:".length) : null;
   }
 
   render(row: CaseRow, kind: TicketKind, divisionCode: string | null, note?: string): { text: string; blocks: unknown[] } {
@@ -285,7 +325,7 @@ export class Tickets {
     for (const line of groupTicketLines(this.app.store.db, row, t)) {
       blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: slackEscape(line) }] });
     }
-    const responsible = this.responsible(row.id);
+    const responsible = this.responsible(row);
     const context = [
       responsible ? t("slack:ticket.responsible", { user: responsible }) : null,
       this.lastActionText(row.id),

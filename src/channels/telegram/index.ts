@@ -84,11 +84,17 @@ export async function startTelegram(app: App, options: StartTelegramOptions = {}
   );
   const outbox = new OutboxLoop(app.outbox, outboxApi, () => app.clock.now(), logger, options.outboxIntervalMs ?? 1000);
   const updateLog = new UpdateLog(app.store);
-  try {
-    updateLog.prune(app.clock.now());
-  } catch (error) {
-    logger.warn(describeError(error), "processed updates not pruned");
-  }
+  const prune = () => {
+    try {
+      updateLog.prune(app.clock.now());
+    } catch (error) {
+      logger.warn(describeError(error), "processed updates not pruned");
+    }
+  };
+  prune();
+  // A bot runs for weeks: the record of handled updates is kept to a week, day by day.
+  const pruning = setInterval(prune, 24 * 60 * 60 * 1000);
+  pruning.unref();
 
   let runner: RunnerHandle | undefined;
   let failure: unknown;
@@ -161,6 +167,7 @@ export async function startTelegram(app: App, options: StartTelegramOptions = {}
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       logger.info({ inFlight: telegram.inFlight() }, "telegram stopping");
+      clearInterval(pruning);
       if (runner) await runner.stop();
       if (server) {
         const closing = new Promise<void>((resolve) => server!.close(() => resolve()));

@@ -246,7 +246,7 @@ describe("a case the routing could not place", () => {
     expect(refusedModal.text).toContain("errors");
     expect(t.app.ledger.find(id)).toMatchObject({ status: "logged", jurisdictionCode: null });
     expect(statusEvents({ t } as Desk, id, "accepted")).toHaveLength(0);
-    expect((await requests.command("/case", id, HONGQI)).text).toContain("权限");
+    expect((await requests.command("/case", id, HONGQI)).text).toContain("您的辖区内没有案件");
 
     // A leader may.
     const updates = api.of("chat.update").length;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
-import { formatCaseId } from "../src/cases/case-id.js";
+import { formatCaseId, newCaseId } from "../src/cases/case-id.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { FORM, SlackRequests, type ClickOptions } from "./helpers/slack-requests.js";
 import { blockAction, commandBody, interactivityBody, sendToBolt, SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
@@ -234,8 +234,13 @@ describe("slash commands", () => {
     expect(own.text).not.toContain("worker:local:cmd1");
     expect(own.text).toContain("刘建国");
     const other = await sendToBolt(port, commandBody("/case", id, HUOJIA), FORM, { secret: SECRET });
-    expect(other.text).toContain("权限");
     expect(other.text).not.toContain("刘建国");
+    // Another county's case answers exactly as an ID that does not exist (with a valid check character).
+    let unknown = newCaseId();
+    while (unknown === id) unknown = newCaseId();
+    const none = await sendToBolt(port, commandBody("/case", unknown, HUOJIA), FORM, { secret: SECRET });
+    expect(other.text.replace(formatCaseId(id), "ID")).toBe(none.text.replace(formatCaseId(unknown), "ID"));
+    expect(none.text).toContain("您的辖区内没有案件");
     const list = await sendToBolt(port, commandBody("/cases", "", HONGQI), FORM, { secret: SECRET });
     expect(list.text).toContain(id.slice(0, 3));
   });

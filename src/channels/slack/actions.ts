@@ -406,9 +406,10 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       return;
     }
     const row = app.ledger.find(parsed.id);
-    const refusal = desk.refusal(command.user_id, row, null, parsed.id);
-    if (refusal || !row) {
-      await ack({ response_type: "ephemeral", text: refusal ?? "" });
+    // A typed ID outside the officer's desks answers exactly as one that does not exist: an ID must not
+    // tell whether there is such a complaint (a button is different: its ticket is already in view).
+    if (!row || desk.refusal(command.user_id, row, null, parsed.id) !== null) {
+      await ack({ response_type: "ephemeral", text: t("slack:refuse.notFoundHere", { id: formatCaseId(parsed.id) }) });
       return;
     }
     const rendered = tickets.render(row, "moved", row.jurisdictionCode);

@@ -100,6 +100,12 @@ describe("grouping at logging", () => {
     for (const id of [a, b]) expect(escalations(id)).toEqual(["collective", "major"]);
     expect(escalations(c)).toEqual(["major"]);
     for (const id of [a, b, c]) expect(row(id).major).toBe(true);
+    // Each member made major owes the major-case deadlines from now, once.
+    for (const id of [a, b, c]) {
+      const kinds = env.app.actions.deadlines.all(id).map((d) => d.kind);
+      expect(kinds.filter((kind) => kind === "major_facts")).toHaveLength(1);
+      expect(kinds).toContain("major_progress");
+    }
     expect(deskMessages()).toHaveLength(2);
     expect(JSON.parse(deskMessages()[1]!.params)).toMatchObject({ workers: 32, members: 3, levelKey: "groups:level.major" });
     const escalatedAt = groups.summary(groupId!)!.escalatedAt;
@@ -175,6 +181,32 @@ describe("merging and splitting by hand", () => {
     expect(groups.summary(g1)).toBeNull();
     expect(row(b2).groupId).toBeNull();
     expect(eventTypes(b2)).toContain("group_dissolved");
+  });
+
+  it("raises the members of a lower group merged into a major one, without telling the city twice", () => {
+    const a1 = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们20个人工资一共30万");
+    const a2 = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们15个人工资25万");
+    const b1 = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    const b2 = file("新乡市红旗区滨江花园二期工地，恒发建筑有限公司欠我们1个人工资1万");
+    const major = row(a1).groupId!;
+    expect(row(a1).major).toBe(true);
+    expect(row(b1).major).toBe(false);
+    const told = deskMessages().length;
+    const lines: string[] = [];
+    return groupCommand(() => env.restart(), (line) => lines.push(line))
+      .parseAsync(["merge", row(b1).groupId!, major, "--by", "张三"], { from: "user" })
+      .then(() => {
+        const groups = new CaseGroups(env.app.store.db, env.app.router);
+        expect(groups.summary(row(b1).groupId!)).toMatchObject({ level: "major", workers: 38 });
+        for (const id of [b1, b2]) {
+          expect(row(id)).toMatchObject({ major: true, collective: true });
+          expect(env.app.ledger.events(id).find((e) => e.type === "group_escalated")).toMatchObject({ actor: "officer:张三", data: { level: "major", from: "none" } });
+          expect(env.app.actions.deadlines.openFor(id).map((d) => d.kind)).toEqual(expect.arrayContaining(["major_facts", "major_progress"]));
+        }
+        // The members already major are not escalated again, and the city hears nothing new.
+        for (const id of [a1, a2]) expect(escalations(id)).toEqual(["major"]);
+        expect(deskMessages()).toHaveLength(told);
+      });
   });
 
   it("escalates a merged group that crosses a threshold", () => {

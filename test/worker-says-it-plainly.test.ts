@@ -544,6 +544,10 @@ describe("despair and talk of extreme action (防止极端事件)", () => {
     const alert = env.app.store.sqlite.prepare("SELECT params FROM outbox WHERE message_key = 'desk.workerAtRisk'").all();
     expect(alert).toHaveLength(1);
     expect(env.app.ledger.find(id)?.major).toBe(true);
+    // A major case's deadlines from now: facts the same day, progress the next working day (防止极端事件).
+    const open = env.app.actions.deadlines.openFor(id).map((d) => d.kind);
+    expect(open).toEqual(expect.arrayContaining(["major_facts", "major_progress"]));
+    expect(env.app.ledger.find(id)!.dueAt).toBe(Math.min(...env.app.actions.deadlines.openFor(id).map((d) => d.dueAt)));
   });
 });
 

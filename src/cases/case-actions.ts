@@ -216,7 +216,11 @@ export class CaseActions {
         if (!row || row.filerKey !== userKey) return;
         const at = this.now();
         this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: kind === "news" ? "worker_added" : "worker_at_risk", data: { text } });
-        if (kind === "atRisk" && !row.major) this.ledger.markMajor(caseId, at);
+        if (kind === "atRisk" && !row.major) {
+          this.ledger.markMajor(caseId, at);
+          // 防止极端事件: a major case's facts are checked the same day, its progress reported the next.
+          this.deadlines.onBecameMajor(caseId, at);
+        }
         this.outbox.enqueue(
           {
             caseId,

@@ -153,7 +153,9 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   });
   for (const attachment of draft.attachments) deps.ledger.addAttachment(id, now, attachment);
   // Collective cases (集体欠薪): same project or employer in the same county, summed and escalated as a whole.
-  groupLoggedCase(deps.ledger, deps.router, row, now, turn.channel);
+  const grouping = groupLoggedCase(deps.ledger, deps.router, row, now, turn.channel);
+  // Members its group's escalation made major (this case among them) owe the major-case deadlines.
+  if (deps.deadlines) for (const member of grouping.madeMajor) deps.deadlines.onBecameMajor(member, now);
 
   turn.caseId = id;
   turn.effects.push({ type: "caseLogged", caseId: id });

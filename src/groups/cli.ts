@@ -60,7 +60,7 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
       withApp(openApp, (app) => {
         const t = translator(app.config.DEFAULT_LOCALE);
         try {
-          const group = mergeGroups(app.store, app.router, target, source, options.by, app.clock.now());
+          const group = mergeGroups(app.store, app.router, target, source, options.by, app.clock.now(), app.actions.deadlines);
           out(t("groups:cli.merged", { source, target: group.id }));
           print(app, group);
         } catch (error) {

@@ -49,6 +49,8 @@ interface Recomputed {
   amountYuan: number;
   /** The oldest member; undefined when it was not read (a major group only adds up). */
   firstMemberId: string | null | undefined;
+  /** Members flagged major by this step: they owe the major-case deadlines from now. */
+  madeMajor: string[];
 }
 
 const EN_NUMBER = new Intl.NumberFormat("en-US");
@@ -59,6 +61,8 @@ export interface GroupingResult {
   groupId: string | null;
   /** Set when this step escalated the group (to this level). */
   escalated: GroupLevel | null;
+  /** Cases flagged major by this step (the filing opens their major-case deadlines). */
+  madeMajor: string[];
 }
 
 /**
@@ -245,9 +249,9 @@ export class CaseGroups {
    */
   assignOnLogging(row: LoggedCase, at: number, channel: string): GroupingResult {
     const caseId = row.id;
-    if (!row.isArrears || row.jurisdictionCode === null) return { groupId: null, escalated: null };
+    if (!row.isArrears || row.jurisdictionCode === null) return { groupId: null, escalated: null, madeMajor: [] };
     const keys = { employerKey: row.employerKey, projectKey: row.projectKey };
-    if (keys.employerKey === null && keys.projectKey === null) return { groupId: null, escalated: null };
+    if (keys.employerKey === null && keys.projectKey === null) return { groupId: null, escalated: null, madeMajor: [] };
 
     // Usual case once a group exists: join it, with one indexed lookup and no scan of its members.
     const existing = this.matchingGroup(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
@@ -260,11 +264,11 @@ export class CaseGroups {
       const joined = repeated ? { workers: 0, amountYuan: 0 } : told;
       const totals = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
       if (totals.escalated === null) this.noteJoined(existing.groupId, caseId, at, totals);
-      return { groupId: existing.groupId, escalated: totals.escalated };
+      return { groupId: existing.groupId, escalated: totals.escalated, madeMajor: totals.madeMajor };
     }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
-    if (candidates.length === 0) return { groupId: null, escalated: null };
+    if (candidates.length === 0) return { groupId: null, escalated: null, madeMajor: [] };
 
     const grouped = candidates.filter((c) => c.groupId !== null).sort((a, b) => a.createdAt - b.createdAt);
     let groupId: string;
@@ -289,7 +293,7 @@ export class CaseGroups {
     }
     const totals = this.recompute(groupId, at, "system", channel, caseId);
     if (totals.escalated === null) this.noteJoined(groupId, caseId, at, totals);
-    return { groupId, escalated: totals.escalated };
+    return { groupId, escalated: totals.escalated, madeMajor: totals.madeMajor };
   }
 
   /**
@@ -309,7 +313,7 @@ export class CaseGroups {
   }
 
   /** Moves every member of `sourceId` into `targetId` (经办人手工合并); the source group is removed. */
-  merge(targetId: string, sourceId: string, by: string, at: number, channel = "cli"): GroupSummary {
+  merge(targetId: string, sourceId: string, by: string, at: number, channel = "cli"): GroupSummary & { madeMajor: string[] } {
     const target = this.group(normalizeGroupId(targetId));
     const source = this.group(normalizeGroupId(sourceId));
     if (target.id === source.id) throw new SameGroupError(target.id);
@@ -327,17 +331,38 @@ export class CaseGroups {
       this.event(member.id, at, `officer:${by}`, channel, "group_merged", { groupId: target.id, from: source.id });
     }
     this.db.delete(caseGroups).where(eq(caseGroups.id, source.id)).run();
-    // Escalation already done for the source carries over: the target keeps the higher level.
-    const sourceLevel = levelOf(source);
-    if (LEVEL_RANK[sourceLevel] > LEVEL_RANK[levelOf(target)]) {
+    // Escalation already done for either group carries over: the merged group keeps the higher level
+    // (the city was told of it once), and the members of the lower group are raised to it, with their
+    // ledger events. Sums crossing a higher threshold still escalate the merged group.
+    if (LEVEL_RANK[levelOf(source)] > LEVEL_RANK[levelOf(target)]) {
       this.db
         .update(caseGroups)
         .set({ collective: source.collective || target.collective, major: source.major || target.major, escalatedAt: target.escalatedAt ?? source.escalatedAt })
         .where(eq(caseGroups.id, target.id))
         .run();
     }
-    this.recompute(target.id, at, `officer:${by}`, channel, null);
-    return this.summary(target.id)!;
+    const recomputed = this.recompute(target.id, at, `officer:${by}`, channel, null);
+    const madeMajor = [...recomputed.madeMajor];
+    const level = levelOf(this.group(target.id));
+    const members = this.memberRows(target.id);
+    for (const member of members) {
+      if (LEVEL_RANK[levelOf(member)] >= LEVEL_RANK[level]) continue;
+      if (level === "major") madeMajor.push(member.id);
+      this.db
+        .update(cases)
+        .set({ collective: true, ...(level === "major" ? { major: true } : {}), updatedAt: at })
+        .where(eq(cases.id, member.id))
+        .run();
+      this.event(member.id, at, `officer:${by}`, channel, "group_escalated", {
+        groupId: target.id,
+        level,
+        from: levelOf(member),
+        workers: recomputed.workers,
+        amountYuan: recomputed.amountYuan,
+        members: members.length,
+      });
+    }
+    return { ...this.summary(target.id)!, madeMajor };
   }
 
   /**
@@ -500,7 +525,7 @@ export class CaseGroups {
     joined?: { workers: number; amountYuan: number },
   ): Recomputed {
     const group = this.group(groupId);
-    const quiet = (firstMemberId: string | null | undefined): Recomputed => ({ escalated: null, label: group.label, workers, amountYuan, firstMemberId });
+    const quiet = (firstMemberId: string | null | undefined): Recomputed => ({ escalated: null, label: group.label, workers, amountYuan, firstMemberId, madeMajor: [] });
     let workers: number;
     let amountYuan: number;
     if (joined) {
@@ -545,7 +570,9 @@ export class CaseGroups {
       .where(eq(caseGroups.id, groupId))
       .run();
     const members = this.memberRows(groupId);
+    const madeMajor: string[] = [];
     for (const member of members) {
+      if (reached === "major" && !member.major) madeMajor.push(member.id);
       this.db
         .update(cases)
         .set({ collective: true, ...(reached === "major" ? { major: true } : {}), updatedAt: at })
@@ -585,7 +612,7 @@ export class CaseGroups {
         at,
       );
     }
-    return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null };
+    return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null, madeMajor };
   }
 
   /** The city above the county (a municipality's own office when there is no city level). */
@@ -630,8 +657,28 @@ function groupsFor(db: Db, router: Pick<ComplaintRouter, "route">): CaseGroups {
 }
 
 /** Merge and split as officers' actions: each in one immediate transaction of its own. */
-export function mergeGroups(store: Store, router: Pick<ComplaintRouter, "route">, target: string, source: string, by: string, at: number, channel = "cli"): GroupSummary {
-  return store.sqlite.transaction(() => new CaseGroups(store.db, router).merge(target, source, by, at, channel)).immediate();
+export function mergeGroups(
+  store: Store,
+  router: Pick<ComplaintRouter, "route">,
+  target: string,
+  source: string,
+  by: string,
+  at: number,
+  deadlines: MajorDeadlines,
+  channel = "cli",
+): GroupSummary {
+  return store.sqlite
+    .transaction(() => {
+      const merged = new CaseGroups(store.db, router).merge(target, source, by, at, channel);
+      for (const member of merged.madeMajor) deadlines.onBecameMajor(member, at);
+      return merged;
+    })
+    .immediate();
+}
+
+/** The deadline book as a merge needs it: members made major owe the major-case deadlines. */
+export interface MajorDeadlines {
+  onBecameMajor(caseId: string, at: number): unknown;
 }
 
 export function splitFromGroup(store: Store, router: Pick<ComplaintRouter, "route">, caseId: string, by: string, at: number, channel = "cli") {

@@ -183,6 +183,11 @@ describe("officer actions and the outbox", () => {
     await dispatcher.drainOnce();
     now += 24 * 3600_000;
     expect(outbox.due("telegram", now)).toHaveLength(0);
+    // It does not pass for told: on the case's record, and the desk is asked to reach the worker.
+    expect(ledger.events("CCCCCCCCC").at(-1)).toMatchObject({ type: "notice_undelivered", data: { messageKey: "notify.statusChanged", error: "bot was blocked by the user" } });
+    const [alert] = outbox.due("desk", now);
+    expect(alert).toMatchObject({ recipientKey: "case:CCCCCCCCC", messageKey: "desk.noticeUndelivered" });
+    expect(renderNotification(alert!)).toContain("给工人的通知没有送达（CCC-CCC-CCC）：bot was blocked by the user");
     expect(() => actions.setStatus({ caseId: "DDDDDDDDD", status: "handling", by: "x", channel: "cli" })).toThrow(CaseNotFoundError);
   });
 

@@ -4,7 +4,8 @@
 import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/open.js";
 import { preparedInsert } from "../db/prepared.js";
-import { dialogSessions, outbox } from "../db/schema.js";
+import { caseEvents, dialogSessions, outbox } from "../db/schema.js";
+import { formatCaseId } from "./case-id.js";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -23,6 +24,8 @@ const BASE_BACKOFF_MS = 2_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 /** After this many failures a message is parked (still visible in the table) and not retried. */
 export const MAX_DELIVERY_ATTEMPTS = 12;
+/** The officers' channel (case-actions' DESK_CHANNEL, which imports this module). */
+const DESK = "desk";
 
 export class Outbox {
   // Filings enqueue desk notes: prepared once (drizzle's builder cost more than the insert itself).
@@ -93,14 +96,35 @@ export class Outbox {
     const attempts = row.attempts + 1;
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempts - 1));
     const parked = permanent || attempts >= MAX_DELIVERY_ATTEMPTS;
-    this.db
-      .update(outbox)
-      .set({
-        attempts,
-        lastError: error.slice(0, 500),
-        nextAttemptAt: parked ? Number.MAX_SAFE_INTEGER : now + backoff,
-      })
-      .where(eq(outbox.id, row.id))
-      .run();
+    this.db.transaction(() => {
+      this.db
+        .update(outbox)
+        .set({
+          attempts,
+          lastError: error.slice(0, 500),
+          nextAttemptAt: parked ? Number.MAX_SAFE_INTEGER : now + backoff,
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+      // A notice the worker will never get (blocked bot, chat gone) must not pass for told: it goes on
+      // the case's record, and the desk hears of it, so that someone calls.
+      if (parked && row.caseId !== null && row.channel !== DESK) {
+        this.db
+          .insert(caseEvents)
+          .values({ caseId: row.caseId, at: now, actor: "system", channel: row.channel, type: "notice_undelivered", data: { messageKey: row.messageKey, error: error.slice(0, 200) } })
+          .run();
+        this.enqueue(
+          {
+            caseId: row.caseId,
+            channel: DESK,
+            recipientKey: `case:${row.caseId}`,
+            locale: "zh-CN",
+            messageKey: "desk.noticeUndelivered",
+            params: { id: formatCaseId(row.caseId), what: row.messageKey, error: error.slice(0, 200) },
+          },
+          now,
+        );
+      }
+    });
   }
 }

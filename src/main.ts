@@ -4,7 +4,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { startSlack } from "./channels/slack/index.js";
 import { runTerminal } from "./channels/local/terminal.js";
-import { startTelegram } from "./channels/telegram/index.js";
+import { startTelegramWhenReachable } from "./channels/telegram/index.js";
 import { schedulerOptionsFromConfig, startScheduler } from "./scheduler/index.js";
 
 async function main(): Promise<void> {
@@ -13,16 +13,17 @@ async function main(): Promise<void> {
   // Reminders, escalations and follow-ups run whatever the channels: they are due by the clock.
   const scheduler = startScheduler(app, schedulerOptionsFromConfig(config));
   const stops: Array<() => Promise<void>> = [];
+  // The officers' desk first: it must run even while Telegram cannot be reached.
+  const slack = await startSlack(app);
+  if (slack) stops.push(() => slack.stop());
   if (config.TELEGRAM_BOT_TOKEN) {
     // Slack's receiver owns PORT; a Telegram webhook beside it listens on the next port.
     const webhookPort = config.SLACK_BOT_TOKEN ? config.PORT + 1 : config.PORT;
     // Reaching Telegram can take a while (or fail) on a closed network: say what is being waited for.
     process.stderr.write("arrears-bot: connecting to Telegram…\n");
-    const telegram = await startTelegram(app, { handleSignals: false, webhook: { port: webhookPort } });
+    const telegram = startTelegramWhenReachable(app, { handleSignals: false, webhook: { port: webhookPort } }, (line) => process.stderr.write(`${line}\n`));
     stops.push(() => telegram.stop());
   }
-  const slack = await startSlack(app);
-  if (slack) stops.push(() => slack.stop());
 
   if (stops.length === 0) {
     try {

@@ -34,6 +34,8 @@ export interface StartTelegramOptions extends TelegramBotOptions {
   handleSignals?: boolean;
   /** Longest wait for updates in flight at stop. */
   stopTimeoutMs?: number;
+  /** Aborts reaching Telegram at start (getMe). */
+  signal?: AbortSignal;
 }
 
 export interface TelegramHandle {
@@ -67,7 +69,8 @@ export async function startTelegram(app: App, options: StartTelegramOptions = {}
   const telegram = createTelegramBot(app, options);
   const { bot, logger } = telegram;
   const mode = options.mode ?? (config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling");
-  await bot.init();
+  // grammY types its signal with the abort-controller shim; Node's own AbortSignal is what it gets at run time.
+  await bot.init(options.signal as Parameters<typeof bot.init>[0]);
 
   if (options.registerCommands !== false) {
     try {
@@ -202,4 +205,53 @@ export async function startTelegram(app: App, options: StartTelegramOptions = {}
   }
 
   return { stop, done, telegram, outbox, webhookAddress };
+}
+
+/**
+ * Starts Telegram without holding up the rest: each attempt to reach it is cut after `attemptMs`, and
+ * tried again after `retryMs` until it works or `stop()` is called. Telegram is often unreachable from a
+ * bureau's network; the officers' desk and the scheduler must run meanwhile.
+ */
+export function startTelegramWhenReachable(
+  app: App,
+  options: StartTelegramOptions,
+  log: (line: string) => void,
+  timing: { attemptMs?: number; retryMs?: number } = {},
+): { stop(): Promise<void>; started: () => TelegramHandle | undefined } {
+  const attemptMs = timing.attemptMs ?? 30_000;
+  const retryMs = timing.retryMs ?? 60_000;
+  let handle: TelegramHandle | undefined;
+  let stopped = false;
+  let current: AbortController | undefined;
+  let wake: (() => void) | undefined;
+  const connecting = (async () => {
+    while (!stopped) {
+      current = new AbortController();
+      const timer = setTimeout(() => current?.abort(), attemptMs);
+      try {
+        handle = await startTelegram(app, { ...options, signal: current.signal });
+        log("arrears-bot: Telegram connected");
+        return;
+      } catch (error) {
+        if (stopped) return;
+        log(`arrears-bot: Telegram not reachable (${error instanceof Error ? error.message : String(error)}); trying again in ${Math.round(retryMs / 1000)} s`);
+      } finally {
+        clearTimeout(timer);
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, retryMs).unref();
+      });
+    }
+  })();
+  return {
+    started: () => handle,
+    stop: async () => {
+      stopped = true;
+      current?.abort();
+      wake?.();
+      await connecting;
+      await handle?.stop();
+    },
+  };
 }

@@ -59,7 +59,7 @@ export function createApp(
   const modelOptions = options.preReader ? undefined : modelOptionsFromConfig(config);
   const preReader = options.preReader ?? (modelOptions ? createModelPreReader(modelOptions, gazetteer) : undefined);
   const clock = options.clock ?? { now: () => Date.now() };
-  const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS) };
+  const calendar: WorkingCalendar = { timeZone: config.TIME_ZONE, holidays: new Set(config.HOLIDAYS), workdays: new Set(config.WORKDAYS) };
   const ledger = new CaseLedger(store.db);
   const outbox = new Outbox(store.db);
   const groups = new CaseGroups(store.db, router, gazetteer);

@@ -30,6 +30,8 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("./data/arrears.db")
+    // Empty would make SQLite open a temporary database: complaints logged into it vanish at exit.
+    .refine((url) => url.trim() !== "", { message: "empty: give a file path (default ./data/arrears.db), or unset it" })
     .refine((url) => !/^(postgres|mysql)/i.test(url), {
       message: "only SQLite is supported: a file path, file:PATH, or :memory:",
     }),
@@ -45,7 +47,13 @@ export const configSchema = z.object({
     .string()
     .default("")
     .transform((list) => list.split(",").map((day) => day.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be YYYY-MM-DD, comma-separated"))),
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be YYYY-MM-DD, comma-separated").refine(isCalendarDate, "not a date in the calendar"))),
+  /** Weekend days worked instead (调休), comma-separated YYYY-MM-DD: working days for deadlines. */
+  WORKDAYS: z
+    .string()
+    .default("")
+    .transform((list) => list.split(",").map((day) => day.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be YYYY-MM-DD, comma-separated").refine(isCalendarDate, "not a date in the calendar"))),
   /** Longest message the bot reads; longer ones are politely refused whole. */
   MAX_MESSAGE_CHARS: z.coerce.number().int().min(100).max(100_000).default(2000),
   /** Largest evidence file accepted (photos, documents, voice notes). */
@@ -92,6 +100,23 @@ export const configSchema = z.object({
   OPENAI_RESPONSE_FORMAT: z.enum(["json_schema", "json_object", "auto"]).default("auto"),
 });
 
+function isCalendarDate(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
+/** Settings that only work together: a half-configured channel is an error, not a silent fallback. */
+function checkPairs(config: z.infer<typeof configSchema>, issue: (variable: string, message: string) => void): void {
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    issue("SLACK_SIGNING_SECRET", "needed with SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode): without it Slack would not start");
+  }
+  if (!config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)) {
+    issue("SLACK_BOT_TOKEN", "needed with SLACK_SIGNING_SECRET / SLACK_APP_TOKEN: without it Slack would not start");
+  }
+  const both = config.HOLIDAYS.filter((day) => config.WORKDAYS.includes(day));
+  if (both.length > 0) issue("WORKDAYS", `also listed in HOLIDAYS: ${both.join(", ")}`);
+}
+
 export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {}
@@ -100,7 +125,9 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = ".env"): Config {
   const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
   const merged: Record<string, string | undefined> = { ...fromFile, ...env };
-  const parsed = configSchema.safeParse(merged);
+  const parsed = configSchema
+    .superRefine((config, context) => checkPairs(config, (variable, message) => context.addIssue({ code: "custom", path: [variable], message })))
+    .safeParse(merged);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const variable = issue.path.join(".") || "(environment)";

@@ -18,6 +18,17 @@ describe("configuration", () => {
     expect(() => loadConfig({ PORT: "http" }, "/nonexistent/.env")).toThrow(ConfigError);
     expect(() => loadConfig({ DEFAULT_LOCALE: "fr" }, "/nonexistent/.env")).toThrow(/DEFAULT_LOCALE/);
     expect(() => loadConfig({ HOLIDAYS: "2026-10-01,tomorrow" }, "/nonexistent/.env")).toThrow(/HOLIDAYS/);
+    expect(() => loadConfig({ HOLIDAYS: "2026-13-45" }, "/nonexistent/.env")).toThrow(/HOLIDAYS.*not a date in the calendar/);
+    expect(() => loadConfig({ WORKDAYS: "2026-02-30" }, "/nonexistent/.env")).toThrow(/WORKDAYS.*not a date/);
+    expect(() => loadConfig({ HOLIDAYS: "2026-10-01", WORKDAYS: "2026-10-01" }, "/nonexistent/.env")).toThrow(/WORKDAYS.*also listed in HOLIDAYS/);
+    // Empty would be a temporary database: complaints logged into it would vanish at exit.
+    expect(() => loadConfig({ DATABASE_URL: "" }, "/nonexistent/.env")).toThrow(/DATABASE_URL \(""\): empty/);
+  });
+
+  it("refuses a half-configured Slack instead of falling back to the terminal in silence", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" }, "/nonexistent/.env")).toThrow(/SLACK_SIGNING_SECRET \(unset\): needed with SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: "s" }, "/nonexistent/.env")).toThrow(/SLACK_BOT_TOKEN \(unset\): needed/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }, "/nonexistent/.env").SLACK_BOT_TOKEN).toBe("xoxb-1");
   });
 
   it("never echoes a secret in the error", () => {

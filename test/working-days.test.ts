@@ -18,4 +18,11 @@ describe("working days in the jurisdiction's time zone", () => {
     const fridayEvening = Date.parse("2026-11-27T11:00:00Z"); // Friday 19:00
     expect(iso(addWorkingDays(fridayEvening, 1, calendar))).toBe("2026-11-30T15:59:59.999Z");
   });
+
+  it("counts a weekend day worked instead (调休) as a working day", () => {
+    const withMakeUp = { ...calendar, workdays: new Set(["2026-11-28"]) }; // Saturday worked
+    const fridayEvening = Date.parse("2026-11-27T11:00:00Z");
+    expect(iso(addWorkingDays(fridayEvening, 1, withMakeUp))).toBe("2026-11-28T15:59:59.999Z");
+    expect(iso(addWorkingDays(fridayEvening, 1, calendar))).toBe("2026-11-30T15:59:59.999Z");
+  });
 });

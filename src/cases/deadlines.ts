@@ -4,6 +4,8 @@ export interface WorkingCalendar {
   timeZone: string;
   /** YYYY-MM-DD dates that are not working days. */
   holidays: ReadonlySet<string>;
+  /** Weekend dates worked instead (调休): working days. */
+  workdays?: ReadonlySet<string>;
 }
 
 const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -42,7 +44,8 @@ function formatLocalParts(at: number, timeZone: string): { date: string; weekday
 
 export function isWorkingDay(at: number, calendar: WorkingCalendar): boolean {
   const { date, weekday } = localParts(at, calendar.timeZone);
-  return weekday !== "Sat" && weekday !== "Sun" && !calendar.holidays.has(date);
+  if (calendar.holidays.has(date)) return false;
+  return (weekday !== "Sat" && weekday !== "Sun") || (calendar.workdays?.has(date) ?? false);
 }
 
 // Building an Intl formatter costs far more than using one: one per zone (and locale), kept.

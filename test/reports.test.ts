@@ -312,6 +312,14 @@ describe("what the table counts as resolved", () => {
     expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total.nonCase).toBe(0);
   });
 
+  it("a case closed with nothing recovered is not counted as solved", () => {
+    const nothing = insert({ sector: "construction", workers: 3, amount: 30_000, division: "410702" });
+    handled(nothing, NOV_10 + DAY, "mediation", "recovered:0;workersPaid:0;老板跑路，已移送公安");
+    const paid = insert({ sector: "construction", workers: 2, amount: 8_000, division: "410702" });
+    handled(paid, NOV_10 + DAY, "mediation", "recovered:8000;workersPaid:2");
+    expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total).toMatchObject({ nonCase: 1, workers: 2, amountYuan: 8_000 });
+  });
+
   it("two of one team who told the same claim, both resolved, are one problem solved: its workers and money once", () => {
     const a = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702" });
     const b = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702" });

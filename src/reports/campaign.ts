@@ -108,7 +108,8 @@ f AS (
 -- One problem counted once: two of a team telling the same claim in a group (same workers and sum,
 -- more than one worker) are one resolution.
 d AS (
-  SELECT MAX(sector) AS sector, MAX(resolved) AS resolved, MAX(opened) AS opened, MAX(arbitration) AS arbitration,
+  -- Closed with nothing recovered (the employer gone, the claim dropped) is closed, not solved.
+  SELECT MAX(sector) AS sector, MAX(resolved AND (recovered IS NULL OR recovered > 0)) AS resolved, MAX(opened) AS opened, MAX(arbitration) AS arbitration,
          MAX(police) AS police, MAX(owedWorkers) AS owedWorkers, MAX(owedAmount) AS owedAmount,
          MAX(paidWorkers) AS paidWorkers, MAX(recovered) AS recovered
   FROM f

@@ -24,6 +24,16 @@ import { officerCommand } from "./officers/cli.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
+import { dbCommand, requireDatabase } from "./db/cli.js";
+import { sqlitePath } from "./db/open.js";
+import { resolve } from "node:path";
+
+/** The command under the program that `action` belongs to ("case" for `case show`). */
+function topCommand(action: Command): string {
+  let command = action;
+  while (command.parent?.parent) command = command.parent;
+  return command.name();
+}
 
 function openApp(): App {
   return createApp(loadConfig());
@@ -336,6 +346,18 @@ export function buildProgram(): Command {
   program.addCommand(schedulerCommand(openApp));
   program.addCommand(groupCommand(openApp));
   program.addCommand(reportCommand(openApp));
+  program.addCommand(dbCommand(openApp, () => resolve(sqlitePath(loadConfig().DATABASE_URL))));
+
+  // Commands that read or act on cases need the database there is: run in another directory (a cron
+  // job in $HOME), they would otherwise make a new, empty one and answer "no cases".
+  program.hook("preAction", (_program, action) => {
+    const top = topCommand(action);
+    const creates = top === "chat" || top === "triage" || top === "eval" || (top === "officer" && action.name() === "add") || (top === "db" && action.name() === "path");
+    if (creates) return;
+    const config = loadConfig();
+    const refusal = requireDatabase(sqlitePath(config.DATABASE_URL), config.DEFAULT_LOCALE);
+    if (refusal) action.error(refusal);
+  });
 
   return program;
 }

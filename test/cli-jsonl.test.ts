@@ -1,7 +1,7 @@
 // A script holds a whole conversation through `arrears chat --jsonl`, then reads the case back with
 // `arrears case show ID --json` — the real CLI in child processes on one SQLite file.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -119,4 +119,27 @@ describe("arrears chat --jsonl", () => {
     expect(JSON.parse(cli(["case", "show", caseId, "--json", "--show-phone", "--by", "李四"])).phone).toBe("13812345678");
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).events.at(-1)).toMatchObject({ type: "phone_viewed", actor: "officer:李四", channel: "cli" });
   }, 300_000); // twenty CLI processes, each loading the gazetteer
+});
+
+describe("the database file", () => {
+  it("backs up a live database with its -wal commits, and refuses to read a database that is not there", () => {
+    const backup = join(dir, "backup.db");
+    const listed = cli(["case", "list", "--json"]);
+    const cases = (JSON.parse(listed) as unknown[]).length;
+    expect(cases).toBeGreaterThan(0);
+    expect(cli(["db", "backup", backup])).toContain(`（${cases} 件案件）`);
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(() => cli(["db", "backup", backup])).toThrow(/已存在，没有覆盖/);
+    // The copy is a database of its own with the same cases.
+    const copied = execFileSync(process.execPath, ["bin/arrears.js", "case", "list", "--json"], { env: { ...env, DATABASE_URL: backup }, encoding: "utf8" });
+    expect((JSON.parse(copied) as unknown[]).length).toBe(cases);
+
+    // Run where there is no database: refused, and no empty database is made.
+    const elsewhere = join(dir, "elsewhere", "arrears.db");
+    const run = (args: string[]) => execFileSync(process.execPath, ["bin/arrears.js", ...args], { env: { ...env, DATABASE_URL: elsewhere }, encoding: "utf8", stdio: "pipe" });
+    expect(() => run(["case", "list"])).toThrow(/没有找到数据库 .*elsewhere/);
+    expect(() => run(["scheduler", "tick"])).toThrow(/没有找到数据库/);
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(run(["db", "path"]).trim()).toBe(elsewhere);
+  }, 120_000);
 });

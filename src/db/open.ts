@@ -1,5 +1,5 @@
 // Opens the SQLite database, sets durability, and applies the committed drizzle-kit migrations.
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -25,8 +25,18 @@ export function sqlitePath(databaseUrl: string): string {
 
 export function openStore(databaseUrl: string): Store {
   const path = sqlitePath(databaseUrl);
-  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
+  if (path !== ":memory:") {
+    // Workers' phones and words are in this file: a new one is readable by its owner only (SQLite gives
+    // the -wal and -shm files the database's mode). An existing file keeps the mode it was given.
+    mkdirSync(dirname(resolve(path)), { recursive: true, mode: 0o700 });
+    if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path);
+  } catch (error) {
+    throw new Error(`cannot open the database ${resolve(path)} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
+  }
   // WAL lets status queries read while a filing writes; NORMAL is durable across process crashes
   // in WAL mode (only an OS crash can lose the last commits), and far faster than FULL.
   sqlite.pragma("journal_mode = WAL");

@@ -138,6 +138,14 @@ export function buildProgram(): Command {
       }
     });
 
+  program
+    .command("start")
+    .description("run the product on its configuration, as npm start does (use this in service files: signals reach it directly)")
+    .option("--user <id>", "with no chat tokens: your user id in the terminal conversation")
+    .action(async () => {
+      await import("./main.js");
+    });
+
   const caseCommand = program.command("case").description("look at and act on cases");
   caseCommand
     .command("show")
@@ -352,7 +360,7 @@ export function buildProgram(): Command {
   // job in $HOME), they would otherwise make a new, empty one and answer "no cases".
   program.hook("preAction", (_program, action) => {
     const top = topCommand(action);
-    const creates = top === "chat" || top === "triage" || top === "eval" || (top === "officer" && action.name() === "add") || (top === "db" && action.name() === "path");
+    const creates = top === "start" || top === "chat" || top === "triage" || top === "eval" || (top === "officer" && action.name() === "add") || (top === "db" && action.name() === "path");
     if (creates) return;
     const config = loadConfig();
     const refusal = requireDatabase(sqlitePath(config.DATABASE_URL), config.DEFAULT_LOCALE);

@@ -107,8 +107,8 @@ function isCalendarDate(day: string): boolean {
 
 /** Settings that only work together: a half-configured channel is an error, not a silent fallback. */
 function checkPairs(config: z.infer<typeof configSchema>, issue: (variable: string, message: string) => void): void {
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    issue("SLACK_SIGNING_SECRET", "needed with SLACK_BOT_TOKEN (or SLACK_APP_TOKEN for Socket Mode): without it Slack would not start");
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    issue("SLACK_SIGNING_SECRET", "needed with SLACK_BOT_TOKEN: without it Slack would not start");
   }
   if (!config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)) {
     issue("SLACK_BOT_TOKEN", "needed with SLACK_SIGNING_SECRET / SLACK_APP_TOKEN: without it Slack would not start");

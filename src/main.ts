@@ -1,8 +1,9 @@
 // `npm start`: runs the product on what is configured. Telegram and Slack start when their tokens
 // are set; with no chat tokens, the embedded default: the local terminal conversation on SQLite.
 import { createApp } from "./app.js";
+import { InstanceLock, InstanceLockedError, LOCK_STALE_MS } from "./db/instance-lock.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { startSlack } from "./channels/slack/index.js";
+import { SlackTokenError, startSlack } from "./channels/slack/index.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { startTelegramWhenReachable } from "./channels/telegram/index.js";
 import { schedulerOptionsFromConfig, startScheduler } from "./scheduler/index.js";
@@ -10,9 +11,12 @@ import { schedulerOptionsFromConfig, startScheduler } from "./scheduler/index.js
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = createApp(config);
+  const stops: Array<() => Promise<void>> = [];
+  // One process runs the channels on a database: a second one would post every ticket twice.
+  const lock = config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN ? InstanceLock.acquire(app.store).keepAlive() : undefined;
+  if (lock) stops.push(async () => lock.release());
   // Reminders, escalations and follow-ups run whatever the channels: they are due by the clock.
   const scheduler = startScheduler(app, schedulerOptionsFromConfig(config));
-  const stops: Array<() => Promise<void>> = [];
   // The officers' desk first: it must run even while Telegram cannot be reached.
   const slack = await startSlack(app);
   if (slack) stops.push(() => slack.stop());
@@ -42,8 +46,8 @@ async function main(): Promise<void> {
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-  // Stop accepting updates, finish those in flight, then close the database.
-  for (const stopChannel of stops) await stopChannel();
+  // Stop accepting updates, finish those in flight, let go of the database, then close it.
+  for (const stopChannel of stops.reverse()) await stopChannel();
   scheduler?.stop();
   app.close();
 }
@@ -52,6 +56,16 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
+  }
+  if (error instanceof SlackTokenError) {
+    process.stderr.write(`arrears-bot: not started: ${error.message}. Check the token in the Slack app's OAuth & Permissions page.\n`);
+    process.exit(2);
+  }
+  if (error instanceof InstanceLockedError) {
+    process.stderr.write(
+      `arrears-bot: not started: ${error.message} (last seen ${new Date(error.heartbeatAt).toISOString()}). Stop that process first; a process that died is taken over after ${LOCK_STALE_MS / 1000} s.\n`,
+    );
+    process.exit(3);
   }
   throw error;
 });

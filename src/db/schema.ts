@@ -294,3 +294,15 @@ export const slackTickets = sqliteTable(
     uniqueIndex("slack_tickets_message").on(table.channel, table.ts),
   ],
 );
+
+/**
+ * Which process runs the channels on this database (one at a time: two would post every ticket twice
+ * and fight over Telegram's getUpdates). Held while its heartbeat is fresh.
+ */
+export const instanceLocks = sqliteTable("instance_locks", {
+  name: text("name").primaryKey(),
+  host: text("host").notNull(),
+  pid: integer("pid").notNull(),
+  acquiredAt: integer("acquired_at").notNull(),
+  heartbeatAt: integer("heartbeat_at").notNull(),
+});

@@ -13,6 +13,8 @@ export class SlackStandIn {
   calls: ApiCall[] = [];
   /** Channels whose chat.postMessage fails (channel_not_found), to test what is retried. */
   readonly failingChannels = new Set<string>();
+  /** False: auth.test answers invalid_auth, as Slack does for a wrong or revoked token. */
+  acceptsToken = true;
   private server: Server | undefined;
   private tsCounter = 1000;
   url = "";
@@ -51,6 +53,7 @@ export class SlackStandIn {
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
+        if (!this.acceptsToken) return { ok: false, error: "invalid_auth" };
         return { ok: true, user_id: "UBOT", bot_id: "BBOT", team_id: "T1", team: "bureau" };
       case "chat.postMessage":
         if (this.failingChannels.has(String(args.channel))) return { ok: false, error: "channel_not_found" };

@@ -43,6 +43,18 @@ export interface SlackChannel {
 
 export const DEFAULT_TRIAGE_CHANNEL = "#arrears-triage";
 
+/**
+ * How long a stop waits for a Slack call in flight. Past it the process stops anyway: a message sent
+ * but not yet marked delivered is sent again after the restart (at least once, never lost).
+ */
+const STOP_WAIT_MS = 15_000;
+
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel {
   const socketMode = Boolean(options.appToken);
   const instance = new BoltApp({
@@ -50,9 +62,15 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
     signingSecret: options.signingSecret,
     ...(socketMode ? { socketMode: true, appToken: options.appToken } : { port: options.port ?? app.config.PORT }),
     logLevel: LogLevel.ERROR,
+    // Bolt would call auth.test from its constructor and leave a failure unhandled (a crash when Slack
+    // cannot be reached); startSlack checks the token itself and says what is wrong.
+    tokenVerificationEnabled: false,
     clientOptions: {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-      retryConfig: { retries: options.retries ?? 10 },
+      // Bounded: an unreachable Slack must not hold a ticket tick (or a stop) for many minutes; what
+      // failed is posted on a later tick, and desk messages stay in the outbox.
+      timeout: 10_000,
+      retryConfig: { retries: options.retries ?? 2, minTimeout: 1_000, maxTimeout: 5_000 },
     },
   });
   const tickets = new DeskTickets(app, instance.client, options.triageChannel ?? DEFAULT_TRIAGE_CHANNEL);
@@ -90,10 +108,29 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
     stop: async () => {
       deskStopped = true;
       if (deskTimer) clearTimeout(deskTimer);
-      await deskDraining.catch(() => {});
+      await settledWithin(deskDraining, STOP_WAIT_MS);
       await instance.stop();
     },
   };
+}
+
+/** Slack refused the bot token: the configuration is wrong, and nothing would reach the desk. */
+export class SlackTokenError extends Error {}
+
+const REFUSED_TOKEN = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission"]);
+
+/**
+ * auth.test once at start: a token Slack refuses stops start-up with Slack's reason; an unreachable
+ * Slack is only logged (the desk is posted to once it answers: tickets and messages are kept).
+ */
+async function checkToken(channel: SlackChannel, log: (line: string) => void): Promise<void> {
+  try {
+    await channel.bolt.client.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && REFUSED_TOKEN.has(code)) throw new SlackTokenError(`Slack refused SLACK_BOT_TOKEN: ${code}`);
+    log(`slack: not reachable at start (${error instanceof Error ? error.message : String(error)}); tickets are posted once it answers`);
+  }
 }
 
 export interface StartSlackOptions {
@@ -122,6 +159,7 @@ export async function startSlack(
     ...(app.config.SLACK_APP_TOKEN ? { appToken: app.config.SLACK_APP_TOKEN } : {}),
     triageChannel: options.triageChannel ?? app.config.SLACK_TRIAGE_CHANNEL ?? DEFAULT_TRIAGE_CHANNEL,
   });
+  await checkToken(channel, log);
   const port = await channel.start();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -156,7 +194,7 @@ export async function startSlack(
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await ticking; // a ticket post in flight finishes first
+      await settledWithin(ticking, STOP_WAIT_MS); // a ticket post in flight finishes first, if Slack answers
       await channel.stop();
     },
   };

@@ -11,6 +11,7 @@ import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { ConfigFileError } from "./routing/config-file.js";
 import { CATEGORIES, categorySchema, type Category, type Reason } from "./domain.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
@@ -392,7 +393,7 @@ const FILE_ERRORS = ["ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC",
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ConfigFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

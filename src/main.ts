@@ -3,6 +3,7 @@
 import { createApp } from "./app.js";
 import { InstanceLock, InstanceLockedError, LOCK_STALE_MS } from "./db/instance-lock.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { ConfigFileError } from "./routing/config-file.js";
 import { SlackTokenError, startSlack } from "./channels/slack/index.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { startTelegramWhenReachable } from "./channels/telegram/index.js";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ConfigFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

@@ -282,6 +282,30 @@ describe("rules and contacts files", () => {
   });
 });
 
+describe("a jurisdiction's own rights channels", () => {
+  const contacts = (channels: unknown[], divisions: Record<string, unknown> = {}) =>
+    writeFile(
+      `contacts-${Math.random().toString(36).slice(2)}.yaml`,
+      stringify({ version: 1, national: { hotline: "12333" }, rightsChannels: [{ key: "rights.hotline_12333", number: "12333" }], divisions: { "410782": { channels }, ...divisions } }),
+    );
+
+  it("shows a channel named in the bureau's own words as written, after the national ones", () => {
+    const custom = Router.load({ contactsFile: contacts([{ label: "辉县市劳动保障监察大队", number: "0373-6269999" }]) }, gazetteer);
+    expect(custom.rightsChannels("410782")).toEqual([
+      { key: "rights.hotline_12333", number: "12333" },
+      { label: "辉县市劳动保障监察大队", number: "0373-6269999" },
+    ]);
+  });
+
+  it("refuses a key with no label a worker could read, and a division code that does not exist", () => {
+    const unknownKey = contacts([{ key: "rights.local_office", number: "0373-6269999" }]);
+    expect(() => Router.load({ contactsFile: unknownKey }, gazetteer)).toThrow('key "rights.local_office" has no label');
+    const unknownDivision = contacts([{ label: "监察大队" }], { "419999": { hotline: "0373-1234567" } });
+    expect(() => Router.load({ contactsFile: unknownDivision }, gazetteer)).toThrow('division "419999" is not a division code');
+    expect(() => Router.load({ contactsFile: contacts([{ number: "0373-6269999" }]) }, gazetteer)).toThrow("needs a key (a shipped label) or a label");
+  });
+});
+
 describe("every key the defaults use is translated", () => {
   const locales = ["zh-CN", "en"].map((lang) => {
     const url = new URL(`../locales/${lang}/routing.json`, import.meta.url);

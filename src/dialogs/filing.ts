@@ -208,8 +208,8 @@ function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route, isArrea
   const { t } = turn;
   const lines = [t("logged.rightsTitle")];
   for (const channel of router.rightsChannels(route.jurisdiction?.code ?? null)) {
-    if (!isArrears && ARREARS_ONLY_CHANNELS.has(channel.key)) continue;
-    const label = t(channel.key);
+    if (!isArrears && channel.key !== undefined && ARREARS_ONLY_CHANNELS.has(channel.key)) continue;
+    const label = channel.label ?? t(channel.key ?? "");
     // Most labels name their number already ("12333 人社服务热线"); a local one may not.
     lines.push(`· ${label}${channel.number && !label.includes(channel.number) ? `：${channel.number}` : ""}`);
   }

@@ -16,7 +16,10 @@ export interface ComplaintReader {
 }
 
 export interface RightsChannel {
-  key: string;
+  /** A shipped label's i18n key, or… */
+  key?: string;
+  /** …a jurisdiction's own name for it, shown as written. */
+  label?: string;
   number?: string;
 }
 

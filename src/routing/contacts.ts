@@ -3,7 +3,9 @@
 // at county level is inherited from the city, then the province, then the national fallback.
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { readConfigFile } from "./config-file.js";
+import { ConfigFileError, readConfigFile } from "./config-file.js";
+import { SUPPORTED_LOCALES } from "../config.js";
+import { getI18n } from "../i18n.js";
 import type { Gazetteer } from "./gazetteer.js";
 
 const keySchema = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, "must be an i18n key such as rights.hotline_12333");
@@ -11,10 +13,14 @@ const phoneSchema = z.string().regex(/^[0-9+\-() ]{3,30}$/, "must be a phone num
 
 const channelSchema = z
   .object({
-    key: keySchema,
+    /** A shipped label (locales: routing.json "rights"), shown in the worker's language. */
+    key: keySchema.optional(),
+    /** A jurisdiction's own channel named in its own words ("新乡市劳动保障监察支队"), shown as written. */
+    label: z.string().trim().min(1).max(80).optional(),
     number: phoneSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((channel) => channel.key !== undefined || channel.label !== undefined, "needs a key (a shipped label) or a label (your own words)");
 
 const contactSchema = z
   .object({
@@ -63,7 +69,24 @@ export class ContactBook {
   ) {}
 
   static load(file: string = DEFAULT_CONTACTS_FILE, gazetteer: Gazetteer): ContactBook {
-    return new ContactBook(readConfigFile(file, contactsFileSchema, "contacts"), gazetteer);
+    const contacts = readConfigFile(file, contactsFileSchema, "contacts");
+    // What zod cannot know: that a division exists, and that a key has a label a worker can read.
+    const i18n = getI18n();
+    const problems: string[] = [];
+    for (const code of Object.keys(contacts.divisions)) {
+      if (!gazetteer.byCode(code)) problems.push(`division "${code}" is not a division code (GB/T 2260)`);
+    }
+    const channels = [
+      ...contacts.rightsChannels.map((channel) => ({ where: "rightsChannels", channel })),
+      ...[contacts.national, ...Object.values(contacts.divisions)].flatMap((entry) => (entry.channels ?? []).map((channel) => ({ where: "channels", channel }))),
+    ];
+    for (const { where, channel } of channels) {
+      if (channel.key !== undefined && !SUPPORTED_LOCALES.every((lng) => i18n.exists(channel.key!, { lng }))) {
+        problems.push(`${where}: key "${channel.key}" has no label (use a shipped rights.* key, or give "label" in your own words)`);
+      }
+    }
+    if (problems.length > 0) throw new ConfigFileError(file, `invalid contacts file: ${problems.join("; ")}`);
+    return new ContactBook(contacts, gazetteer);
   }
 
   /** Entries from the division upward, national last: the first that has a field gives it. */
@@ -88,13 +111,14 @@ export class ContactBook {
     const national = this.file.rightsChannels.map((c) =>
       c.key === ARBITRATION_KEY && c.number === undefined && arbitration !== undefined ? { ...c, number: arbitration } : { ...c },
     );
-    // Local channels, nearest jurisdiction first; a key already listed is not repeated.
-    const seen = new Set(national.map((c) => c.key));
+    // Local channels, nearest jurisdiction first; one already listed is not repeated.
+    const identity = (c: RightsChannel) => c.key ?? `label:${c.label}`;
+    const seen = new Set(national.map(identity));
     const local: RightsChannel[] = [];
     for (const entry of entries) {
       for (const channel of entry.channels ?? []) {
-        if (seen.has(channel.key)) continue;
-        seen.add(channel.key);
+        if (seen.has(identity(channel))) continue;
+        seen.add(identity(channel));
         local.push({ ...channel });
       }
     }

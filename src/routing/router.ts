@@ -137,7 +137,7 @@ export class Router {
   }
 
   /** National channels (12333, the clue platform, 12345, 12348, arbitration, 12351, 110), then local ones. */
-  rightsChannels(divisionCode: string | null): { key: string; number?: string }[] {
+  rightsChannels(divisionCode: string | null): RightsChannel[] {
     return this.contactBook.rightsChannels(divisionCode).map((c: RightsChannel) => ({ ...c }));
   }
 

@@ -11,6 +11,7 @@
 // file (the app and `arrears scheduler tick` from cron) never send one twice.
 import { z } from "zod";
 import type { App } from "../app.js";
+import { warningLines } from "../log.js";
 import { formatLocalDateTime } from "../cases/deadlines.js";
 import { DESK_CHANNEL, deskRecipient } from "../cases/case-actions.js";
 import { formatCaseId } from "../cases/case-id.js";
@@ -69,7 +70,7 @@ export class Scheduler {
     const { now, log, ...rest } = options;
     this.options = schedulerOptionsSchema.parse(rest);
     this.now = now ?? (() => app.clock.now());
-    this.log = log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.log = log ?? warningLines(app.config.LOG_LEVEL, "scheduler");
     this.deadlines = app.actions.deadlines;
   }
 

@@ -5,6 +5,7 @@
 // (inherited from the city/province as tickets are); "triage" to the triage channel.
 import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
+import { warningLines } from "../../log.js";
 import { DESK_CHANNEL } from "../../cases/case-actions.js";
 import { OutboxDispatcher, PermanentDeliveryError, renderNotification } from "../../cases/notifications.js";
 import type { OutboxRow } from "../../cases/outbox.js";
@@ -19,7 +20,7 @@ export class DeskDelivery {
     private readonly app: App,
     private readonly client: SlackClient,
     private readonly tickets: Tickets,
-    private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly log: (line: string) => void = warningLines(app.config.LOG_LEVEL, "slack"),
   ) {
     this.dispatcher = new OutboxDispatcher(
       app.outbox,

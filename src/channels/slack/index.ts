@@ -3,6 +3,7 @@
 // database; actions and slash commands are in ./actions.ts.
 import { App as BoltApp, LogLevel } from "@slack/bolt";
 import type { App } from "../../app.js";
+import { warningLines } from "../../log.js";
 import { postWeeklyIfDue } from "./weekly-schedule.js";
 import { registerHandlers, SlackDesk } from "./actions.js";
 import { DeskDelivery } from "./desk-delivery.js";
@@ -89,7 +90,7 @@ export function createSlackApp(app: App, options: SlackAppOptions): SlackChannel
   };
   registerHandlers(instance, app, desk);
   instance.error(async (error) => {
-    process.stderr.write(`slack: ${error instanceof Error ? error.message : String(error)}\n`);
+    warningLines(app.config.LOG_LEVEL, "slack")(`slack: ${error instanceof Error ? error.message : String(error)}`);
   });
   return {
     bolt: instance,
@@ -150,7 +151,7 @@ export async function startSlack(
 ): Promise<{ stop(): Promise<void>; postTicket(caseId: string): Promise<boolean>; port: number | undefined } | null> {
   const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret } = app.config;
   if (!token || !signingSecret) return null;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const log = options.log ?? warningLines(app.config.LOG_LEVEL, "slack");
   const channel = createSlackApp(app, {
     token,
     signingSecret,

@@ -11,6 +11,7 @@ import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { positiveInteger } from "./cli-arguments.js";
 import { ConfigFileError } from "./routing/config-file.js";
 import { CATEGORIES, categorySchema, type Category, type Reason } from "./domain.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
@@ -95,7 +96,7 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const lines = [
-    `${view.displayId}  ${t(`caseStatus.${view.status}`)}  (${view.status})`,
+    `${view.displayId}  ${t(`deskStatus.${view.status}`)}  (${view.status})`,
     `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
     `${t("fact.place")}: ${view.division ? `${view.division.name} (${view.division.code})` : "-"}`,
     // Where it went and why: the desk and its departments, the reasons of the reading and the rules.
@@ -150,6 +151,7 @@ export function buildProgram(): Command {
   const caseCommand = program.command("case").description("look at and act on cases");
   caseCommand
     .command("show")
+    .description("one case: its facts, route, group, the worker's words and its ledger (phones masked)")
     .argument("<id>", "case ID", caseIdArgument)
     .option("--json", "print JSON")
     .option("--show-phone", "print the worker's phone number unmasked (needs --by: the look is on the record)")
@@ -181,10 +183,11 @@ export function buildProgram(): Command {
 
   caseCommand
     .command("list")
+    .description("cases, newest first")
     .option("--status <status>", "only cases in this status", statusArgument)
     .option("--open", "only cases still open")
     .option("--overdue", "only open cases past their deadline")
-    .option("--limit <n>", "at most this many", (value) => Number.parseInt(value, 10), 50)
+    .option("--limit <n>", "at most this many", positiveInteger, 50)
     .option("--json", "print JSON")
     .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; limit: number; json?: boolean }) => {
       const app = openApp();
@@ -203,7 +206,7 @@ export function buildProgram(): Command {
         const t = translator(app.config.DEFAULT_LOCALE);
         for (const row of rows) {
           process.stdout.write(
-            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`caseStatus.${row.status}`)} (${row.status})  ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)} (${row.status})  ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
           );
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
@@ -305,8 +308,8 @@ export function buildProgram(): Command {
         } else if (error instanceof StatusTransitionError) {
           process.stderr.write(
             `${t("cli.badTransition", {
-              from: t(`caseStatus.${error.from}`),
-              to: t(`caseStatus.${error.to}`),
+              from: t(`deskStatus.${error.from}`),
+              to: t(`deskStatus.${error.to}`),
               allowed: allowedNext(error.from).join(", "),
             })}\n`,
           );

@@ -106,7 +106,7 @@ describe("arrears chat --jsonl", () => {
 
     // The officer's text view: each status change names its new status, and the worker's own words are there.
     const text = cli(["case", "show", caseId]);
-    expect(text).toContain("状态改为「已受理，有专人负责」");
+    expect(text).toContain("状态改为「已受理」");
     expect(text).toContain("状态改为「已办结」");
     expect(text).not.toContain("{{");
     expect(text).toMatch(/工人原话: .*刘建国/);

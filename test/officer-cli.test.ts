@@ -49,7 +49,7 @@ describe("arrears officer (commander, in process)", () => {
     const db = join(dir, "inproc.db");
     const cli = program(db);
     await cli.run("list");
-    expect(cli.out).toEqual(["(none)"]);
+    expect(cli.out).toEqual(["（还没有登记办案人员）"]);
 
     await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "officer");
     expect(cli.out.at(-1)).toBe("U012ABCDEF  410702 河南省新乡市红旗区  officer");
@@ -64,7 +64,10 @@ describe("arrears officer (commander, in process)", () => {
     expect(cli.out).toEqual(["U0LEADER01  410700 河南省新乡市  leader", "U012ABCDEF  410702 河南省新乡市红旗区  officer"]);
 
     await cli.run("remove", "--slack-user", "U012ABCDEF");
-    expect(cli.out.at(-1)).toBe("removed 1");
+    expect(cli.out.at(-1)).toBe("已删除 U012ABCDEF 的 1 条登记。");
+    // A mistyped ID removes nothing, and says so with an error (a script notices).
+    await expect(cli.run("remove", "--slack-user", "U0NOBODY99")).rejects.toBeInstanceOf(CommanderError);
+    expect(cli.err.join("")).toContain("U0NOBODY99 没有登记，没有删除任何记录。");
     cli.out.length = 0;
     await cli.run("list");
     expect(cli.out.join("\n")).not.toContain("U012ABCDEF");
@@ -86,7 +89,7 @@ describe("arrears officer (commander, in process)", () => {
     };
     await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "boss"], "Allowed choices are officer, leader");
     await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "4107"], "six-digit division code");
-    await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "999999"], "unknown division code: 999999");
+    await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "999999"], "没有这个地区代码：999999");
     await rejected(["add", "--slack-user", "someone", "--division", "410702"], "a Slack user ID such as U012ABCDEF");
     expect(officersIn(db)).toEqual([]);
   });
@@ -120,7 +123,7 @@ describe("arrears officer (the real bin/arrears.js)", () => {
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toContain("Allowed choices are officer, leader");
     expect(badDivision.code).toBe(1);
-    expect(badDivision.stderr).toContain("unknown division code: 999999");
+    expect(badDivision.stderr).toContain("没有这个地区代码：999999");
     expect(officersIn(bad)).toEqual([]);
   });
 });

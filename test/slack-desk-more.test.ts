@@ -130,7 +130,7 @@ describe("reopen from Slack", () => {
     // The ticket was updated in place (same channel and ts), shows the new status and the buttons again.
     const ticket = requests.deskTicket(id);
     expect(reopenedTicket.args).toMatchObject({ channel: ticket.channel, ts: ticket.ts });
-    expect(String(reopenedTicket.args.text)).toContain("重新办理中");
+    expect(String(reopenedTicket.args.text)).toContain("· 重新办理");
     expect(JSON.stringify(reopenedTicket.args.blocks)).toContain("arrears_accept");
     expect(JSON.stringify(reopenedTicket.args.blocks)).not.toContain("arrears_reopen");
 

@@ -99,7 +99,7 @@ describe("需补充: ask the worker from Slack", () => {
     expect((await submit("askWorker", id, { question: "工地是哪个门进？请说一下项目部电话" })).status).toBe(200);
     const asked = await waitFor(() => updatesOf(id).length > updates && updatesOf(id).at(-1));
     expect(t.app.ledger.find(id)!.status).toBe("awaiting_worker");
-    expect(JSON.stringify(asked.args.blocks)).toContain("需要您补充情况");
+    expect(JSON.stringify(asked.args.blocks)).toContain("状态：待工人补充");
     const question = t.app.ledger.events(id).find((e) => e.type === "question_asked")!;
     expect(question).toMatchObject({ actor: `officer:slack:${OFFICER}`, channel: "slack" });
     const toWorker = t.app.store.db
@@ -124,7 +124,7 @@ describe("需补充: ask the worker from Slack", () => {
     expect(thread.some((text) => text.includes("5551234"))).toBe(false);
     // …and the ticket shows the case is being handled again.
     expect(updatesOf(id).length).toBeGreaterThan(updates);
-    expect(JSON.stringify(updatesOf(id).at(-1)!.args.blocks)).toContain("正在处理");
+    expect(JSON.stringify(updatesOf(id).at(-1)!.args.blocks)).toContain("状态：处理中");
     // Delivered once.
     expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(0);
   });
@@ -156,7 +156,7 @@ describe("回头看 and deadlines in Slack", () => {
     expect(threadPosts(id).some((text) => text.includes("钱没有收到"))).toBe(true);
     const refreshed = updatesOf(id).slice(updates);
     expect(refreshed.length).toBeGreaterThan(0);
-    expect(JSON.stringify(refreshed.at(-1)!.args.blocks)).toContain("重新办理中");
+    expect(JSON.stringify(refreshed.at(-1)!.args.blocks)).toContain("状态：重新办理");
     expect(JSON.stringify(refreshed.at(-1)!.args.blocks)).toContain("arrears_accept");
   });
 

@@ -7,7 +7,7 @@ import { maskPhonesIn } from "./case-view.js";
 /** An event's name: a status change names its new status. */
 export function eventLabel(t: TFunction, type: string, data: unknown): string {
   const fields = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
-  const status = typeof fields.to === "string" ? t(`caseStatus.${fields.to}`, { defaultValue: fields.to }) : "";
+  const status = typeof fields.to === "string" ? t(`deskStatus.${fields.to}`, { defaultValue: fields.to }) : "";
   const label = t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
   // Why a case left its group: "group_left_referred".
   return typeof fields.because === "string" ? t(`cli.event.${type}_${fields.because}`, { defaultValue: label }) : label;

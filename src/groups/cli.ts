@@ -41,6 +41,7 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
 
   command
     .command("show")
+    .description("a group: its complaints, workers and amount, and its level")
     .argument("<group>", "group ID (G…)")
     .action((groupId: string) => {
       withApp(openApp, (app) => {

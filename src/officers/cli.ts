@@ -2,6 +2,7 @@
 //   program.addCommand(officerCommand(openApp));
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { App } from "../app.js";
+import { translator } from "../i18n.js";
 import { OFFICER_ROLES, OfficerRegistry, UnknownDivisionError, slackUserIdSchema } from "./registry.js";
 
 function slackUser(value: string): string {
@@ -40,7 +41,7 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
           out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
         } catch (error) {
           if (error instanceof UnknownDivisionError) {
-            command.error(`unknown division code: ${options.division}`);
+            command.error(translator(app.config.DEFAULT_LOCALE)("cli.officer.unknownDivision", { code: options.division }));
           }
           throw error;
         }
@@ -53,7 +54,7 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
     .action(() => {
       withApp(openApp, (app, registry) => {
         const rows = registry.list();
-        if (rows.length === 0) out("(none)");
+        if (rows.length === 0) out(translator(app.config.DEFAULT_LOCALE)("cli.officer.none"));
         for (const row of rows) out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
       });
     });
@@ -64,9 +65,18 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
     .requiredOption("--slack-user <id>", "Slack user ID (U…)", slackUser)
     .option("--division <code>", "only this division", divisionCode)
     .action((options: { slackUser: string; division?: string }) => {
-      withApp(openApp, (_app, registry) => {
+      withApp(openApp, (app, registry) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
         const removed = registry.remove(options.slackUser, options.division);
-        out(`removed ${removed}`);
+        // Nothing removed is a mistyped ID or division: say so, and fail, so a script notices.
+        if (removed === 0) {
+          command.error(
+            options.division
+              ? t("cli.officer.notRegisteredIn", { user: options.slackUser, division: options.division })
+              : t("cli.officer.notRegistered", { user: options.slackUser }),
+          );
+        }
+        out(t("cli.officer.removed", { count: removed, user: options.slackUser }));
       });
     });
 

@@ -4,6 +4,7 @@
 import { Command } from "commander";
 import { and, asc, isNull, lt, ne } from "drizzle-orm";
 import { withApp, type App } from "../app.js";
+import { positiveInteger } from "../cli-arguments.js";
 import { formatCaseId } from "../cases/case-id.js";
 import { deadlines } from "../db/schema.js";
 import { formatLocalDateTime } from "../cases/deadlines.js";
@@ -30,7 +31,7 @@ export function schedulerCommand(openApp: () => App, out: (line: string) => void
     .description("open deadlines, earliest first")
     .option("--overdue", "only those past due")
     .option("--json", "JSON lines")
-    .option("--limit <n>", "at most n", (v) => Number.parseInt(v, 10), 100)
+    .option("--limit <n>", "at most n", positiveInteger, 100)
     .action((options: { overdue?: boolean; json?: boolean; limit: number }) => {
       withApp(openApp, (app) => {
         const t = translator(app.config.DEFAULT_LOCALE);

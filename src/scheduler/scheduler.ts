@@ -185,7 +185,7 @@ export class Scheduler {
         recipientKey: target ? divisionRecipient(target) : TRIAGE_RECIPIENT,
         locale: this.deskLocale(),
         messageKey: "scheduler:escalation",
-        params: { ...common, desk: deskName || "—", employer: row.employer ?? "—", status: row.status, statusKey: `caseStatus.${row.status}` },
+        params: { ...common, desk: deskName || "—", employer: row.employer ?? "—", status: row.status, statusKey: `deskStatus.${row.status}` },
       },
       now,
     );

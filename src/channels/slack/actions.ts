@@ -82,7 +82,7 @@ export class SlackDesk {
       if (!allowed.includes(row.status as CaseStatus)) {
         const by = this.tickets.responsible(row);
         if (action === "accept" && row.status === "accepted" && by) return this.t("slack:refuse.alreadyAccepted", { user: by });
-        return this.t("slack:refuse.badState", { status: this.t(`caseStatus.${row.status}`) });
+        return this.t("slack:refuse.badState", { status: this.t(`deskStatus.${row.status}`) });
       }
     }
     return null;
@@ -453,7 +453,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     const lines = rows.slice(0, 40).map((row) =>
       t("slack:list.line", {
         id: formatCaseId(row.id),
-        status: t(`caseStatus.${row.status}`),
+        status: t(`deskStatus.${row.status}`),
         division: tickets.divisionLabel(row.jurisdictionCode),
         employer: row.employer === null ? t("slack:ticket.unknown") : slackEscape(row.employer),
         deadline: tickets.formatDate(row.dueAt),

@@ -304,7 +304,7 @@ export class Tickets {
       {
         type: "context",
         elements: [
-          { type: "mrkdwn", text: t("slack:ticket.status", { status: t(`caseStatus.${row.status}`) }) },
+          { type: "mrkdwn", text: t("slack:ticket.status", { status: t(`deskStatus.${row.status}`) }) },
           { type: "mrkdwn", text: `${t("slack:ticket.desk")}: ${this.divisionLabel(row.jurisdictionCode)}` },
           ...(kind === "city" ? [{ type: "mrkdwn", text: t("slack:ticket.cityCopy", { division: this.divisionLabel(divisionCode) }) }] : []),
           // Messages reach the worker as officers write them: the desk must know to write in the worker's language.
@@ -353,6 +353,6 @@ export class Tickets {
       );
       if (elements.length > 0) blocks.push({ type: "actions", block_id: `arrears_actions_${row.id}`, elements });
     }
-    return { text: `${title} · ${t(`caseStatus.${row.status}`)}`, blocks };
+    return { text: `${title} · ${t(`deskStatus.${row.status}`)}`, blocks };
   }
 }

@@ -183,6 +183,18 @@ describe("merging and splitting by hand", () => {
     expect(eventTypes(b2)).toContain("group_dissolved");
   });
 
+  it("gives the major-case deadlines only to open members: a resolved one owes nothing more", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们4个人工资一共3万");
+    const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们3个人工资2万");
+    env.app.actions.setStatus({ caseId: a, status: "resolved", by: "张三", channel: "cli", note: "recovered:30000;workersPaid:4" });
+    const c = file("新乡市红旗区凤凰城三期工地，宏达劳务欠我们40个人工资60万");
+    expect(row(c).groupId).toBe(row(b).groupId);
+    expect(row(b).major).toBe(true);
+    expect(env.app.actions.deadlines.openFor(b).map((d) => d.kind)).toEqual(expect.arrayContaining(["major_facts", "major_progress"]));
+    // The resolved one keeps only its 回头看 (follow-up).
+    expect(env.app.actions.deadlines.openFor(a).map((d) => d.kind)).toEqual(["follow_up"]);
+  });
+
   it("raises the members of a lower group merged into a major one, without telling the city twice", () => {
     const a1 = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们20个人工资一共30万");
     const a2 = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们15个人工资25万");
@@ -206,6 +218,10 @@ describe("merging and splitting by hand", () => {
         // The members already major are not escalated again, and the city hears nothing new.
         for (const id of [a1, a2]) expect(escalations(id)).toEqual(["major"]);
         expect(deskMessages()).toHaveLength(told);
+        // The desk hears of the merge in the group's first thread (Slack then refreshes every member's ticket).
+        const merged = env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, params FROM outbox WHERE message_key = 'groups:desk.merged'").all() as { recipient: string; params: string }[];
+        expect(merged).toHaveLength(1);
+        expect(JSON.parse(merged[0]!.params)).toMatchObject({ group: row(b1).groupId, source: major, members: 4, workers: 38 });
       });
   });
 

@@ -10,6 +10,7 @@ import { formatCaseId, newCaseId } from "../src/cases/case-id.js";
 import { renderNotification } from "../src/cases/notifications.js";
 import type { OutboxRow } from "../src/cases/outbox.js";
 import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
+import { DISCOVER_SQL } from "../src/channels/slack/tickets.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
 import { OfficerRegistry } from "../src/officers/registry.js";
 import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -279,9 +280,7 @@ describe("a collective group on tickets", () => {
     expect(await slack.tickets.postPending()).toBe(1);
     expect(t.app.ledger.find(a)!.groupId).toBeNull();
     const b = file(t.app, "新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万", answers("宏达劳务有限公司", "凤凰城三期"));
-    // b's tickets, and the city's supervision copy a owes now that its group is collective.
-    expect(await slack.tickets.postPending()).toBe(2);
-    expect(slack.tickets.tickets(a, ["city"])).toMatchObject([{ divisionCode: "410700" }]);
+    expect(await slack.tickets.postPending()).toBe(1);
     const c = file(t.app, "我们在新乡市红旗区干活，新乡宏达劳务欠了我们15个人的工资20万", answers("新乡宏达劳务", "人民医院新院区"));
     expect(await slack.tickets.postPending()).toBe(1);
     const groupId = t.app.ledger.find(b)!.groupId!;
@@ -310,6 +309,9 @@ describe("a collective group on tickets", () => {
     for (const row of t.app.store.db.select().from(outbox).where(eq(outbox.channel, "desk")).all()) expect(row.deliveredAt).not.toBeNull();
     expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(0);
 
+    // a, posted before its group was collective, owes the city its supervision copy: posted as the
+    // escalation refreshed the members' tickets.
+    expect(slack.tickets.tickets(a, ["city"])).toMatchObject([{ divisionCode: "410700" }]);
     // Every member's desk ticket — including the one posted before the group existed — now shows the
     // major group.
     for (const id of [a, b, c]) {
@@ -348,11 +350,29 @@ describe("tickets owed", () => {
     expect(slack.tickets.tickets(major, ["city"])).toMatchObject([{ divisionCode: "410700" }]);
     expect(await slack.tickets.postPending()).toBe(0);
 
-    // Each tick reads only cases logged since the watermark, on cases_created_idx: never the whole table.
-    const { sql, params } = slack.tickets.pendingQuery(20).toSQL();
-    const plan = (t.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
-    expect(plan).toMatch(/SEARCH cases USING INDEX cases_created_idx \(created_at>\?\)/);
-    expect(params[0]).toBeGreaterThan(0);
+    // Each tick reads only the cases logged since the last look, and the tickets owed: never a whole table.
+    const plan = (sql: string, params: unknown[]) =>
+      (t.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
+    expect(plan(DISCOVER_SQL, [0, 500])).toMatch(/SEARCH cases USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    const due = slack.tickets.dueQuery(0, 20).toSQL();
+    expect(plan(due.sql, due.params)).toMatch(/slack_owed_due_idx/);
+  });
+
+  test("one channel that keeps failing holds back no other ticket; a failed post at a new desk after a transfer is posted later", async () => {
+    const { t, api, slack } = desk;
+    api.failingChannels.add("#arrears-xinxiang-hongqi");
+    const stuck = Array.from({ length: 22 }, (_, i) => file(t.app, `我在新乡市红旗区恒发电器厂上班，老板欠我${8000 + i}块`, { employer: `恒发${i}号电器厂`, project: `恒发${i}号电器厂` }));
+    const elsewhere = file(t.app, "我在山西省阳泉市城区恒发电器厂上班，老板欠我9000", { employer: "恒发电器厂", project: "恒发电器厂" });
+    // The first tick takes the 20 longest waiting: all fail, and are tried again later, less often.
+    await expect(slack.tickets.postPending()).rejects.toThrow(/20 case\(s\) still owed a ticket/);
+    await expect(slack.tickets.postPending()).rejects.toThrow(/2 case\(s\) still owed a ticket/);
+    expect(slack.tickets.tickets(elsewhere, ["desk"])).toHaveLength(1);
+    for (const id of stuck) expect(slack.tickets.tickets(id, ["desk"])).toHaveLength(0);
+    // The channel comes back: each owed ticket is posted once its wait is over.
+    api.failingChannels.clear();
+    t.clock.advance(60_000);
+    expect(await slack.tickets.postPending(50)).toBe(22);
+    for (const id of stuck) expect(slack.tickets.tickets(id, ["desk"])).toHaveLength(1);
   });
 });
 

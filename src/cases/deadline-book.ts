@@ -8,7 +8,7 @@ import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import { cases, deadlines } from "../db/schema.js";
 import { DeadlinePlanner, type DeadlineKind, type PlannedDeadline } from "./deadline-policy.js";
 import type { CaseRow } from "./ledger.js";
-import type { CaseStatus } from "./statuses.js";
+import { OPEN_STATUSES, type CaseStatus } from "./statuses.js";
 
 export type DeadlineRow = typeof deadlines.$inferSelect;
 
@@ -140,6 +140,9 @@ export class CaseDeadlines {
    * major-case deadlines from now (facts the same day, progress the next working day), once.
    */
   onBecameMajor(caseId: string, at: number): number | null {
+    // A resolved or referred member of a group made major owes nothing more.
+    const status = this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get()?.status;
+    if (status === undefined || !OPEN_STATUSES.includes(status as CaseStatus)) return null;
     const had = new Set(this.all(caseId).map((d) => d.kind));
     for (const kind of ["major_facts", "major_progress"] as const) {
       if (!had.has(kind)) this.open(caseId, this.planner.plan(kind, at));

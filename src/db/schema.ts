@@ -1,6 +1,6 @@
 // Storage schema (drizzle-orm, SQLite). Every lookup the bot makes has an index here.
 import { sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CASE_STATUSES, OPEN_STATUSES } from "../cases/statuses.js";
 
 /**
@@ -305,4 +305,30 @@ export const instanceLocks = sqliteTable("instance_locks", {
   pid: integer("pid").notNull(),
   acquiredAt: integer("acquired_at").notNull(),
   heartbeatAt: integer("heartbeat_at").notNull(),
+});
+
+/**
+ * Slack tickets a case is owed (its desk ticket, its city's supervision copy), until posted. Cases are
+ * found by their insertion order (slack_state "cases_seen": the last cases rowid looked at), and a
+ * copy owed later (an escalation, a transfer) is added where it arises; failures are tried again with
+ * backoff, so one failing channel holds back no other ticket.
+ */
+export const slackOwed = sqliteTable(
+  "slack_owed",
+  {
+    caseId: text("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.kind] }), index("slack_owed_due_idx").on(table.nextAttemptAt)],
+);
+
+/** Small counters of the Slack channel ("cases_seen"). */
+export const slackState = sqliteTable("slack_state", {
+  key: text("key").primaryKey(),
+  value: integer("value").notNull(),
 });

@@ -362,7 +362,19 @@ export class CaseGroups {
         members: members.length,
       });
     }
-    return { ...this.summary(target.id)!, madeMajor };
+    // The desk hears of it in the thread of the group's first case; the members' tickets are refreshed
+    // (the group line, and a city copy for members raised to collective or major).
+    const summary = this.summary(target.id)!;
+    const first = summary.members[0];
+    if (first !== undefined) {
+      this.tellDesk(
+        first,
+        "groups:desk.merged",
+        { group: target.id, source: source.id, label: summary.label, members: summary.members.length, workers: summary.workers, amount: formatAmountEn(summary.amountYuan) },
+        at,
+      );
+    }
+    return { ...summary, madeMajor };
   }
 
   /**

@@ -178,6 +178,8 @@ export class SlackDesk {
   async moveTicket(user: string, caseId: string, from: string | null, to: string, reason: string): Promise<void> {
     const row = this.app.ledger.find(caseId);
     if (!row) return;
+    // Owed from now: if posting at the new desk fails, the ticket loop posts it later.
+    this.tickets.owe(caseId, "desk");
     for (const ticket of this.tickets.tickets(caseId, ["desk"])) {
       await this.tickets.markMoved(ticket, row, this.t("slack:ticket.movedTo", { division: this.tickets.divisionLabel(to), reason: slackEscape(reason), user }));
     }

@@ -1,7 +1,8 @@
 // Tickets: the Block Kit message a desk sees for a case, where it is posted, and keeping it current.
-// Posting is driven from the database (cases owed a ticket), so a restart or a failed post loses none.
+// Posting is driven from the database (slack_owed: the tickets cases are owed), so a restart or a failed
+// post loses none.
 import type { App as BoltApp } from "@slack/bolt";
-import { and, asc, eq, exists, gte, inArray, not, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { formatLocalDateTime } from "../../cases/deadlines.js";
 import { formatCaseId } from "../../cases/case-id.js";
@@ -11,7 +12,7 @@ import { eventLabel, eventNote } from "../../cases/event-text.js";
 import { renderReasons } from "../../dialogs/filing.js";
 import type { CaseRow } from "../../cases/ledger.js";
 import type { Locale } from "../../config.js";
-import { cases, slackTickets } from "../../db/schema.js";
+import { slackOwed, slackState, slackTickets } from "../../db/schema.js";
 import type { Reason } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { groupTicketLines } from "../../groups/ticket.js";
@@ -42,14 +43,17 @@ export interface TicketNote {
   text: string;
 }
 
-/** How far behind now the pending-ticket watermark stays (transactions in flight, a clock set back). */
-const PENDING_MARGIN_MS = 10 * 60_000;
+/** Cases logged after the last one looked at, in insertion order (a range of the rowid: no scan). */
+export const DISCOVER_SQL = "SELECT rowid AS seq, id FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ?";
+/** slack_state key: the last cases rowid the ticket loop has looked at. */
+const CASES_SEEN = "cases_seen";
+/** A ticket that failed is tried again after 5 s, doubling, at most every 30 minutes. */
+const OWED_BASE_BACKOFF_MS = 5_000;
+const OWED_MAX_BACKOFF_MS = 30 * 60_000;
 
 export class Tickets {
   readonly contacts: ContactBook;
   private readonly inFlight = new Set<string>();
-  /** Cases logged before this (ms) all have their tickets; 0 until the first pass read them all. */
-  private pendingSince = 0;
 
   constructor(
     private readonly app: App,
@@ -83,61 +87,73 @@ export class Tickets {
   }
 
   /**
-   * Cases still owed a ticket, oldest first: no live desk ticket, or a major or collective case without
-   * its city's supervision copy (one that failed, or a case escalated since). Only cases logged since the
-   * watermark are read (on cases_created_idx), so a tick costs the same with a million cases ticketed.
-   * `read`: the rows the page read (a full page may have more after it).
+   * Finds the cases logged since the last look (by insertion order, cases' rowid: no clock involved) and
+   * records what each is owed. The first look on a database records every case without a desk ticket
+   * once, then starts from the newest. Returns how many cases it looked at.
    */
-  private pending(limit: number): { owed: CaseRow[]; read: CaseRow[] } {
-    const read = this.pendingQuery(limit).all();
-    // A major case whose city shares the desk's channel gets no copy: nothing is owed.
-    return { owed: read.filter((row) => this.owesTicket(row)), read };
-  }
-
-  /** The query `pending` runs, unrun (its plan is tested). */
-  pendingQuery(limit: number) {
+  discover(page = 500): number {
     const db = this.app.store.db;
-    const has = (kind: TicketKind) =>
-      exists(db.select({ one: sql`1` }).from(slackTickets).where(and(eq(slackTickets.caseId, cases.id), eq(slackTickets.kind, kind))));
-    return db
-      .select()
-      .from(cases)
-      .where(and(gte(cases.createdAt, this.pendingSince), or(not(has("desk")), and(or(eq(cases.major, true), eq(cases.collective, true)), not(has("city"))))))
-      .orderBy(asc(cases.createdAt))
-      .limit(limit);
+    const sqlite = this.app.store.sqlite;
+    return sqlite
+      .transaction(() => {
+        const seen = db.select().from(slackState).where(eq(slackState.key, CASES_SEEN)).get();
+        const now = this.app.clock.now();
+        if (!seen) {
+          sqlite
+            .prepare(
+              `INSERT OR IGNORE INTO slack_owed (case_id, kind, next_attempt_at)
+               SELECT c.id, 'desk', @now FROM cases c
+               WHERE NOT EXISTS (SELECT 1 FROM slack_tickets t WHERE t.case_id = c.id AND t.kind = 'desk')`,
+            )
+            .run({ now });
+          const newest = (sqlite.prepare("SELECT coalesce(max(rowid), 0) AS seq FROM cases").get() as { seq: number }).seq;
+          db.insert(slackState).values({ key: CASES_SEEN, value: newest }).run();
+          return 0;
+        }
+        const rows = sqlite.prepare(DISCOVER_SQL).all(seen.value, page) as { seq: number; id: string }[];
+        for (const { id } of rows) this.owe(id, "desk", now);
+        if (rows.length > 0) db.update(slackState).set({ value: rows.at(-1)!.seq }).where(eq(slackState.key, CASES_SEEN)).run();
+        return rows.length;
+      })
+      .immediate();
   }
 
-  /** Posts the tickets every case is owed (see pending); returns how many cases got one. */
+  /** Records that the case is owed this ticket (kept until it is posted). */
+  owe(caseId: string, kind: "desk" | "city", now = this.app.clock.now()): void {
+    this.app.store.db.insert(slackOwed).values({ caseId, kind, nextAttemptAt: now }).onConflictDoNothing().run();
+  }
+
+  /** The owed tickets due at `now`, the longest waiting first (slack_owed_due_idx). */
+  dueQuery(now: number, limit: number) {
+    return this.app.store.db.select().from(slackOwed).where(lte(slackOwed.nextAttemptAt, now)).orderBy(asc(slackOwed.nextAttemptAt)).limit(limit);
+  }
+
+  /** Posts the tickets cases are owed, those due first; returns how many cases got one. */
   async postPending(limit = 20): Promise<number> {
-    const startedAt = this.app.clock.now();
-    const { owed, read } = this.pending(limit);
-    let posted = 0;
-    let oldestOwed = Number.POSITIVE_INFINITY;
-    const failures: string[] = [];
-    for (const row of owed) {
-      try {
-        if (await this.postTicket(row.id)) posted++;
-      } catch (error) {
-        // One channel failing must not hold back the other cases' tickets; it is tried again next tick.
-        failures.push(`${formatCaseId(row.id)}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const fresh = this.app.ledger.find(row.id);
-      if (fresh && this.owesTicket(fresh)) oldestOwed = Math.min(oldestOwed, row.createdAt);
+    while (this.discover() > 0) {
+      // Catch up with everything logged since the last look before posting.
     }
-    // The watermark moves to the oldest case still owed a ticket; past a full page only as far as it
-    // read; never closer to now than a margin (a transaction in flight, a clock set back).
-    const readTo = read.length === limit ? (read.at(-1)?.createdAt ?? 0) : Number.POSITIVE_INFINITY;
-    this.pendingSince = Math.max(this.pendingSince, Math.min(oldestOwed, readTo, startedAt - PENDING_MARGIN_MS));
+    const now = this.app.clock.now();
+    const due = this.dueQuery(now, limit).all();
+    let posted = 0;
+    const failures: string[] = [];
+    for (const owed of due) {
+      try {
+        if (await this.postTicket(owed.caseId)) posted++;
+      } catch (error) {
+        // One channel failing holds back no other ticket: this one is tried again later, less often.
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`${formatCaseId(owed.caseId)}: ${message}`);
+        const backoff = Math.min(OWED_MAX_BACKOFF_MS, OWED_BASE_BACKOFF_MS * 2 ** owed.attempts);
+        this.app.store.db
+          .update(slackOwed)
+          .set({ attempts: owed.attempts + 1, nextAttemptAt: now + backoff, lastError: message.slice(0, 300) })
+          .where(and(eq(slackOwed.caseId, owed.caseId), eq(slackOwed.kind, owed.kind)))
+          .run();
+      }
+    }
     if (failures.length > 0) throw new Error(`${failures.length} case(s) still owed a ticket: ${failures.join("; ")}`);
     return posted;
-  }
-
-  /** Whether the case lacks its live desk ticket or the city copy it should have. */
-  private owesTicket(row: CaseRow): boolean {
-    const tickets = this.tickets(row.id, ["desk", "city"]);
-    if (!tickets.some((ticket) => ticket.kind === "desk")) return true;
-    const city = this.wantedCity(row);
-    return city !== null && !tickets.some((ticket) => ticket.kind === "city" && ticket.divisionCode === city);
   }
 
   /** The city whose channel gets a supervision copy: a major or collective case's, when not the desk's. */
@@ -155,10 +171,14 @@ export class Tickets {
       if (!row) return false;
       let posted = false;
       if (this.tickets(caseId, ["desk"]).length === 0) {
+        this.owe(caseId, "desk");
         await this.post(row, "desk", row.jurisdictionCode, this.channelFor(row.jurisdictionCode));
         posted = true;
       }
-      return (await this.syncCityCopy(caseId)) || posted;
+      posted = (await this.syncCityCopy(caseId)) || posted;
+      // Whatever is left owed (a city copy no longer wanted) is settled.
+      this.app.store.db.delete(slackOwed).where(eq(slackOwed.caseId, caseId)).run();
+      return posted;
     } finally {
       this.inFlight.delete(caseId);
     }
@@ -168,11 +188,16 @@ export class Tickets {
     const message = this.render(row, kind, divisionCode, note);
     const result = await this.client.chat.postMessage({ channel, ...message });
     if (!result.ok || !result.ts || !result.channel) throw new Error(`chat.postMessage failed: ${result.error ?? "no ts"}`);
-    return this.app.store.db
-      .insert(slackTickets)
-      .values({ caseId: row.id, channel: result.channel, ts: result.ts, kind, divisionCode, postedAt: this.app.clock.now() })
-      .returning()
-      .get();
+    return this.app.store.sqlite
+      .transaction(() => {
+        this.app.store.db.delete(slackOwed).where(and(eq(slackOwed.caseId, row.id), eq(slackOwed.kind, kind))).run();
+        return this.app.store.db
+          .insert(slackTickets)
+          .values({ caseId: row.id, channel: result.channel!, ts: result.ts!, kind, divisionCode, postedAt: this.app.clock.now() })
+          .returning()
+          .get();
+      })
+      .immediate();
   }
 
   /** Re-renders every live ticket of the case (desk and city copies) with chat.update. */
@@ -208,6 +233,8 @@ export class Tickets {
       if (ticket.divisionCode !== wanted) await this.markMoved(ticket, row, t("slack:ticket.cityCopyClosed", { division: this.divisionLabel(row.jurisdictionCode) }));
     }
     if (wanted === null || this.tickets(caseId, ["city"]).some((ticket) => ticket.divisionCode === wanted)) return false;
+    // Owed until posted: a failure here (in a refresh, after a transfer) is tried again by the ticket loop.
+    this.owe(caseId, "city");
     await this.post(row, "city", wanted, this.channelFor(wanted));
     return true;
   }

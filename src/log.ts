@@ -9,7 +9,8 @@ const loggers = new Map<string, pino.Logger>();
 export function warningLines(level: string, component: string): (line: string) => void {
   const key = `${level}|${component}`;
   let logger = loggers.get(key);
-  if (!logger) loggers.set(key, (logger = pino({ level, base: { component } })));
+  // stderr: stdout is the commands' output (`scheduler tick --json` read by a script).
+  if (!logger) loggers.set(key, (logger = pino({ level, base: { component } }, pino.destination(2))));
   const chosen = logger;
   return (line) => chosen.warn(line);
 }

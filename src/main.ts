@@ -14,7 +14,17 @@ async function main(): Promise<void> {
   const app = createApp(config);
   const stops: Array<() => Promise<void>> = [];
   // One process runs the channels on a database: a second one would post every ticket twice.
-  const lock = config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN ? InstanceLock.acquire(app.store).keepAlive() : undefined;
+  const lock =
+    config.TELEGRAM_BOT_TOKEN || config.SLACK_BOT_TOKEN
+      ? InstanceLock.acquire(app.store).keepAlive(
+          () => {
+            // Another process runs the channels now (this one was paused too long): stop, do not post twice.
+            process.stderr.write("arrears-bot: another process took over the database; stopping\n");
+            process.kill(process.pid, "SIGTERM");
+          },
+          (error) => process.stderr.write(`arrears-bot: heartbeat not written (${error instanceof Error ? error.message : String(error)}); trying again\n`),
+        )
+      : undefined;
   if (lock) stops.push(async () => lock.release());
   // Reminders, escalations and follow-ups run whatever the channels: they are due by the clock.
   const scheduler = startScheduler(app, schedulerOptionsFromConfig(config));
@@ -26,7 +36,18 @@ async function main(): Promise<void> {
     const webhookPort = config.SLACK_BOT_TOKEN ? config.PORT + 1 : config.PORT;
     // Reaching Telegram can take a while (or fail) on a closed network: say what is being waited for.
     process.stderr.write("arrears-bot: connecting to Telegram…\n");
-    const telegram = startTelegramWhenReachable(app, { handleSignals: false, webhook: { port: webhookPort } }, (line) => process.stderr.write(`${line}\n`));
+    const telegram = startTelegramWhenReachable(
+      app,
+      { handleSignals: false, webhook: { port: webhookPort } },
+      (line) => process.stderr.write(`${line}\n`),
+      {},
+      (error) => {
+        process.stderr.write(
+          `arrears-bot: not started: Telegram refused TELEGRAM_BOT_TOKEN (${error instanceof Error ? error.message : String(error)}). Check the token from @BotFather.\n`,
+        );
+        process.exit(2);
+      },
+    );
     stops.push(() => telegram.stop());
   }
 

@@ -20,6 +20,14 @@ afterEach(async () => {
   blackHole = undefined;
 });
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 /** A port that accepts connections and never answers: a blocked network, not a refused one. */
 async function silentPort(): Promise<number> {
   blackHole = createServer((socket) => sockets.push(socket));
@@ -59,6 +67,53 @@ describe("starting Telegram on a network that cannot reach it", () => {
       await waitFor(() => telegram.started(), 5_000);
       expect(lines).toEqual(["arrears-bot: Telegram connected"]);
       expect(standIn.calls.some((call) => call.method === "getMe")).toBe(true);
+      await telegram.stop();
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it("gives up at once when Telegram refuses the token: trying again cannot help", async () => {
+    const standIn = new BotApiStandIn();
+    await standIn.start();
+    try {
+      env = makeTestApp({ TELEGRAM_BOT_TOKEN: "123:wrong", TELEGRAM_API_ROOT: standIn.apiRoot });
+      const lines: string[] = [];
+      const refused: unknown[] = [];
+      const { logger } = captureLogger();
+      const telegram = startTelegramWhenReachable(env.app, { handleSignals: false, logger }, (line) => lines.push(line), { attemptMs: 2_000, retryMs: 50 }, (error) =>
+        refused.push(error),
+      );
+      await waitFor(() => refused.length > 0, 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(refused).toHaveLength(1);
+      expect(String(refused[0])).toContain("401");
+      expect(lines).toEqual([]);
+      await telegram.stop();
+    } finally {
+      await standIn.stop();
+    }
+  });
+
+  it("in webhook mode, a failed setWebhook frees the port, so the next attempt starts", async () => {
+    const standIn = new BotApiStandIn();
+    await standIn.start();
+    try {
+      env = makeTestApp({ TELEGRAM_BOT_TOKEN: standIn.token, TELEGRAM_API_ROOT: standIn.apiRoot, TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg" });
+      // A refusal that is not retried within the call (5xx would be): the attempt fails after listening.
+      standIn.failNext("setWebhook", { status: 400, description: "Bad Request: bad webhook: Failed to resolve host" });
+      const port = await freePort();
+      const lines: string[] = [];
+      const { logger } = captureLogger();
+      const telegram = startTelegramWhenReachable(env.app, { handleSignals: false, logger, webhook: { port }, registerCommands: false }, (line) => lines.push(line), {
+        attemptMs: 5_000,
+        retryMs: 50,
+      });
+      await waitFor(() => telegram.started(), 8_000);
+      expect(lines[0]).toMatch(/Telegram not reachable .*bad webhook/);
+      expect(lines.at(-1)).toBe("arrears-bot: Telegram connected");
+      expect(lines.join("\n")).not.toContain("EADDRINUSE");
+      expect(standIn.webhook?.url).toBe("https://bot.example.org/tg");
       await telegram.stop();
     } finally {
       await standIn.stop();

@@ -50,7 +50,9 @@ export class InstanceLock {
         const current = store.db.select().from(instanceLocks).where(eq(instanceLocks.name, name)).get();
         const mine = current !== undefined && current.host === holder.host && current.pid === holder.pid;
         const dead = current !== undefined && current.host === holder.host && !isAlive(current.pid);
-        if (current && !mine && !dead && at - current.heartbeatAt < LOCK_STALE_MS) {
+        // A heartbeat far in the future is a clock that was set back: it says nothing of liveness.
+        const fresh = current !== undefined && Math.abs(at - current.heartbeatAt) < LOCK_STALE_MS;
+        if (current && !mine && !dead && fresh) {
           throw new InstanceLockedError(current.host, current.pid, current.heartbeatAt);
         }
         store.db
@@ -63,20 +65,34 @@ export class InstanceLock {
     return new InstanceLock(store, name, holder, now);
   }
 
-  /** Keeps the lock fresh until release(). */
-  keepAlive(): this {
-    this.timer = setInterval(() => this.heartbeat(), HEARTBEAT_MS);
+  /**
+   * Keeps the lock fresh until release(). `onLost`: another process took it over (this one was paused
+   * past the stale limit) — this one must stop. A database busy for a moment is tried again next beat.
+   */
+  keepAlive(onLost: () => void, onError: (error: unknown) => void = () => {}): this {
+    this.timer = setInterval(() => {
+      try {
+        if (!this.heartbeat()) {
+          clearInterval(this.timer);
+          onLost();
+        }
+      } catch (error) {
+        onError(error);
+      }
+    }, HEARTBEAT_MS);
     this.timer.unref();
     return this;
   }
 
-  heartbeat(): void {
+  /** Refreshes the heartbeat; false when the lock is no longer ours. */
+  heartbeat(): boolean {
     // Only while it is still ours (a process paused past the stale limit may have been taken over).
-    this.store.db
+    const result = this.store.db
       .update(instanceLocks)
       .set({ heartbeatAt: this.now() })
       .where(and(eq(instanceLocks.name, this.name), eq(instanceLocks.host, this.holder.host), eq(instanceLocks.pid, this.holder.pid)))
       .run();
+    return result.changes > 0;
   }
 
   release(): void {

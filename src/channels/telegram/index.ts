@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run, type RunnerHandle } from "@grammyjs/runner";
-import { Api, webhookCallback } from "grammy";
+import { Api, GrammyError, webhookCallback } from "grammy";
 import type { App } from "../../app.js";
 import { ALLOWED_UPDATES, createTelegramBot, type TelegramBot, type TelegramBotOptions } from "./bot.js";
 import { registerCommands } from "./commands.js";
@@ -112,57 +112,69 @@ export async function startTelegram(app: App, options: StartTelegramOptions = {}
   // A caller that only calls stop() must not see an unhandled rejection.
   done.catch(() => undefined);
 
-  if (mode === "webhook") {
-    if (!config.TELEGRAM_WEBHOOK_URL) throw new Error("webhook mode needs TELEGRAM_WEBHOOK_URL");
-    const secret = webhookSecret(config.TELEGRAM_WEBHOOK_SECRET, telegram.token);
-    const path = webhookPath(config.TELEGRAM_WEBHOOK_URL);
-    // Answer Telegram within its patience; a slow turn goes on, and a redelivery is de-duplicated.
-    const callback = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 });
-    server = createServer((req, res) => {
-      const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-      if (req.method === "POST" && pathname === path) {
-        callback(req, res).catch((error: unknown) => {
-          logger.error(describeError(error), "webhook request failed");
-          if (!res.headersSent) res.writeHead(500).end();
-        });
-        return;
-      }
-      if (req.method === "GET" && pathname === "/healthz") {
-        res.writeHead(200, { "content-type": "text/plain" }).end("ok");
-        return;
-      }
-      res.writeHead(404).end();
-    });
-    const port = options.webhook?.port ?? config.PORT;
-    await new Promise<void>((resolve, reject) => {
-      server!.once("error", reject);
-      server!.listen(port, options.webhook?.host, () => resolve());
-    });
-    const address = server.address();
-    const boundPort = typeof address === "object" && address ? address.port : port;
-    webhookAddress = `http://${options.webhook?.host ?? "127.0.0.1"}:${boundPort}${path}`;
-    await bot.api.setWebhook(webhookUrl(config.TELEGRAM_WEBHOOK_URL), {
-      secret_token: secret,
-      allowed_updates: [...ALLOWED_UPDATES],
-    });
-    logger.info({ port: boundPort, path }, "telegram webhook listening");
-  } else {
-    // A webhook left from an earlier deployment would make getUpdates fail with 409.
-    await bot.api.deleteWebhook({ drop_pending_updates: false });
-    runner = run(bot, {
-      runner: {
-        fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
-        silent: true,
-        maxRetryTime: 24 * 60 * 60 * 1000,
-      },
-    });
-    const task = runner.task();
-    task?.catch((error: unknown) => {
-      logger.error(describeError(error), "telegram polling stopped");
-      failure = error;
-      void stop();
-    });
-    logger.info({}, "telegram long polling started");
+  const signal = options.signal as Parameters<typeof bot.api.deleteWebhook>[1];
+  try {
+    if (mode === "webhook") {
+      if (!config.TELEGRAM_WEBHOOK_URL) throw new Error("webhook mode needs TELEGRAM_WEBHOOK_URL");
+      const secret = webhookSecret(config.TELEGRAM_WEBHOOK_SECRET, telegram.token);
+      const path = webhookPath(config.TELEGRAM_WEBHOOK_URL);
+      // Answer Telegram within its patience; a slow turn goes on, and a redelivery is de-duplicated.
+      const callback = webhookCallback(bot, "http", { secretToken: secret, onTimeout: "return", timeoutMilliseconds: 8_000 });
+      server = createServer((req, res) => {
+        const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+        if (req.method === "POST" && pathname === path) {
+          callback(req, res).catch((error: unknown) => {
+            logger.error(describeError(error), "webhook request failed");
+            if (!res.headersSent) res.writeHead(500).end();
+          });
+          return;
+        }
+        if (req.method === "GET" && pathname === "/healthz") {
+          res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+          return;
+        }
+        res.writeHead(404).end();
+      });
+      const port = options.webhook?.port ?? config.PORT;
+      await new Promise<void>((resolve, reject) => {
+        server!.once("error", reject);
+        server!.listen(port, options.webhook?.host, () => resolve());
+      });
+      const address = server.address();
+      const boundPort = typeof address === "object" && address ? address.port : port;
+      webhookAddress = `http://${options.webhook?.host ?? "127.0.0.1"}:${boundPort}${path}`;
+      await bot.api.setWebhook(
+        webhookUrl(config.TELEGRAM_WEBHOOK_URL),
+        {
+          secret_token: secret,
+          allowed_updates: [...ALLOWED_UPDATES],
+        },
+        signal,
+      );
+      logger.info({ port: boundPort, path }, "telegram webhook listening");
+    } else {
+      // A webhook left from an earlier deployment would make getUpdates fail with 409.
+      await bot.api.deleteWebhook({ drop_pending_updates: false }, signal);
+      runner = run(bot, {
+        runner: {
+          fetch: { timeout: options.pollTimeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] },
+          silent: true,
+          maxRetryTime: 24 * 60 * 60 * 1000,
+        },
+      });
+      const task = runner.task();
+      task?.catch((error: unknown) => {
+        logger.error(describeError(error), "telegram polling stopped");
+        failure = error;
+        void stop();
+      });
+      logger.info({}, "telegram long polling started");
+    }
+  } catch (error) {
+    // A start that failed half-way leaves nothing behind: the next attempt can listen on the port again.
+    clearInterval(pruning);
+    if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+    throw error;
   }
   outbox.start();
 
@@ -217,6 +229,8 @@ export function startTelegramWhenReachable(
   options: StartTelegramOptions,
   log: (line: string) => void,
   timing: { attemptMs?: number; retryMs?: number } = {},
+  /** Telegram refused the token (401): trying again cannot help. */
+  onRefused: (error: unknown) => void = () => {},
 ): { stop(): Promise<void>; started: () => TelegramHandle | undefined } {
   const attemptMs = timing.attemptMs ?? 30_000;
   const retryMs = timing.retryMs ?? 60_000;
@@ -234,6 +248,11 @@ export function startTelegramWhenReachable(
         return;
       } catch (error) {
         if (stopped) return;
+        // 401, or 404 for getMe: the token is wrong (a 404 from another method is a server's problem).
+        if (error instanceof GrammyError && (error.error_code === 401 || (error.error_code === 404 && error.method === "getMe"))) {
+          onRefused(error);
+          return;
+        }
         log(`arrears-bot: Telegram not reachable (${error instanceof Error ? error.message : String(error)}); trying again in ${Math.round(retryMs / 1000)} s`);
       } finally {
         clearTimeout(timer);

@@ -12,7 +12,7 @@ export interface TelegramLogger {
 }
 
 export function defaultLogger(level: string): TelegramLogger {
-  return pino({ level, base: { channel: "telegram" } });
+  return pino({ level, base: { channel: "telegram" } }, pino.destination(2));
 }
 
 /** What of an error may be logged: its class, code and description (Bot API errors carry no user text). */

@@ -358,7 +358,12 @@ export function buildProgram(): Command {
   program.addCommand(schedulerCommand(openApp));
   program.addCommand(groupCommand(openApp));
   program.addCommand(reportCommand(openApp));
-  program.addCommand(dbCommand(openApp, () => resolve(sqlitePath(loadConfig().DATABASE_URL))));
+  program.addCommand(
+    dbCommand(openApp, () => {
+      const path = sqlitePath(loadConfig().DATABASE_URL);
+      return path === ":memory:" ? path : resolve(path);
+    }),
+  );
 
   // Commands that read or act on cases need the database there is: run in another directory (a cron
   // job in $HOME), they would otherwise make a new, empty one and answer "no cases".

@@ -187,7 +187,7 @@ describe("officer actions and the outbox", () => {
     expect(ledger.events("CCCCCCCCC").at(-1)).toMatchObject({ type: "notice_undelivered", data: { messageKey: "notify.statusChanged", error: "bot was blocked by the user" } });
     const [alert] = outbox.due("desk", now);
     expect(alert).toMatchObject({ recipientKey: "case:CCCCCCCCC", messageKey: "desk.noticeUndelivered" });
-    expect(renderNotification(alert!)).toContain("给工人的通知没有送达（CCC-CCC-CCC）：bot was blocked by the user");
+    expect(renderNotification(alert!)).toContain("给工人的进展通知没有送达（CCC-CCC-CCC）：bot was blocked by the user");
     expect(() => actions.setStatus({ caseId: "DDDDDDDDD", status: "handling", by: "x", channel: "cli" })).toThrow(CaseNotFoundError);
   });
 

@@ -120,7 +120,7 @@ export class Outbox {
             recipientKey: `case:${row.caseId}`,
             locale: "zh-CN",
             messageKey: "desk.noticeUndelivered",
-            params: { id: formatCaseId(row.caseId), what: row.messageKey, error: error.slice(0, 200) },
+            params: { id: formatCaseId(row.caseId), whatKey: `noticeKind.${row.messageKey.replace(/[.:]/g, "_")}`, error: error.slice(0, 200) },
           },
           now,
         );

@@ -1,7 +1,7 @@
 // `arrears db path|backup`: where the database is, and a consistent copy of it while the bot runs.
 // Mounted by src/cli.ts: program.addCommand(dbCommand(openApp, databaseFile)).
 import { chmodSync, existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { Command } from "commander";
 import type { App } from "../app.js";
 import type { Locale } from "../config.js";
@@ -25,6 +25,7 @@ export function dbCommand(openApp: () => App, databaseFile: () => string, out: (
       try {
         const target = resolve(file);
         if (existsSync(target)) command.error(t("cli.backupExists", { file: target }));
+        if (!existsSync(dirname(target))) command.error(t("cli.backupNoFolder", { folder: dirname(target) }));
         // A plain cp of a live database misses what is still in its -wal file.
         await app.store.sqlite.backup(target);
         // Workers' phones and words: the copy is the owner's only, as the database is.

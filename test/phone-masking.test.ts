@@ -21,6 +21,8 @@ describe("phone numbers in officers' views", () => {
     expect(maskPhonesIn("138.1234.5678")).toBe("138****5678");
     expect(maskPhonesIn("座机(0373)5551234")).toBe("座机037****1234");
     expect(maskPhonesIn("+86 １３９－２２３３－４４５５")).toBe("+86 139****4455");
+    expect(maskPhonesIn("电话138 - 1234 - 5678")).toBe("电话138****5678");
+    expect(maskPhonesIn("138—1234—5678")).toBe("138****5678");
     // A phone next to other figures.
     expect(maskPhonesIn("欠5000 13812345678")).toBe("欠5000 138****5678");
     expect(maskPhonesIn("13812345678 12人")).toBe("138****5678 12人");

@@ -242,6 +242,11 @@ describe("phone and since", () => {
     expect(readPhone("我电话1381 234 5678")).toBe("13812345678");
     expect(readPhone("138.1234.5678")).toBe("13812345678");
     expect(readPhone("2023.13812345678")).toBeNull();
+    expect(readPhone("电话138 - 1234 - 5678")).toBe("13812345678");
+    expect(readPhone("138—1234—5678")).toBe("13812345678");
+    expect(readPhone("(0373)5551234")).toBe("03735551234");
+    expect(readPhone("0373 555 1234")).toBe("03735551234");
+    expect(readPhone("欠我 2000 元，13 个人")).toBeNull();
   });
   it("reads when the arrears began", () => {
     expect(readSince("从去年8月干到今年1月")).toBe("去年8月");

@@ -11,7 +11,7 @@ export function maskPhone(phone: string | null): string | null {
 
 // A run of digits as people type a number: half- or full-width digits, with at most two separators
 // between them ("138 1234 5678", "1381 234 5678", "138.1234.5678", "１３９－２２３３－４４５５", "(0373)5551234").
-const NUMBER_RUN = /(?<![0-9０-９])((?:\+|＋)?(?:86|８６)[\s\-－]?)?[0-9０-９(（](?:[\s.\-－—·()（）]{0,2}[0-9０-９]){6,14}(?![0-9０-９])/g;
+const NUMBER_RUN = /(?<![0-9０-９])((?:\+|＋)?(?:86|８６)[\s\-－]?)?[0-9０-９(（](?:[\s.\-－—·()（）]{0,3}[0-9０-９]){6,14}(?![0-9０-９])/g;
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
 

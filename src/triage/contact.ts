@@ -4,8 +4,9 @@ import { SURNAMES } from "./person-names.js";
 
 // A mainland mobile, with or without +86 ("+86 138 1234 5678" from a shared contact card), grouped
 // 3-4-4 or 4-3-4, with spaces, hyphens or dots ("1381 234 5678", "138.1234.5678"); or a landline.
-const MOBILE = /(?<![\d.])(?:\+?86[ -]?)?(1[3-9]\d(?:[ .-]?\d{4}){2}|1[3-9]\d{2}[ .-]\d{3}[ .-]\d{4})(?![\d.]?\d)/g;
-const LANDLINE = /(?<!\d)(0\d{2,3}[- ]?\d{7,8})(?!\d)/g;
+const MOBILE = /(?<![\d.])(?:\+?86[ -]?)?(1[3-9]\d(?:\s?[-.—－]?\s?\d{4}){2}|1[3-9]\d{2}\s?[-.—－]?\s?\d{3}\s?[-.—－]?\s?\d{4})(?![\d.]?\d)/g;
+// "0373-5551234", "(0373)5551234", "0373 555 1234".
+const LANDLINE = /(?<!\d)([(（]?0\d{2,3}[)）]?\s?[-—－]?\s?(?:\d{7,8}|\d{3,4}[ -]\d{4}))(?!\d)/g;
 
 const DIGIT = /\d/;
 
@@ -30,7 +31,7 @@ function labelledAsSomeoneElses(before: string): boolean {
 /** Every phone number in the text, as digits, whoever's it is. */
 export function allPhones(text: string): string[] {
   if (!DIGIT.test(text)) return [];
-  return [MOBILE, LANDLINE].flatMap((pattern) => [...text.matchAll(pattern)].map((found) => (found[1] ?? "").replace(/[ .-]/g, ""))).filter(Boolean);
+  return [MOBILE, LANDLINE].flatMap((pattern) => [...text.matchAll(pattern)].map((found) => (found[1] ?? "").replace(/\D/g, ""))).filter(Boolean);
 }
 
 /**
@@ -43,7 +44,7 @@ export function readPhone(text: string): string | null {
   for (const pattern of [MOBILE, LANDLINE]) {
     for (const found of text.matchAll(pattern)) {
       const before = text.slice(Math.max(0, found.index - 16), found.index);
-      if (found[1] && !labelledAsSomeoneElses(before)) return found[1].replace(/[ .-]/g, "");
+      if (found[1] && !labelledAsSomeoneElses(before)) return found[1].replace(/\D/g, "");
     }
   }
   return null;

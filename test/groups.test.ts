@@ -115,8 +115,12 @@ describe("grouping at logging", () => {
     const d = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资1万");
     expect(row(d).groupId).toBe(groupId);
     expect(groups.summary(groupId!)).toMatchObject({ workers: 34, level: "major", escalatedAt });
-    for (const id of [a, b, c, d]) expect(escalations(id).filter((l) => l === "major")).toHaveLength(id === d ? 0 : 1);
+    for (const id of [a, b, c, d]) expect(escalations(id).filter((l) => l === "major")).toHaveLength(1);
     expect(deskMessages()).toHaveLength(2);
+    // It is handled at the group's level like the others: major, with its ledger event and deadlines.
+    expect(row(d)).toMatchObject({ major: true, collective: true });
+    expect(env.app.ledger.events(d).find((e) => e.type === "group_escalated")).toMatchObject({ data: { level: "major", from: "none", joined: true } });
+    expect(env.app.actions.deadlines.openFor(d).map((x) => x.kind)).toEqual(expect.arrayContaining(["major_facts", "major_progress"]));
     expect(eventTypes(d)).toContain("group_joined");
     // The desk still hears of it: a note for the thread of the group's first case.
     const joinNotes = env.app.store.sqlite

@@ -233,7 +233,11 @@ describe("a case the routing could not place", () => {
     // The ticket loop posts it, to the triage channel of the configuration.
     const post = await waitFor(() => api.of("chat.postMessage").find((c) => String(c.args.text).includes(formatCaseId(id))));
     expect(post.args.channel).toBe(TRIAGE);
-    const rows = t.app.store.db.select().from(slackTickets).where(eq(slackTickets.caseId, id)).all();
+    // The API call is seen before its answer is recorded: wait for the ticket row.
+    const rows = await waitFor(() => {
+      const found = t.app.store.db.select().from(slackTickets).where(eq(slackTickets.caseId, id)).all();
+      return found.length > 0 ? found : undefined;
+    });
     expect(rows.map((r) => [r.kind, r.channel, r.divisionCode])).toEqual([["desk", SlackStandIn.channelId(TRIAGE), null]]);
 
     // A county officer and a city officer (not a leader) are refused; nothing changes.

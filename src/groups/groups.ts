@@ -71,7 +71,7 @@ export interface GroupingResult {
  */
 export type LoggedCase = Pick<
   CaseRow,
-  "id" | "createdAt" | "isArrears" | "jurisdictionCode" | "project" | "employer" | "employerKey" | "projectKey" | "headcountMin" | "amountYuan"
+  "id" | "createdAt" | "isArrears" | "jurisdictionCode" | "project" | "employer" | "employerKey" | "projectKey" | "headcountMin" | "amountYuan" | "collective" | "major"
 >;
 
 /** An open arrears case of the jurisdiction sharing a key with a new one: what forming a group reads of it. */
@@ -264,7 +264,7 @@ export class CaseGroups {
       const joined = repeated ? { workers: 0, amountYuan: 0 } : told;
       const totals = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
       if (totals.escalated === null) this.noteJoined(existing.groupId, caseId, at, totals);
-      return { groupId: existing.groupId, escalated: totals.escalated, madeMajor: totals.madeMajor };
+      return { groupId: existing.groupId, escalated: totals.escalated, madeMajor: [...totals.madeMajor, ...this.raiseJoiner(row, existing.groupId, at, channel, totals)] };
     }
 
     const candidates = this.matchingOpenCases(caseId, row.jurisdictionCode, keys.employerKey, keys.projectKey);
@@ -293,7 +293,26 @@ export class CaseGroups {
     }
     const totals = this.recompute(groupId, at, "system", channel, caseId);
     if (totals.escalated === null) this.noteJoined(groupId, caseId, at, totals);
-    return { groupId, escalated: totals.escalated, madeMajor: totals.madeMajor };
+    return { groupId, escalated: totals.escalated, madeMajor: [...totals.madeMajor, ...this.raiseJoiner(row, groupId, at, channel, totals)] };
+  }
+
+  /**
+   * A complaint joining a group escalated before is handled at the group's level (集体/重大) like the
+   * members: flagged, with its ledger event. Returns it when that made it major (it owes the major-case
+   * deadlines). Nothing to do when this step escalated the group: every member was raised then.
+   */
+  private raiseJoiner(row: LoggedCase, groupId: string, at: number, channel: string, totals: Recomputed): string[] {
+    if (totals.escalated !== null) return [];
+    const level = levelOf(this.group(groupId));
+    const own = levelOf(row);
+    if (LEVEL_RANK[own] >= LEVEL_RANK[level]) return [];
+    this.db
+      .update(cases)
+      .set({ collective: true, ...(level === "major" ? { major: true } : {}), updatedAt: at })
+      .where(eq(cases.id, row.id))
+      .run();
+    this.event(row.id, at, "system", channel, "group_escalated", { groupId, level, from: own, workers: totals.workers, amountYuan: totals.amountYuan, joined: true });
+    return level === "major" && !row.major ? [row.id] : [];
   }
 
   /**

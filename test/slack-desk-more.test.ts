@@ -380,6 +380,37 @@ describe("tickets owed", () => {
   });
 });
 
+describe("a transfer made outside Slack", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("the CLI moves a case to another county: the old ticket shows where it went, the new desk gets the ticket", async () => {
+    const { t, api, slack } = desk;
+    const id = file(t.app, ORDINARY);
+    expect(await slack.tickets.postPending()).toBe(1);
+    const old = slack.tickets.tickets(id, ["desk"])[0]!;
+    expect(old).toMatchObject({ divisionCode: "410702", channel: SlackStandIn.channelId("#arrears-xinxiang-hongqi") });
+
+    t.app.actions.setStatus({ caseId: id, status: "transferred", by: "张三", channel: "cli", moveToJurisdiction: "140302", note: "工地在阳泉城区" });
+    const posts = api.of("chat.postMessage").length;
+    await slack.deskDelivery.dispatcher.drainOnce();
+    const sent = api.of("chat.postMessage").slice(posts);
+    // The desk hears of it in the old thread; the new desk gets a ticket in its channel.
+    expect(sent.find((p) => p.args.thread_ts === old.ts)?.args.text).toBe(`案件 ${formatCaseId(id)} 已转办到地区 140302（张三）。工地在阳泉城区`);
+    expect(sent.find((p) => p.args.thread_ts === undefined)?.args.channel).toBe("#arrears-yangquan");
+    expect(slack.tickets.tickets(id, ["desk"])).toMatchObject([{ divisionCode: "140302" }]);
+    // The old desk ticket, and the old city's copy (a 12-worker case is collective), are closed.
+    expect(slack.tickets.tickets(id, ["moved"]).map((ticket) => ticket.ts)).toContain(old.ts);
+    expect(slack.tickets.tickets(id, ["city"])).toEqual([]);
+    const movedView = api.of("chat.update").filter((c) => c.args.ts === old.ts).at(-1)!;
+    expect(JSON.stringify(movedView.args.blocks)).toContain("已转办到 山西省阳泉市城区 (140302)（在 Slack 以外办理）");
+    expect(await slack.tickets.postPending()).toBe(0);
+  });
+});
+
 describe("a small group on tickets", () => {
   let desk: Desk;
   beforeAll(async () => {

@@ -124,6 +124,21 @@ export class CaseActions {
             data: { from: row.jurisdictionCode, to: change.moveToJurisdiction, ...(change.note ? { reason: change.note } : {}) },
           });
         }
+        // Moved by the CLI (or any channel but the desk's own, which moves its ticket itself): the desk
+        // hears of it in the case's thread, and its ticket follows the case to the new desk.
+        if (moved && change.channel !== "slack") {
+          this.outbox.enqueue(
+            {
+              caseId: row.id,
+              channel: DESK_CHANNEL,
+              recipientKey: deskRecipient(row.id),
+              locale: "zh-CN",
+              messageKey: "desk.transferred",
+              params: { id: formatCaseId(row.id), to: change.moveToJurisdiction!, by: change.by, reason: change.note ?? "" },
+            },
+            at,
+          );
+        }
         const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
         if (leavesGroup !== null) this.groups?.leave(row.id, leavesGroup, actor, at, change.channel);
         this.ledger.appendEvent({

@@ -62,6 +62,15 @@ export class DeskDelivery {
         await this.refreshGroup(row, caseId);
         return;
       }
+      if (row.messageKey === "desk.transferred") {
+        // Moved outside Slack: the ticket follows the case (a failed post is owed and posted later).
+        try {
+          await this.tickets.followTransfer(caseId);
+        } catch (error) {
+          this.log(`slack desk: moving the ticket of ${caseId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return;
+      }
       try {
         await this.tickets.refresh(caseId);
       } catch (error) {

@@ -213,6 +213,21 @@ export class Tickets {
     if (live.some((ticket) => ticket.kind === "desk") && this.wantedCity(row) !== null) await this.syncCityCopy(caseId);
   }
 
+  /**
+   * A case transferred outside Slack (the CLI): a desk ticket at another division is shown as moved,
+   * and the new desk gets its ticket (owed until posted), the city copy following.
+   */
+  async followTransfer(caseId: string): Promise<void> {
+    const row = this.app.ledger.find(caseId);
+    if (!row) return;
+    const stale = this.tickets(caseId, ["desk"]).filter((ticket) => ticket.divisionCode !== row.jurisdictionCode);
+    if (stale.length === 0) return this.refresh(caseId);
+    this.owe(caseId, "desk");
+    const note = translator(this.locale)("slack:ticket.movedElsewhere", { division: this.divisionLabel(row.jurisdictionCode) });
+    for (const ticket of stale) await this.markMoved(ticket, row, note);
+    await this.postTicket(caseId);
+  }
+
   /** Marks the desk ticket as moved and shows where it went (no buttons any more). */
   async markMoved(ticket: TicketRow, row: CaseRow, note: string): Promise<void> {
     this.app.store.db.update(slackTickets).set({ kind: "moved" }).where(eq(slackTickets.id, ticket.id)).run();

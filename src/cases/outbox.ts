@@ -35,8 +35,18 @@ export class Outbox {
     this.insertRow = preparedInsert(db, outbox);
   }
 
-  enqueue(message: OutboxMessage, now: number): void {
-    this.insertRow({ ...message, createdAt: now, nextAttemptAt: now });
+  /** Queues a message, due at once or from `notBefore`; returns the row's id. */
+  enqueue(message: OutboxMessage, now: number, notBefore = now): number {
+    return Number(this.insertRow({ ...message, createdAt: now, nextAttemptAt: notBefore }).lastInsertRowid);
+  }
+
+  /** A message queued to wait (a receipt held back while the reply itself is sent) made due now. */
+  dueNow(id: number, now: number): void {
+    this.db
+      .update(outbox)
+      .set({ nextAttemptAt: now })
+      .where(and(eq(outbox.id, id), isNull(outbox.deliveredAt)))
+      .run();
   }
 
   /** Messages due now on a channel; `recipientKey` narrows it to one person (a terminal). */

@@ -1,6 +1,6 @@
 // Prepared statements for the hot path. Drizzle builds SQL text on every call and better-sqlite3
 // prepares it again; for the statements a turn runs, both are done once and reused.
-import type { Statement } from "better-sqlite3";
+import type { RunResult, Statement } from "better-sqlite3";
 import { getTableColumns, getTableName, sql, type Column, type InferInsertModel } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "./open.js";
@@ -17,7 +17,7 @@ interface PreparedRow {
  * the statement is better-sqlite3's, without drizzle's query machinery, which cost more per filing
  * than SQLite's insert itself. Omitted columns take their SQL defaults.
  */
-export function preparedInsert<T extends SQLiteTable>(db: Db, table: T): (row: InferInsertModel<T>) => void {
+export function preparedInsert<T extends SQLiteTable>(db: Db, table: T): (row: InferInsertModel<T>) => RunResult {
   const columns = getTableColumns(table) as Record<string, Column>;
   const tableName = getTableName(table);
   const byColumns = new Map<string, PreparedRow>();
@@ -42,7 +42,7 @@ export function preparedInsert<T extends SQLiteTable>(db: Db, table: T): (row: I
       const value = values[prepared.keys[i]!];
       args[i] = value === null ? null : prepared.columns[i]!.mapToDriverValue(value);
     }
-    prepared.statement.run(args);
+    return prepared.statement.run(args);
   };
 }
 

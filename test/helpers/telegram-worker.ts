@@ -115,3 +115,20 @@ export async function fileComplaint(standIn: BotApiStandIn, done: DoneUpdates, p
   }
   throw new Error(`worker ${profile.chatId}: no case after 25 steps`);
 }
+
+/** Answers the bot until it shows the summary; returns the summary message (its confirm button not pressed). */
+export async function reachSummary(standIn: BotApiStandIn, done: DoneUpdates, profile: WorkerProfile): Promise<SentMessage> {
+  let seen = standIn.messagesTo(profile.chatId).length;
+  let updateId = standIn.sendText(profile.chatId, profile.story);
+  for (let step = 0; step < 25; step++) {
+    await done.wait(updateId);
+    const all = standIn.messagesTo(profile.chatId);
+    const turn = all.slice(seen);
+    seen = all.length;
+    const action = nextAction(profile, turn);
+    if ("logged" in action) throw new Error(`worker ${profile.chatId}: logged without a summary`);
+    if ("press" in action && action.press === "confirm") return turn.at(-1)!;
+    updateId = "text" in action ? standIn.sendText(profile.chatId, action.text) : standIn.press(profile.chatId, action.messageId, action.press);
+  }
+  throw new Error(`worker ${profile.chatId}: no summary after 25 steps`);
+}

@@ -7,6 +7,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
 import type { Locale } from "../../config.js";
+import { formatCaseId } from "../../cases/case-id.js";
 import { dialogSessions } from "../../db/schema.js";
 import type { TurnMessage, TurnResult } from "../../dialogs/engine.js";
 import { localeFromLanguageCode, translator } from "../../i18n.js";
@@ -21,6 +22,11 @@ import { UpdateLog } from "./updates.js";
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
 /** The update kinds the bot asks Telegram for (getUpdates and setWebhook). */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+/**
+ * How long a filing's receipt waits for the reply itself to be sent before the outbox sends it. Longer
+ * than the replies' own retries (three, up to a minute apart), so that a slow reply is not doubled.
+ */
+export const RECEIPT_HOLD_MS = 5 * 60_000;
 
 export interface TelegramBotOptions {
   /** Defaults to TELEGRAM_BOT_TOKEN. */
@@ -92,6 +98,33 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
     } catch (error) {
       // "message is not modified", a message too old to edit: the engine rejects stale choices anyway.
       logger.debug({ messageId, ...describeError(error) }, "keyboard not removed");
+    }
+  };
+
+  const queueReceipt = (chatId: number, result: TurnResult): number | null => {
+    const logged = result.effects.find((effect) => effect.type === "caseLogged");
+    if (!logged) return null;
+    const at = now();
+    return app.outbox.enqueue(
+      {
+        caseId: logged.caseId,
+        channel: TELEGRAM_CHANNEL,
+        recipientKey: `${TELEGRAM_CHANNEL}:${chatId}`,
+        locale: result.locale,
+        messageKey: "telegram:receipt",
+        params: { id: formatCaseId(logged.caseId) },
+      },
+      at,
+      at + RECEIPT_HOLD_MS,
+    );
+  };
+  const settleReceipt = (receiptId: number, outcome: "delivered" | "send now") => {
+    try {
+      if (outcome === "delivered") app.outbox.markDelivered(receiptId, now());
+      else app.outbox.dueNow(receiptId, now());
+    } catch (error) {
+      // The receipt then goes out when its hold ends: one message too many, never one too few.
+      logger.warn({ receiptId, ...describeError(error) }, "receipt not settled");
     }
   };
 
@@ -266,13 +299,21 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
     // A language model (if configured) reads before the transaction: no lock is held while it thinks.
     const preRead = await app.engine.preRead(turnInput);
     // The update is recorded in the same transaction as the turn: both happen, or neither.
-    const result: TurnResult | null = app.store.sqlite
-      .transaction(() => (updates.record(updateId, now()) ? app.engine.handle(turnInput, preRead) : null))
+    // A complaint logged in this turn also queues a short receipt (its ID, how to ask its status),
+    // held back while the reply itself is sent: if the reply is lost (the process stops, Telegram
+    // is unreachable), the outbox delivers the receipt, and the worker is never left without the ID.
+    const turn = app.store.sqlite
+      .transaction(() => {
+        if (!updates.record(updateId, now())) return null;
+        const handled = app.engine.handle(turnInput, preRead);
+        return { result: handled, receiptId: queueReceipt(chatId, handled) };
+      })
       .immediate();
-    if (!result) {
+    if (!turn) {
       logger.info({ updateId }, "duplicate update skipped");
       return;
     }
+    const { result, receiptId } = turn;
 
     // Nothing to say (the rest of an album): the open question and its keyboard stay as they are.
     if (result.replies.length === 0) {
@@ -294,9 +335,17 @@ export function createTelegramBot(app: App, options: TelegramBotOptions = {}): T
           if (last && keyboard) opened.push(sent.message_id);
         }
       }
+    } catch (error) {
+      if (receiptId === null) throw error;
+      // The complaint is logged; an apology ("try again") would make the worker file it twice.
+      // The receipt is made due now: the outbox sends it on its next round, and retries.
+      logger.warn({ updateId, caseId: result.caseId, ...describeError(error) }, "filing reply not sent; receipt queued");
+      settleReceipt(receiptId, "send now");
+      return;
     } finally {
       keyboards.set(chatId, opened);
     }
+    if (receiptId !== null) settleReceipt(receiptId, "delivered");
     logger.info(
       { updateId, kind: input.kind, replies: result.replies.length, caseId: result.caseId, ms: Date.now() - started },
       "update handled",

@@ -48,7 +48,33 @@ export class CaseDeadlines {
     this.planner = planner;
   }
 
-  private insertDeadline: ((row: typeof deadlines.$inferInsert) => void) | undefined;
+  private insertDeadline: ((row: typeof deadlines.$inferInsert) => unknown) | undefined;
+
+  // Every filing syncs cases.dueAt, and a filing into a major group opens the major deadlines: these
+  // statements are prepared once (drizzle builds and SQLite prepares a query again on every call).
+  private filingStatements: ReturnType<CaseDeadlines["prepareFilingStatements"]> | undefined;
+
+  private get statements() {
+    return (this.filingStatements ??= this.prepareFilingStatements());
+  }
+
+  private prepareFilingStatements() {
+    const caseId = sql.placeholder("caseId");
+    return {
+      earliestDue: this.db
+        .select({ dueAt: sql<number | null>`min(${deadlines.dueAt})` })
+        .from(deadlines)
+        .where(and(eq(deadlines.caseId, caseId), isNull(deadlines.closedAt), ne(deadlines.kind, "follow_up")))
+        .prepare(),
+      setCaseDue: this.db
+        .update(cases)
+        .set({ dueAt: sql`${sql.placeholder("dueAt")}` })
+        .where(eq(cases.id, caseId))
+        .prepare(),
+      statusOf: this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).prepare(),
+      kindsOf: this.db.select({ kind: deadlines.kind }).from(deadlines).where(eq(deadlines.caseId, caseId)).prepare(),
+    };
+  }
 
   open(caseId: string, planned: PlannedDeadline): void {
     // Every filing opens several: prepared once.
@@ -85,18 +111,13 @@ export class CaseDeadlines {
 
   /** The earliest open deadline that the desk owes (the follow-up is the bureau's, not overdue work). */
   earliestDue(caseId: string): number | null {
-    const row = this.db
-      .select({ dueAt: sql<number | null>`min(${deadlines.dueAt})` })
-      .from(deadlines)
-      .where(and(eq(deadlines.caseId, caseId), isNull(deadlines.closedAt), ne(deadlines.kind, "follow_up")))
-      .get();
-    return row?.dueAt ?? null;
+    return this.statements.earliestDue.get({ caseId })?.dueAt ?? null;
   }
 
   /** cases.dueAt := earliest open deadline. Returns it. */
   syncCaseDue(caseId: string): number | null {
     const dueAt = this.earliestDue(caseId);
-    this.db.update(cases).set({ dueAt }).where(eq(cases.id, caseId)).run();
+    this.statements.setCaseDue.run({ caseId, dueAt });
     return dueAt;
   }
 
@@ -141,9 +162,9 @@ export class CaseDeadlines {
    */
   onBecameMajor(caseId: string, at: number): number | null {
     // A resolved or referred member of a group made major owes nothing more.
-    const status = this.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get()?.status;
+    const status = this.statements.statusOf.get({ caseId })?.status;
     if (status === undefined || !OPEN_STATUSES.includes(status as CaseStatus)) return null;
-    const had = new Set(this.all(caseId).map((d) => d.kind));
+    const had = new Set(this.statements.kindsOf.all({ caseId }).map((d) => d.kind));
     for (const kind of ["major_facts", "major_progress"] as const) {
       if (!had.has(kind)) this.open(caseId, this.planner.plan(kind, at));
     }

@@ -149,6 +149,9 @@ export class CaseGroups {
     const groupId = sql.placeholder("groupId");
     this.statements = {
       setGroup: db.update(cases).set({ groupId: sql`${groupId}` }).where(eq(cases.id, id)).prepare(),
+      // A complaint joining a group escalated before takes the group's level (raiseJoiner).
+      raiseToCollective: db.update(cases).set({ collective: true, updatedAt: sql`${sql.placeholder("at")}` }).where(eq(cases.id, id)).prepare(),
+      raiseToMajor: db.update(cases).set({ collective: true, major: true, updatedAt: sql`${sql.placeholder("at")}` }).where(eq(cases.id, id)).prepare(),
       findGroup: db.select().from(caseGroups).where(eq(caseGroups.id, id)).prepare(),
       // Merge and split (and a group being formed) sum the members again: cases_group_idx.
       // Two members of one team telling the same claim ("我们班组12个人，欠23万6") are one claim: team
@@ -306,11 +309,7 @@ export class CaseGroups {
     const level = levelOf(this.group(groupId));
     const own = levelOf(row);
     if (LEVEL_RANK[own] >= LEVEL_RANK[level]) return [];
-    this.db
-      .update(cases)
-      .set({ collective: true, ...(level === "major" ? { major: true } : {}), updatedAt: at })
-      .where(eq(cases.id, row.id))
-      .run();
+    (level === "major" ? this.statements.raiseToMajor : this.statements.raiseToCollective).run({ id: row.id, at });
     this.event(row.id, at, "system", channel, "group_escalated", { groupId, level, from: own, workers: totals.workers, amountYuan: totals.amountYuan, joined: true });
     return level === "major" && !row.major ? [row.id] : [];
   }

@@ -77,7 +77,9 @@ export function resolvePlace(index: PlaceIndex, text: string, mode: ResolveMode)
     const context: HitContext = {
       written: text.slice(hit.start, hit.end),
       after,
-      continued: undefined,
+      // "重庆江北区", "宁波江北区": a place named right after is the next unit down, whatever its first
+      // character (江 would otherwise make 重庆 part of a river's or a road's name).
+      continued: hits.some((next) => next.start === hit.end) ? false : undefined,
       placeCue: cue,
     };
     const candidates: Reading[] = [];

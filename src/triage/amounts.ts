@@ -47,7 +47,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn't paid|haven't paid|not paid/gi },
   { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
 ];
-const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|拖着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
+const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|不发|不结|拖着|扣着|压着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
 // "三千五一个月", "300/天": the rate word after the number.
 const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day)/i;
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
@@ -92,6 +92,7 @@ const PAID = markerIndex("paid");
 const RATE = markerIndex("rate");
 const OWED = markerIndex("owed");
 const PER_HEAD = markerIndex("perHead");
+const SPENT = markerIndex("spent");
 /** Roles taken whenever their marker is anywhere before the number, in this order. */
 const PRESENCE_ROLES = (["addon", "perHead", "personal", "owed", "spent"] as const).map((role) => [markerIndex(role), role] as const);
 
@@ -107,7 +108,8 @@ function rolesOf(before: string, after: string): Set<Role> {
   if (rate < Math.min(total, owed, remainder) || RATE_AFTER.test(after)) roles.add("rate");
   if (paid <= 6 && paid < Math.min(owed, remainder, total, rate)) roles.add("paid");
   if ((total < FAR && !roles.has("rate")) || TOTAL_AFTER.test(after)) roles.add("total");
-  if (remainder < paid) roles.add("remainder");
+  // "还欠我借给他的两万": the loan's word, nearer, says whose money it is — not wages still owed.
+  if (remainder < paid && remainder < (distance[SPENT] as number)) roles.add("remainder");
   for (const [index, role] of PRESENCE_ROLES) {
     if ((distance[index] as number) < FAR) roles.add(role);
   }
@@ -131,6 +133,7 @@ export function findAmountMentions(text: string): AmountMention[] {
     // TRAILING_JUNK can only match when the last character is junk: most tokens end in a digit or unit.
     let raw = m[0];
     if (JUNK_CHARS.includes(raw[raw.length - 1] as string)) raw = raw.replace(TRAILING_JUNK, "");
+    const junkEnd = m.index + raw.length < m.index + m[0].length ? m.index + m[0].length : -1;
     const start = m.index;
     // NEXT_WORD_AFTER_DIGIT looks at one character: only that one is sliced.
     if (raw.length > 1 && SWALLOWED_DIGIT.test(raw) && NEXT_WORD_AFTER_DIGIT.test(text.slice(start + raw.length, start + raw.length + 1))) {
@@ -147,7 +150,9 @@ export function findAmountMentions(text: string): AmountMention[] {
     const before = text.slice(Math.max(0, start - 12), start);
     const hasCurrency = CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before);
     if (value < 20 && !hasCurrency) continue;
+    // "两百来号人": the approximation word cut off the number does not hide the word after it.
     if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before)) continue;
+    if (junkEnd >= 0 && NOT_MONEY_AFTER.test(text.slice(junkEnd, junkEnd + 12))) continue;
     // Long bare digit runs are phone, ID or order numbers.
     if (LONG_DIGIT_RUN.test(cleaned) && !hasCurrency) continue;
     const hasUnit = UNIT_CHAR.test(cleaned) || hasCurrency;

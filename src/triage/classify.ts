@@ -4,8 +4,24 @@ import type { Category, Reason } from "../domain.js";
 import { prepareText } from "./read-message.js";
 import type { Classification, MessageReading } from "./reading.js";
 
-const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|提成|底薪|劳务费|人工费|工费|课时费|wages?|salary|pay)";
+// Platform and courier pay (派件费, 跑单费) is wages for new forms of employment (新就业形态).
+const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|派件费|跑单费|送餐费|提成|底薪|劳务费|人工费|工费|课时费|计件钱|wages?|salary|pay)";
 const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
+/** Wages named and said to be owed (not any money): what outweighs a loan, a rent, an injury claim. */
+const WAGES_NAMED_OWED = new RegExp(`${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}`, "i");
+/**
+ * "工资倒是没欠", "工资是按时发的", "工资结清了": wages said NOT to be owed. Taken out of the text before
+ * the owed patterns are tried (their 欠 would otherwise be read as arrears).
+ */
+const WAGES_NOT_OWED =
+  /(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
+/** Money lent to the boss (借给老板, 借条, 周转): a debt for the courts, not wages. */
+const LOAN = /借给|借了?[^。!?！？，,]{0,8}(?:钱|万|千|块)|借条|借款|周转|lent (?:him|her|the boss|my boss)|(?:a|the) loan/i;
+/** Materials delivered or equipment rented to a site: a business's money (工程款, 货款, 租金). */
+const SUPPLIED = /(?:送了?|供了?|卖了?|卖给)[^。!?！？，,]{0,8}(?:钢筋|水泥|砂石|沙子|石子|材料|建材|混凝土|商砼|木材|模板|钢管)|(?:租给|租了)[^。!?！？，,]{0,8}(?:架子|钢管|挖机|设备|机械|吊车|模板)|租金|租赁费/;
+/** A platform holding back earnings ("流水没提现", "余额提不出来"). */
+const PLATFORM_EARNINGS_HELD = /(?:流水|余额|收入|跑单|派件|接单)[^。!?！？，,]{0,10}(?:提不出|不让提|没提现|没法提现|冻结|扣着|不给)/;
+
 const WAGES_OWED = new RegExp(
   [
     `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}`,
@@ -49,7 +65,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
@@ -60,24 +76,33 @@ const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账
 
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
-function decide(text: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+function decide(fullText: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+  // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交").
+  const text = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
-  const wagesOwed = WAGES_OWED.test(text);
-  const projectMoney = PROJECT_MONEY_CLAIMED.test(text);
+  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text);
+  const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);
 
-  // 以讨薪为名讨要工程款: a business claiming project money is not arrears, even when it says 讨薪.
+  // 以讨薪为名讨要工程款: a business claiming project money (rent, materials, machine hours) is not
+  // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
   if (projectMoney) {
     const paidWorkers = WRITER_PAID_WORKERS.test(text);
-    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || !wagesOwed) {
+    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || !WAGES_NAMED_OWED.test(text)) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
       return { category: "project_payment", reasons };
     }
   }
-  if (INJURY.test(text) && (INJURY_DEMAND.test(text) || !wagesOwed)) {
+  // An injury with wages named as owed is arrears first (the injury is named with it, below): the
+  // money already earned must not wait for the injury's procedure.
+  if (INJURY.test(text) && (!wagesOwed || (INJURY_DEMAND.test(text) && !WAGES_NAMED_OWED.test(text)))) {
     return { category: "work_injury", reasons: [reason("workInjury")] };
   }
-  // "欠我钱" about a loan or a purchase, with no work in sight, is not wages.
+  // Money lent to the boss is a debt, whoever the borrower works for; with no work in sight, any
+  // "欠我钱" about a loan or a purchase is not wages either.
+  if (wagesOwed && !WAGES_NAMED_OWED.test(text) && LOAN.test(text)) {
+    return { category: "not_labor", reasons: [reason("notWork")] };
+  }
   if (wagesOwed && NOT_LABOR.test(text) && !WORK.test(text)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
   }
@@ -101,7 +126,7 @@ function decide(text: string, reading: MessageReading): { category: Category; re
   if (LABOR_DISPUTE.test(text) && WORK.test(text)) {
     return { category: "labor_dispute", reasons: [reason("laborDispute")] };
   }
-  if (NOT_LABOR.test(text) || !WORK.test(text)) {
+  if (NOT_LABOR.test(text) || LOAN.test(text) || !WORK.test(text)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
   }
   // Work is described and money is named or said to be owed ("包工头欠钱"), but not which money: logged

@@ -3,7 +3,7 @@
 import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
 import { allMatches } from "./matches.js";
-import { personNameAt } from "./person-names.js";
+import { personNameAt, SURNAMES } from "./person-names.js";
 import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 const COMPANY_SUFFIX =
@@ -22,7 +22,8 @@ const GENERIC_COMPANY =
   /^(?:[一这那该本我他她]|我们|他们|名下|小区|家里|房子|村里|工地|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|集团|服务|管理|建设|教育|培训|装饰|装修|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
 // "给政府盖学校": who the building is for, with the verb, is not a name.
-const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)/;
+// "做了两个月保洁": a length of time is no name.
+const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)|[\d一二两三四五六七八九十几半]个?多?(?:月|天|年)/;
 // "玩具厂", "饭店": a trade and a one-character suffix, no brand.
 const TRADE_ONLY = /^[\u4e00-\u9fff]{1,2}(?:厂|店|馆)$/;
 // "我是开挖掘机的司机": a job description, not a business.
@@ -36,7 +37,7 @@ const JOB_AFTER_DE = /^的(?:助教|老师|员工|服务员|厨师|保安|保洁
 
 // "公司叫星橙广告", "配送站叫蜂鸟快送文一站", "公司在苏州，叫精达机械": whatever follows 叫 is the name.
 const NAMED_AFTER_JIAO =
-  /(?:公司|厂子|厂|机构|店|饭店|餐馆|学校|网点|单位|酒店|宾馆|餐厅|客栈|平台|工作室|配送站|站点|站)(?:名字|名)?(?:在[^，。,]{1,10}[，,])?(?:叫|叫做|名叫|是)[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g;
+  /(?:公司|厂子|厂|机构|店|饭店|餐馆|学校|网点|单位|酒店|宾馆|餐厅|客栈|平台|工作室|配送站|站点|站)(?:名字|名)?(?:在[^，。,]{1,10}[，,])?\s?(?:叫|叫做|名叫|是)[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g;
 // "一家叫学而思远的培训机构", "叫“安驾行”的代驾公司".
 const NAMED_BEFORE_KIND =
   /叫[“"]?([^，。,.!?！？“”"\s的]{2,12})[”"]?的[\u4e00-\u9fff]{0,4}(?:公司|厂|店|机构|学校|馆|酒店|平台|培训班)/g;
@@ -73,7 +74,8 @@ interface Candidate {
 }
 
 function isSpecificName(rest: string): boolean {
-  return !GENERIC_COMPANY.test(rest);
+  // "安徽建工" keeps its province: "建工" alone is a trade word.
+  return !GENERIC_COMPANY.test(rest) && !SUFFIX_ONLY.test(rest);
 }
 
 function companyCandidate(text: string, raw: string, start: number): Candidate | null {
@@ -190,12 +192,35 @@ function addPerson(out: Candidate[], text: string, companies: readonly Candidate
   });
 }
 
+/**
+ * "老板姓马，大家都叫他马三": only the surname follows 姓. The name he goes by, when it is given after
+ * (叫他…), else the surname with the role ("马老板") — what the workers call him, and enough to find him.
+ */
+function surnameOnly(text: string, at: number, role: string): string | null {
+  const surname = text[at];
+  if (!surname || !SURNAMES.includes(surname)) return null;
+  const callsHim = CALLED_AFTER.exec(text.slice(at + 1, at + 16));
+  if (callsHim) {
+    const called = personNameAt(text.slice(at + 1 + callsHim.index + callsHim[0].length, at + 1 + callsHim.index + callsHim[0].length + 4));
+    if (called?.includes(surname)) return called;
+  }
+  return `${surname}${role === "老板娘" || role === "雇主" ? role : role.length <= 3 ? role : "老板"}`;
+}
+const CALLED_AFTER = /(?:都|大家)?(?:叫他|喊他|叫她|喊她|外号)/;
+
 function findPersons(text: string, companies: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of allMatches(PERSON_AFTER_ROLE, text)) {
     const at = m.index + m[0].length;
-    const name = personNameAt(text.slice(at, at + 4));
-    if (name) addPerson(out, text, companies, name, at, m[1] ?? "");
+    const role = m[1] ?? "";
+    const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : personNameAt(text.slice(at, at + 4));
+    if (name) addPerson(out, text, companies, name, at, role);
+  }
+  // "牛大勇欠俺们四个人五万二": a person named as the subject of 欠.
+  for (const m of allMatches(SUBJECT_OWES, text)) {
+    const raw = m[1] ?? "";
+    const name = personNameAt(raw);
+    if (name === raw && !NOT_A_SUBJECT.test(raw)) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), "老板");
   }
   for (const m of allMatches(PERSON_BEFORE_ROLE, text)) {
     const raw = m[1] ?? "";

@@ -7,9 +7,10 @@ import { allMatches } from "./matches.js";
 
 const CN_COUNT = "[\\d零〇一二两俩仨三四五六七八九十百千]+";
 // Nouns that name the owed workers; "两个孩子" or "三层" must not count as people.
-// A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person.
+// A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person
+// ("两个月保洁" is a time, not two cleaners).
 const WORKER_NOUN =
-  "(?:(?:个|名|位)[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工)|名|人|号人|口人)";
+  "(?:(?:个|名|位)(?![月天年钟])[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工)|名|人|号人|口人)";
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
 const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉)(?:班组|班|队|组)?(?:这|一共|总共|共|有)?(${CN_COUNT})(多|几|来)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
@@ -39,7 +40,10 @@ const EN_OF_US = new RegExp(`\\b${EN_NUM}(\\+| or more)? of us\\b`, "gi");
 const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers|people|labou?rers|employees|migrant workers)\\b`, "gi");
 const EN_TOGETHER = new RegExp(`\\btogether with ${EN_NUM} (?:co-?workers|others|workmates|colleagues)`, "gi");
 // "owes me and 4 other workers": the writer plus the others.
-const EN_ME_AND = new RegExp(`\\b(?:me|myself|I) and ${EN_NUM} (?:other |more )?(?:co-?workers|workers|others|people|colleagues|workmates|guys)\\b`, "gi");
+const EN_ME_AND = new RegExp(
+  `\\b(?:me|myself|I) and (?:my )?${EN_NUM} (?:other |more )?(?:co-?workers|workers|others|people|colleagues|workmates|guys|friends|mates|buddies|fellow workers)\\b`,
+  "gi",
+);
 
 const ALL_DIGITS = /^\d+$/;
 

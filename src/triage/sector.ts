@@ -58,7 +58,8 @@ export function guessSector(text: string): Sector | null {
 }
 
 const WATER = /水利|水库|堤|灌区|渠道|干渠|河道|防洪|除险加固|水电站|泵站|退垦还湖|引水|排涝|水闸|护岸|dam|reservoir|irrigation|levee|flood control/i;
-const TRANSPORT = /修路|铺路|修桥|铁路|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
+// "机场路安置房": a street named after the airport is an address, not an airport.
+const TRANSPORT = /修路|铺路|修桥|铁路|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场(?![路街大])|道路硬化|硬化路|道路工程|乡村道路|农村道路|村村通|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
 // Energy, mining and telecom works answer to neither 住建, 交通 nor 水利.
 const OTHER = /光伏|风电|电站(?!.*水)|输电|变电站|电网|管道|燃气管|矿|通信基站|铁塔|solar|wind farm|power plant|pipeline|mine/i;
 

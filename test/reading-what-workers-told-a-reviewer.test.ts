@@ -1,0 +1,114 @@
+// Messages a reviewer wrote as workers (none of them in the eval set), each misread before: money that
+// is not wages, platform pay, wages with an injury, sums and counts, names before 欠, places and the
+// authority of a project. Read through the shipped reader and classifier, and the gazetteer.
+import { describe, expect, it } from "vitest";
+import { classify } from "../src/triage/classify.js";
+import { readMessage } from "../src/triage/read-message.js";
+import { Gazetteer } from "../src/routing/gazetteer.js";
+
+const categoryOf = (text: string) => classify(text, readMessage(text)).category;
+const reasonsOf = (text: string) => classify(text, readMessage(text)).reasons.map((r) => r.key);
+
+describe("money that is not wages is not logged as arrears", () => {
+  it("a loan to the boss is a debt, even from someone who works for him", () => {
+    expect(categoryOf("去年借给我们老板五万块钱周转，打了借条，现在他不还，工资倒是没欠，在义乌")).toBe("not_labor");
+    expect(categoryOf("老板找我借了五万块钱，说下个月还，到现在都不还，我在他厂里上班")).toBe("not_labor");
+    // Wages named as owed still make it arrears, and the sum is the wages, not the loan.
+    const both = "老板欠我一万五工资，另外他还欠我借给他的两万块钱，厂在温州乐清柳市镇，叫正泰电器配件厂";
+    expect(categoryOf(both)).toBe("wage_arrears");
+    expect(readMessage(both).amountYuan).toBe(15000);
+  });
+
+  it("rent, materials and machine hours owed to a business are project money", () => {
+    expect(categoryOf("我是搞钢管架子租赁的，给武汉东西湖区的一个工地租了半年架子，租金十八万总包一直拖着不给")).toBe("project_payment");
+    expect(categoryOf("给工地送了二十万的钢筋，老板一直拖着不给钱")).toBe("project_payment");
+    expect(categoryOf("挖机台班费十二万没给，在郑州")).toBe("project_payment");
+    // A worker's wages on the same site stay arrears.
+    expect(categoryOf("在工地扎钢筋，老板欠我工资两万")).toBe("wage_arrears");
+  });
+
+  it("social insurance not paid, with wages said to be paid, is a social insurance matter", () => {
+    expect(categoryOf("老板一直没给俺交社保 工资倒是按时发的 俺在临沂兰山区的物流园开叉车")).toBe("social_insurance");
+    expect(categoryOf("公司三年都没给我交过社保，工资没欠，我想让他补交，在临沂兰山区的顺通物流")).toBe("social_insurance");
+  });
+});
+
+describe("platform and courier pay is wages (新就业形态)", () => {
+  it("a courier's delivery fees and a rider's order fees held back", () => {
+    const courier = "送快递的，网点拖了我两个月的派件费，一共六千，在长沙岳麓区的中通网点";
+    expect(categoryOf(courier)).toBe("wage_arrears");
+    expect(readMessage(courier).amountYuan).toBe(6000);
+    const rider = "我是饿了么骑手，在杭州拱墅区的蜂鸟站点跑单，站长把我上个月的跑单费2860扣着不发";
+    expect(categoryOf(rider)).toBe("wage_arrears");
+    expect(readMessage(rider).amountYuan).toBe(2860);
+  });
+
+  it("a driver's earnings the platform will not let him withdraw", () => {
+    expect(categoryOf("滴滴司机，平台封了我的号，里面还有三千多流水没提现，我在天津河西区")).toBe("wage_arrears");
+  });
+});
+
+describe("wages owed with an injury: arrears first, the injury named", () => {
+  it("medical costs refused and wages owed", () => {
+    const text = "我在温州鹿城区一个工地扎钢筋，上个月从架子上摔下来腿骨折了，包工头陈老四不光不管医药费，之前三个月的工资两万四也没给";
+    expect(categoryOf(text)).toBe("wage_arrears");
+    expect(reasonsOf(text)).toContain("triage:reason.alsoInjury");
+    expect(readMessage(text)).toMatchObject({ amountYuan: 24000, employer: "陈老四" });
+    expect(categoryOf("在工地摔伤了腰，医药费老板不给报，还欠我两个月工资一万二")).toBe("wage_arrears");
+  });
+
+  it("an injury without wages owed is still an injury case", () => {
+    expect(categoryOf("在工地摔伤了腰，医药费老板不给报")).toBe("work_injury");
+  });
+});
+
+describe("sums and counts", () => {
+  it("\"两百来号人\" is a count of people, never ¥200", () => {
+    const text = "厂子倒闭了老板跑路了，我们全厂两百来号人的工资都没发，宁波北仑的一个注塑厂，叫恒力塑业";
+    expect(readMessage(text)).toMatchObject({ amountYuan: null, headcount: { min: 200, max: 299 } });
+    expect(readMessage("二十来号人的工资都没发").amountYuan).toBeNull();
+  });
+
+  it("\"两个月保洁\" is a length of time: neither two people nor an employer", () => {
+    const reading = readMessage("做了两个月保洁，一个月2800，工资一分没给");
+    expect(reading.amountYuan).toBe(5600);
+    expect(reading.headcount).toBeNull();
+    expect(reading.employer).toBeNull();
+  });
+
+  it("English: \"me and 3 friends\" is four workers", () => {
+    expect(readMessage("Hi, my boss Mr. Li at a furniture factory in Foshan Nanhai owes me and 3 friends about 40k in total").headcount).toEqual({ min: 4, max: 4 });
+  });
+});
+
+describe("who owes", () => {
+  it("a person named as the subject of 欠", () => {
+    expect(readMessage("牛大勇欠俺们四个人五万二").employer).toBe("牛大勇");
+    expect(readMessage("王建国欠我们三万").employer).toBe("王建国");
+  });
+
+  it("a boss known by surname: the name he goes by, else the surname and role", () => {
+    expect(readMessage("县里的乡村道路硬化工程，政府出钱的，在周口沈丘县付井镇，老板姓马大家都叫他马三，欠俺们十二个人十八万五").employer).toBe("马三");
+    expect(readMessage("在河北保定徐水区的变电站工程，劳务老板姓吴，欠我们六个人七万八").employer).toBe("吴老板");
+  });
+
+  it("a company named with its province, and a shop named after a space", () => {
+    expect(readMessage("我是带班的班组长，手下二十个兄弟在合肥肥西县的万达城项目干砌筑，总包安徽建工欠我们人工费四十万").employer).toBe("安徽建工");
+    expect(readMessage("都拖三个月了 一个月4500 我在郑州二七区的一家火锅店 叫蜀九香").employer).toBe("蜀九香");
+  });
+});
+
+describe("where and which authority", () => {
+  it("a municipality or city written without 市 before its district", () => {
+    const gazetteer = Gazetteer.shared();
+    expect(gazetteer.resolve("在重庆江北区的工地")).toMatchObject({ status: "found", division: { code: "500105" } });
+    expect(gazetteer.resolve("宁波江北区")).toMatchObject({ status: "found", division: { code: "330205" } });
+    // The rule it relaxes still holds: 长江路 is a road.
+    expect(gazetteer.resolve("在长江路上").status).toBe("none");
+  });
+
+  it("village roads are transport; a street named after the airport is an address", () => {
+    expect(readMessage("县里的乡村道路硬化工程，政府出钱的，老板欠俺们十二个人十八万五").projectKind).toBe("transport");
+    expect(readMessage("每天350干了40天 一分没拿 包工头叫张麻子 在成都双流那边的工地 叫机场路安置房项目").projectKind).toBe("housing");
+  });
+});

@@ -1109,3 +1109,26 @@ describe("an English status question with the case ID", () => {
     expect(parseCommand(`what about case ${id}`)).toMatchObject({ name: "status", caseId: id });
   });
 });
+
+describe("\"don't know\" in the worker's own words", () => {
+  it("a site with no name is not known: the bot goes on, and says what follows from knowing neither", () => {
+    const worker = new Worker(env.app, "n1");
+    worker.says("老板欠我工资八千，在新乡红旗区的工地干活");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("没有名字，就是一个私人老板盖的楼");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("不知道");
+    // Neither the project nor the employer is known: the place and the story are what is left.
+    expect(worker.heard).toContain("工作人员会根据地点和您说的情况去找");
+    expect(worker.heard).not.toContain("根据项目");
+  });
+
+  it("an English writer who answers 不知道 is still answered in English", () => {
+    const worker = new Worker(env.app, "n2");
+    worker.says("My boss owes me 8000 yuan, I worked at a construction site in Xinxiang Hongqi district");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不知道");
+    expect(worker.heard).toContain("That's fine.");
+    expect(worker.heard).toContain("Who owes you the wages?");
+  });
+});

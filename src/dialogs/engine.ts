@@ -1024,7 +1024,9 @@ export class DialogEngine {
         ? "dontKnow.employerOf"
         : fact === "project" && draft.facts.employer === null
           ? "dontKnow.projectNoEmployer"
-          : `dontKnow.${fact}`;
+          : fact === "employer" && draft.facts.project === null
+            ? "dontKnow.employerNoProject"
+            : `dontKnow.${fact}`;
     turn.say(turn.t(key));
     this.advance(turn, draft);
   }

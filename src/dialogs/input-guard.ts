@@ -22,7 +22,7 @@ export function guardText(raw: string, maxChars: number): GuardResult {
 
 // "不知道", and as workers say it: "我不知道", "这个我不太清楚", "不知道，我没算过", "我也不知道他叫啥".
 const DONT_KNOW =
-  /^(?:我|俺|这个我?|那个我?|这我|厂名|店名|名字|公司名|项目名|老板名字|他叫啥|I\s)?(?:我|俺)?(?:也|真|真的|确实|实在)?(不知道|不清楚|不晓得|不记得|记不清|记不清楚|不太清楚|不太知道|说不清|说不好|不确定|忘了|忘记了|不懂|不知|没问|没问过|don'?t know|do not know|not sure|no idea|unknown)(?:了|啊|呀)?(?:[，,\s].{0,16}|他叫啥|叫啥|是谁|多少)?$/i;
+  /^(?:我|俺|这个我?|那个我?|这我|厂名|店名|名字|公司名|项目名|老板名字|他叫啥|I\s)?(?:我|俺)?(?:也|真|真的|确实|实在)?(不知道|不清楚|不晓得|不记得|记不清|记不清楚|不太清楚|不太知道|说不清|说不好|不确定|忘了|忘记了|不懂|不知|没问|没问过|没有名字|没名字|没有名|没个名|没起名|don'?t know|do not know|not sure|no idea|unknown)(?:了|啊|呀)?(?:[，,\s].{0,16}|他叫啥|叫啥|是谁|多少)?$/i;
 const YES_WORD = "(?:对|对的|都对|全对|是|是的|是对的|确认|确认提交|确定|没错|没问题|正确|好|好的|可以|提交|提交吧|就这样|yes|y|ok|okay|confirm|correct|right|submit)";
 // "对的，提交吧": several words of assent are one yes.
 const YES = new RegExp(`^${YES_WORD}(?:[，,、\\s]*${YES_WORD})*$`, "i");

@@ -12,6 +12,8 @@ const PINYIN_WORD =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/i;
 /** An answer this short in Chinese characters is a place or a name, not a change of language. */
 const SHORT_HAN_ANSWER = 12;
+/** Up to this many characters, even words of a sentence ("不知道") are an answer, not a change of language. */
+const SHORT_HAN_REPLY = 4;
 // Words of a sentence ("老板欠我工资"), which names and places do not have.
 const SENTENCE_WORDS = /[我你他她们欠了吗呢吧没不是的要给]/;
 
@@ -34,7 +36,11 @@ export function languageOfText(text: string, current: Locale | null = null): Loc
   // alone ("碧桂园凤凰城三期", "新乡市红旗区": no word of a Chinese sentence) are longer words still.
   const hanWords = SENTENCE_WORDS.test(rest) ? han / 2 : han / 4;
   if (words.length >= 2 && words.length >= hanWords) return "en";
-  if (han > 0) return current === "en" && words.length === 0 && han <= SHORT_HAN_ANSWER && !SENTENCE_WORDS.test(rest) ? null : "zh-CN";
+  if (han > 0) {
+    // "不知道", "没有", "记不清了" from an English writer: a word of answer, not a change of language.
+    const keepsEnglish = current === "en" && words.length === 0 && (han <= SHORT_HAN_REPLY || (han <= SHORT_HAN_ANSWER && !SENTENCE_WORDS.test(rest)));
+    return keepsEnglish ? null : "zh-CN";
+  }
   // One word tells little ("OK" is Chinese chat too), except an English greeting.
   if (words.length >= 2) return "en";
   // "hi" from someone already writing Chinese is chat, not a change of language.

@@ -8,6 +8,7 @@ import type { SlackClient } from "../src/channels/slack/tickets.js";
 import { Tickets } from "../src/channels/slack/tickets.js";
 import { groupCommand } from "../src/groups/cli.js";
 import { eventLabel } from "../src/cases/event-text.js";
+import { loadCaseView } from "../src/cases/case-view.js";
 import { CaseGroups } from "../src/groups/groups.js";
 import { translator } from "../src/i18n.js";
 import { employerKey, projectKey } from "../src/groups/keys.js";
@@ -84,6 +85,8 @@ describe("grouping at logging", () => {
     const groupId = row(b).groupId;
     expect(groupId).not.toBeNull();
     expect(row(a).groupId).toBe(groupId);
+    // `case show --json` names the group, for `group show`.
+    expect(loadCaseView(env.app.ledger, a)!.groupId).toBe(groupId);
     const groups = new CaseGroups(env.app.store.db, env.app.router);
     expect(groups.summary(groupId!)).toMatchObject({ workers: 17, amountYuan: 170_000, level: "collective", members: [a, b] });
     // 17 workers: collective (10) crossed — both members escalated, the city desk told once.
@@ -350,6 +353,8 @@ describe("one team's claim told by two of the team", () => {
     const b = file(story); // a teammate: the group forms with both, summed once
     const groupId = row(b).groupId!;
     expect(row(a).groupId).toBe(groupId);
+    // `case show --json` names the group, for `group show`.
+    expect(loadCaseView(env.app.ledger, a)!.groupId).toBe(groupId);
     const groups = new CaseGroups(env.app.store.db, env.app.router);
     expect(groups.summary(groupId)).toMatchObject({ workers: 12, amountYuan: 236_000, members: [a, b] });
     file(story); // a third teammate joins the group: still one claim

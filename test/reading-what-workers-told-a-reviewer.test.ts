@@ -96,6 +96,11 @@ describe("who owes", () => {
     expect(readMessage("我是带班的班组长，手下二十个兄弟在合肥肥西县的万达城项目干砌筑，总包安徽建工欠我们人工费四十万").employer).toBe("安徽建工");
     expect(readMessage("都拖三个月了 一个月4500 我在郑州二七区的一家火锅店 叫蜀九香").employer).toBe("蜀九香");
   });
+
+  it("in English, a restaurant or a factory called by its name", () => {
+    expect(readMessage("My employer, a restaurant called Spicy House in Chengdu Jinjiang district, owes me 2 months salary, 9000 yuan.").employer).toBe("Spicy House");
+    expect(readMessage("I work at a factory called Golden Star in Dongguan, the boss owes me 8000 yuan").employer).toBe("Golden Star");
+  });
 });
 
 describe("where and which authority", () => {

@@ -63,6 +63,8 @@ export interface CaseView {
   reasons: unknown;
   collective: boolean;
   major: boolean;
+  /** The collective case (集体欠薪组) it is counted in, if any: `arrears group show` takes it. */
+  groupId: string | null;
   evidence: number;
   events: { at: string; actor: string; channel: string; type: string; data: unknown }[];
 }
@@ -98,6 +100,7 @@ export function caseView(row: CaseRow, events: CaseEventRow[], evidence: number,
     reasons: row.reasons,
     collective: row.collective,
     major: row.major,
+    groupId: row.groupId,
     evidence,
     events: events.map((event) => ({
       at: new Date(event.at).toISOString(),

@@ -53,7 +53,7 @@ const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老�
 // "my boss Wang Qiang", and in English with the Chinese name as written ("boss 刘建国 owes me").
 const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|\p{Script=Han}{2,4}(?![\p{Script=Han}]))/u;
 const EN_COMPANY =
-  /\b(?:subcontractor|company|employer|labou?r company|contractor|agency)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
+  /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
 // EN_COMPANY and EN_PERSON capture capitalised names.
 const HAS_CAPITAL = /[A-Z]/;

@@ -1132,3 +1132,39 @@ describe("\"don't know\" in the worker's own words", () => {
     expect(worker.heard).toContain("Who owes you the wages?");
   });
 });
+
+describe("\"no wages are owed\" said in the middle of an arrears complaint", () => {
+  it("with the matter named, the complaint becomes that matter, is logged and referred (never stuck on the amount)", () => {
+    const worker = new Worker(env.app, "d1");
+    worker.says("老板欠我钱，在临沂兰山区的物流园开叉车");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("没有欠钱，是没交社保");
+    expect(worker.heard).toContain("改按「社保问题」登记");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("顺通物流");
+    expect(worker.last?.expecting).toBe("confirm");
+    const caseId = worker.presses("confirm").caseId as string;
+    const row = env.app.ledger.find(caseId)!;
+    expect(row).toMatchObject({ category: "social_insurance", isArrears: false });
+    expect(worker.heard).toContain("12333");
+  });
+
+  it("at the summary too, and \"其实是欠工资\" afterwards still makes it arrears", () => {
+    const worker = atSummary("d2");
+    worker.says("不是欠工资，是被辞退了没给补偿");
+    expect(worker.heard).toContain("改按「劳动争议」登记");
+    expect(worker.last?.expecting).toBe("confirm");
+    const recat = worker.choiceIds.find((id) => id.startsWith("recat"));
+    expect(recat).toBeDefined();
+    worker.presses(recat!);
+    expect(worker.heard).toContain("改按「拖欠工资」登记");
+  });
+
+  it("with nothing more, the worker hears how to start again; the question stays open", () => {
+    const worker = new Worker(env.app, "d3");
+    worker.says("老板欠我钱，在临沂兰山区的物流园开叉车");
+    worker.says("没有欠钱");
+    expect(worker.heard).toContain("/cancel");
+    expect(worker.last?.expecting).toBe("project");
+  });
+});

@@ -68,6 +68,10 @@ export interface TurnInput {
   message: TurnMessage;
 }
 
+/** The worker says no wages are owed: "没有欠钱", "不是欠工资", "工资没欠", "no, wages are paid". */
+const SAYS_NO_WAGES_OWED =
+  /^(?:不是|没有?)(?:欠|拖欠)(?:钱|工资|我钱|我工资)?(?![^，,。]*(?:多少|几))|(?:工资|工钱)(?:倒是|倒|是|都)?(?:没欠|不欠|没拖|按时发|正常发)|^(?:不是|并不是)(?:工资|欠薪)|\b(?:no|not) (?:unpaid )?wages? (?:owed|problem)|wages? (?:are|were|is) paid/i;
+
 export interface TurnResult {
   replies: Reply[];
   /** The fact the next answer is read as, "confirm", or null. */
@@ -484,6 +488,7 @@ export class DialogEngine {
         return;
       }
     }
+    if (this.deniesWagesOwed(turn, draft, text)) return;
     const correction = this.correctionIn(text, draft);
     if (correction && (correction.valueText !== null || hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);
@@ -826,6 +831,29 @@ export class DialogEngine {
     return filled;
   }
 
+  /**
+   * "没有欠钱，是没交社保" in answer to a question about arrears: not an answer, but the story put right.
+   * With what the matter is instead, the complaint becomes that matter (its own facts are asked, and
+   * it is logged and referred like any other); with nothing more, the worker is told how to start again.
+   */
+  private deniesWagesOwed(turn: Turn, draft: Draft, text: string): boolean {
+    if (draft.category !== "wage_arrears" || !SAYS_NO_WAGES_OWED.test(text)) return false;
+    // What the matter is, read from the rest of the message ("不是欠工资" itself speaks of 欠工资).
+    const rest = text.replace(SAYS_NO_WAGES_OWED, "，");
+    const instead = this.options.reader.classify(rest, this.read(rest)).category;
+    if (instead === "wage_arrears" || instead === "not_labor") {
+      turn.say(turn.t("intake.notArrearsWhatInstead"));
+      return true;
+    }
+    draft.narrative.push(text);
+    draft.workerSaysArrears = undefined;
+    draft.workerSaysNotArrears = instead;
+    this.reclassify(draft);
+    turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
+    this.advance(turn, draft);
+    return true;
+  }
+
   private reclassify(draft: Draft): void {
     draft.category = classifyDraft(this.options.reader, draft).category;
   }
@@ -1116,6 +1144,7 @@ export class DialogEngine {
         // "其实是欠工资": the worker's word; the missing facts of an arrears complaint are asked next.
         if ((expecting !== "confirm" && expecting !== "editChoice") || value !== "wage_arrears") return stale();
         draft.workerSaysArrears = true;
+        draft.workerSaysNotArrears = undefined;
         this.reclassify(draft);
         turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
         break;

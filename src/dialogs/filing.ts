@@ -9,7 +9,7 @@ import { DEFAULT_DEADLINE_POLICY, DeadlinePlanner } from "../cases/deadline-poli
 import { formatLocalDate, type WorkingCalendar } from "../cases/deadlines.js";
 import type { CaseLedger, NewCaseRow } from "../cases/ledger.js";
 import { caseKeys, groupLoggedCase, type LoggedCase } from "../groups/groups.js";
-import type { Reason } from "../domain.js";
+import type { Category, Reason } from "../domain.js";
 import type { Route } from "../routing/router.js";
 import type { Classification, MessageReading } from "../triage/reading.js";
 import type { Facts } from "./facts.js";
@@ -57,8 +57,21 @@ export function renderReasons(t: TFunction, reasons: readonly Reason[]): string 
  * The draft's classification; a worker who said it is about unpaid wages is taken at their word
  * (首问负责制: never turned away on a guess) and an officer checks.
  */
+/** The classifier's reason for each category, for a matter the worker named in their own words. */
+const REASON_OF_CATEGORY: Partial<Record<Category, string>> = {
+  social_insurance: "socialInsurance",
+  labor_dispute: "laborDispute",
+  work_injury: "workInjury",
+  project_payment: "projectMoneyClaim",
+};
+
 export function classifyDraft(reader: FilingDeps["reader"], draft: Draft): Classification {
   const classification = reader.classify(draft.narrative.join("\n"), readingFromFacts(draft.facts));
+  const instead = draft.workerSaysNotArrears;
+  if (instead !== undefined && classification.isArrears) {
+    const reasons = [{ key: `triage:reason.${REASON_OF_CATEGORY[instead] ?? "notWork"}` }, { key: "triage:reason.workerSaysNotArrears" }];
+    return { category: instead, isArrears: false, reasons: [...reasons, ...classification.reasons.filter((r) => r.key === "triage:reason.violence")] };
+  }
   if (!draft.workerSaysArrears || classification.isArrears) return classification;
   return { category: "wage_arrears", isArrears: true, reasons: [{ key: "triage:reason.workerSaysArrears" }, ...classification.reasons.filter((r) => r.key === "triage:reason.violence")] };
 }

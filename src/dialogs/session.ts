@@ -32,6 +32,11 @@ export const draftSchema = z.object({
   startedAt: z.number(),
   /** The worker said it is about unpaid wages ("其实是欠工资"): logged as arrears for an officer to check. */
   workerSaysArrears: z.boolean().optional(),
+  /**
+   * The worker said no wages are owed and what the matter is instead ("没有欠钱，是没交社保"): that
+   * matter's category, which the first words of the story ("老板欠我钱") no longer outweigh.
+   */
+  workerSaysNotArrears: categorySchema.optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

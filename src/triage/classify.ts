@@ -65,7 +65,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;

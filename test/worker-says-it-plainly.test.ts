@@ -1168,3 +1168,21 @@ describe("\"no wages are owed\" said in the middle of an arrears complaint", () 
     expect(worker.last?.expecting).toBe("project");
   });
 });
+
+describe("a workplace that is not a building site", () => {
+  it("a restaurant or a household named as the employer is not asked again as a project", () => {
+    const cook = new Worker(env.app, "w1");
+    cook.says("老板娘说下个月给下个月给 都拖三个月了 一个月4500 我在郑州二七区的一家火锅店 叫蜀九香");
+    expect(cook.last?.expecting).toBe("confirm");
+    expect(cook.heard).toContain("欠钱的一方：蜀九香");
+    const nanny = new Worker(env.app, "w2");
+    nanny.says("我在北京海淀给一家人当保姆带孩子，雇主李姐欠我两个月工资一万二了，说手头紧");
+    expect(nanny.last?.expecting).toBe("confirm");
+  });
+
+  it("a building site is still asked its project", () => {
+    const worker = new Worker(env.app, "w3");
+    worker.says("包工头张三欠我工资八千，在新乡红旗区的工地干活");
+    expect(worker.last?.expecting).toBe("project");
+  });
+});

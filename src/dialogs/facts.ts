@@ -89,10 +89,17 @@ export function hasFact(facts: Facts, name: FactName): boolean {
  * kind and funding) are never asked: a worker whose first message has every required fact is
  * asked only to confirm; they can add the rest at the summary.
  */
-export function factsToAsk(category: Category, _facts: Facts): readonly FactName[] {
+const WAGE_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount", "sector"];
+const WAGE_FACTS_OFF_SITE: readonly FactName[] = ["place", "employer", "amount", "headcount", "sector"];
+
+export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {
   switch (category) {
     case "wage_arrears":
-      return ["place", "project", "employer", "amount", "headcount", "sector"];
+      // A project is what a building site has. In a shop, a factory or a household the workplace is the
+      // employer's ("一家火锅店，叫蜀九香"): with the employer known, it is not asked again.
+      return facts.sector !== null && facts.sector !== "construction" && facts.employer !== null
+        ? WAGE_FACTS_OFF_SITE
+        : WAGE_FACTS;
     case "project_payment":
       return ["place", "project", "amount"];
     case "labor_dispute":

@@ -97,6 +97,12 @@ describe("who owes", () => {
     expect(readMessage("都拖三个月了 一个月4500 我在郑州二七区的一家火锅店 叫蜀九香").employer).toBe("蜀九香");
   });
 
+  it("a station manager known as 阿杰 rather than 站点, which names no one", () => {
+    expect(readMessage("跑美团外卖的 在深圳宝安 站点欠我两个月工资5000多 站长叫阿杰").employer).toBe("阿杰");
+    // 阿拉 is Shanghainese for "we", not a name.
+    expect(readMessage("阿拉是浦东机场做保洁的，外包公司叫洁诚保洁服务有限公司，11月份工资到现在没发").employer).toBe("洁诚保洁服务有限公司");
+  });
+
   it("in English, a restaurant or a factory called by its name", () => {
     expect(readMessage("My employer, a restaurant called Spicy House in Chengdu Jinjiang district, owes me 2 months salary, 9000 yuan.").employer).toBe("Spicy House");
     expect(readMessage("I work at a factory called Golden Star in Dongguan, the boss owes me 8000 yuan").employer).toBe("Golden Star");

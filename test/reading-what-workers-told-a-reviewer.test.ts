@@ -103,6 +103,14 @@ describe("who owes", () => {
     expect(readMessage("阿拉是浦东机场做保洁的，外包公司叫洁诚保洁服务有限公司，11月份工资到现在没发").employer).toBe("洁诚保洁服务有限公司");
   });
 
+  it("a company whose name ends like a project (茂建工程) is the employer, not also the site", () => {
+    expect(readMessage("我在中石化茂名分公司下面的外包公司干检修，外包公司叫茂建工程，拖欠我们15个工人四个月工资，每人每月六千")).toMatchObject({
+      employer: "茂建工程",
+      project: null,
+      amountYuan: 360000,
+    });
+  });
+
   it("in English, a restaurant or a factory called by its name", () => {
     expect(readMessage("My employer, a restaurant called Spicy House in Chengdu Jinjiang district, owes me 2 months salary, 9000 yuan.").employer).toBe("Spicy House");
     expect(readMessage("I work at a factory called Golden Star in Dongguan, the boss owes me 8000 yuan").employer).toBe("Golden Star");

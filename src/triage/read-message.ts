@@ -34,9 +34,12 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
   const headcount = readHeadcount(text);
   const namedSector = readNamedSector(text);
   const sector = namedSector ?? guessSector(text);
+  const employer = readEmployer(text, sector);
+  const project = readProject(text, sector);
   return {
-    project: readProject(text, sector),
-    employer: readEmployer(text, sector),
+    // "外包公司叫茂建工程": a company whose name ends like a project is the employer, not the site.
+    project: project !== null && project === employer ? null : project,
+    employer,
     amountYuan: readAmount(text, headcount),
     headcount,
     place: gazetteer ? gazetteer.resolve(text.replace(HOMETOWN, " ")) : { status: "none" },

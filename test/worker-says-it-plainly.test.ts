@@ -1186,3 +1186,57 @@ describe("a workplace that is not a building site", () => {
     expect(worker.last?.expecting).toBe("project");
   });
 });
+
+describe("a question back or a line of the story where a name, place or sum was asked", () => {
+  it("a question back is answered or told it will be, and never stored as the name", () => {
+    const worker = new Worker(env.app, "q1");
+    worker.says("包工头刘建国欠我工资八千，在新乡红旗区的工地干活");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("要多久?");
+    expect(worker.heard).toContain("按规定的期限办理");
+    worker.says("你是谁?");
+    expect(worker.heard).toContain("欠薪投诉登记渠道");
+    worker.says("能不能快点处理?");
+    expect(worker.heard).toContain("登记以后工作人员会回答您");
+    worker.says("每人七八千");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不知道叫啥工地");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("项目/工地：不知道");
+  });
+
+  it("a line of the story is kept with it, and the question asked again", () => {
+    const worker = new Worker(env.app, "q2");
+    worker.says("老板欠我钱");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("老板不给钱");
+    expect(worker.heard).toContain("这句记下了");
+    expect(worker.heard).not.toContain("没找到这个地方");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("新乡红旗区");
+    worker.says("建业森林半岛");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("他说下个月给 结果一直拖");
+    expect(worker.heard).toContain("这句记下了");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("对 是红旗区");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("老板姓刘");
+    expect(worker.heard).toContain("刘老板");
+  });
+
+  it("several facts in one answer: the piece that names nothing else is the name asked for", () => {
+    const worker = new Worker(env.app, "q3");
+    worker.says("在开封鼓楼区工地干活，老板欠钱");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("建业天筑 老板孙大海 欠两万三");
+    expect(worker.heard).toContain("项目/工地 → 建业天筑");
+    expect(worker.heard).toContain("欠钱的一方 → 孙大海");
+    expect(worker.heard).toContain("¥23,000");
+    const other = new Worker(env.app, "q4");
+    other.says("在开封鼓楼区工地干活，老板欠钱，工地叫建业天筑");
+    expect(other.last?.expecting).toBe("employer");
+    other.says("孙大海 两万三");
+    expect(other.heard).toContain("欠钱的一方 → 孙大海");
+  });
+});

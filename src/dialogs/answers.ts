@@ -48,7 +48,7 @@ export function parseHeadcountAnswer(
 const NAME_PREFIX =
   /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
 
-const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|个月|天)(?=$|[，,。!！?？\s])/;
+const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?|每人|每个人|一人|人均)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|千|k|w|个月|天)(?=$|[，,。!！?？\s])/i;
 
 // "陈刚 电话138…", "是刘建国，他电话139…", "my boss number is 139…": whose number, and the number.
 const PHONE_IN_NAME =
@@ -64,9 +64,30 @@ const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|不是什么|�
 const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
 
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
+/** A question to the bot ("要多久?", "你是谁", "你们管不管啊"): never a name. */
+export function isQuestionToBot(text: string): boolean {
+  return QUESTION.test(text.trim());
+}
+const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁|\b(?:how|what|when|why|who|can you|will you)\b/i;
+
+/**
+ * Words of the story, not a name: what the boss said or did ("他说下个月给 结果一直拖"), a sigh
+ * ("怎么办啊"). Kept with the story; the question is asked again.
+ */
+export function isStoryTalk(text: string): boolean {
+  return STORY_TALK.test(text.trim());
+}
+const STORY_TALK = /(?:他|她|老板|包工头|工头)(?:说|讲|答应)|结果|一直(?:拖|不|没)|拖着|拖了|不给|没给|不发|没发|不结|没结|欠了|跑了|联系不上|不接电话|拉黑|[啊呀哎唉]$|^(?:哎|唉|哎呀)/;
+
+// "老板姓刘": a surname with its role is how workers name a boss they know only so.
+const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
+
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "")).trim();
+  const surname = SURNAME_WITH_ROLE.exec(name);
+  if (surname) return { ok: true, value: `${surname[2]}${surname[1] ?? "老板"}` };
+  if (isQuestionToBot(name)) return fail("nameUnreadable");
   const called = CALLED.exec(name)?.[1];
   if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();

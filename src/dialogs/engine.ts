@@ -37,6 +37,8 @@ import {
 } from "./facts.js";
 import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
+import { isQuestionToBot, isStoryTalk } from "./answers.js";
+import { personNameAt } from "../triage/person-names.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
@@ -67,6 +69,13 @@ export interface TurnInput {
   languageCode?: string;
   message: TurnMessage;
 }
+
+/** A piece of an answer that speaks of a person by role ("老板孙大海") or of pay ("欠两万三"). */
+const LEAD_ROLE_IN_PIECE = /老板|包工头|工头|班组长|班长|队长|经理|老板娘|负责人/;
+const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
+
+/** Questions whose answers are typed words: a question back or a line of the story is not taken for one. */
+const TALK_CHECKED_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount"];
 
 /** The worker says no wages are owed: "没有欠钱", "不是欠工资", "工资没欠", "no, wages are paid". */
 const SAYS_NO_WAGES_OWED =
@@ -515,6 +524,7 @@ export class DialogEngine {
         return;
       }
       if (this.answersAnotherQuestion(turn, draft, expecting, text)) return;
+      if (this.talksInsteadOfAnswering(turn, draft, expecting, text)) return;
       const taken = this.applyAnswer(turn, draft, expecting, text, true);
       if (!taken) return;
       draft.narrative.push(text);
@@ -722,6 +732,17 @@ export class DialogEngine {
         }
       }
       if (filled.length === 0 && !workplaceForEmployer) return false;
+      // "建业天筑 老板孙大海 欠两万三" at the project question: the piece that is none of the others is
+      // the name asked for.
+      if ((expecting === "project" || expecting === "employer") && !hasFact(draft.facts, expecting)) {
+        const name = this.namePieceIn(text, expecting);
+        if (name !== null) {
+          if (expecting === "project") draft.facts.project = name;
+          else draft.facts.employer = name;
+          draft.settled = draft.settled.filter((fact) => fact !== expecting);
+          filled.unshift(expecting);
+        }
+      }
     }
     draft.narrative.push(text);
     for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
@@ -733,6 +754,58 @@ export class DialogEngine {
       this.ask(turn, expecting, draft);
     } else this.advance(turn, draft);
     return true;
+  }
+
+  /**
+   * A question back ("要多久?", "你是谁") or a line of the story ("他说下个月给 结果一直拖", "老板不给钱")
+   * where a name, a place or a figure was asked: not stored as the answer. A question is told it will
+   * be answered by an officer; a line of the story is kept with it. The question is asked again.
+   */
+  private talksInsteadOfAnswering(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
+    if (!TALK_CHECKED_FACTS.includes(expecting)) return false;
+    const nameAsked = expecting === "project" || expecting === "employer";
+    // A figure or a place that reads as asked is the answer, whatever else is said with it.
+    if (!nameAsked && this.answerParses(draft, expecting, text)) return false;
+    let problem: string;
+    if (isQuestionToBot(text)) problem = "questionLater";
+    else if (isStoryTalk(text)) {
+      problem = "storyNoted";
+      draft.narrative.push(text);
+      this.reclassify(draft);
+    } else if (nameAsked && this.namesOnlyAPlace(text)) problem = expecting === "employer" ? "employerIsWho" : "nameUnreadable";
+    else return false;
+    turn.say(turn.t(`problem.${problem}`));
+    draft.expecting = expecting;
+    this.ask(turn, expecting, draft);
+    return true;
+  }
+
+  /**
+   * The one piece of a several-fact answer (split at spaces and commas) that names nothing else: no
+   * figure, no count, no place, no person by role — and reads as a name.
+   */
+  private namePieceIn(text: string, fact: "project" | "employer"): string | null {
+    const pieces = text.split(/[\s，,、；;。]+/).filter((piece) => piece !== "");
+    if (pieces.length < 2) return null;
+    const names: string[] = [];
+    for (const piece of pieces) {
+      const reading = this.read(piece);
+      if (reading.amountYuan !== null || reading.headcount !== null || reading.place.status !== "none") continue;
+      // A person's name ("孙大海") is who owes, never the site.
+      if (fact === "project" && (reading.employer !== null || LEAD_ROLE_IN_PIECE.test(piece) || personNameAt(piece) === piece)) continue;
+      if (fact === "employer" && reading.project !== null) continue;
+      if (isQuestionToBot(piece) || isStoryTalk(piece) || PAY_IN_PIECE.test(piece)) continue;
+      const parsed = parseNameAnswer(piece);
+      if (parsed.ok) names.push(parsed.value);
+    }
+    return names.length === 1 ? (names[0] as string) : null;
+  }
+
+  /** "对 是卧龙区": a place (already asked) and words of assent, where a name was asked. */
+  private namesOnlyAPlace(text: string): boolean {
+    const place = this.read(text).place;
+    if (place.status !== "found") return false;
+    return text.replace(place.matched, "").replace(/[对是在就的那边这边嗯啊，,。.!！\s]/g, "").length <= 1;
   }
 
   /** Sets a fact the reading states, overwriting; true when the value changed. */
@@ -781,6 +854,8 @@ export class DialogEngine {
       case "employer":
         // "就我一个", "3万2" are not names, whatever their length.
         return parseNameAnswer(text).ok && reading.headcount === null && reading.amountYuan === null;
+      case "place":
+        return reading.place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none";
       case "amount":
         return parseAmountAnswer(text, reading.amountYuan).ok;
       case "headcount":

@@ -7,7 +7,9 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
-  ["faq.official", /你们是(?:真的)?政府|是政府吗|是不是政府|你们是谁|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|are you (?:the )?government|is this official|is this real/i],
+  ["faq.official", /你们是(?:真的)?政府|是政府吗|是不是政府|你们是谁|你是谁|你是(?:机器人|真人|什么)|是机器人吗|是真人吗|是真的吗|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|who are you|are you (?:a )?(?:bot|robot|human)|are you (?:the )?government|is this official|is this real/i],
+  ["faq.howLong", /要多久|多久(?:能|才|有|会)|多长时间|几天(?:能|才|有)|(?:什么|啥)时候(?:能|才|会)?(?:给|拿到|有结果|处理|办)|how long|when will (?:I|we) get/i],
+  ["faq.canRecover", /能(?:要|拿|讨)(?:回来|到)吗|(?:要|拿)得回来吗|有用吗|管用吗|有没有用|管不管|你们管吗|能管吗|can you (?:help|get (?:it|the money|my money) back)|will (?:I|we) get (?:it|the money|paid)/i],
 ];
 
 // "老板欠我3万，我想起诉他" is a complaint that mentions a lawsuit, not a question about one.

@@ -109,6 +109,7 @@ function knownLedger(): void {
   handled(x1, OCT_10 + DAY, "case_opened", "recovered:70000;workersPaid:7");
   // Not arrears: never counted.
   const r1 = insert({ sector: "construction", workers: 3, amount: 9_000, division: "410702", arrears: false });
+  act(r1, NOV_10 + DAY - 1000, "reopened");
   act(r1, NOV_10 + DAY, "resolved", "recovered:9000;workersPaid:3");
   // Chongqing (渝北区): counted without --division, not with --division 410700.
   const q1 = insert({ sector: "construction", workers: 4, amount: 40_000, division: "500112" });
@@ -306,10 +307,23 @@ describe("what the table counts as resolved", () => {
     const id = insert({ sector: "construction", workers: 2, amount: 6_000, division: "410702" });
     act(id, NOV_10 + DAY, "referred", "category:labor_dispute");
     expect(env.app.ledger.find(id)).toMatchObject({ category: "labor_dispute", isArrears: false });
+    // Reopened and closed without being taken on: still what the officer found.
     act(id, NOV_10 + 2 * DAY, "reopened", "工人不服");
-    act(id, NOV_10 + 3 * DAY, "accepted");
     act(id, NOV_10 + 4 * DAY, "resolved", "recovered:6000;workersPaid:2");
     expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total.nonCase).toBe(0);
+  });
+
+  it("受理 of a complaint found to be something else takes it on as arrears: it counts again, with a ledger event", () => {
+    const id = insert({ sector: "construction", workers: 2, amount: 6_000, division: "410702" });
+    act(id, NOV_10 + DAY, "referred", "category:labor_dispute");
+    act(id, NOV_10 + 2 * DAY, "accepted");
+    expect(env.app.ledger.find(id)).toMatchObject({ category: "wage_arrears", isArrears: true });
+    expect(env.app.ledger.events(id).find((e) => e.type === "category_changed")?.data).toEqual({ from: "labor_dispute", to: "wage_arrears", because: "accepted" });
+    act(id, NOV_10 + 4 * DAY, "resolved", "recovered:6000;workersPaid:2");
+    expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total).toMatchObject({ nonCase: 1, workers: 2, amountYuan: 6_000 });
+    // A referred case is not closed as resolved without being taken on again.
+    const other = insert({ sector: "construction", workers: 1, amount: 1_000, division: "410702", arrears: false });
+    expect(() => act(other, NOV_10 + DAY, "resolved", "recovered:1000;workersPaid:1")).toThrow(/referred → resolved/);
   });
 
   it("a case closed with nothing recovered is not counted as solved", () => {

@@ -26,6 +26,10 @@ describe("figures read from an officer's words", () => {
     expect(readResolution("老板已付清", 48000)).toEqual({ recovered: 48000 });
     expect(readResolution("老板已付清", null)).toEqual({});
     expect(readResolution("已协调")).toEqual({});
+    // Promised or not yet paid is no money recovered: the officer must give the figure.
+    for (const note of ["老板答应下月付清", "老板还没付清", "尚未付清", "老板说年前结清", "承诺月底支付5000元", "boss promised to pay in full"]) {
+      expect(readResolution(note, 5000), note).toEqual({});
+    }
     expect(readResolution("recovered:9000;workersPaid:2")).toEqual({ recovered: 9000, workersPaid: 2 });
   });
 

@@ -54,12 +54,14 @@ export class StatusTransitionError extends Error {
 }
 
 /**
- * Which statuses a case may move to. "logged" is only where a case starts; a resolved or referred case
- * comes back only by reopening (重新办理), which keeps the ledger's story readable.
+ * Which statuses a case may move to. "logged" is only where a case starts; a resolved case comes back
+ * only by reopening (重新办理), which keeps the ledger's story readable; a referred one by reopening, or
+ * by 受理 when the office finds it is arrears after all.
  */
 const ALLOWED_NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   logged: ["referred", "accepted", "handling", "awaiting_worker", "transferred", "resolved"],
-  referred: ["reopened", "accepted", "resolved"],
+  // 受理 of a referred complaint: the office finds it is arrears after all (it counts as such again).
+  referred: ["reopened", "accepted"],
   accepted: ["referred", "handling", "awaiting_worker", "transferred", "resolved"],
   handling: ["referred", "handling", "awaiting_worker", "transferred", "resolved"],
   awaiting_worker: ["handling", "awaiting_worker", "transferred", "resolved", "referred"],
@@ -111,6 +113,19 @@ export class CaseActions {
         const found = change.status === "referred" ? /^category:(\w+)/.exec(change.note ?? "")?.[1] : undefined;
         const category = found ? categorySchema.safeParse(found) : undefined;
         if (category?.success) this.ledger.setCategory(row.id, category.data);
+        // 受理 is the arrears office taking the complaint on as arrears: one the bot or an officer had
+        // found to be something else counts as arrears from now (the reports read the category).
+        if (change.status === "accepted" && !row.isArrears) {
+          this.ledger.setCategory(row.id, "wage_arrears");
+          this.ledger.appendEvent({
+            caseId: row.id,
+            at,
+            actor: `${change.actorKind ?? "officer"}:${change.by}`,
+            channel: change.channel,
+            type: "category_changed",
+            data: { from: row.category, to: "wage_arrears", because: "accepted" },
+          });
+        }
         const actor = `${change.actorKind ?? "officer"}:${change.by}`;
         const moved = change.moveToJurisdiction !== undefined && change.moveToJurisdiction !== row.jurisdictionCode;
         if (moved) {

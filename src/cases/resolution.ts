@@ -24,6 +24,12 @@ export function parseYuan(text: string): number | null {
 }
 
 const PAID_IN_FULL = /付清|结清|全部(?:支付|付了|发了|到位)|足额|全额|paid in full|fully paid/i;
+/**
+ * "老板答应下月付清", "还没付清", "说年前结清": money promised or not yet paid. A note that says so is no
+ * record of money recovered: the officer gives the figure (`--recovered`) instead.
+ */
+const PROMISED_OR_NOT_YET =
+  /(?:没|未|尚未|还没|没有|不|答应|承诺|保证|说|会|将|准备|打算|同意|下(?:个)?月|年前|年底|月底|明天|过几天|近期|尽快)[^，。,;；!！]{0,6}(?:付|给|发|结|支付|到位)|promis|will pay|not (?:yet )?paid|unpaid/i;
 
 /**
  * The figures an officer wrote in words ("刘建国已支付10万元，5人已领到"), where they are unambiguous;
@@ -32,7 +38,8 @@ const PAID_IN_FULL = /付清|结清|全部(?:支付|付了|发了|到位)|足额
 export function readResolution(note: string, owed: number | null = null): Partial<Resolution> {
   const figures: Partial<Resolution> = {};
   const tagged = /recovered:\s*([\d.]+)/.exec(note);
-  const recovered = tagged ? Number(tagged[1]) : (parseYuan(note) ?? (PAID_IN_FULL.test(note) ? owed : null));
+  const inWords = PROMISED_OR_NOT_YET.test(note) ? null : (parseYuan(note) ?? (PAID_IN_FULL.test(note) ? owed : null));
+  const recovered = tagged ? Number(tagged[1]) : inWords;
   if (recovered !== null && Number.isFinite(recovered)) figures.recovered = recovered;
   const workers = /workersPaid:\s*(\d+)/.exec(note) ?? /(\d+)\s*(?:个人|人|名工人|名)/.exec(note);
   if (workers) figures.workersPaid = Number(workers[1]);

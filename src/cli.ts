@@ -89,6 +89,11 @@ function routeLine(t: ReturnType<typeof translator>, route: unknown): string {
   return parts.length > 0 ? parts.join(" · ") : "-";
 }
 
+function routedCode(route: unknown): string | null {
+  const code = (route as { jurisdiction?: { code?: unknown } | null } | null)?.jurisdiction?.code;
+  return typeof code === "string" ? code : null;
+}
+
 function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string {
   return Array.isArray(reasons) && reasons.length > 0 ? renderReasons(t, reasons as Reason[]) : "-";
 }
@@ -101,6 +106,10 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.place")}: ${view.division ? `${view.division.name} (${view.division.code})` : "-"}`,
     // Where it went and why: the desk and its departments, the reasons of the reading and the rules.
     `${t("cli.route")}: ${routeLine(t, view.route)}`,
+    // After a transfer the desk is another than the one routed to at filing.
+    ...(view.jurisdictionCode !== null && view.jurisdictionCode !== routedCode(view.route)
+      ? [`${t("cli.deskNow")}: ${app.gazetteer.fullName(view.jurisdictionCode)} (${view.jurisdictionCode})`]
+      : []),
     `${t("cli.reasons")}: ${reasonsLine(t, view.reasons)}`,
     ...(app.ledger.find(view.id)?.groupId ? [`${t("cli.group")}: ${app.ledger.find(view.id)?.groupId}`] : []),
     `${t("fact.project")}: ${view.project ?? "-"}`,
@@ -187,15 +196,30 @@ export function buildProgram(): Command {
     .option("--status <status>", "only cases in this status", statusArgument)
     .option("--open", "only cases still open")
     .option("--overdue", "only open cases past their deadline")
+    .option("--division <code>", "only cases of this desk: a county's six-digit code, or a city's or province's (all desks under it)")
     .option("--limit <n>", "at most this many", positiveInteger, 50)
     .option("--json", "print JSON")
-    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; limit: number; json?: boolean }) => {
+    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; division?: string; limit: number; json?: boolean }) => {
       const app = openApp();
       try {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        let jurisdictions: { prefixes: string[]; unplaced: boolean } | undefined;
+        if (options.division !== undefined) {
+          const division = app.gazetteer.byCode(options.division.trim());
+          if (!division) {
+            process.stderr.write(`${t("cli.divisionUnknown", { code: options.division.trim() })}\n`);
+            process.exitCode = 1;
+            return;
+          }
+          // 410700 (a city) covers 4107xx; 410000 (a province) covers 41xxxx; a county is itself.
+          const prefix = division.level === "province" ? division.code.slice(0, 2) : division.level === "city" ? division.code.slice(0, 4) : division.code;
+          jurisdictions = { prefixes: [prefix], unplaced: false };
+        }
         const rows = app.ledger.list({
           status: options.status,
           open: options.open || options.overdue,
           overdueAt: options.overdue ? app.clock.now() : undefined,
+          jurisdictions,
           limit: options.limit,
         });
         if (options.json) {
@@ -203,10 +227,11 @@ export function buildProgram(): Command {
           process.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
           return;
         }
-        const t = translator(app.config.DEFAULT_LOCALE);
         for (const row of rows) {
+          // The desk that has it now (a transferred case shows where it went), else the place named.
+          const desk = row.jurisdictionCode ? (app.gazetteer.byCode(row.jurisdictionCode)?.name ?? row.jurisdictionCode) : (row.divisionName ?? "-");
           process.stdout.write(
-            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)} (${row.status})  ${row.divisionName ?? "-"}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)} (${row.status})  ${desk}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
           );
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
@@ -285,6 +310,11 @@ export function buildProgram(): Command {
           const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
           if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
           if (!division) throw new InvalidArgumentError(t("cli.transferTargetUnknown", { code: options.to.trim() }));
+          // A desk is a county (区县): a city or a province handles no case of its own.
+          if (division.level !== "county") throw new InvalidArgumentError(t("cli.transferNotCounty", { code: division.code, name: app.gazetteer.fullName(division.code) }));
+          if (division.code === app.ledger.find(id)?.jurisdictionCode) {
+            throw new InvalidArgumentError(t("cli.transferSameDesk", { name: app.gazetteer.fullName(division.code) }));
+          }
           moveToJurisdiction = division.code;
           noteForWorker ??= tw("slack:worker.transferred", { division: app.gazetteer.fullName(division.code) });
         }

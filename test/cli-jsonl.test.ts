@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { formatCaseId } from "../src/cases/case-id.js";
 
 const dir = mkdtempSync(join(tmpdir(), "cli-"));
 const env = { ...process.env, DATABASE_URL: join(dir, "cli.db"), LOG_LEVEL: "silent" };
@@ -91,9 +92,22 @@ describe("arrears chat --jsonl", () => {
     cli(["case", "set-status", caseId, "reopened", "--by", "张三"]);
     expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三"])).toThrow(/--to/);
     expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "999999"])).toThrow(/没有这个地区代码：999999/);
+    // A desk is a county, and not the one that has the case already.
+    expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "410000"])).toThrow(/不是区县/);
+    const desk = JSON.parse(cli(["case", "show", caseId, "--json"])).jurisdictionCode as string;
+    expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", desk])).toThrow(/不用转/);
+    expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("reopened");
     cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "410711"]);
     const moved = JSON.parse(cli(["case", "show", caseId, "--json"]));
     expect(moved.status).toBe("transferred");
+    expect(moved.jurisdictionCode).toBe("410711");
+    // Officers see the desk it has now, in the case and in the lists, and a desk lists its own cases.
+    expect(cli(["case", "show", caseId])).toContain("现在由: 河南省新乡市牧野区 (410711)");
+    expect(cli(["case", "list"])).toContain("牧野区");
+    expect(cli(["case", "list", "--division", "410711"])).toContain(formatCaseId(caseId));
+    expect(cli(["case", "list", "--division", "410700"])).toContain(formatCaseId(caseId));
+    expect(cli(["case", "list", "--division", desk])).not.toContain(formatCaseId(caseId));
+    expect(() => cli(["case", "list", "--division", "999999"])).toThrow(/没有这个地区代码/);
     expect(moved.events.at(-1)).toMatchObject({ type: "status_changed", data: { noteForWorker: expect.stringContaining("牧野区") } });
 
     // The same handling recorded twice: refused the second time, the worker told once.

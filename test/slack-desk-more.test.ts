@@ -693,6 +693,9 @@ describe("an inspector's slips in the modals and buttons", () => {
 
     // Empty words for the record are refused in the modal.
     expect((await requests.submit(HONGQI, "transfer", id, { division: "410724", reason: "  " })).text).toContain("请写几句话");
+    // A city or a province is no desk to transfer to.
+    expect((await requests.submit(HONGQI, "transfer", id, { division: "410700", reason: "市里办" })).text).toContain("不是市或省");
+    expect(t.app.ledger.find(id)!.jurisdictionCode).toBe("410702");
     // A digit too many: sent back to be checked; nothing recorded.
     const slip = await requests.submit(HONGQI, "resolve", id, { recovered: "2360000", workers: "12" });
     expect(slip.text).toContain("比投诉的金额（¥236,000）多一倍以上");

@@ -49,6 +49,8 @@ export interface CaseView {
   amountYuan: number | null;
   headcount: number | { min: number; max: number } | null;
   division: { code: string; name: string | null } | null;
+  /** The desk that has the case now (属地): the routed one, or the one it was transferred to. */
+  jurisdictionCode: string | null;
   sector: string | null;
   projectKind: string | null;
   ownership: string | null;
@@ -87,6 +89,7 @@ export function caseView(row: CaseRow, events: CaseEventRow[], evidence: number,
     amountYuan: row.amountYuan,
     headcount,
     division: row.divisionCode ? { code: row.divisionCode, name: row.divisionName } : null,
+    jurisdictionCode: row.jurisdictionCode,
     sector: row.sector,
     projectKind: row.projectKind,
     ownership: row.ownership,

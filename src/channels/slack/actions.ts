@@ -337,6 +337,11 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         await ack({ response_action: "errors", errors: { division: t("slack:modal.badDivision") } });
         return;
       }
+      // A desk is a county (区县): a city or a province handles no case of its own.
+      if (app.gazetteer.byCode(code)?.level !== "county") {
+        await ack({ response_action: "errors", errors: { division: t("slack:modal.notCounty") } });
+        return;
+      }
       if (code === row.jurisdictionCode) {
         await ack({ response_action: "errors", errors: { division: t("slack:modal.sameDivision") } });
         return;

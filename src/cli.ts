@@ -246,8 +246,8 @@ export function buildProgram(): Command {
     .argument("<id>", "case ID", caseIdArgument)
     .argument("<status>", `new status: ${CASE_STATUSES.join(", ")}`, statusArgument)
     .requiredOption("--by <name>", "who acts (officer name)")
-    .option("--note <text>", "internal note for the ledger")
-    .option("--tell-worker <text>", "a sentence passed on to the worker")
+    .option("--note <text>", "internal note for the ledger (never sent to the worker; `resolved` reads its figures from it)")
+    .option("--tell-worker <text>", "a sentence passed on to the worker (with `resolved`, after the sum recovered)")
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
@@ -281,8 +281,9 @@ export function buildProgram(): Command {
             options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? (recovered > 0 ? (filed?.headcountMin ?? 0) : 0));
           if (!Number.isInteger(workersPaid) || workersPaid < 0) throw new InvalidArgumentError(t("cli.badWorkersPaid", { value: options.workersPaid ?? "" }));
           note = resolutionNote({ recovered, workersPaid }, note);
-          // The worker hears the money and the officer's own words when there are any.
-          noteForWorker ??= [moneyNews(tw, recovered), officerWords(options.note)].filter(Boolean).join("\n");
+          // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
+          // the ledger's, as everywhere else.
+          noteForWorker = [moneyNews(tw, recovered), options.tellWorker ?? ""].filter(Boolean).join("\n");
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
           // Far beyond the complaint: recorded as written (the desk's modal sends such figures here), flagged.
           const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };

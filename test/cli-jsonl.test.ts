@@ -84,7 +84,8 @@ describe("arrears chat --jsonl", () => {
     // The figures are in the note the report reads; the worker hears the money and the officer's words.
     const resolvedEvent = JSON.parse(cli(["case", "show", caseId, "--json"])).events.at(-1);
     expect(resolvedEvent.data.note).toMatch(new RegExp(`^recovered:${owed};workersPaid:\\d+;老板已付清$`));
-    expect(resolvedEvent.data.noteForWorker).toBe(`已追回 ${owed.toLocaleString("en-US")} 元。\n老板已付清`);
+    // The worker hears the sum; the officer's note stays in the ledger.
+    expect(resolvedEvent.data.noteForWorker).toBe(`已追回 ${owed.toLocaleString("en-US")} 元。`);
     expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 

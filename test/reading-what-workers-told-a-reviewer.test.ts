@@ -23,6 +23,9 @@ describe("money that is not wages is not logged as arrears", () => {
     expect(categoryOf("我是搞钢管架子租赁的，给武汉东西湖区的一个工地租了半年架子，租金十八万总包一直拖着不给")).toBe("project_payment");
     expect(categoryOf("给工地送了二十万的钢筋，老板一直拖着不给钱")).toBe("project_payment");
     expect(categoryOf("挖机台班费十二万没给，在郑州")).toBe("project_payment");
+    expect(categoryOf("我是材料商，金色家园项目欠我钢材款50万，开发商不给结算")).toBe("project_payment");
+    // Workers who say whom they deal with ("我们只认劳务公司") are not a business, whatever the总包 owes.
+    expect(categoryOf("楚天劳务欠我们二十三个人的工资，合计四十六万，说是总包没给进度款。我们只认劳务公司")).toBe("wage_arrears");
     // A worker's wages on the same site stay arrears.
     expect(categoryOf("在工地扎钢筋，老板欠我工资两万")).toBe("wage_arrears");
   });

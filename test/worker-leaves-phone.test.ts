@@ -2,6 +2,7 @@
 // required), kept on the case when the worker sends it afterwards or in answer to an officer's question,
 // on the record, and shown masked at the desk. Someone else's number is news of the case, not theirs.
 import { and, eq } from "drizzle-orm";
+import { maskPhonesIn } from "../src/cases/case-view.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ownPhoneIn } from "../src/dialogs/after-case.js";
 import { readPhone } from "../src/triage/contact.js";
@@ -114,6 +115,24 @@ describe("a phone sent after logging", () => {
     expect(env.app.ledger.find(id)?.phone).toBe("13812345678");
     expect(env.app.ledger.events(id).map((e) => e.type)).toEqual(expect.arrayContaining(["worker_replied", "phone_added"]));
   });
+
+  it("a new number named as the worker's inside a longer answer is kept too", () => {
+    const worker = new Worker(env.app, "p8b");
+    const id = worker.files(STORY);
+    env.app.actions.askWorker({ caseId: id, question: "合同还在吗？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("合同在老家，过几天拍照发过来。我新号码15012345678");
+    expect(worker.heard).toContain("您的回答已转给");
+    expect(env.app.ledger.find(id)?.phone).toBe("15012345678");
+  });
+});
+
+describe("a number typed by voice input is masked for officers", () => {
+  it("in the narrative an officer reads", () => {
+    expect(maskPhonesIn("我电话一三八一二三四五六七八，老板欠我三万")).toBe("我电话一三八****五六七八，老板欠我三万");
+    // Spoken amounts are no phone.
+    expect(maskPhonesIn("欠了一万三千五百六十七")).toBe("欠了一万三千五百六十七");
+  });
 });
 
 describe("whose number a message gives", () => {
@@ -146,6 +165,13 @@ describe("a number in the story is the worker's only when it is not labelled as 
     ["+86 138 1234 5678", "13812345678"],
     ["8613812345678", "13812345678"],
     ["联系电话：13812345678", "13812345678"],
+    // A number right after the boss, or the subject of 欠, is the boss's.
+    ["老板13712345678欠我工资", null],
+    ["包工头 13712345678 一直不接电话", null],
+    // The writer's name, then "电话": the writer's number (as voice input writes it, without a comma).
+    ["我叫王小明电话13812345678，在新乡干活", "13812345678"],
+    // Spoken digits from voice input.
+    ["我电话一三八一二三四五六七八", "13812345678"],
   ])("%s → %s", (text, phone) => {
     expect(readPhone(text)).toBe(phone);
   });

@@ -15,10 +15,17 @@ const NUMBER_RUN = /(?<![0-9０-９])((?:\+|＋)?(?:86|８６)[\s\-－]?)?[0-9�
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
 
+// A mobile said aloud and typed by voice input in Chinese digits ("一三八一二三四五六七八", 幺 for 一).
+export const SPOKEN_MOBILE = /(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九](?:[\s，,]?[零〇一二三四五六七八九幺两]){9}(?![零〇一二三四五六七八九幺两])/g;
+
 /** Mobile and landline numbers inside free text (the worker's own words), masked the same way. */
 export function maskPhonesIn(text: string): string {
   // The prefix (+86) is kept as written; a run that is no phone (an amount, a date) is left alone.
-  return text.replace(NUMBER_RUN, (run: string, prefix: string | undefined) => `${prefix ?? ""}${maskRun(run.slice(prefix?.length ?? 0))}`);
+  const masked = text.replace(NUMBER_RUN, (run: string, prefix: string | undefined) => `${prefix ?? ""}${maskRun(run.slice(prefix?.length ?? 0))}`);
+  return masked.replace(SPOKEN_MOBILE, (run) => {
+    const digits = [...run.replace(/[\s，,]/g, "")];
+    return `${digits.slice(0, 3).join("")}****${digits.slice(-4).join("")}`;
+  });
 }
 
 /**

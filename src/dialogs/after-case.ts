@@ -130,6 +130,17 @@ export function ownPhoneIn(text: string): PhoneMessage | null {
   return { phone, correcting: CORRECTING.test(trimmed), others: allPhones(trimmed).some((number) => number !== phone) };
 }
 
+// "我新号码150…", "我手机换成了139…": the writer's own number, named as such, inside other words.
+const OWN_LABELLED_MOBILE = /(?:我|俺|本人)的?(?:新的?|现在的?|这个)?(?:电话|手机|号码|手机号|号)(?:号码?)?(?:换成了?|改成了?|换了|是|为|：|:|\s)*((?:\+?86)?1[3-9]\d(?:[\s-]?\d){8})(?!\d)/;
+
+/** A mobile the writer names as their own, whatever else the message says; null when none is. */
+export function ownLabelledPhoneIn(text: string): string | null {
+  const found = OWN_LABELLED_MOBILE.exec(text)?.[1];
+  if (!found) return null;
+  const digits = found.replace(/\D/g, "").replace(/^86/, "");
+  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
 /** Whether the message is phone numbers and whose they are, nothing more ("我爸电话138…"). */
 export function numbersOnly(text: string): boolean {
   const trimmed = text.trim();

@@ -45,7 +45,8 @@ import { editChoices, factValue, summaryChoices, summaryText } from "./render.js
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, saysSomethingOwed } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
+  saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -1452,6 +1453,11 @@ export class DialogEngine {
   private keepPhoneFromAnswer(turn: Turn, caseId: string, text: string): void {
     const given = ownPhoneIn(text);
     if (given && !given.correcting) this.options.actions?.workerGavePhone(caseId, given.phone, turn.userKey, turn.channel);
+    else if (!given) {
+      // An answer with more words in it ("材料明天发，我新号码150…"): a number named as theirs is kept.
+      const labelled = ownLabelledPhoneIn(text);
+      if (labelled) this.options.actions?.workerGavePhone(caseId, labelled, turn.userKey, turn.channel);
+    }
   }
 
   /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */

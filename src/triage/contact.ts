@@ -13,7 +13,8 @@ const DIGIT = /\d/;
 // Whose number follows: "老板电话", "刘建国的手机是", "我老婆电话", "boss's number:" name someone else;
 // "包工头刘建国（139…）", "刘建国13999998888" too. "我的电话", "我电话", "联系电话" and no label at all are
 // the writer's own.
-const OWN_LABEL = /(?:我|俺|本人|自己)的?(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$/u;
+// "我叫王小明电话138…": the writer's name, then the writer's number.
+const OWN_LABEL = /(?:(?:我|俺|本人|自己)的?|我叫\p{Script=Han}{2,4}[，,\s]*(?:的)?)(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$/u;
 const OTHER_PARTY =
   "老板娘|老板|包工头|工头|班组长|班长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|爸爸|妈妈|父亲|母亲|爸|妈|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他们|他|她";
 const SOMEONE_ELSES_LABEL = new RegExp(
@@ -23,9 +24,23 @@ const SOMEONE_ELSES_LABEL = new RegExp(
 /** Words that say whose number it is when it is someone else's ("老板电话", "他的手机"), for stripping. */
 export const OTHER_PARTY_NUMBER_WORDS = new RegExp(`(?:${OTHER_PARTY}|[\\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?`, "gu");
 
-/** Whether the words just before a number say it is someone else's ("老板电话", "刘建国的手机是"). */
-function labelledAsSomeoneElses(before: string): boolean {
-  return !OWN_LABEL.test(before) && SOMEONE_ELSES_LABEL.test(before);
+// "老板13712345678欠我工资": a number right after the boss, or the subject of 欠, is the boss's.
+const OTHER_PARTY_JUST_BEFORE = new RegExp(`(?:${OTHER_PARTY})\\s*$`, "u");
+const OWES_AFTER = /^\s*(?:欠|拖欠|拖了|不给|没给)/;
+
+/** Whether the words around a number say it is someone else's ("老板电话", "刘建国的手机是", "老板138…欠我"). */
+function labelledAsSomeoneElses(before: string, after = ""): boolean {
+  if (OWN_LABEL.test(before)) return false;
+  return SOMEONE_ELSES_LABEL.test(before) || OTHER_PARTY_JUST_BEFORE.test(before) || OWES_AFTER.test(after);
+}
+
+const SPOKEN_DIGITS: Readonly<Record<string, string>> = { 零: "0", 〇: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+// The same shape as case-view's SPOKEN_MOBILE (kept apart: triage does not import the case views).
+const SPOKEN_MOBILE = /(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九](?:[\s，,]?[零〇一二三四五六七八九幺两]){9}(?![零〇一二三四五六七八九幺两])/g;
+
+/** "一三八一二三四五六七八" (voice input) written in digits, other text as it was. */
+function withSpokenMobiles(text: string): string {
+  return text.replace(SPOKEN_MOBILE, (run) => [...run.replace(/[\s，,]/g, "")].map((c) => SPOKEN_DIGITS[c] ?? c).join(""));
 }
 
 /** Every phone number in the text, as digits, whoever's it is. */
@@ -38,17 +53,20 @@ export function allPhones(text: string): string[] {
  * The writer's own phone number: the first one in the text not labelled as someone else's — the
  * boss's number in a story is for the officer to read there, not the number to call the worker on.
  */
-export function readPhone(text: string): string | null {
+export function readPhone(written: string): string | null {
+  const text = SPOKEN_START.test(written) ? withSpokenMobiles(written) : written;
   // Both patterns need digits; most answers and many messages have none.
   if (!DIGIT.test(text)) return null;
   for (const pattern of [MOBILE, LANDLINE]) {
     for (const found of text.matchAll(pattern)) {
       const before = text.slice(Math.max(0, found.index - 16), found.index);
-      if (found[1] && !labelledAsSomeoneElses(before)) return found[1].replace(/\D/g, "");
+      const after = text.slice(found.index + found[0].length, found.index + found[0].length + 4);
+      if (found[1] && !labelledAsSomeoneElses(before, after)) return found[1].replace(/\D/g, "");
     }
   }
   return null;
 }
+const SPOKEN_START = /[一幺][三四五六七八九]/;
 
 // "从去年8月", "2023年4月开始", "去年十月到今年四月", "since last August".
 const SINCE =

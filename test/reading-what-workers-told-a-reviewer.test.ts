@@ -79,6 +79,13 @@ describe("sums and counts", () => {
     expect(reading.employer).toBeNull();
   });
 
+  it("\"欠我们\" with no count is more than one, how many unknown: asked, never taken for one", () => {
+    expect(readMessage("我在新乡红旗区工地干活，包工头刘建国欠我们工资三万").headcount).toBeNull();
+    expect(readMessage("我是带班的，我们班组的工资老板一直拖着").headcount).toBeNull();
+    expect(readMessage("My boss owes us 30000 yuan").headcount).toBeNull();
+    expect(readMessage("包工头刘建国欠我工资三万").headcount).toEqual({ min: 1, max: 1 });
+  });
+
   it("English: \"me and 3 friends\" is four workers", () => {
     expect(readMessage("Hi, my boss Mr. Li at a furniture factory in Foshan Nanhai owes me and 3 friends about 40k in total").headcount).toEqual({ min: 4, max: 4 });
   });

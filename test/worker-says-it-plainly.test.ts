@@ -1240,3 +1240,29 @@ describe("a question back or a line of the story where a name, place or sum was 
     expect(other.heard).toContain("欠钱的一方 → 孙大海");
   });
 });
+
+describe("the amount given per person or as a list", () => {
+  it("each one's share times the workers counted; a list of names and sums added up", () => {
+    const team = new Worker(env.app, "s1");
+    team.says("我们12个人在新乡红旗区建业森林半岛工地干活，包工头刘建国欠钱");
+    expect(team.last?.expecting).toBe("amount");
+    team.says("每个人欠一万多");
+    expect(team.heard).toContain("欠款金额：¥120,000");
+    const leader = new Worker(env.app, "s2");
+    leader.says("我们4个人在新乡红旗区建业森林半岛工地干活，包工头刘建国欠钱");
+    leader.says("张三8000 李四7500 王五9000 赵六6000");
+    expect(leader.heard).toContain("欠款金额：¥30,500");
+  });
+
+  it("a share before anyone is counted asks for the count", () => {
+    const worker = new Worker(env.app, "s3");
+    worker.says("我们在新乡红旗区建业森林半岛工地干活，包工头刘建国欠钱");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("每人8000");
+    expect(worker.heard).toContain("请写上一共几个人");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("5个人，每人8000");
+    expect(worker.heard).toContain("欠款金额：¥40,000");
+    expect(worker.heard).toContain("被欠人数：5 人");
+  });
+});

@@ -75,6 +75,9 @@ export interface TurnInput {
 const LEAD_ROLE_IN_PIECE = /老板|包工头|工头|班组长|班长|队长|经理|老板娘|负责人/;
 const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
 
+/** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
+const PER_HEAD_ANSWER = /每人|每个人|一个人|一人|人均|each|per person/i;
+
 /** Questions whose answers are typed words: a question back or a line of the story is not taken for one. */
 const TALK_CHECKED_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount"];
 
@@ -1063,7 +1066,12 @@ export class DialogEngine {
       }
       case "amount":
         if (isDontKnow(text)) return fail("amountRequired");
-        return settle(parseAmountAnswer(text, this.amountIn(draft, text)), (value) => (facts.amountYuan = value));
+        {
+          const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
+          // "每人8000" before anyone is counted: the count is what is missing.
+          if (!parsed.ok && PER_HEAD_ANSWER.test(text)) return fail("amountPerHead");
+          return settle(parsed, (value) => (facts.amountYuan = value));
+        }
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project":
@@ -1098,9 +1106,32 @@ export class DialogEngine {
 
   /** The sum an answer gives; a rate ("一个月4500") is worked out over the months the story told ("欠我两个月工资"). */
   private amountIn(draft: Draft, text: string): number | null {
+    // "每人8000", "每个人欠一万多": each one's share, times the workers already counted.
+    const workers = draft.facts.headcount;
+    if (PER_HEAD_ANSWER.test(text) && workers !== null && workers.min === workers.max) {
+      return this.read(`${workers.min}个人，${text}`).amountYuan;
+    }
+    const listed = this.listedShares(text);
+    if (listed !== null) return listed;
     const own = this.read(text).amountYuan;
     if (own !== null || !RATE_ANSWER.test(text)) return own;
     return this.read(`${draft.narrative.join("，")}，${text}`).amountYuan;
+  }
+
+  /** "张三8000 李四7500 王五9000": a team leader's list of what each is owed, summed. */
+  private listedShares(text: string): number | null {
+    const pieces = text.split(/[\s，,、；;。]+/).filter((piece) => piece !== "");
+    if (pieces.length < 2) return null;
+    let sum = 0;
+    for (const piece of pieces) {
+      const name = personNameAt(piece);
+      if (name === null) return null;
+      const rest = piece.slice(name.length).replace(/^[:：是欠]+/, "");
+      const parsed = parseAmountAnswer(rest, this.read(rest).amountYuan);
+      if (!parsed.ok) return null;
+      sum += parsed.value;
+    }
+    return sum;
   }
 
   /** "已改好：X → Y" for a fact that had a value; "记下了：X → Y" for one given for the first time. */

@@ -50,7 +50,7 @@ function quotedProject(text: string, sector: Sector | null): string | null {
 const SITE_CALLED = /(?:工地|项目|楼盘|小区|工程)(?:名字|名称|的名字)?(?:叫做?|名叫|是)[“"「]?([^，。,.!?！？“”"」\s]{2,20})/;
 
 // "恒大绿洲工地": a site named by what stands before 工地.
-const NAMED_SITE = /(?:^|在|到|去)([\u4e00-\u9fff]{2,10}?)(?:的)?工地/;
+const NAMED_SITE = /(?:^|在|到|去)([\u4e00-\u9fff]{2,16}?)(?:的)?工地/;
 const NOT_A_SITE_NAME = /^(?:这个|那个|一个|个|我们|他们|别人|人家|老板|包工头|家里|附近|那边|这边|外地|本地|市里|县里|上个|之前|以前|现在)|[我你他她了]/;
 
 /** "郑州金水区": places and nothing else — where the site is, not its name. */

@@ -1266,3 +1266,24 @@ describe("the amount given per person or as a list", () => {
     expect(worker.heard).toContain("被欠人数：5 人");
   });
 });
+
+describe("corrections at the summary as voice input writes them", () => {
+  it("several facts without commas, a count in hundreds, a name with words after it, a relative, a place alone", () => {
+    const worker = atSummary("v1", "我在新乡红旗区建业森林半岛工地干活，包工头刘建国欠我们5个人工资三万");
+    worker.says("不对不对 钱是三万五 人是六个");
+    expect(worker.heard).toContain("欠款金额 → ¥35,000");
+    expect(worker.heard).toContain("被欠人数 → 6 人");
+    worker.says("不对 是一百零八个人");
+    expect(worker.heard).toContain("被欠人数 → 108 人");
+    worker.says("其实老板是中建七局 刘建国只是包工头");
+    expect(worker.heard).toContain("欠钱的一方 → 中建七局");
+    worker.says("老板不是刘建国 是他哥刘建军");
+    expect(worker.heard).toContain("欠钱的一方 → 刘建军");
+    worker.says("钱说错了 是三万八 地方也错了 是卫滨区");
+    expect(worker.heard).toContain("欠款金额 → ¥38,000");
+    expect(worker.heard).toContain("地点：河南省新乡市卫滨区");
+    worker.says("哦对了是开封祥符区");
+    expect(worker.heard).toContain("地点：河南省开封市祥符区");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+});

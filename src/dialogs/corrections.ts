@@ -56,8 +56,11 @@ const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
   ["place", /^(?:地点|地方|地址)/],
   ["phone", /^(?:电话|手机|手机号)/],
 ];
-const CLAUSE_VALUE = /^(?:的?名字|名称|名)?(?:应该是|其实是|改成|改为|是|为|叫|[:：])\s*(.+)$/;
-const LEADING_CUE = /^(?:不对|错了|写错了?|搞错了?|有误|更正一下|更正|纠正一下)[，,。！!\s]*/;
+// "钱说错了 是三万八", "地方也错了，是卫滨区": the fact's word, what was wrong with it, then the value.
+const CLAUSE_VALUE = /^(?:的?名字|名称|名)?(?:也|说|写|打|搞|弄)?(?:错了|不对)?[，,\s]*(?:应该是|其实是|改成|改为|是|为|叫|[:：])\s*(.+)$/;
+const LEADING_CUE = /^(?:(?:不对|错了|写错了?|搞错了?|有误|更正一下|更正|纠正一下|其实|哦|噢|对了)[，,。！!\s]*)+/;
+/** "他哥刘建军": the person named after how he is related to someone is the one meant. */
+const RELATION_PREFIX = /^(?:他|她)的?(?:哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公|儿子|爸爸?|妈妈?|亲戚|合伙人)/;
 
 function bareValueClause(clause: string): Correction | null {
   const value = clause.trim();
@@ -69,7 +72,9 @@ function clauseStatement(clause: string): Correction | null {
   for (const [fact, word] of CLAUSE_FACTS) {
     const named = word.exec(clause.trim());
     if (!named) continue;
-    const value = CLAUSE_VALUE.exec(clause.trim().slice(named[0].length))?.[1]?.trim();
+    let value = CLAUSE_VALUE.exec(clause.trim().slice(named[0].length))?.[1]?.trim();
+    // "中建七局 刘建国只是包工头": a name ends where the next words begin.
+    if (value && (fact === "employer" || fact === "project")) value = value.split(/\s+(?=\p{Script=Han})/u)[0]?.replace(RELATION_PREFIX, "").trim();
     if (!value || STORY.test(value) || /不是/.test(value)) return null;
     // Money, people and phones are known by their form: "钱是老板的" is no amount.
     if ((fact === "amount" || fact === "headcount" || fact === "phone") && factOfValue(value) !== fact) return null;
@@ -78,8 +83,11 @@ function clauseStatement(clause: string): Correction | null {
   return null;
 }
 
-/** Separates the parts of one correction that carries several facts ("是3个人，一共1万5"). */
-const CLAUSE_BREAK = /[，,；;]\s*/;
+/**
+ * Separates the parts of one correction that carries several facts ("是3个人，一共1万5"); voice input
+ * leaves spaces where a comma was ("钱是三万五 人是六个", "钱说错了 是三万八 地方也错了 是卫滨区").
+ */
+const CLAUSE_BREAK = /[，,；;]\s*|\s+(?=(?:金额|钱数|欠款|钱|人数|人|老板|包工头|工头|公司|单位|项目|工地|工程|地点|地方|地址|电话|手机)(?:也|说|写|打|搞|弄)?(?:错了|不对|应该是|其实是|是|为|叫|[:：]))/;
 
 export interface Correction {
   fact: FactName;
@@ -93,7 +101,7 @@ export interface Correction {
 export function factOfValue(valueText: string): FactName | null {
   const value = valueText.normalize("NFKC").replace(/\s/g, "");
   if (/^(\+?86)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(value)) return "phone";
-  if (/^(是|就|只有|一共|总共|共|我们|俺们|咱们|我们一共|一共是)?([\d一二三四五六七八九十两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
+  if (/^(是|就|只有|一共|总共|共|我们|俺们|咱们|我们一共|一共是)?([\d一二三四五六七八九十百千零〇两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
     return "headcount";
   }
   if (/^(工资|工钱|钱)?(是)?(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
@@ -152,7 +160,7 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
       ?.split(/[，,。；;]|\s+(?=[\p{Script=Han}\d])/u)[0]
       ?.replace(/\s*(?:not|不是)\s.*$/i, "")
       .trim();
-    if (stated && !STORY.test(stated)) return { fact, valueText: stated, more: [] };
+    if (stated && !STORY.test(stated)) return { fact, valueText: fact === "employer" ? stated.replace(RELATION_PREFIX, "") : stated, more: [] };
   }
   const cue = CORRECTION_CUE.exec(text);
   if (!cue) return null;
@@ -190,5 +198,5 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   const fact = found?.[0] ?? (valueText ? factOfValue(valueText) : null) ?? factRejected(rejected, current);
   // "不对，是公司欠了我两个月工资": the story again, not a new name for the company.
   if ((fact === "employer" || fact === "project") && valueText && STORY.test(valueText)) return null;
-  return { fact, valueText, more };
+  return { fact, valueText: fact === "employer" && valueText ? valueText.replace(RELATION_PREFIX, "") : valueText, more };
 }

@@ -502,6 +502,23 @@ export class DialogEngine {
       }
     }
     if (this.deniesWagesOwed(turn, draft, text)) return;
+    // "哦对了是开封祥符区", "祥符区" at the summary: a place alone puts the place right.
+    const placeAlone = text.trim().replace(/^(?:哦|噢|对了|其实|应该|是在|是|在|[，,\s])+/, "").replace(/[。.!！\s]+$/, "");
+    if (
+      (draft.expecting === "confirm" || draft.expecting === "editChoice") &&
+      placeAlone.length <= 12 &&
+      !/\d/.test(placeAlone) &&
+      this.options.reader.resolvePlaceAnswer(placeAlone).status === "found"
+    ) {
+      const before = draft.facts.place?.code;
+      if (this.applyAnswer(turn, draft, "place", placeAlone, false) && draft.facts.place?.code !== before) {
+        draft.narrative.push(text);
+        turn.say(this.changedLine(turn, draft, "place"));
+        this.reclassify(draft);
+        this.advance(turn, draft);
+        return;
+      }
+    }
     const correction = this.correctionIn(text, draft);
     if (correction && (correction.valueText !== null || hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);

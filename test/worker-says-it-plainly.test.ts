@@ -1287,3 +1287,30 @@ describe("corrections at the summary as voice input writes them", () => {
     expect(worker.last?.expecting).toBe("confirm");
   });
 });
+
+describe("small things a worker says or does", () => {
+  it("\"算了不投诉了\" drops the draft; \"在哪个区我不太清楚\" is a don't-know; confirm pressed twice names the case", () => {
+    const quitting = atSummary("x1");
+    quitting.says("算了不投诉了");
+    expect(quitting.heard).toContain("已取消");
+    expect(quitting.last?.expecting).toBeNull();
+
+    const unsure = new Worker(env.app, "x2");
+    unsure.says("老板欠我工资");
+    unsure.says("在哪个区我不太清楚");
+    expect(unsure.heard).toContain("地点必须知道");
+    expect(unsure.heard).not.toContain("被欠人数");
+
+    const twice = atSummary("x3");
+    const id = twice.presses("confirm").caseId as string;
+    twice.presses("confirm");
+    expect(twice.heard).toContain(`这个投诉已经登记了，编号 ${formatCaseId(id)}`);
+    expect(twice.heard).not.toContain("按钮已经过期");
+  });
+
+  it("a fact given for the first time at the summary is \"记下了\", not \"已改好\"", () => {
+    const worker = atSummary("x4");
+    worker.says("电话是13812345678");
+    expect(worker.heard).toContain("记下了：电话");
+  });
+});

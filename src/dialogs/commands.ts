@@ -35,7 +35,8 @@ export function parseCommand(text: string): Command | null {
         return { name: "unknown", raw: name };
     }
   }
-  if (/^(取消|cancel)$/i.test(trimmed)) return { name: "cancel" };
+  // "算了，不投诉了": the worker gives up this complaint in words.
+  if (/^(取消|cancel|算了[，,\s]*不(?:投诉|告|弄|要|填)了?|不投诉了|不想投诉了|不告了|先不投诉了|never ?mind|forget it)[。.!！]*$/i.test(trimmed)) return { name: "cancel" };
   if (/^(查询|查进度|查一下|进度|status|status please|check status)[\s。.!！?？]*$/i.test(trimmed)) return { name: "status", caseId: null, accessCode: null };
   const statusMatch = trimmed.match(STATUS_WORDS);
   if (statusMatch && findCaseIdIn(trimmed.slice(statusMatch[0].length))) {

@@ -522,11 +522,13 @@ export class DialogEngine {
     const correction = this.correctionIn(text, draft);
     if (correction && (correction.valueText !== null || hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);
+      // "记下了" for a fact given for the first time, "已改好" for one put right.
+      const had = new Set(FACT_NAMES.filter((fact) => hasFact(draft.facts, fact)));
       if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
-        turn.say(this.changedLine(turn, draft, correction.fact));
+        turn.say(this.changedLine(turn, draft, correction.fact, !had.has(correction.fact)));
         for (const further of correction.more) {
           if (further.valueText && this.applyAnswer(turn, draft, further.fact, further.valueText, false)) {
-            turn.append(this.changedLine(turn, draft, further.fact));
+            turn.append(this.changedLine(turn, draft, further.fact, !had.has(further.fact)));
           }
         }
         this.reclassify(draft);
@@ -1239,6 +1241,13 @@ export class DialogEngine {
     }
     const draft = turn.session.draft;
     if (!draft) {
+      // "确认提交" pressed again after the complaint was logged: it is logged, once; no new story asked.
+      const logged = id === "confirm" && turn.session.currentCaseId !== null ? this.ledger.find(turn.session.currentCaseId) : undefined;
+      if (logged && logged.filerKey === turn.userKey) {
+        turn.caseId = logged.id;
+        turn.say(turn.t("choice.alreadyLogged", { id: formatCaseId(logged.id) }));
+        return;
+      }
       turn.say(turn.t("choice.stale"));
       turn.say(turn.t("intro.describe"));
       return;

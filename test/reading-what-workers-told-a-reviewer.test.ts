@@ -91,6 +91,13 @@ describe("sums and counts", () => {
   });
 });
 
+describe("when the arrears began", () => {
+  it("a span of months or the lunar month", () => {
+    expect(readMessage("2023年3月到11月在工地干活，老板一分没给").since).toBe("2023年3月");
+    expect(readMessage("去年腊月到现在一分没给").since).toBe("去年腊月");
+  });
+});
+
 describe("who owes", () => {
   it("a person named as the subject of 欠", () => {
     expect(readMessage("牛大勇欠俺们四个人五万二").employer).toBe("牛大勇");

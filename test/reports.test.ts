@@ -361,6 +361,35 @@ describe("what the table counts as resolved", () => {
     expect(lines.at(-1)).toBe("9.（台账补充）查实存在欠薪的政府与社会资本合作（PPP）项目1个（拖欠工资27.00万元，涉及0.0009万人）。");
   });
 
+  it("a team's claim told twice and resolved in two periods counts in the first one only", () => {
+    const a = insert({ sector: "construction", workers: 10, amount: 300_000, division: "410702", at: OCT_10 });
+    const b = insert({ sector: "construction", workers: 10, amount: 300_000, division: "410702", at: OCT_10 });
+    env.app.store.sqlite
+      .prepare("INSERT INTO case_groups (id, jurisdiction_code, label, created_at, updated_at) VALUES ('GTWICE', '410702', '万达广场', 0, 0)")
+      .run();
+    env.app.store.sqlite.prepare("UPDATE cases SET group_id = 'GTWICE' WHERE id IN (?, ?)").run(a, b);
+    handled(a, OCT_10 + DAY, "mediation", "recovered:300000;workersPaid:10");
+    handled(b, NOV_10 + DAY, "mediation", "recovered:300000;workersPaid:10");
+    expect(campaignStats(env.app.store, { ...OCT, division: "410702" }).rows.total).toMatchObject({ nonCase: 1, workers: 10, amountYuan: 300_000 });
+    expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total).toMatchObject({ nonCase: 0, workers: 0, amountYuan: 0 });
+  });
+
+  it("其他情况 counts a team's claim told twice once, and a past period's line does not change when a case moves on", () => {
+    const a = insert({ sector: "construction", ownership: "government", workers: 10, amount: 300_000, division: "410702", project: "一中新校区" });
+    const b = insert({ sector: "construction", ownership: "government", workers: 10, amount: 300_000, division: "410702", project: "一中新校区" });
+    env.app.store.sqlite
+      .prepare("INSERT INTO case_groups (id, jurisdiction_code, label, created_at, updated_at) VALUES ('GGOV', '410702', '一中新校区', 0, 0)")
+      .run();
+    env.app.store.sqlite.prepare("UPDATE cases SET group_id = 'GGOV' WHERE id IN (?, ?)").run(a, b);
+    act(a, NOV_10 + DAY, "accepted");
+    act(b, NOV_10 + DAY, "accepted");
+    const before = campaignStats(env.app.store, { ...NOV, division: "410702" }).other.government;
+    expect(before).toMatchObject({ projects: 1, workers: 10, amountYuan: 300_000 });
+    // Transferred in December: November's table stays as it was.
+    act(a, Date.parse("2026-12-02T02:00:00Z"), "transferred");
+    expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).other.government).toEqual(before);
+  });
+
   it("an unknown division is an error, not a table of zeros", async () => {
     const errors: string[] = [];
     const command = reportCommand(() => env.restart(), () => undefined);

@@ -104,6 +104,11 @@ f AS (
               THEN CAST(substr(w.resolution, instr(w.resolution, 'recovered:') + 10) AS REAL) END AS recovered
   FROM w JOIN cases c ON c.id = w.case_id
   WHERE c.is_arrears = 1 AND (@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')
+    -- A team's claim told twice and resolved in an earlier period was counted then: not again now.
+    AND NOT (c.group_id IS NOT NULL AND c.headcount_min > 1 AND c.amount_yuan > 0 AND EXISTS (
+      SELECT 1 FROM cases o JOIN case_events e ON e.case_id = o.id
+      WHERE o.group_id = c.group_id AND o.id <> c.id AND o.headcount_min = c.headcount_min AND o.amount_yuan = c.amount_yuan
+        AND e.type = 'status_changed' AND json_extract(e.data, '$.to') = 'resolved' AND e.at < @from))
 ),
 -- One problem counted once: two of a team telling the same claim in a group (same workers and sum,
 -- more than one worker) are one resolution.
@@ -135,16 +140,31 @@ GROUP BY sector
 // cases_ownership_idx); a complaint without a project key counts as a project of its own. 查实: only
 // what an officer took up (accepted, and on from there) is verified arrears; logged or transferred
 // complaints are not yet.
+// Taken up is read from the ledger up to the period's end, not from today's status: a past period's
+// table does not change when a case is transferred or closed later. A team's claim told twice in a
+// group counts once, as in the table above.
 const OWNERSHIP_SQL = `
 SELECT ownership,
        COUNT(*) AS cases,
-       COUNT(DISTINCT COALESCE(project_key, '#' || rowid)) AS projects,
-       COALESCE(SUM(headcount_min), 0) AS workers,
-       COALESCE(SUM(amount_yuan), 0) AS amount
-FROM cases
-WHERE ownership IN ('government', 'soe', 'ppp') AND created_at >= @from AND created_at < @to
-  AND is_arrears = 1 AND status IN ('accepted', 'handling', 'awaiting_worker', 'resolved', 'reopened')
-  AND (@prefix IS NULL OR jurisdiction_code LIKE @prefix || '%')
+       COUNT(DISTINCT project) AS projects,
+       COALESCE(SUM(workers), 0) AS workers,
+       COALESCE(SUM(amount), 0) AS amount
+FROM (
+  SELECT MAX(ownership) AS ownership,
+         MAX(COALESCE(project_key, '#' || rowid)) AS project,
+         MAX(headcount_min) AS workers,
+         MAX(amount_yuan) AS amount
+  FROM cases
+  WHERE ownership IN ('government', 'soe', 'ppp') AND created_at >= @from AND created_at < @to
+    AND is_arrears = 1
+    AND (@prefix IS NULL OR jurisdiction_code LIKE @prefix || '%')
+    AND EXISTS (
+      SELECT 1 FROM case_events e
+      WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.at < @to
+        AND json_extract(e.data, '$.to') IN ('accepted', 'handling', 'awaiting_worker', 'resolved'))
+  GROUP BY CASE WHEN group_id IS NOT NULL AND headcount_min > 1 AND amount_yuan > 0
+                THEN group_id || '|' || headcount_min || '|' || amount_yuan ELSE id END
+)
 GROUP BY ownership
 `;
 

@@ -274,6 +274,14 @@ describe("the weekly dispatch's 办结", () => {
     act(id, NOV_10 + 2 * DAY, "reopened", "回头看：没收到钱");
     expect(weeklyReport(env.app.store, env.app.gazetteer, { now }).total.resolved).toBe(0);
   });
+
+  it("counts arrears cases only, as the campaign table does", () => {
+    const now = NOV_10 + 3 * DAY;
+    const other = insert({ sector: "construction", workers: 1, amount: 1_000, division: "410702", at: NOV_10, arrears: false });
+    act(other, NOV_10 + DAY, "reopened");
+    act(other, NOV_10 + DAY + 1000, "resolved", "recovered:0;workersPaid:0");
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now }).total.resolved).toBe(0);
+  });
 });
 
 describe("what the table counts as resolved", () => {

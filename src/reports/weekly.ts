@@ -53,10 +53,11 @@ export function weeklyReport(
           WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
     referred: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
           WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 0 AND ${inDivision} GROUP BY c.jurisdiction_code`,
-    // Resolved in the period and still resolved: one reopened since (回头看: not paid) is not done.
+    // Arrears cases resolved in the period and still resolved: one reopened since (回头看: not paid) is
+    // not done. Closed with nothing recovered counts here (办结), not in the campaign table's 解决.
     resolved: `SELECT c.jurisdiction_code AS code, COUNT(DISTINCT e.case_id) AS n FROM case_events e JOIN cases c ON c.id = e.case_id
           WHERE e.type = 'status_changed' AND e.at >= @from AND e.at < @to AND json_extract(e.data, '$.to') = 'resolved'
-            AND c.status = 'resolved' AND ${inDivision} GROUP BY c.jurisdiction_code`,
+            AND c.status = 'resolved' AND c.is_arrears = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
     overdue: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
           WHERE c.due_at < @now AND c.status IN (${OPEN_LIST}) AND ${inDivision} GROUP BY c.jurisdiction_code`,
     major: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c

@@ -6,9 +6,9 @@ import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/c
 import { formatCaseId, parseCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
-import { eventLabel } from "./cases/event-text.js";
+import { eventLabel, eventNote } from "./cases/event-text.js";
 import { renderReasons } from "./dialogs/filing.js";
-import { loadCaseView, caseView, maskPhonesIn, type CaseView } from "./cases/case-view.js";
+import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { positiveInteger } from "./cli-arguments.js";
@@ -69,14 +69,25 @@ function localTime(iso: string | number, timeZone: string): string {
 }
 
 /** The parts of an event an officer needs in a list: from → to, the note, the reason, the question. */
-function eventDetail(data: unknown): string {
+/**
+ * What an event says, as an officer reads it: notes in words ("移送公安", "追回 ¥236,000，12 人", not the
+ * codes the reports read), a deadline escalated by its name and target, other values by name.
+ */
+function eventDetail(t: ReturnType<typeof translator>, app: App, type: string, data: unknown): string {
   if (!data || typeof data !== "object") return "";
   const fields = data as Record<string, unknown>;
+  if (type === "escalated") {
+    const kind = typeof fields.kind === "string" ? t(`scheduler:kind.${fields.kind}`, { defaultValue: fields.kind }) : "";
+    const to = typeof fields.to === "string" ? (app.gazetteer.byCode(fields.to) ? app.gazetteer.fullName(fields.to) : fields.to) : "";
+    return t("cli.escalatedDetail", { kind, to: to || "—" });
+  }
   const parts: string[] = [];
   if (typeof fields.from === "string" && typeof fields.to === "string") parts.push(`${fields.from} → ${fields.to}`);
-  for (const name of ["note", "reason", "question", "text", "groupId", "category"]) {
-    // "text" is the worker's answer to an officer's question, in their words: phones masked.
-    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${maskPhonesIn(String(fields[name]))}`);
+  // The note in words, the worker's answer ("text"), reason and question: phones masked.
+  const words = eventNote(t, data);
+  if (words) parts.push(words);
+  for (const name of ["groupId", "category"]) {
+    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${String(fields[name])}`);
   }
   return parts.join("  ");
 }
@@ -124,7 +135,7 @@ function printCase(app: App, view: CaseView): void {
     `${t("cli.evidence")}: ${view.evidence}`,
     `${t("cli.history")}:`,
     ...view.events.map((event) => {
-      const detail = eventDetail(event.data);
+      const detail = eventDetail(t, app, event.type, event.data);
       return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${event.actor} (${event.channel})${detail ? `  ${detail}` : ""}`;
     }),
   ];

@@ -124,6 +124,10 @@ describe("arrears chat --jsonl", () => {
     expect(text).toContain("状态改为「已受理」");
     expect(text).toContain("状态改为「已办结」");
     expect(text).not.toContain("{{");
+    // Notes in words, not the codes the reports read.
+    expect(text).toContain("移送公安");
+    expect(text).not.toContain("record:police");
+    expect(text).not.toMatch(/recovered:\d/);
     expect(text).toMatch(/工人原话: .*刘建国/);
 
     // The worker leaves a phone later: masked by default; the full number needs who looks, on the record.

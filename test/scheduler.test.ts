@@ -103,11 +103,13 @@ describe("reminders and escalation", () => {
     expect(scheduler.tick()).toMatchObject({ reminders: 0, escalations: 0 });
     t.app.outbox.enqueue = enqueue;
     const row = deadline(t.app, id, "classify")[0]!;
-    expect(row.remindedAt).toBeNull();
     expect(row.escalatedAt).toBeNull();
     expect(t.app.ledger.events(id).some((e) => e.type === "escalated")).toBe(false);
-    expect(scheduler.tick()).toMatchObject({ reminders: 1, escalations: 1 });
-    expect(deskRows(t.app, id, "scheduler:reminder")).toHaveLength(1);
+    expect(scheduler.tick()).toMatchObject({ escalations: 1 });
+    expect(deskRows(t.app, id, "scheduler:escalation")).toHaveLength(1);
+    // The reminder fell due while the deadline had already passed: the escalation says it, alone.
+    expect(deskRows(t.app, id, "scheduler:reminder")).toHaveLength(0);
+    expect(deadline(t.app, id, "classify")[0]!.remindedAt).not.toBeNull();
   });
 
   test("startScheduler ticks on a timer until stopped", async () => {
@@ -178,7 +180,8 @@ describe("arrears scheduler", () => {
     const lines: string[] = [];
     const run = (...args: string[]) => schedulerCommand(() => t!.restart(), (line) => lines.push(line)).parseAsync(args, { from: "user" });
     await run("tick", "--json");
-    expect(JSON.parse(lines[0]!)).toMatchObject({ reminders: 1, escalations: 1 });
+    // The classification's reminder fell due after its deadline: only the escalation goes out.
+    expect(JSON.parse(lines[0]!)).toMatchObject({ reminders: 0, escalations: 1 });
     await run("tick", "--json");
     expect(JSON.parse(lines[1]!)).toMatchObject({ reminders: 0, escalations: 0 });
     await run("deadlines", "--overdue", "--json");

@@ -149,6 +149,9 @@ export class Scheduler {
 
   private remind(deadline: DeadlineRow, now: number): boolean {
     if (!this.deadlines.markReminded(deadline.id, now)) return false;
+    // Past its deadline already (the process was down when the reminder fell due): the escalation
+    // says it; a "due soon" next to it would only contradict it.
+    if (deadline.dueAt <= now) return false;
     this.app.outbox.enqueue(
       {
         caseId: deadline.caseId,

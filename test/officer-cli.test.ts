@@ -59,6 +59,14 @@ describe("arrears officer (commander, in process)", () => {
       ["U012ABCDEF", "410702", "officer"],
     ]);
 
+    // Added again without a role: a leader stays a leader, and is told so; a role given changes, and says so.
+    await cli.run("add", "--slack-user", "U0LEADER01", "--division", "410700");
+    expect(cli.out.at(-1)).toBe("已经登记过，角色不变：leader");
+    await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "leader");
+    expect(cli.out.at(-1)).toBe("角色已改：officer → leader");
+    await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "officer");
+    expect(cli.out.at(-1)).toBe("角色已改：leader → officer");
+
     cli.out.length = 0;
     await cli.run("list");
     expect(cli.out).toEqual(["U0LEADER01  410700 河南省新乡市  leader", "U012ABCDEF  410702 河南省新乡市红旗区  officer"]);

@@ -165,6 +165,8 @@ describe("回头看 and deadlines in Slack", () => {
     const { id } = fileOnTelegram("late1");
     await slack.tickets.postTicket(id);
     scheduler.tick();
+    t.clock.current = cst("2026-12-07T18:30"); // the reminder, before the deadline
+    scheduler.tick();
     t.clock.current = cst("2026-12-08T00:30"); // the same-day classification was missed
     // (Other cases of this file are overdue by now too: only this case's messages are looked at.)
     scheduler.tick();

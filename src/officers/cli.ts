@@ -33,12 +33,17 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
     .description("register a Slack user as officer or leader of a division (and the divisions under it)")
     .requiredOption("--slack-user <id>", "Slack user ID (U…)", slackUser)
     .requiredOption("--division <code>", "six-digit division code (GB/T 2260)", divisionCode)
-    .addOption(new Option("--role <role>", "officer or leader").choices([...OFFICER_ROLES]).default("officer"))
-    .action((options: { slackUser: string; division: string; role: "officer" | "leader" }) => {
+    .addOption(new Option("--role <role>", "officer or leader (new: officer; registered: unchanged)").choices([...OFFICER_ROLES]))
+    .action((options: { slackUser: string; division: string; role?: "officer" | "leader" }) => {
       withApp(openApp, (app, registry) => {
         try {
           const row = registry.add({ slackUserId: options.slackUser, divisionCode: options.division, role: options.role });
           out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
+          // Registered before: say whether the role changed, so that no leader is demoted unnoticed.
+          if (row.previousRole !== null) {
+            const t = translator(app.config.DEFAULT_LOCALE);
+            out(row.previousRole === row.role ? t("cli.officer.alreadyRegistered", { role: row.role }) : t("cli.officer.roleChanged", { from: row.previousRole, to: row.role }));
+          }
         } catch (error) {
           if (error instanceof UnknownDivisionError) {
             command.error(translator(app.config.DEFAULT_LOCALE)("cli.officer.unknownDivision", { code: options.division }));

@@ -22,21 +22,27 @@ export class OfficerRegistry {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  /** Adds (or changes the role of) an officer at a division. */
-  add(input: { slackUserId: string; divisionCode: string; role: OfficerRole }): OfficerRow {
+  /**
+   * Adds an officer at a division, or changes the role of one registered there. Without a role, a new
+   * officer is an "officer" and a registered one keeps theirs (adding again never demotes a leader
+   * unasked). `previousRole` tells the caller what changed.
+   */
+  add(input: { slackUserId: string; divisionCode: string; role?: OfficerRole }): OfficerRow & { previousRole: OfficerRole | null } {
     const slackUserId = slackUserIdSchema.parse(input.slackUserId);
-    const role = officerRoleSchema.parse(input.role);
     if (!this.gazetteer.byCode(input.divisionCode)) throw new UnknownDivisionError(input.divisionCode);
     const existing = this.find(slackUserId, input.divisionCode);
     if (existing) {
-      this.db.update(officers).set({ role }).where(eq(officers.id, existing.id)).run();
-      return { ...existing, role };
+      const role = officerRoleSchema.parse(input.role ?? existing.role);
+      if (role !== existing.role) this.db.update(officers).set({ role }).where(eq(officers.id, existing.id)).run();
+      return { ...existing, role, previousRole: existing.role as OfficerRole };
     }
-    return this.db
+    const role = officerRoleSchema.parse(input.role ?? "officer");
+    const inserted = this.db
       .insert(officers)
       .values({ slackUserId, divisionCode: input.divisionCode, role, createdAt: this.now() })
       .returning()
       .get();
+    return { ...inserted, previousRole: null };
   }
 
   /** Removes the officer from one division, or from all when no division is given; returns how many rows. */

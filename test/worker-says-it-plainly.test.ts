@@ -1314,3 +1314,32 @@ describe("small things a worker says or does", () => {
     expect(worker.heard).toContain("记下了：电话");
   });
 });
+
+describe("a second complaint about the same employer, with another amount", () => {
+  it("is asked about once: the same matter goes to the open complaint, another matter is logged on its own", () => {
+    const worker = atSummary("r1", "郑州二七区保利城工地，包工头陈军欠我三万");
+    const first = worker.presses("confirm").caseId as string;
+    worker.says("/new");
+    worker.says("郑州二七区保利城工地 陈军 其实欠我三万五 上次说错了");
+    if (worker.last?.expecting === "employer") worker.says("陈军");
+    answerClosedQuestions(worker);
+    worker.presses("confirm");
+    expect(worker.heard).toContain(`您已经投诉过「陈军」，编号 ${formatCaseId(first)}`);
+    expect(worker.choiceIds).toEqual([`sameCase:${first}`, "separate"]);
+    worker.presses(`sameCase:${first}`);
+    expect(worker.heard).toContain(`已经补充到投诉 ${formatCaseId(first)}`);
+    expect(env.app.ledger.listByFiler("local:r1", 10)).toHaveLength(1);
+    const added = env.app.ledger.events(first).find((e) => e.type === "worker_added");
+    expect(JSON.stringify(added?.data)).toContain("¥35,000");
+
+    worker.says("/new");
+    worker.says("郑州二七区保利城工地，包工头陈军还欠我老乡的两万");
+    if (worker.last?.expecting === "employer") worker.says("陈军");
+    if (worker.last?.expecting === "headcount") worker.says("1个");
+    answerClosedQuestions(worker);
+    worker.presses("confirm");
+    worker.presses("separate");
+    expect(worker.last?.caseId).not.toBe(first);
+    expect(env.app.ledger.listByFiler("local:r1", 10)).toHaveLength(2);
+  });
+});

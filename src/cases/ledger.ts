@@ -127,6 +127,45 @@ export class CaseLedger {
 
   private duplicateStatement: ReturnType<CaseLedger["prepareDuplicate"]> | undefined;
 
+  /**
+   * The filer's open complaint about the same employer or project in the same place, whatever its
+   * amount: the worker may be putting a figure right ("其实欠我三万五，上次说错了") rather than telling
+   * another story. Null when there is none.
+   */
+  openSimilar(
+    filerKey: string,
+    facts: { divisionCode: string | null; employer: string | null; project: string | null },
+  ): Pick<CaseRow, "id" | "status" | "amountYuan"> | undefined {
+    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
+    this.similarStatement ??= this.prepareSimilar();
+    const row = this.similarStatement.all({ filerKey, divisionCode: facts.divisionCode }).find((r) => same(r.employer, facts.employer) || same(r.project, facts.project));
+    return row && { id: row.id, status: row.status, amountYuan: row.amountYuan };
+  }
+
+  private similarStatement: ReturnType<CaseLedger["prepareSimilar"]> | undefined;
+
+  private prepareSimilar() {
+    const recent = this.db
+      .select({
+        id: cases.id,
+        status: cases.status,
+        divisionCode: cases.divisionCode,
+        amountYuan: cases.amountYuan,
+        employer: cases.employer,
+        project: cases.project,
+      })
+      .from(cases)
+      .where(eq(cases.filerKey, sql.placeholder("filerKey")))
+      .orderBy(desc(cases.createdAt))
+      .limit(fixedLimit(DUPLICATE_WINDOW))
+      .as("recent");
+    return this.db
+      .select({ id: recent.id, status: recent.status, amountYuan: recent.amountYuan, employer: recent.employer, project: recent.project })
+      .from(recent)
+      .where(and(inArray(recent.status, [...OPEN_STATUSES]), sql`${recent.divisionCode} IS ${sql.placeholder("divisionCode")}`))
+      .prepare();
+  }
+
   private prepareDuplicate() {
     const recent = this.db
       .select({

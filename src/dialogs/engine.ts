@@ -1213,6 +1213,21 @@ export class DialogEngine {
       turn.say(turn.t("intake.duplicate", { id: formatCaseId(duplicate.id), status: turn.t(`caseStatus.${duplicate.status}`) }));
       return;
     }
+    // The same employer or project, another amount: a figure put right, or another complaint? Asked once.
+    const similar = draft.similarAsked === undefined ? this.ledger.openSimilar(turn.userKey, {
+      divisionCode: draft.facts.place?.code ?? null,
+      employer: draft.facts.employer,
+      project: draft.facts.project,
+    }) : undefined;
+    if (similar && this.options.actions) {
+      draft.similarAsked = similar.id;
+      draft.expecting = "confirm";
+      turn.say(turn.t("intake.similar", { id: formatCaseId(similar.id), name: draft.facts.employer ?? draft.facts.project ?? "" }), [
+        { id: `sameCase:${similar.id}`, label: turn.t("choice.sameCase") },
+        { id: "separate", label: turn.t("choice.separate") },
+      ]);
+      return;
+    }
     fileCase(turn, draft, {
       deadlines: this.options.actions?.deadlines,
       ledger: this.ledger,
@@ -1261,6 +1276,21 @@ export class DialogEngine {
     switch (kind) {
       case "confirm":
         if (expecting !== "confirm") return stale();
+        this.confirm(turn, draft);
+        return;
+      case "sameCase": {
+        // What was told now goes to the complaint already open, as the worker's addition; nothing new is logged.
+        if (expecting !== "confirm" || draft.similarAsked !== value || !this.options.actions) return stale();
+        const facts = [draft.facts.amountYuan !== null ? `${turn.t("fact.amount")}: ¥${draft.facts.amountYuan.toLocaleString("en-US")}` : "", draft.facts.headcount ? `${turn.t("fact.headcount")}: ${factValue(turn.t, turn.locale, draft.facts, "headcount") ?? ""}` : ""].filter(Boolean).join("，");
+        this.options.actions.workerAddedInfo(value, [draft.narrative.join(" / "), facts].filter(Boolean).join(" — "), turn.userKey, turn.channel);
+        turn.session.draft = null;
+        turn.session.currentCaseId = value;
+        turn.caseId = value;
+        turn.say(turn.t("intake.addedToCase", { id: formatCaseId(value) }));
+        return;
+      }
+      case "separate":
+        if (expecting !== "confirm" || draft.similarAsked === undefined) return stale();
         this.confirm(turn, draft);
         return;
       case "edit":

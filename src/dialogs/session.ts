@@ -37,6 +37,8 @@ export const draftSchema = z.object({
    * matter's category, which the first words of the story ("老板欠我钱") no longer outweigh.
    */
   workerSaysNotArrears: categorySchema.optional(),
+  /** The filer's open complaint about the same employer or project, asked about once: same matter or another? */
+  similarAsked: z.string().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -284,6 +284,24 @@ describe("members that stop being the group's problem", () => {
     expect(JSON.parse(notes[1]!.params)).toMatchObject({ group: groupId, id: formatCaseId(c), whyKey: "groups:desk.why.transferred" });
   });
 
+  it("a referred member taken on again (受理) rejoins its group; one an officer split out stays out", () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
+    const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");
+    const c = file("新乡市红旗区凤凰城三期工地，宏达劳务欠我们4个人工资5万");
+    const groupId = row(a).groupId!;
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    env.app.actions.setStatus({ caseId: b, status: "referred", by: "张三", channel: "cli", note: "category:work_injury 实为工伤待遇" });
+    expect(groups.summary(groupId)).toMatchObject({ workers: 7, members: [a, c] });
+    env.app.actions.setStatus({ caseId: b, status: "accepted", by: "张三", channel: "cli" });
+    expect(row(b)).toMatchObject({ groupId, isArrears: true });
+    expect(groups.summary(groupId)).toMatchObject({ workers: 9, amountYuan: 100_000, members: [a, b, c] });
+
+    groups.split(c, "李四", env.clock.now());
+    expect(row(c).groupId).toBeNull();
+    env.app.actions.setStatus({ caseId: c, status: "accepted", by: "张三", channel: "cli" });
+    expect(row(c).groupId).toBeNull();
+  });
+
   it("keeps a member that is resolved or handled in its group", () => {
     const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资一共3万");
     const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资2万");

@@ -41,6 +41,12 @@ export class CaseNotFoundError extends Error {}
  */
 export interface GroupMembership {
   leave(caseId: string, reason: "referred" | "transferred", actor: string, at: number, channel: string): void;
+  /**
+   * A case taken on as arrears again (受理 after a referral, or of a complaint read as something else)
+   * joins the group of its project or employer as a new complaint would — never one an officer split
+   * it out of. Returns the cases made major by it (they owe the major-case deadlines).
+   */
+  rejoin(caseId: string, at: number, channel: string, wasArrears: boolean): string[];
 }
 
 /** An action that makes no sense from the case's status (a resolved case moved back to "logged"). */
@@ -156,6 +162,9 @@ export class CaseActions {
         }
         const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
         if (leavesGroup !== null) this.groups?.leave(row.id, leavesGroup, actor, at, change.channel);
+        if (change.status === "accepted" && row.groupId === null && this.groups !== null) {
+          for (const member of this.groups.rejoin(row.id, at, change.channel, row.isArrears)) this.deadlines.onBecameMajor(member, at);
+        }
         this.ledger.appendEvent({
           caseId: row.id,
           at,

@@ -8,7 +8,7 @@
 // desk in the outbox. Officers merge and split groups by hand (ledger events too). Every write happens
 // in the caller's transaction.
 import { randomInt } from "node:crypto";
-import { and, asc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { formatCaseId } from "../cases/case-id.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
 import { Outbox } from "../cases/outbox.js";
@@ -415,6 +415,24 @@ export class CaseGroups {
     const row = this.db.select({ groupId: cases.groupId }).from(cases).where(eq(cases.id, caseId)).get();
     if (!row?.groupId) return;
     this.takeOut(caseId, row.groupId, actor, channel, at, "group_left", { because: reason });
+  }
+
+  /** See GroupMembership.rejoin (src/cases/case-actions.ts). */
+  rejoin(caseId: string, at: number, channel: string, wasArrears: boolean): string[] {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row || row.groupId !== null || !row.isArrears) return [];
+    // Only a case that left because it was referred, or that was never counted as arrears: one an
+    // officer split out stays out.
+    const last = this.db
+      .select({ type: caseEvents.type, data: caseEvents.data })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, caseId), sql`${caseEvents.type} IN ('group_joined', 'group_left', 'group_split', 'group_dissolved', 'group_merged')`))
+      .orderBy(desc(caseEvents.id))
+      .limit(fixedLimit(1))
+      .get();
+    const leftAsReferred = last?.type === "group_left" && (last.data as { because?: unknown } | null)?.because === "referred";
+    if (!leftAsReferred && (wasArrears || last !== undefined)) return [];
+    return this.assignOnLogging(row, at, channel).madeMajor;
   }
 
   private takeOut(

@@ -148,3 +148,33 @@ describe("where and which authority", () => {
     expect(readMessage("每天350干了40天 一分没拿 包工头叫张麻子 在成都双流那边的工地 叫机场路安置房项目").projectKind).toBe("housing");
   });
 });
+
+describe("what the new rules must not catch (a second reviewer's false positives)", () => {
+  it("the boss's excuses, an IOU for wages, a worker's own borrowing and an English loan stay arrears", () => {
+    for (const text of [
+      "在工地干了三个月，老板一直不给钱，说资金周转不开，欠我两万",
+      "老板找借口说没钱，欠我们两万",
+      "找工友借了钱回家过年，老板还欠我一万八",
+      "一万五，老板给我打了个借条",
+      "The boss owes me 3 months of wages, I had to take a loan",
+    ]) expect(categoryOf(text), text).toBe("wage_arrears");
+  });
+
+  it("wages said paid, with money still owed besides, stay arrears", () => {
+    for (const text of [
+      "工资结清了一部分，还差8000没给",
+      "工资正常发的话一个月6000，现在三个月没发",
+      "工资一直按时发，这次拖了三个月，一万五",
+      "工资没少过，就是这三个月一分没发",
+    ]) expect(categoryOf(text), text).toBe("wage_arrears");
+  });
+
+  it("a driver who delivers materials for a wage, and a boss who cannot pay rent or was not paid himself, are arrears", () => {
+    for (const text of [
+      "我给老板开车送水泥，干了半年，老板欠我两万块",
+      "我在建材店上班，每天送钢筋，老板三个月没发钱了",
+      "老板说厂房租金都交不起，欠我们的钱拖了半年",
+      "老板不给钱，说甲方没给工程款，欠我两万",
+    ]) expect(categoryOf(text), text).toBe("wage_arrears");
+  });
+});

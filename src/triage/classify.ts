@@ -8,7 +8,14 @@ import type { Classification, MessageReading } from "./reading.js";
 const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|派件费|跑单费|送餐费|提成|底薪|劳务费|人工费|工费|课时费|计件钱|wages?|salary|pay)";
 const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
 /** Wages named and said to be owed (not any money): what outweighs a loan, a rent, an injury claim. */
-const WAGES_NAMED_OWED = new RegExp(`${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}`, "i");
+const WAGES_NAMED_OWED = new RegExp(
+  `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}|\\bowe[sd]?\\b[^.!?]{0,40}\\b(?:wages?|salary|pay)\\b|\\b(?:wages?|salary)\\b[^.!?]{0,20}\\b(?:unpaid|not paid|owed|withheld)\\b`,
+  "i",
+);
+/** Someone owed named as the writer or the workers ("欠我两万", "不给我们"): not a business's money. */
+const WORKERS_OWED = /(?:欠|拖欠|拖了|不给|没给|没发|不发)(?:了)?(?:我|俺|我们|俺们|咱们|工人|大家)/;
+/** Words of money still owed, left after "工资倒是没欠" is taken out (then that phrase was no denial). */
+const STILL_OWED = /没发|没给(?![^，,。\s]{0,3}[交缴])|不给(?![^，,。\s]{0,3}[交缴])|不发|拖|欠(?!条)|还差|少发|扣着|扣了|一分没/;
 /**
  * "工资倒是没欠", "工资是按时发的", "工资结清了": wages said NOT to be owed. Taken out of the text before
  * the owed patterns are tried (their 欠 would otherwise be read as arrears).
@@ -16,9 +23,13 @@ const WAGES_NAMED_OWED = new RegExp(`${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_
 const WAGES_NOT_OWED =
   /(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
 /** Money lent to the boss (借给老板, 借条, 周转): a debt for the courts, not wages. */
-const LOAN = /借给|借了?[^。!?！？，,]{0,8}(?:钱|万|千|块)|借条|借款|周转|lent (?:him|her|the boss|my boss)|(?:a|the) loan/i;
+// The writer lent the money (not the boss's excuse, 资金周转, nor an IOU for wages, 借条).
+const LOAN = /借给|(?:老板|他|她|包工头|工头)[^。!?！？，,]{0,4}(?:找我|向我|跟我|问我)借|借了我[^。!?！？，,]{0,6}(?:钱|万|千|块)|\blent (?:him|her|the boss|my boss)/i;
 /** Materials delivered or equipment rented to a site: a business's money (工程款, 货款, 租金). */
-const SUPPLIED = /(?:送了?|供了?|卖了?|卖给)[^。!?！？，,]{0,8}(?:钢筋|水泥|砂石|沙子|石子|材料|建材|混凝土|商砼|木材|模板|钢管)|(?:租给|租了)[^。!?！？，,]{0,8}(?:架子|钢管|挖机|设备|机械|吊车|模板)|租金|租赁费/;
+// Goods of a value ("送了二十万的钢筋"), equipment the writer rented out, a rent held back: not a driver
+// who delivers cement for a wage ("给老板开车送水泥"), nor a boss who cannot pay the factory's rent.
+const SUPPLIED =
+  /(?:送了?|供了?|卖了?|卖给)[^。!?！？，,]{0,8}?[\d一二两三四五六七八九十百千万]+(?:万|千|百)?(?:块钱?|元)?的(?:钢筋|钢材|水泥|砂石|沙子|石子|材料|建材|混凝土|商砼|木材|模板|钢管)|(?:租给|租了)[^。!?！？，,]{0,8}(?:架子|钢管|挖机|设备|机械|吊车|模板)|(?:租金|租赁费)[^。!?！？，,]{0,12}(?:不给|没给|拖|没付|不付)/;
 /** A platform holding back earnings ("流水没提现", "余额提不出来"). */
 const PLATFORM_EARNINGS_HELD = /(?:流水|余额|收入|跑单|派件|接单)[^。!?！？，,]{0,10}(?:提不出|不让提|没提现|没法提现|冻结|扣着|不给)/;
 
@@ -38,6 +49,8 @@ const WAGES_OWED = new RegExp(
     `${WAGE_NOUN}[^。!?！？，,]{0,4}?没法(?=[，,。！!？?\\s]|$)`,
     // Evasion after the work is done is how arrears usually start ("干完活他就不接电话了").
     "(?:干完活|活干完|完工)[^。!?！？]{0,12}(?:不接电话|联系不上|找不到人|跑了)",
+    // "这三个月一分没发", "最后一个月没给": months of pay not paid, the word 工资 said elsewhere or not at all.
+    "一分(?:钱)?(?:都|也)?没(?:发|给|拿到|结)|(?:个月|月份)(?:的)?(?:工资|钱)?(?:都|也|还)?(?:没给|没发|没结|不给|不发)",
     // "包工头跑了 电话也打不通": the one who pays has vanished.
     "(?:包工头|老板|工头|班组长|带班|公司|厂长|老板娘|负责人)[^。!?！？，,]{0,4}(?:跑了|跑路|失联|联系不上|找不到人|不见了|人没影)",
     "(?:没|不)(?:给|发|结)(?:我|我们|俺|俺们|咱们|大家|工人|他们)(?:发|结)?(?:工|血汗)?钱|一分钱(?:都|也)?没(?:拿到|给|发|见到|有)",
@@ -77,8 +90,10 @@ const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
 function decide(fullText: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
-  // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交").
-  const text = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
+  // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交") — unless money is still
+  // said to be owed besides ("工资结清了一部分，还差8000没给").
+  const stripped = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
+  const text = stripped !== fullText && !STILL_OWED.test(stripped) ? stripped : fullText;
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
   const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text);
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);
@@ -87,7 +102,7 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
   if (projectMoney) {
     const paidWorkers = WRITER_PAID_WORKERS.test(text);
-    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || !WAGES_NAMED_OWED.test(text)) {
+    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !WORKERS_OWED.test(text))) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
       return { category: "project_payment", reasons };

@@ -178,3 +178,13 @@ describe("what the new rules must not catch (a second reviewer's false positives
     ]) expect(categoryOf(text), text).toBe("wage_arrears");
   });
 });
+
+describe("the readers' new rules, not over-reaching", () => {
+  it("工程是… is no project name; 我们老板 is whose boss; 阿 typed for 啊 and a weekend are no one", () => {
+    expect(readMessage("这个工程是去年开始干的，在郑州金水区，老板刘建国欠我两万").project).toBeNull();
+    expect(readMessage("我们老板欠我两万").headcount).toEqual({ min: 1, max: 1 });
+    expect(readMessage("我们厂欠我两万工资").headcount).toEqual({ min: 1, max: 1 });
+    expect(readMessage("包工头阿就是不给钱").employer).toBeNull();
+    expect(readMessage("周末拖了我们三天工钱").employer).toBeNull();
+  });
+});

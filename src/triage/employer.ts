@@ -108,7 +108,7 @@ const ADMINISTRATIVE = /(?:区|县|市|镇|乡|省)$/;
 const SUBJECT_OWES = /(?:^|[，,。！!？?\s])([\u4e00-\u9fff]{2,10}?)(?:一直)?(?:拖欠|欠了?|拖了)(?:我|我们|俺|俺们|咱们)/g;
 // Subjects that are no name: people by role, pronouns, time, places of work in general.
 const NOT_A_SUBJECT =
-  /其实|其中|现在|目前|后来|然后|结果|说是|还是|老板|包工头|工头|班长|公司|厂|单位|工地|项目|工程|东家|雇主|师傅|平台|站长|中介|对方|人家|上面|老乡|[我你他她它谁]|年|月|天|还|已经|一直|总共|一共|都|就|说|又|也|再|先|才|共|每|几|多|少|钱|工资|的/;
+  /其实|其中|现在|目前|后来|然后|结果|说是|还是|周末|昨天|今天|明天|去年|今年|前年|上个?月|年底|年初|春节|过年|老板|包工头|工头|班长|公司|厂|单位|工地|项目|工程|东家|雇主|师傅|平台|站长|中介|对方|人家|上面|老乡|[我你他她它谁]|年|月|天|还|已经|一直|总共|一共|都|就|说|又|也|再|先|才|共|每|几|多|少|钱|工资|的/;
 
 // Helpers are module functions rather than closures made per call: the readers run on every message.
 function pushCandidate(out: Candidate[], c: Candidate | null): void {

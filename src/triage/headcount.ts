@@ -29,7 +29,8 @@ const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别�
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
 const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
-const FIRST_PERSON_PLURAL = /我们|俺们|咱们|咱几个|我几个|工友们|兄弟们|大伙|\bwe\b|\bus\b|\bour\b/i;
+const FIRST_PERSON_PLURAL = /(?:我们|俺们|咱们)(?!老板|的老板|厂|公司|村|老家|那|这|工地|项目|单位|包工头|工头|老乡)|咱几个|我几个|工友们|兄弟们|大伙|\bwe\b|\bus\b/i;
+const WRITER_ALONE_OWED = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我|俺)(?!们)|\bowes? me\b(?! and)/i;
 const FIRST_PERSON_SINGULAR = /我(?!们)|俺(?!们)|本人|\bI\b|\bI'm\b|\bmy\b|\bme\b/i;
 
 const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -152,7 +153,8 @@ export function readHeadcount(text: string): HeadcountReading | null {
   }
   if (PAIR.test(text)) return { min: 2, max: 2 };
   // "欠我们工资三万", "我们班组": more than the writer, how many not said — asked, never taken for one.
-  if (FIRST_PERSON_PLURAL.test(text)) return null;
+  // "我们老板欠我两万": the writer alone is owed; "我们" only says whose boss.
+  if (FIRST_PERSON_PLURAL.test(text) && !WRITER_ALONE_OWED.test(text)) return null;
   if (FIRST_PERSON_SINGULAR.test(text)) return { min: 1, max: 1 };
   return null;
 }

@@ -9,7 +9,7 @@ const STOP = new Set("欠说跑拖的一给也还就都在是包带又不让叫�
 const CJK = /[\u4e00-\u9fff]/;
 // "阿杰", "阿强": how people in the south are called (not 阿姨, 阿拉 "we", 阿爸…).
 const NICKNAME = new RegExp(
-  `^(?:[${SURNAMES}](?:老[大二三四五六七八九幺]|女士|先生|阿姨|大姐|大哥|总(?!包|共|是))|老[${SURNAMES.replace(/[师]/g, "")}](?![板乡家总师公婆])|阿(?![姨婆公爸妈哥姐弟妹拉们伯叔])[\u4e00-\u9fff])`,
+  `^(?:[${SURNAMES}](?:老[大二三四五六七八九幺]|女士|先生|阿姨|大姐|大哥|总(?!包|共|是))|老[${SURNAMES.replace(/[师]/g, "")}](?![板乡家总师公婆])|阿(?![姨婆公爸妈哥姐弟妹拉们伯叔就是不也都还在说])[\u4e00-\u9fff])`,
 );
 
 /** Reads a name starting at `text[0]`: surname plus one or two given-name characters, or null. */

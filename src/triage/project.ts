@@ -47,7 +47,7 @@ function quotedProject(text: string, sector: Sector | null): string | null {
 }
 
 // "工地叫建业天筑", "项目名叫江东新区总部港": the name given after the word for the site.
-const SITE_CALLED = /(?:工地|项目|楼盘|小区|工程)(?:名字|名称|的名字)?(?:叫做?|名叫|是)[“"「]?([^，。,.!?！？“”"」\s]{2,20})/;
+const SITE_CALLED = /(?:工地|项目|楼盘|小区|工程)(?:名字|名称|的名字)?(?:叫做?|名叫)[“"「]?([^，。,.!?！？“”"」\s]{2,20})/;
 
 // "恒大绿洲工地": a site named by what stands before 工地.
 const NAMED_SITE = /(?:^|在|到|去)([\u4e00-\u9fff]{2,16}?)(?:的)?工地/;

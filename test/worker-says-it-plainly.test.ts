@@ -1343,3 +1343,97 @@ describe("a second complaint about the same employer, with another amount", () =
     expect(env.app.ledger.listByFiler("local:r1", 10)).toHaveLength(2);
   });
 });
+
+describe("what the new dialog rules must not catch (a second reviewer's false positives)", () => {
+  const STORY3 = "郑州二七区保利城工地，包工头陈军欠我三万";
+
+  it("a name at the summary that holds a place name changes the name, never the place", () => {
+    const worker = atSummary("fp1", STORY3);
+    worker.says("项目是龙湖天街");
+    expect(worker.heard).toContain("项目/工地 → 龙湖天街");
+    worker.says("老板叫陈红旗");
+    expect(worker.heard).toContain("地点：河南省郑州市二七区");
+    expect(worker.heard).not.toContain("红旗区");
+  });
+
+  it("answers that start with 没有/不是 are answers, not a denial of wages owed", () => {
+    const worker = new Worker(env.app, "fp2");
+    worker.says("我在郑州二七区保利城工地干活，包工头陈军一直不给钱");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("没有欠条，大概两万");
+    expect(worker.heard).not.toContain("不是欠工资");
+    expect(worker.heard).toContain("¥20,000");
+    const summary = atSummary("fp3", STORY3);
+    summary.says("不是欠我一个人的，是欠我们五个人");
+    expect(summary.heard).not.toContain("/cancel");
+  });
+
+  it("a name followed by more words is the name; names made of trigger words are names", () => {
+    const worker = new Worker(env.app, "fp4");
+    worker.says("我在郑州二七区工地干活，欠我三万块钱工资");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("碧桂园三期，老板跑了");
+    expect(worker.heard).not.toContain("这句记下了");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("刘建国，他一直拖着不给");
+    answerClosedQuestions(worker);
+    expect(worker.heard).toContain("项目/工地：碧桂园三期");
+    expect(worker.heard).toContain("欠钱的一方：刘建国");
+    const other = new Worker(env.app, "fp5");
+    other.says("我在郑州二七区工地干活，欠我三万块钱工资，工地叫保利城");
+    expect(other.last?.expecting).toBe("employer");
+    other.says("结果建筑公司");
+    expect(other.heard).toContain("欠钱的一方：结果建筑公司");
+    const third = new Worker(env.app, "fp6");
+    third.says("我在郑州二七区工地干活，欠我三万块钱工资，工地叫保利城");
+    third.says("他说他叫刘建国");
+    expect(third.heard).toContain("欠钱的一方：刘建国");
+  });
+
+  it("an answer with a question after it: the question answered, the answer taken", () => {
+    const worker = new Worker(env.app, "fp7");
+    worker.says("郑州二七区保利城工地，包工头陈军欠我钱");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("三万，啥时候能拿到");
+    expect(worker.heard).toContain("按规定的期限办理");
+    expect(worker.heard).toContain("¥30,000");
+  });
+
+  it("a hedged figure is a figure; a name split by spaces at the summary stays whole", () => {
+    const worker = new Worker(env.app, "fp8");
+    worker.says("郑州二七区保利城工地，包工头陈军欠我钱");
+    worker.says("具体的我不清楚，大概两万左右，反正三个月没给了");
+    expect(worker.heard).toContain("¥20,000");
+    const summary = atSummary("fp9", STORY3);
+    summary.says("项目是碧桂园 凤凰城三期");
+    expect(summary.heard).toContain("项目/工地 → 碧桂园 凤凰城三期");
+  });
+
+  it("several facts in one answer that complete the complaint go on to the summary", () => {
+    const worker = new Worker(env.app, "fp10");
+    worker.says("在开封鼓楼区建业天筑工地干活，老板欠钱，就我一个人");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("刘建国 3万");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+
+  it("\"same matter?\" answered in words", () => {
+    const worker = atSummary("fp11", STORY3);
+    const first = worker.presses("confirm").caseId as string;
+    worker.says("/new");
+    worker.says("郑州二七区保利城工地，包工头陈军欠我三万五");
+    answerClosedQuestions(worker);
+    worker.presses("confirm");
+    expect(worker.heard).toContain("同一件事吗");
+    worker.says("是的");
+    expect(worker.heard).toContain(`已经补充到投诉 ${formatCaseId(first)}`);
+    worker.says("/new");
+    worker.says("郑州二七区保利城工地，包工头陈军欠我老婆两万");
+    if (worker.last?.expecting === "headcount") worker.says("1个");
+    answerClosedQuestions(worker);
+    worker.presses("confirm");
+    worker.says("不是，是另一件事");
+    expect(worker.last?.caseId).not.toBeNull();
+    expect(worker.last?.caseId).not.toBe(first);
+  });
+});

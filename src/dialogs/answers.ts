@@ -68,7 +68,8 @@ const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
 export function isQuestionToBot(text: string): boolean {
   return QUESTION.test(text.trim());
 }
-const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁|\b(?:how|what|when|why|who|can you|will you)\b/i;
+// English question words alone are not enough ("What's Up Cafe" is a name): a "?" says it.
+const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁/;
 
 /**
  * Words of the story, not a name: what the boss said or did ("他说下个月给 结果一直拖"), a sigh
@@ -79,6 +80,32 @@ export function isStoryTalk(text: string): boolean {
 }
 const STORY_TALK = /(?:他|她|老板|包工头|工头)(?:说|讲|答应)|结果|一直(?:拖|不|没)|拖着|拖了|不给|没给|不发|没发|不结|没结|欠了|跑了|联系不上|不接电话|拉黑|[啊呀哎唉]$|^(?:哎|唉|哎呀)/;
 
+/** How a name ends ("结果建筑公司", "老板说了算烧烤"): a name, whatever words it is made of. */
+const NAME_ENDING =
+  /(?:公司|集团|厂|店|馆|烧烤|咖啡|餐厅|酒店|饭店|劳务|建筑|工程队|施工队|项目|工地|小区|花园|[一二三四五六七八九十\d]期|城|苑|广场|大厦|酸菜鱼|火锅|超市|\b(?:Cafe|Café|Restaurant|Ltd|Co\.?|Inc|Company|Factory|Hotel))$/i;
+
+/**
+ * The name at the head of an answer that goes on with the story or a question ("刘建国，他一直拖着不给",
+ * "碧桂园三期啊", "他说他叫刘建国", "刘建国 欠了我两万"), or null when the head is no name. A head
+ * with spaces inside is kept whole ("碧桂园 凤凰城 三期") unless what follows a space is story or figures.
+ */
+export function leadingName(text: string): string | null {
+  // "一家电子厂，叫鑫达电子": the name after 叫, wherever it is.
+  if (CALLED.test(text)) {
+    const whole = parseNameAnswer(text);
+    return whole.ok ? whole.value : null;
+  }
+  let head = (text.trim().split(/[，,。；！!？?]/)[0] ?? "").trim();
+  const spaced = /^(\S+)\s+(.+)$/.exec(head);
+  if (spaced && (isStoryTalk(spaced[2] ?? "") || isQuestionToBot(spaced[2] ?? "") || FIGURE.test(spaced[2] ?? ""))) head = spaced[1] ?? head;
+  head = head.replace(/(?<![网酒氧水书茶陶迪])[啊呀吧嘛哈]+$/u, "");
+  const called = CALLED.exec(head)?.[1];
+  if (!called && !NAME_ENDING.test(head) && (isQuestionToBot(head) || isStoryTalk(head))) return null;
+  const parsed = parseNameAnswer(head);
+  return parsed.ok ? parsed.value : null;
+}
+const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|元|个人|个|人)/;
+
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
 const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
 
@@ -87,7 +114,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "")).trim();
   const surname = SURNAME_WITH_ROLE.exec(name);
   if (surname) return { ok: true, value: `${surname[2]}${surname[1] ?? "老板"}` };
-  if (isQuestionToBot(name)) return fail("nameUnreadable");
+  if (isQuestionToBot(name) && !NAME_ENDING.test(name)) return fail("nameUnreadable");
   const called = CALLED.exec(name)?.[1];
   if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();

@@ -59,6 +59,8 @@ const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
 // "钱说错了 是三万八", "地方也错了，是卫滨区": the fact's word, what was wrong with it, then the value.
 const CLAUSE_VALUE = /^(?:的?名字|名称|名)?(?:也|说|写|打|搞|弄)?(?:错了|不对)?[，,\s]*(?:应该是|其实是|改成|改为|是|为|叫|[:：])\s*(.+)$/;
 const LEADING_CUE = /^(?:(?:不对|错了|写错了?|搞错了?|有误|更正一下|更正|纠正一下|其实|哦|噢|对了)[，,。！!\s]*)+/;
+/** What follows a name as an aside, not as more of the name ("刘建国只是包工头", "他欠的"). */
+const NAME_ASIDE = /只是|不是|是包工头|是老板|欠|拖|跑|说|的(?:老板|包工头)/;
 /** "他哥刘建军": the person named after how he is related to someone is the one meant. */
 const RELATION_PREFIX = /^(?:他|她)的?(?:哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公|儿子|爸爸?|妈妈?|亲戚|合伙人)/;
 
@@ -74,7 +76,12 @@ function clauseStatement(clause: string): Correction | null {
     if (!named) continue;
     let value = CLAUSE_VALUE.exec(clause.trim().slice(named[0].length))?.[1]?.trim();
     // "中建七局 刘建国只是包工头": a name ends where the next words begin.
-    if (value && (fact === "employer" || fact === "project")) value = value.split(/\s+(?=\p{Script=Han})/u)[0]?.replace(RELATION_PREFIX, "").trim();
+    if (value && (fact === "employer" || fact === "project")) {
+      // "中建七局 刘建国只是包工头": the name ends where an aside begins; "碧桂园 凤凰城三期" is one name.
+      const aside = /^(\S+)\s+(\S.*)$/.exec(value);
+      if (aside && NAME_ASIDE.test(aside[2] ?? "")) value = aside[1];
+      value = value?.replace(RELATION_PREFIX, "").trim();
+    }
     if (!value || STORY.test(value) || /不是/.test(value)) return null;
     // Money, people and phones are known by their form: "钱是老板的" is no amount.
     if ((fact === "amount" || fact === "headcount" || fact === "phone") && factOfValue(value) !== fact) return null;

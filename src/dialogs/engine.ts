@@ -37,8 +37,9 @@ import {
 } from "./facts.js";
 import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
-import { isQuestionToBot, isStoryTalk } from "./answers.js";
+import { isQuestionToBot, isStoryTalk, leadingName } from "./answers.js";
 import { personNameAt } from "../triage/person-names.js";
+import { leadingPlace } from "../triage/place-prefix.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
@@ -78,12 +79,23 @@ const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:
 /** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
 const PER_HEAD_ANSWER = /每人|每个人|一个人|一人|人均|each|per person/i;
 
+/** "开封祥符区", "郑州市": place names and nothing else ("项目是龙湖天街", "老板叫陈红旗" are not). */
+function onlyPlaceNames(text: string): boolean {
+  let rest = text.replace(/[的那边这边附近\s]/g, "");
+  for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
+  return rest === "" && text.length > 0;
+}
+
+const SAME_MATTER = /^(?:是|对|对的|是的)?[，,\s]*(?:同一件|一件事|一回事|就是这件|就是那件|是一样的|一样的?|same)/i;
+const ANOTHER_MATTER = /另一件|另外一件|不是同一件|不是一件|不一样|两回事|不是一回事|别的事|another|different|separate/i;
+
 /** Questions whose answers are typed words: a question back or a line of the story is not taken for one. */
 const TALK_CHECKED_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount"];
 
 /** The worker says no wages are owed: "没有欠钱", "不是欠工资", "工资没欠", "no, wages are paid". */
+// Whole words only: "没有欠条，大概两万", "不是欠两万，是欠三万" and "不是欠我的，是欠我爸的" are answers.
 const SAYS_NO_WAGES_OWED =
-  /^(?:不是|没有?)(?:欠|拖欠)(?:钱|工资|我钱|我工资)?(?![^，,。]*(?:多少|几))|(?:工资|工钱)(?:倒是|倒|是|都)?(?:没欠|不欠|没拖|按时发|正常发)|^(?:不是|并不是)(?:工资|欠薪)|\b(?:no|not) (?:unpaid )?wages? (?:owed|problem)|wages? (?:are|were|is) paid/i;
+  /^(?:没有?|不)(?:欠|拖欠)(?:钱|工资)?(?=[，,。！!\s]|$)|^没有?欠(?:我|俺)(?:的)?(?:钱|工资)(?=[，,。！!\s]|$)|^(?:不是|并不是)(?:欠)?(?:工资|欠薪|欠钱)(?:的事|的问题)?(?=[，,。！!\s]|$)|^(?:工资|工钱)(?:倒是|倒|是|都)?(?:没欠|不欠|没拖)(?=[，,。！!\s]|$)|\b(?:no|not) (?:unpaid )?wages? (?:owed|problem)|wages? (?:are|were|is) paid/i;
 
 export interface TurnResult {
   replies: Reply[];
@@ -347,7 +359,7 @@ export class DialogEngine {
       this.repeatQuestion(turn);
       return;
     }
-    const text = guarded.text;
+    let text = guarded.text;
     const command = parseCommand(text);
     // The answer to an officer's question is for one message only; a command cancels it.
     const answering = turn.session.answeringCaseId;
@@ -442,8 +454,14 @@ export class DialogEngine {
     const faq = processQuestion(text);
     if (faq) {
       turn.say(turn.t(faq));
-      if (draft) this.repeatQuestion(turn);
-      return;
+      // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
+      const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
+      const expecting = draft?.expecting;
+      if (!draft || !expecting || expecting === "confirm" || expecting === "editChoice" || answer === "" || answer === text.trim() || processQuestion(answer) !== null || !this.answerParses(draft, expecting as FactName, answer)) {
+        if (draft) this.repeatQuestion(turn);
+        return;
+      }
+      text = answer;
     }
     if (!draft) {
       // A message sent before the question reached the worker (a terminal shows it with the next reply) is no answer.
@@ -491,6 +509,18 @@ export class DialogEngine {
       this.startDraft(turn, text);
       return;
     }
+    // "是的" / "同一件事" / "另一件" typed to "这次说的是同一件事吗？".
+    if (draft.expecting === "confirm" && draft.similarAsked !== undefined && !draft.similarAnswered && this.options.actions) {
+      if (ANOTHER_MATTER.test(text)) {
+        draft.similarAnswered = true;
+        this.confirm(turn, draft);
+        return;
+      }
+      if (SAME_MATTER.test(text) || isYes(text)) {
+        this.addToSimilar(turn, draft, draft.similarAsked);
+        return;
+      }
+    }
     if (draft.expecting === "confirm" || draft.expecting === "editChoice") {
       if (isYes(text) && draft.expecting === "confirm") {
         this.confirm(turn, draft);
@@ -507,7 +537,7 @@ export class DialogEngine {
     if (
       (draft.expecting === "confirm" || draft.expecting === "editChoice") &&
       placeAlone.length <= 12 &&
-      !/\d/.test(placeAlone) &&
+      onlyPlaceNames(placeAlone) &&
       this.options.reader.resolvePlaceAnswer(placeAlone).status === "found"
     ) {
       const before = draft.facts.place?.code;
@@ -542,7 +572,7 @@ export class DialogEngine {
     }
     const expecting = draft.expecting;
     if (expecting && expecting !== "confirm" && expecting !== "editChoice") {
-      if (isDontKnow(text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
+      if (this.saysDontKnow(draft, expecting, text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
         this.settleUnknown(turn, draft, expecting);
         return;
       }
@@ -771,7 +801,8 @@ export class DialogEngine {
     for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
     this.reclassify(draft);
     const next = nextMissingFact(draft.category, draft.facts, draft.settled);
-    if (next === expecting || next === null) {
+    // Asked again only while still missing: a several-fact answer that gave it goes on (to the summary).
+    if (next === expecting || (next === null && !hasFact(draft.facts, expecting))) {
       draft.expecting = expecting;
       if (expecting === "employer") turn.say(turn.t("problem.employerIsWho"));
       this.ask(turn, expecting, draft);
@@ -789,6 +820,8 @@ export class DialogEngine {
     const nameAsked = expecting === "project" || expecting === "employer";
     // A figure or a place that reads as asked is the answer, whatever else is said with it.
     if (!nameAsked && this.answerParses(draft, expecting, text)) return false;
+    // A name at the head of it is the answer; what follows goes with the story.
+    if (nameAsked && leadingName(text) !== null && !this.namesOnlyAPlace(text)) return false;
     let problem: string;
     if (isQuestionToBot(text)) problem = "questionLater";
     else if (isStoryTalk(text)) {
@@ -822,6 +855,18 @@ export class DialogEngine {
       if (parsed.ok) names.push(parsed.value);
     }
     return names.length === 1 ? (names[0] as string) : null;
+  }
+
+  /**
+   * "不知道" — unless a figure or a place comes with it ("具体的我不清楚，大概两万左右"): then that is the
+   * answer, hedged.
+   */
+  private saysDontKnow(draft: Draft, fact: FactName, text: string): boolean {
+    if (!isDontKnow(text)) return false;
+    if (fact !== "amount" && fact !== "headcount" && fact !== "place") return true;
+    const reading = this.read(text);
+    const given = fact === "amount" ? reading.amountYuan !== null : fact === "headcount" ? reading.headcount !== null && reading.headcount.max > 1 : reading.place.status === "found";
+    return !given;
   }
 
   /** "对 是卧龙区": a place (already asked) and words of assent, where a name was asked. */
@@ -939,7 +984,9 @@ export class DialogEngine {
     // What the matter is, read from the rest of the message ("不是欠工资" itself speaks of 欠工资).
     const rest = text.replace(SAYS_NO_WAGES_OWED, "，");
     const instead = this.options.reader.classify(rest, this.read(rest)).category;
-    if (instead === "wage_arrears" || instead === "not_labor") {
+    // The rest still speaks of wages owed: no denial after all; the answer is read as usual.
+    if (instead === "wage_arrears") return false;
+    if (instead === "not_labor") {
       turn.say(turn.t("intake.notArrearsWhatInstead"));
       return true;
     }
@@ -1018,7 +1065,7 @@ export class DialogEngine {
     };
     switch (fact) {
       case "place": {
-        if (isDontKnow(text)) return fail("placeRequired");
+        if (this.saysDontKnow(draft, "place", text)) return fail("placeRequired");
         let resolution = reader.resolvePlaceAnswer(text);
         if (resolution.status === "none") resolution = this.read(text).place;
         // "朝阳区" was ambiguous; "北京" picks the one in Beijing.
@@ -1084,7 +1131,7 @@ export class DialogEngine {
         return fail("placeNotFound");
       }
       case "amount":
-        if (isDontKnow(text)) return fail("amountRequired");
+        if (this.saysDontKnow(draft, "amount", text)) return fail("amountRequired");
         {
           const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
           // "每人8000" before anyone is counted: the count is what is missing.
@@ -1095,9 +1142,9 @@ export class DialogEngine {
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project":
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
-        return settle(parseNameAnswer(workplaceOf(text) ?? text), (value) => (facts.project = value));
+        return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
       case "employer":
-        return settle(parseNameAnswer(text), (value) => (facts.employer = value));
+        return settle(parseNameAnswer(leadingName(text) ?? text), (value) => (facts.employer = value));
       case "phone":
         return settle(parsePhoneAnswer(text), (value) => (facts.phone = value));
       case "since":
@@ -1190,6 +1237,19 @@ export class DialogEngine {
     turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editableFacts(draft.category, draft.facts)));
   }
 
+  /** What was told now goes to the complaint already open, as the worker's addition; nothing new is logged. */
+  private addToSimilar(turn: Turn, draft: Draft, caseId: string): void {
+    const facts = [
+      draft.facts.amountYuan !== null ? `${turn.t("fact.amount")}: ¥${draft.facts.amountYuan.toLocaleString("en-US")}` : "",
+      draft.facts.headcount ? `${turn.t("fact.headcount")}: ${factValue(turn.t, turn.locale, draft.facts, "headcount") ?? ""}` : "",
+    ].filter(Boolean).join("，");
+    this.options.actions?.workerAddedInfo(caseId, [draft.narrative.join(" / "), facts].filter(Boolean).join(" — "), turn.userKey, turn.channel);
+    turn.session.draft = null;
+    turn.session.currentCaseId = caseId;
+    turn.caseId = caseId;
+    turn.say(turn.t("intake.addedToCase", { id: formatCaseId(caseId) }));
+  }
+
   private confirm(turn: Turn, draft: Draft): void {
     // The same worker confirming the same complaint again (a double tap, a second try days later)
     // is one complaint: counted once, in one group, and the worker is told it is already in hand.
@@ -1214,11 +1274,15 @@ export class DialogEngine {
       return;
     }
     // The same employer or project, another amount: a figure put right, or another complaint? Asked once.
-    const similar = draft.similarAsked === undefined ? this.ledger.openSimilar(turn.userKey, {
-      divisionCode: draft.facts.place?.code ?? null,
-      employer: draft.facts.employer,
-      project: draft.facts.project,
-    }) : undefined;
+    const similar = draft.similarAnswered
+      ? undefined
+      : draft.similarAsked !== undefined
+        ? this.ledger.find(draft.similarAsked)
+        : this.ledger.openSimilar(turn.userKey, {
+            divisionCode: draft.facts.place?.code ?? null,
+            employer: draft.facts.employer,
+            project: draft.facts.project,
+          });
     if (similar && this.options.actions) {
       draft.similarAsked = similar.id;
       draft.expecting = "confirm";
@@ -1278,19 +1342,13 @@ export class DialogEngine {
         if (expecting !== "confirm") return stale();
         this.confirm(turn, draft);
         return;
-      case "sameCase": {
-        // What was told now goes to the complaint already open, as the worker's addition; nothing new is logged.
-        if (expecting !== "confirm" || draft.similarAsked !== value || !this.options.actions) return stale();
-        const facts = [draft.facts.amountYuan !== null ? `${turn.t("fact.amount")}: ¥${draft.facts.amountYuan.toLocaleString("en-US")}` : "", draft.facts.headcount ? `${turn.t("fact.headcount")}: ${factValue(turn.t, turn.locale, draft.facts, "headcount") ?? ""}` : ""].filter(Boolean).join("，");
-        this.options.actions.workerAddedInfo(value, [draft.narrative.join(" / "), facts].filter(Boolean).join(" — "), turn.userKey, turn.channel);
-        turn.session.draft = null;
-        turn.session.currentCaseId = value;
-        turn.caseId = value;
-        turn.say(turn.t("intake.addedToCase", { id: formatCaseId(value) }));
+      case "sameCase":
+        if (expecting !== "confirm" || draft.similarAsked !== value || draft.similarAnswered || !this.options.actions) return stale();
+        this.addToSimilar(turn, draft, value);
         return;
-      }
       case "separate":
-        if (expecting !== "confirm" || draft.similarAsked === undefined) return stale();
+        if (expecting !== "confirm" || draft.similarAsked === undefined || draft.similarAnswered) return stale();
+        draft.similarAnswered = true;
         this.confirm(turn, draft);
         return;
       case "edit":

@@ -39,6 +39,8 @@ export const draftSchema = z.object({
   workerSaysNotArrears: categorySchema.optional(),
   /** The filer's open complaint about the same employer or project, asked about once: same matter or another? */
   similarAsked: z.string().optional(),
+  /** The worker answered it: another matter, logged on its own. */
+  similarAnswered: z.boolean().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

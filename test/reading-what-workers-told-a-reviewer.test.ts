@@ -188,3 +188,16 @@ describe("the readers' new rules, not over-reaching", () => {
     expect(readMessage("周末拖了我们三天工钱").employer).toBeNull();
   });
 });
+
+describe("a business's money owed to the writer stays project money", () => {
+  it("工程款, 进度款, 材料款, 沙子钱 owed to the writer", () => {
+    for (const text of [
+      "甲方欠我工程款三十万",
+      "我是包工头，甲方欠我工程款五十万",
+      "总包欠我们工程款一百万",
+      "我承包的工程，甲方欠我进度款八十万",
+      "工地欠我材料款五万",
+      "我给工地供沙子，老板欠我沙子钱三万",
+    ]) expect(categoryOf(text), text).toBe("project_payment");
+  });
+});

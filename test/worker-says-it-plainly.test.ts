@@ -1437,3 +1437,18 @@ describe("what the new dialog rules must not catch (a second reviewer's false po
     expect(worker.last?.caseId).not.toBe(first);
   });
 });
+
+describe("asking back at a name question, and fillers before a name", () => {
+  it("什么意思？ / 怎么写？ are never a name; 就是刘建国呀 is 刘建国; 就是他 names no one", () => {
+    const worker = new Worker(env.app, "nq1");
+    worker.says("我在郑州二七区工地干活，欠我三万块钱工资，工地叫保利城");
+    expect(worker.last?.expecting).toBe("employer");
+    for (const asked of ["什么意思？", "怎么写？", "就是他，跑了"]) {
+      worker.says(asked);
+      expect(worker.last?.expecting, asked).toBe("employer");
+    }
+    worker.says("就是刘建国呀");
+    expect(worker.heard).toContain("欠钱的一方：刘建国");
+    expect(worker.heard).not.toContain("就是刘建国");
+  });
+});

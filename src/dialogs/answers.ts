@@ -100,11 +100,15 @@ export function leadingName(text: string): string | null {
   if (spaced && (isStoryTalk(spaced[2] ?? "") || isQuestionToBot(spaced[2] ?? "") || FIGURE.test(spaced[2] ?? ""))) head = spaced[1] ?? head;
   head = head.replace(/(?<![网酒氧水书茶陶迪])[啊呀吧嘛哈]+$/u, "");
   const called = CALLED.exec(head)?.[1];
-  if (!called && !NAME_ENDING.test(head) && (isQuestionToBot(head) || isStoryTalk(head))) return null;
+  if (!called && !NAME_ENDING.test(head) && (isQuestionToBot(head) || isStoryTalk(head) || QUESTION_WORD.test(head))) return null;
   const parsed = parseNameAnswer(head);
   return parsed.ok ? parsed.value : null;
 }
+// "什么意思？", "怎么写", "Who? The boss?": asking back, not naming ("刘建国吧？" names).
+const QUESTION_WORD = /什么|怎么|啥|谁|哪|为何|为啥|\b(?:what|who|how|why|where|which)\b/i;
 const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|元|个人|个|人)/;
+
+const BARE_REFERENCE = /^(?:那个|这个|那|这)?(?:他|她|人|老板|包工头|工头|老板娘|公司|厂|工地)$/;
 
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
 const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
@@ -118,6 +122,9 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   const called = CALLED.exec(name)?.[1];
   if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
+  // "就是刘建国呀": the filler goes; "就是他", "还是那个老板", "就是包工头" name no one.
+  name = name.replace(/^(?:就是|还是|就)\s*/, "").replace(/(?<![网酒氧水书茶陶迪])[啊呀吧嘛哈]+$/u, "").trim();
+  if (BARE_REFERENCE.test(name)) return fail("nameUnreadable");
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
   if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");

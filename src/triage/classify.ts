@@ -59,7 +59,11 @@ const WAGES_OWED = new RegExp(
   "i",
 );
 // Money between businesses (工程款, 台班费, 材料款…) owed to the writer.
-const PROJECT_MONEY = "(?:工程款|台班费|机械费|材料款|钢材款|钢筋款|建材款|水泥款|砂石款|混凝土款|商砼款|木材款|设备款|租赁费|设备租金|结算款|货款|进度款|project payment|equipment rental)";
+const PROJECT_MONEY = "(?:工程款|台班费|机械费|材料款|钢材款|钢筋款|建材款|水泥款|砂石款|混凝土款|商砼款|木材款|设备款|租赁费|设备租金|结算款|货款|进度款|(?:沙子|石子|砂石|钢材|水泥|材料|木材)钱|project payment|equipment rental)";
+const PROJECT_MONEY_TO_WRITER = new RegExp(
+  `(?:欠|拖欠|拖了|不给|没给)(?:了)?(?:我|俺|我们|俺们)[^。!?！？，,]{0,8}?(?:${PROJECT_MONEY}|(?:沙子|石子|砂石|钢筋|钢材|水泥|材料|木材|架子|设备)钱|租金)`,
+  "i",
+);
 const PROJECT_MONEY_CLAIMED = new RegExp(
   `(?:欠|差|拖欠|没付|没给|还有|一共|要回)[^。!?！？]{0,12}${PROJECT_MONEY}|${PROJECT_MONEY}[^。!?！？，,]{0,10}(?:一共|还有|没付|没给|欠|差|\\d|[一二三四五六七八九十两])`,
   "i",
@@ -102,7 +106,9 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
   if (projectMoney) {
     const paidWorkers = WRITER_PAID_WORKERS.test(text);
-    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !WORKERS_OWED.test(text))) {
+    // "欠我两万" names the workers owed; "欠我工程款三十万" names a business's money owed to the writer.
+    const workersOwed = WORKERS_OWED.test(text) && !PROJECT_MONEY_TO_WRITER.test(text);
+    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !workersOwed)) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
       return { category: "project_payment", reasons };

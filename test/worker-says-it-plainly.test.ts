@@ -1452,3 +1452,13 @@ describe("asking back at a name question, and fillers before a name", () => {
     expect(worker.heard).not.toContain("就是刘建国");
   });
 });
+
+describe("bare words at the summary", () => {
+  it("二七 is no sum; 是欠我们五个人 corrects the count", () => {
+    const worker = atSummary("bw1", "郑州中原区保利城工地，包工头陈军欠我三万");
+    worker.says("二七");
+    expect(worker.heard).not.toContain("¥27");
+    worker.says("不是欠我一个人的，是欠我们五个人");
+    expect(worker.heard).toContain("被欠人数 → 5 人");
+  });
+});

@@ -108,10 +108,12 @@ export interface Correction {
 export function factOfValue(valueText: string): FactName | null {
   const value = valueText.normalize("NFKC").replace(/\s/g, "");
   if (/^(\+?86)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(value)) return "phone";
-  if (/^(是|就|只有|一共|总共|共|我们|俺们|咱们|我们一共|一共是)?([\d一二三四五六七八九十百千零〇两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
+  if (/^(是|就|只有|一共|总共|共|我们|俺们|咱们|我们一共|一共是|欠了?我们|欠了?俺们|是欠我们)?([\d一二三四五六七八九十百千零〇两仨俩几多来]+)(个人|个|人|名|位)(吧|啊|呀)?$|^\d+\s*(people|persons|workers|of us)$/i.test(valueText.trim())) {
     return "headcount";
   }
-  if (/^(工资|工钱|钱)?(是)?(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
+  // "二七" (a district's name) or "三" alone: Chinese digits with no unit are no sum.
+  const bareChineseDigits = /^[一二三四五六七八九十两]{1,3}$/.test(value);
+  if (!bareChineseDigits && /^(工资|工钱|钱)?(是)?(一共|总共|共|大概|差不多)?(欠了?我?们?)?[\d一二三四五六七八九十百千万两点.,，kKwW]+(块钱|块|元|万|千|w|k|yuan|rmb)?(左右|吧)?$/i.test(value) && /[\d一二三四五六七八九十两]/.test(value)) {
     return "amount";
   }
   if (/^(就|只有)?(我|我自己|我一个人?)$/.test(value)) return "headcount";

@@ -1443,7 +1443,7 @@ describe("asking back at a name question, and fillers before a name", () => {
     const worker = new Worker(env.app, "nq1");
     worker.says("我在郑州二七区工地干活，欠我三万块钱工资，工地叫保利城");
     expect(worker.last?.expecting).toBe("employer");
-    for (const asked of ["什么意思？", "怎么写？", "就是他，跑了"]) {
+    for (const asked of ["什么意思？", "怎么写？", "就是他，跑了", "那个人，电话打不通"]) {
       worker.says(asked);
       expect(worker.last?.expecting, asked).toBe("employer");
     }

@@ -124,7 +124,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   // "就是刘建国呀": the filler goes; "就是他", "还是那个老板", "就是包工头" name no one.
   name = name.replace(/^(?:就是|还是|就)\s*/, "").replace(/(?<![网酒氧水书茶陶迪])[啊呀吧嘛哈]+$/u, "").trim();
-  if (BARE_REFERENCE.test(name)) return fail("nameUnreadable");
+  if (BARE_REFERENCE.test(name) || BARE_REFERENCE.test((name.split(/[，,\s]/)[0] ?? "").replace(/^(?:就是|还是|就)/, ""))) return fail("nameUnreadable");
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
   if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");

@@ -2,6 +2,7 @@
 // and the ledger. Phone numbers are masked unless the caller is entitled to the full number.
 import type { CaseEventRow, CaseLedger, CaseRow } from "./ledger.js";
 import { formatCaseId } from "./case-id.js";
+import { SPOKEN_MOBILE } from "../triage/contact.js";
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
@@ -15,8 +16,6 @@ const NUMBER_RUN = /(?<![0-9０-９])((?:\+|＋)?(?:86|８６)[\s\-－]?)?[0-9�
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
 
-// A mobile said aloud and typed by voice input in Chinese digits ("一三八一二三四五六七八", 幺 for 一).
-export const SPOKEN_MOBILE = /(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九](?:[\s，,]?[零〇一二三四五六七八九幺两]){9}(?![零〇一二三四五六七八九幺两])/g;
 
 /** Mobile and landline numbers inside free text (the worker's own words), masked the same way. */
 export function maskPhonesIn(text: string): string {

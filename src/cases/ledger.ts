@@ -110,63 +110,45 @@ export class CaseLedger {
 
   /**
    * An open case of this filer about the same thing (same place and amount, and the same employer or
-   * project as written), if any, among the filer's 20 latest cases (cases_filer_idx). SQL keeps the
-   * open ones of the same place and amount and reads only the columns compared; employer and project
-   * are compared here, ignoring any white space.
+   * project as written), if any: a complaint confirmed twice is one complaint.
    */
   openDuplicate(
     filerKey: string,
     facts: { divisionCode: string | null; amountYuan: number | null; employer: string | null; project: string | null },
   ): Pick<CaseRow, "id" | "status"> | undefined {
-    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
-    this.duplicateStatement ??= this.prepareDuplicate();
-    const found = this.duplicateStatement.all({ filerKey, divisionCode: facts.divisionCode, amountYuan: facts.amountYuan });
-    const row = found.find((row) => same(row.employer, facts.employer) || same(row.project, facts.project));
+    const row = this.openAbout(filerKey, facts).find((r) => r.amountYuan === facts.amountYuan);
     return row && { id: row.id, status: row.status };
   }
-
-  private duplicateStatement: ReturnType<CaseLedger["prepareDuplicate"]> | undefined;
 
   /**
    * The filer's open complaint about the same employer or project in the same place, whatever its
    * amount: the worker may be putting a figure right ("其实欠我三万五，上次说错了") rather than telling
-   * another story. Null when there is none.
+   * another story.
    */
   openSimilar(
     filerKey: string,
     facts: { divisionCode: string | null; employer: string | null; project: string | null },
   ): Pick<CaseRow, "id" | "status" | "amountYuan"> | undefined {
-    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
-    this.similarStatement ??= this.prepareSimilar();
-    const row = this.similarStatement.all({ filerKey, divisionCode: facts.divisionCode }).find((r) => same(r.employer, facts.employer) || same(r.project, facts.project));
+    const row = this.openAbout(filerKey, facts)[0];
     return row && { id: row.id, status: row.status, amountYuan: row.amountYuan };
   }
 
-  private similarStatement: ReturnType<CaseLedger["prepareSimilar"]> | undefined;
-
-  private prepareSimilar() {
-    const recent = this.db
-      .select({
-        id: cases.id,
-        status: cases.status,
-        divisionCode: cases.divisionCode,
-        amountYuan: cases.amountYuan,
-        employer: cases.employer,
-        project: cases.project,
-      })
-      .from(cases)
-      .where(eq(cases.filerKey, sql.placeholder("filerKey")))
-      .orderBy(desc(cases.createdAt))
-      .limit(fixedLimit(DUPLICATE_WINDOW))
-      .as("recent");
-    return this.db
-      .select({ id: recent.id, status: recent.status, amountYuan: recent.amountYuan, employer: recent.employer, project: recent.project })
-      .from(recent)
-      .where(and(inArray(recent.status, [...OPEN_STATUSES]), sql`${recent.divisionCode} IS ${sql.placeholder("divisionCode")}`))
-      .prepare();
+  /**
+   * The filer's open cases of the same place naming the same employer or project, newest first, among
+   * their 20 latest (cases_filer_idx). SQL keeps the open ones of the place and reads only the columns
+   * compared; names are compared here, ignoring any white space.
+   */
+  private openAbout(filerKey: string, facts: { divisionCode: string | null; employer: string | null; project: string | null }) {
+    const same = (a: string | null, b: string | null) => a !== null && b !== null && a.replace(/\s/g, "") === b.replace(/\s/g, "");
+    this.openAboutStatement ??= this.prepareOpenAbout();
+    return this.openAboutStatement
+      .all({ filerKey, divisionCode: facts.divisionCode })
+      .filter((row) => same(row.employer, facts.employer) || same(row.project, facts.project));
   }
 
-  private prepareDuplicate() {
+  private openAboutStatement: ReturnType<CaseLedger["prepareOpenAbout"]> | undefined;
+
+  private prepareOpenAbout() {
     const recent = this.db
       .select({
         id: cases.id,
@@ -184,15 +166,9 @@ export class CaseLedger {
     // The subquery keeps its order (newest first): SQLite runs it as a co-routine and filters its rows
     // as they come.
     return this.db
-      .select({ id: recent.id, status: recent.status, employer: recent.employer, project: recent.project })
+      .select({ id: recent.id, status: recent.status, amountYuan: recent.amountYuan, employer: recent.employer, project: recent.project })
       .from(recent)
-      .where(
-        and(
-          inArray(recent.status, [...OPEN_STATUSES]),
-          sql`${recent.divisionCode} IS ${sql.placeholder("divisionCode")}`,
-          sql`${recent.amountYuan} IS ${sql.placeholder("amountYuan")}`,
-        ),
-      )
+      .where(and(inArray(recent.status, [...OPEN_STATUSES]), sql`${recent.divisionCode} IS ${sql.placeholder("divisionCode")}`))
       .prepare();
   }
 

@@ -14,7 +14,10 @@ import type { MessageReading } from "../triage/reading.js";
 import {
   isOwnership,
   isProjectKind,
+  isQuestionToBot,
   isSector,
+  isStoryTalk,
+  leadingName,
   parseAmountAnswer,
   parseHeadcountAnswer,
   parseNameAnswer,
@@ -37,7 +40,6 @@ import {
 } from "./facts.js";
 import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
-import { isQuestionToBot, isStoryTalk, leadingName } from "./answers.js";
 import { personNameAt } from "../triage/person-names.js";
 import { leadingPlace } from "../triage/place-prefix.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";

@@ -35,8 +35,8 @@ function labelledAsSomeoneElses(before: string, after = ""): boolean {
 }
 
 const SPOKEN_DIGITS: Readonly<Record<string, string>> = { 零: "0", 〇: "0", 一: "1", 幺: "1", 二: "2", 两: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
-// The same shape as case-view's SPOKEN_MOBILE (kept apart: triage does not import the case views).
-const SPOKEN_MOBILE = /(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九](?:[\s，,]?[零〇一二三四五六七八九幺两]){9}(?![零〇一二三四五六七八九幺两])/g;
+/** A mobile said aloud and typed by voice input in Chinese digits ("一三八一二三四五六七八", 幺 for 一). */
+export const SPOKEN_MOBILE = /(?<![零〇一二三四五六七八九幺两])[一幺][三四五六七八九](?:[\s，,]?[零〇一二三四五六七八九幺两]){9}(?![零〇一二三四五六七八九幺两])/g;
 
 /** "一三八一二三四五六七八" (voice input) written in digits, other text as it was. */
 function withSpokenMobiles(text: string): string {

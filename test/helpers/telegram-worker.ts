@@ -100,8 +100,16 @@ export function nextAction(
   }
 }
 
-/** Files a complaint through the bot; returns the case id (without dashes). */
-export async function fileComplaint(standIn: BotApiStandIn, done: DoneUpdates, profile: WorkerProfile): Promise<string> {
+/**
+ * Sends the story, then answers whatever the bot asks until `stopAt` says the last turn is where to
+ * stop; returns that turn's messages (or throws after 25 steps).
+ */
+async function converse(
+  standIn: BotApiStandIn,
+  done: DoneUpdates,
+  profile: WorkerProfile,
+  stopAt: (action: ReturnType<typeof nextAction>) => boolean,
+): Promise<{ action: ReturnType<typeof nextAction>; turn: SentMessage[] }> {
   let seen = standIn.messagesTo(profile.chatId).length;
   let updateId = standIn.sendText(profile.chatId, profile.story);
   for (let step = 0; step < 25; step++) {
@@ -110,25 +118,21 @@ export async function fileComplaint(standIn: BotApiStandIn, done: DoneUpdates, p
     const turn = all.slice(seen);
     seen = all.length;
     const action = nextAction(profile, turn);
-    if ("logged" in action) return action.logged;
+    if (stopAt(action)) return { action, turn };
+    if ("logged" in action) throw new Error(`worker ${profile.chatId}: logged before the stop`);
     updateId = "text" in action ? standIn.sendText(profile.chatId, action.text) : standIn.press(profile.chatId, action.messageId, action.press);
   }
-  throw new Error(`worker ${profile.chatId}: no case after 25 steps`);
+  throw new Error(`worker ${profile.chatId}: not done after 25 steps`);
+}
+
+/** Files a complaint through the bot; returns the case id (without dashes). */
+export async function fileComplaint(standIn: BotApiStandIn, done: DoneUpdates, profile: WorkerProfile): Promise<string> {
+  const { action } = await converse(standIn, done, profile, (next) => "logged" in next);
+  return "logged" in action ? action.logged : "";
 }
 
 /** Answers the bot until it shows the summary; returns the summary message (its confirm button not pressed). */
 export async function reachSummary(standIn: BotApiStandIn, done: DoneUpdates, profile: WorkerProfile): Promise<SentMessage> {
-  let seen = standIn.messagesTo(profile.chatId).length;
-  let updateId = standIn.sendText(profile.chatId, profile.story);
-  for (let step = 0; step < 25; step++) {
-    await done.wait(updateId);
-    const all = standIn.messagesTo(profile.chatId);
-    const turn = all.slice(seen);
-    seen = all.length;
-    const action = nextAction(profile, turn);
-    if ("logged" in action) throw new Error(`worker ${profile.chatId}: logged without a summary`);
-    if ("press" in action && action.press === "confirm") return turn.at(-1)!;
-    updateId = "text" in action ? standIn.sendText(profile.chatId, action.text) : standIn.press(profile.chatId, action.messageId, action.press);
-  }
-  throw new Error(`worker ${profile.chatId}: no summary after 25 steps`);
+  const { turn } = await converse(standIn, done, profile, (next) => "press" in next && next.press === "confirm");
+  return turn.at(-1)!;
 }

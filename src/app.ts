@@ -63,7 +63,7 @@ export function createApp(
   const ledger = new CaseLedger(store.db);
   const outbox = new Outbox(store.db);
   const groups = new CaseGroups(store.db, router, gazetteer);
-  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now(), deadlinePolicyFromConfig(config), groups);
+  const actions = new CaseActions(store, ledger, outbox, calendar, () => clock.now(), deadlinePolicyFromConfig(config), groups, router);
   const engine = new DialogEngine({
     store,
     actions,

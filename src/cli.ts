@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
-import { formatCaseId, parseCaseId } from "./cases/case-id.js";
+import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
@@ -11,7 +11,8 @@ import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
 import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { positiveInteger } from "./cli-arguments.js";
+import { caseIdArgument, positiveInteger } from "./cli-arguments.js";
+import { correctCommand } from "./cases/correct-cli.js";
 import { ConfigFileError } from "./routing/config-file.js";
 import { CATEGORIES, categorySchema, type Category, type Reason } from "./domain.js";
 import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
@@ -48,13 +49,6 @@ function openTriage() {
   const gazetteer = Gazetteer.shared();
   const router = Router.load({ rulesFile: config.ROUTING_RULES_FILE, contactsFile: config.ROUTING_CONTACTS_FILE }, gazetteer);
   return { config, gazetteer, router };
-}
-
-function caseIdArgument(value: string): string {
-  const parsed = parseCaseId(value);
-  if (parsed.kind === "malformed") throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("status.malformed"));
-  if (parsed.kind === "mistyped") throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("status.mistyped", { id: formatCaseId(parsed.id) }));
-  return parsed.id;
 }
 
 function statusArgument(value: string): CaseStatus {
@@ -362,6 +356,8 @@ export function buildProgram(): Command {
         app.close();
       }
     });
+
+  caseCommand.addCommand(correctCommand(openApp));
 
   program
     .command("triage")

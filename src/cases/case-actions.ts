@@ -10,6 +10,10 @@ import type { Store } from "../db/open.js";
 import type { CaseStatus } from "./statuses.js";
 import { maskPhone, maskPhonesIn } from "./case-view.js";
 import { categorySchema } from "../domain.js";
+import { translator } from "../i18n.js";
+import { employerKey, projectKey } from "../groups/keys.js";
+import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, type FactCorrection } from "./fact-correction.js";
+import type { RouteInput } from "../routing/router.js";
 
 export interface StatusChange {
   caseId: string;
@@ -47,7 +51,31 @@ export interface GroupMembership {
    * it out of. Returns the cases made major by it (they owe the major-case deadlines).
    */
   rejoin(caseId: string, at: number, channel: string, wasArrears: boolean): string[];
+  /**
+   * An officer corrected the case's figures or names: its group's sums follow (and may escalate it),
+   * and new names may take it out of its group or into another. Returns the cases made major by it.
+   */
+  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): string[];
 }
+
+/** What a single complaint of a case's size is (the routing rules' thresholds for 集体 and 重大). */
+export interface CaseSizing {
+  route(input: RouteInput): { collective: boolean; major: boolean };
+}
+
+export interface FactCorrectionRequest {
+  caseId: string;
+  correction: FactCorrection;
+  by: string;
+  channel: string;
+  /** Why (核实工资表): on the record and at the desk, never sent to the worker. */
+  note?: string;
+  /** False when the desk hears of it another way (its own channel says who did it in its own words). */
+  tellDesk?: boolean;
+}
+
+/** A correction that changes nothing (every value given is the one on the case). */
+export class NothingToCorrectError extends Error {}
 
 /** An action that makes no sense from the case's status (a resolved case moved back to "logged"). */
 export class StatusTransitionError extends Error {
@@ -97,6 +125,7 @@ export class CaseActions {
     private readonly now: () => number = () => Date.now(),
     deadlinePolicy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
     private readonly groups: GroupMembership | null = null,
+    private readonly sizing: CaseSizing | null = null,
   ) {
     this.deadlines = new CaseDeadlines(store.db, new DeadlinePlanner(deadlinePolicy, calendar));
   }
@@ -203,6 +232,83 @@ export class CaseActions {
           groupId: leavesGroup !== null ? null : row.groupId,
           jurisdictionCode: change.moveToJurisdiction ?? row.jurisdictionCode,
         };
+      })
+      .immediate();
+  }
+
+  /**
+   * 更正案件信息: the case's figures or names as the officer found them. One transaction: the case, a
+   * ledger event with each fact's old and new value, the case's own size (a corrected headcount may make
+   * it collective or major: flags rise, never fall, as with every escalation), its group, the desk's
+   * thread, and the worker, who is told what now stands on their complaint and may say if it is wrong.
+   */
+  correctFacts(request: FactCorrectionRequest): { row: CaseRow; changes: FactChange[] } {
+    const correction = factCorrectionSchema.parse(request.correction);
+    return this.store.sqlite
+      .transaction(() => {
+        const row = this.ledger.find(request.caseId);
+        if (!row) throw new CaseNotFoundError(request.caseId);
+        if (request.by.trim() === "") throw new Error("an action needs the name of who acts");
+        const changes = changedFacts(row, correction);
+        if (changes.length === 0) throw new NothingToCorrectError(request.caseId);
+        const at = this.now();
+        const actor = `officer:${request.by}`;
+        const headcount = correction.headcount;
+        const names = { employer: correction.employer ?? row.employer, project: correction.project ?? row.project };
+        const keys = { employerKey: employerKey(names.employer), projectKey: projectKey(names.project) };
+        const corrected: CaseRow = {
+          ...row,
+          ...names,
+          ...keys,
+          amountYuan: correction.amountYuan ?? row.amountYuan,
+          headcountMin: headcount ?? row.headcountMin,
+          headcountMax: headcount ?? row.headcountMax,
+          updatedAt: at,
+        };
+        this.ledger.updateFacts(row.id, corrected, at);
+        const note = request.note?.trim() || undefined;
+        // Only arrears have a size that matters: 集体/重大 are levels of wage arrears.
+        const size = row.isArrears && this.sizing ? this.sizing.route(routeInputOf(corrected)) : { collective: false, major: false };
+        const raised = { collective: size.collective && !row.collective, major: size.major && !row.major };
+        if (raised.collective || raised.major) this.ledger.raiseSize(row.id, raised, at);
+        this.ledger.appendEvent({
+          caseId: row.id,
+          at,
+          actor,
+          channel: request.channel,
+          type: "facts_corrected",
+          data: { changes, ...(note ? { note } : {}), ...(raised.major ? { madeMajor: true } : raised.collective ? { madeCollective: true } : {}) },
+        });
+        const madeMajor = new Set(raised.major ? [row.id] : []);
+        const namesChanged = keys.employerKey !== row.employerKey || keys.projectKey !== row.projectKey;
+        if (this.groups && row.isArrears) for (const member of this.groups.factsCorrected(row.id, namesChanged, actor, at, request.channel)) madeMajor.add(member);
+        for (const member of madeMajor) this.deadlines.onBecameMajor(member, at);
+        const desk = translator("zh-CN");
+        if (request.tellDesk !== false) this.outbox.enqueue(
+          {
+            caseId: row.id,
+            channel: DESK_CHANNEL,
+            recipientKey: deskRecipient(row.id),
+            locale: "zh-CN",
+            messageKey: raised.major ? "desk.factsCorrectedMajor" : "desk.factsCorrected",
+            params: { id: formatCaseId(row.id), by: request.by, changes: describeChanges(desk, changes), note: note ?? "" },
+          },
+          at,
+        );
+        // The worker hears what now stands on their complaint, in their language, and how to object.
+        const tw = translator(row.locale === "en" ? "en" : "zh-CN");
+        this.outbox.enqueue(
+          {
+            caseId: row.id,
+            channel: row.channel,
+            recipientKey: row.filerKey,
+            locale: row.locale,
+            messageKey: "notify.factsCorrected",
+            params: { id: formatCaseId(row.id), changes: describeChanges(tw, changes) },
+          },
+          at,
+        );
+        return { row: this.ledger.find(row.id) ?? corrected, changes };
       })
       .immediate();
   }
@@ -392,4 +498,17 @@ export class CaseActions {
       })
       .immediate();
   }
+}
+
+/** The routing rules' view of a case (its size against the thresholds for 集体 and 重大). */
+function routeInputOf(row: CaseRow): RouteInput {
+  return {
+    category: row.category as RouteInput["category"],
+    sector: row.sector as RouteInput["sector"],
+    projectKind: row.projectKind as RouteInput["projectKind"],
+    ownership: row.ownership as RouteInput["ownership"],
+    headcount: row.headcountMin,
+    amountYuan: row.amountYuan,
+    divisionCode: row.jurisdictionCode ?? row.divisionCode,
+  };
 }

@@ -3,6 +3,7 @@
 // the codes the reports read ("record:police", "recovered:236000;workersPaid:12").
 import type { TFunction } from "i18next";
 import { maskPhonesIn } from "./case-view.js";
+import { describeChanges } from "./fact-correction.js";
 
 /** An event's name: a status change names its new status. */
 export function eventLabel(t: TFunction, type: string, data: unknown): string {
@@ -27,6 +28,8 @@ export function eventNote(t: TFunction, data: unknown): string {
     parts.push(t("cli.resolution", { amount: Number(resolution[1]).toLocaleString("en-US"), workers: Number(resolution[2]) }), resolution[3] ?? "");
   } else if (category) parts.push(t(`category.${category[1]}`, { defaultValue: category[1] }), category[2] ?? "");
   else if (note !== "" && note !== "answer" && note !== "question") parts.push(note);
+  // 更正案件信息: each fact's old and new value.
+  if (Array.isArray(fields.changes)) parts.push(describeChanges(t, fields.changes, "；"));
   for (const name of ["reason", "question", "text"]) {
     if (typeof fields[name] === "string" && fields[name]) parts.push(String(fields[name]));
   }

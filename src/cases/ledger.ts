@@ -104,6 +104,29 @@ export class CaseLedger {
     this.db.update(cases).set({ phone, updatedAt: at }).where(eq(cases.id, id)).run();
   }
 
+  /** An officer's correction of the complaint's figures or names (更正), with the grouping keys that follow from the names. */
+  updateFacts(
+    id: string,
+    facts: Pick<CaseRow, "amountYuan" | "headcountMin" | "headcountMax" | "employer" | "project" | "employerKey" | "projectKey">,
+    at: number,
+  ): void {
+    const { amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey } = facts;
+    this.db
+      .update(cases)
+      .set({ amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, updatedAt: at })
+      .where(eq(cases.id, id))
+      .run();
+  }
+
+  /** The case's own size says collective or major (a corrected headcount or amount): flags only rise. */
+  raiseSize(id: string, size: { collective: boolean; major: boolean }, at: number): void {
+    this.db
+      .update(cases)
+      .set({ ...(size.collective ? { collective: true } : {}), ...(size.major ? { major: true } : {}), updatedAt: at })
+      .where(eq(cases.id, id))
+      .run();
+  }
+
   setJurisdiction(id: string, code: string): void {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }

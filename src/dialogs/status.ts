@@ -4,6 +4,7 @@ import { accessCodeMatches } from "../cases/access-code.js";
 import { findCaseIdIn, formatCaseId, parseCaseId } from "../cases/case-id.js";
 import { formatLocalDate } from "../cases/deadlines.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
+import { describeChanges } from "../cases/fact-correction.js";
 import type { Turn } from "./turn.js";
 
 export interface StatusDeps {
@@ -138,6 +139,9 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
       // The new status always; the officer's words for the worker when there are any.
       const status = typeof data.to === "string" ? t(`caseStatus.${data.to}`) : t("event.other");
       line = note ? t("event.status_changed_note", { status, note }) : t("event.status_changed", { status });
+    } else if (event.type === "facts_corrected" && Array.isArray(data.changes)) {
+      // What the officer found, fact by fact: the worker may say if it is wrong.
+      line = t("event.facts_corrected", { changes: describeChanges(t, data.changes, t("punctuation.listSeparator")) });
     } else {
       line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
     }

@@ -18,6 +18,7 @@ import type { ComplaintRouter } from "../dialogs/ports.js";
 import { Gazetteer } from "../routing/gazetteer.js";
 import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import { employerKey, projectKey } from "./keys.js";
+import { OPEN_STATUSES } from "../cases/statuses.js";
 
 export type GroupRow = typeof caseGroups.$inferSelect;
 export type GroupLevel = "none" | "collective" | "major";
@@ -433,6 +434,45 @@ export class CaseGroups {
     const leftAsReferred = last?.type === "group_left" && (last.data as { because?: unknown } | null)?.because === "referred";
     if (!leftAsReferred && (wasArrears || last !== undefined)) return [];
     return this.assignOnLogging(row, at, channel).madeMajor;
+  }
+
+  /** See GroupMembership.factsCorrected (src/cases/case-actions.ts); `caseId`'s row already holds the new facts. */
+  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): string[] {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) return [];
+    if (row.groupId !== null) {
+      const groupId = row.groupId;
+      // Still the group's (another member shares a name with it): the sums follow the new figures.
+      if (!namesChanged || this.sharesAName(row, groupId)) {
+        const before = this.group(groupId);
+        const totals = this.recompute(groupId, at, actor, channel, caseId);
+        const changed = totals.workers !== before.headcountTotal || totals.amountYuan !== before.amountTotal;
+        if (totals.escalated === null && changed) {
+          const first = totals.firstMemberId ?? caseId;
+          this.tellDesk(
+            first,
+            "groups:desk.refigured",
+            { group: groupId, label: totals.label, id: formatCaseId(caseId), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
+            at,
+          );
+        }
+        return totals.madeMajor;
+      }
+      this.takeOut(caseId, groupId, actor, channel, at, "group_left", { because: "corrected" });
+    }
+    // New names may match another open complaint of the county, as a new complaint would; one an officer
+    // split out by hand stays out.
+    if (!namesChanged || !row.isArrears || !(OPEN_STATUSES as readonly string[]).includes(row.status) || this.wasSplit(caseId)) return [];
+    return this.assignOnLogging(row, at, channel).madeMajor;
+  }
+
+  /** Whether another member of the group has the case's employer or project (by key). */
+  private sharesAName(row: CaseRow, groupId: string): boolean {
+    return this.memberRows(groupId).some(
+      (member) =>
+        member.id !== row.id &&
+        ((row.employerKey !== null && member.employerKey === row.employerKey) || (row.projectKey !== null && member.projectKey === row.projectKey)),
+    );
   }
 
   private takeOut(

@@ -15,7 +15,8 @@ import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { OfficerRegistry } from "../../officers/registry.js";
-import { DESK_CHANNEL, deskRecipient } from "../../cases/case-actions.js";
+import { DESK_CHANNEL, deskRecipient, NothingToCorrectError } from "../../cases/case-actions.js";
+import { changedFacts, describeChanges, readTypedCorrection, type FactCorrection } from "../../cases/fact-correction.js";
 import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
@@ -35,10 +36,12 @@ const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
   reopen: ["resolved", "referred"],
   askWorker: ASK_WORKER_FROM,
   phone: CASE_STATUSES,
+  // 更正案件信息: the record may be put right at any time; the ledger keeps what it said before.
+  correct: CASE_STATUSES,
 };
 
-type Modal = "notArrears" | "transfer" | "resolve" | "reopen" | "askWorker";
-const MODALS: readonly string[] = ["notArrears", "transfer", "resolve", "reopen", "askWorker"];
+type Modal = "notArrears" | "transfer" | "resolve" | "reopen" | "askWorker" | "correct";
+const MODALS: readonly string[] = ["notArrears", "transfer", "resolve", "reopen", "askWorker", "correct"];
 
 function workerLocale(row: CaseRow): Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
@@ -174,6 +177,30 @@ export class SlackDesk {
     );
   }
 
+  /**
+   * 更正案件信息: the case's facts as the officer found them; the worker is told, and the case's thread
+   * says who corrected what (the ticket itself shows the new facts once refreshed).
+   */
+  correct(user: string, row: CaseRow, correction: FactCorrection, note: string): void {
+    try {
+      const { changes } = this.app.actions.correctFacts({ caseId: row.id, correction, by: `slack:${user}`, channel: CHANNEL, note, tellDesk: false });
+      this.app.outbox.enqueue(
+        {
+          caseId: row.id,
+          channel: DESK_CHANNEL,
+          recipientKey: deskRecipient(row.id),
+          locale: this.app.config.DEFAULT_LOCALE,
+          messageKey: "slack:thread.corrected",
+          params: { user, changes: describeChanges(this.t, changes), note },
+        },
+        this.app.clock.now(),
+      );
+    } catch (error) {
+      // Another officer put the same figures in first: nothing left to change.
+      if (!(error instanceof NothingToCorrectError)) throw error;
+    }
+  }
+
   /** After a transfer: the old desk ticket shows where it went, the new desk gets a fresh ticket. */
   async moveTicket(user: string, caseId: string, from: string | null, to: string, reason: string): Promise<void> {
     const row = this.app.ledger.find(caseId);
@@ -205,7 +232,15 @@ export class SlackDesk {
       resolve: t("slack:modal.resolveTitle"),
       reopen: t("slack:modal.reopenTitle"),
       askWorker: t("slack:modal.askWorkerTitle"),
+      correct: t("slack:modal.correctTitle"),
     };
+    const worker = this.app.ledger.find(caseId);
+    // The facts as they stand, to be changed where they are wrong (a range of workers is typed anew).
+    const optional = (block: string, label: string, initial: string | null | undefined, maxLength: number) => ({
+      ...input(block, label, { type: "plain_text_input", max_length: maxLength, ...(initial ? { initial_value: initial } : {}) }),
+      optional: true,
+    });
+    const sameCount = worker?.headcountMin !== null && worker?.headcountMin === worker?.headcountMax;
     const blocks: Record<Modal, unknown[]> = {
       notArrears: [
         input("category", t("slack:modal.category"), {
@@ -224,9 +259,15 @@ export class SlackDesk {
       ],
       reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
       askWorker: [input("question", t("slack:modal.question"), { type: "plain_text_input", multiline: true, max_length: 300 })],
+      correct: [
+        optional("amount", t("slack:modal.correctAmount"), worker?.amountYuan != null ? String(worker.amountYuan) : null, 16),
+        optional("headcount", t("slack:modal.correctHeadcount"), sameCount ? String(worker?.headcountMin) : null, 6),
+        optional("employer", t("slack:modal.correctEmployer"), worker?.employer, 100),
+        optional("project", t("slack:modal.correctProject"), worker?.project, 100),
+        optional("note", t("slack:modal.correctNote"), null, 300),
+      ],
     };
     // The question reaches the worker as written: nothing translates it.
-    const worker = this.app.ledger.find(caseId);
     if ((modal === "askWorker" || modal === "notArrears") && worker && worker.locale !== this.app.config.DEFAULT_LOCALE) {
       blocks[modal].unshift({
         type: "context",
@@ -382,6 +423,24 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         return;
       }
     }
+    let correction: FactCorrection | null = null;
+    if (modal === "correct") {
+      const read = readTypedCorrection({
+        amount: field(state, "amount"),
+        headcount: field(state, "headcount"),
+        employer: field(state, "employer"),
+        project: field(state, "project"),
+      });
+      if ("error" in read) {
+        await ack({ response_action: "errors", errors: { [read.error.field]: t(read.error.messageKey) } });
+        return;
+      }
+      if (changedFacts(row, read.correction).length === 0) {
+        await ack({ response_action: "errors", errors: { amount: t("correction.nothingChanged", { id: formatCaseId(caseId) }) } });
+        return;
+      }
+      correction = read.correction;
+    }
     const question = modal === "askWorker" ? field(state, "question") : "";
     if (modal === "askWorker" && question === "") {
       await ack({ response_action: "errors", errors: { question: t("slack:modal.emptyQuestion") } });
@@ -398,6 +457,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       else if (modal === "resolve") desk.resolve(user, fresh, amount, workers);
       else if (modal === "reopen") desk.reopen(user, fresh, field(state, "reason"));
       else if (modal === "askWorker") desk.askWorker(user, fresh, question);
+      else if (modal === "correct" && correction) desk.correct(user, fresh, correction, field(state, "note"));
       else return;
       done = true;
     });

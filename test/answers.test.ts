@@ -34,3 +34,25 @@ describe("a name answer with thanks or someone's phone in it", () => {
     expect(parseNameAnswer("my boss number is 13999990000").ok).toBe(false);
   });
 });
+
+describe("a name the worker is unsure of", () => {
+  it("is the name, without the doubt around it", () => {
+    const cases: Record<string, string> = {
+      "是刘建国吗 我也不确定": "刘建国",
+      "刘建国？不太确定": "刘建国",
+      "可能是宏达劳务吧": "宏达劳务",
+      "应该是宏达劳务，我也不太清楚": "宏达劳务",
+      "大概是刘建国 记不清了": "刘建国",
+      "我记得是刘建国": "刘建国",
+      "好像是姓刘的": "刘老板",
+      "宏达劳务 not sure": "宏达劳务",
+      // Names that only begin like a doubt keep it.
+      "应县建筑公司": "应县建筑公司",
+    };
+    for (const [text, name] of Object.entries(cases)) expect(parseNameAnswer(text), text).toEqual({ ok: true, value: name });
+  });
+
+  it("is no name when the doubt is all there is", () => {
+    for (const text of ["不太清楚", "不确定", "可能", "估计是他"]) expect(parseNameAnswer(text).ok, text).toBe(false);
+  });
+});

@@ -45,6 +45,11 @@ export function parseHeadcountAnswer(
   return { ok: true, value: range };
 }
 
+// The worker's doubt around a name they give: before it ("好像是"), or after it ("我也不确定").
+const HEDGE_TAIL =
+  /[，,。.\s]*(?:我)?(?:也)?(?:不太?确定|不敢(?:太)?(?:肯定|确定)|记不(?:太)?清(?:楚)?了?|不太清楚|说不准|拿不准|没把握|(?:I'?m )?not (?:too |really |quite )?sure)[。.!！~～]*$/iu;
+const HEDGE_HEAD = /^(?:我)?(?:记得|估计|好像|应该|可能|大概|也许|八成|据说|听说)(?:是|叫)?\s*/u;
+
 const NAME_PREFIX =
   /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
 
@@ -59,7 +64,7 @@ const PHONE_IN_NAME =
 const NOT_A_NAME =
   /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|thanks|thank you|thx|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到|谢谢|谢谢你们?|谢谢您|多谢|感谢|谢了|不方便|不方便说|不想说|不能说|不用了?|no thanks|not convenient|any progress\??)[\s.!。！~～\p{Extended_Pictographic}\u{FE0F}]*$/iu;
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
-const SENTENCE = /不知道|不清楚|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
+const SENTENCE = /不知道|不太?清楚|不太?确定|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
 // "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.
 const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
 
@@ -116,6 +121,10 @@ const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "")).trim();
+  // "是刘建国吗 我也不确定", "好像是姓刘的", "我记得是宏达劳务": the name the worker is unsure of is the name.
+  const unsure = HEDGE_TAIL.exec(name);
+  if (unsure && unsure.index > 0) name = name.slice(0, unsure.index).replace(/[吗吧嘛]?[？?]*$/u, "").trim();
+  name = name.replace(HEDGE_HEAD, "");
   const surname = SURNAME_WITH_ROLE.exec(name);
   if (surname) return { ok: true, value: `${surname[2]}${surname[1] ?? "老板"}` };
   if (isQuestionToBot(name) && !NAME_ENDING.test(name)) return fail("nameUnreadable");

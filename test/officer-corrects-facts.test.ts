@@ -227,3 +227,27 @@ describe("the worker's language and the rules of the correction", () => {
     expect(readTypedCorrection({ project: "项".repeat(101) })).toMatchObject({ error: { field: "project", messageKey: "correction.tooLong" } });
   });
 });
+
+describe("a worker who says the record is wrong, and the officer who puts it right", () => {
+  it("passes the worker's words on as a correction to check, and the officer's correction back to the worker", () => {
+    const { id, worker } = file("我在新乡市红旗区凤凰城三期工地干木工，宏达劳务欠我们5个人工资3万");
+
+    worker.says("金额写错了，是35000");
+    expect(worker.heard).toContain("核实后会更正登记的信息");
+    expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "worker_added", data: { text: "金额写错了，是35000", correcting: true } });
+    const desk = queuedFor(`case:${id}`, "desk.workerCorrects");
+    expect(desk).toHaveLength(1);
+    expect(desk[0]).toContain("更正信息");
+    // Nothing changes on the worker's word alone.
+    expect(row(id).amountYuan).toBe(30_000);
+
+    // News that corrects nothing is news, as before.
+    worker.says("老板今天又说下个月给");
+    expect(worker.heard).not.toContain("更正");
+    expect(queuedFor(`case:${id}`, "desk.workerCorrects")).toHaveLength(1);
+
+    env.app.actions.correctFacts({ caseId: id, correction: { amountYuan: 35_000 }, by: "张三", channel: "cli", note: "工人补充，核对工资表属实" });
+    expect(row(id).amountYuan).toBe(35_000);
+    expect(queuedFor(`local:${worker.id}`, "notify.factsCorrected")[0]).toContain("欠款金额：¥30,000 → ¥35,000");
+  });
+});

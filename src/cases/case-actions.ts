@@ -349,18 +349,27 @@ export class CaseActions {
     return this.outbox.deliveredBy(caseId, "notify.question", at);
   }
 
-  /** More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk. */
   /**
+   * More the worker wants the officer to know ("宿舍还有5个人也没拿到钱"): on the record and at the desk.
+   * `correction`: the worker says a logged fact is wrong ("金额写错了，是35000"); only an officer changes it.
    * `safety` (violence, threats, papers held) and `atRisk` (despair, extreme action): the desk's note
    * is an alert; `atRisk` also makes the case major (防止极端事件) if it was not.
    */
-  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string, kind: "news" | "safety" | "atRisk" = "news"): void {
+  workerAddedInfo(caseId: string, text: string, userKey: string, channel: string, kind: "news" | "correction" | "safety" | "atRisk" = "news"): void {
     this.store.sqlite
       .transaction(() => {
         const row = this.ledger.find(caseId);
         if (!row || row.filerKey !== userKey) return;
         const at = this.now();
-        this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: kind === "news" ? "worker_added" : "worker_at_risk", data: { text } });
+        const news = kind === "news" || kind === "correction";
+        this.ledger.appendEvent({
+          caseId,
+          at,
+          actor: `worker:${userKey}`,
+          channel,
+          type: news ? "worker_added" : "worker_at_risk",
+          data: { text, ...(kind === "correction" ? { correcting: true } : {}) },
+        });
         if (kind === "atRisk" && !row.major) {
           this.ledger.markMajor(caseId, at);
           // 防止极端事件: a major case's facts are checked the same day, its progress reported the next.
@@ -372,7 +381,8 @@ export class CaseActions {
             channel: DESK_CHANNEL,
             recipientKey: deskRecipient(caseId),
             locale: "zh-CN",
-            messageKey: kind === "news" ? "desk.workerAdded" : "desk.workerAtRisk",
+            // A worker saying the record is wrong: the desk is shown how to put it right once checked.
+            messageKey: kind === "news" ? "desk.workerAdded" : kind === "correction" ? "desk.workerCorrects" : "desk.workerAtRisk",
             params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
           },
           at,

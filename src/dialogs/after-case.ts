@@ -4,6 +4,9 @@
 // should know reaches the officer.
 
 import { allPhones, OTHER_PARTY_NUMBER_WORDS, readPhone } from "../triage/contact.js";
+import { isQuestionToBot, isStoryTalk, parseAmountAnswer, parseHeadcountAnswer, parseNameAnswer } from "./answers.js";
+import { detectCorrectionCue } from "./corrections.js";
+import { findAmountMentions } from "../triage/amounts.js";
 
 // Polite words and waiting; a message made only of these (and punctuation, emoji) is a thank-you.
 const POLITE =
@@ -155,3 +158,28 @@ const DECLINES_PHONE = /^(?:不用了?|不用留|不方便|不留了?|不想留|
 export function declinesPhone(text: string): boolean {
   return DECLINES_PHONE.test(text.trim());
 }
+
+/**
+ * The worker says a logged fact is wrong ("金额写错了，是35000", "错了 不是刘建国是刘建军", "刚才说错了 是红旗区"):
+ * a fact named with a value of its kind, or words of a slip of their own. What the boss said was wrong
+ * ("老板说的不对 他说我们没干完") or a complaint about waiting ("不对吧 怎么还没人联系我") is not one.
+ */
+export function correctsLoggedFact(text: string): boolean {
+  const cue = detectCorrectionCue(text);
+  if (cue === null) return false;
+  if (OWN_SLIP.test(text)) return true;
+  const value = (cue.valueText ?? "").trim();
+  if (value === "" || isStoryTalk(value) || isQuestionToBot(value)) return false;
+  switch (cue.fact) {
+    case "amount":
+      return findAmountMentions(value).length > 0 || parseAmountAnswer(value, null).ok;
+    case "headcount":
+      return parseHeadcountAnswer(value, null).ok;
+    case "employer":
+    case "project":
+      return parseNameAnswer(value).ok;
+    default:
+      return false;
+  }
+}
+const OWN_SLIP = /(?:说|写|填|打|记|搞|弄|报)错了|不是[^，,。\s]{1,20}(?:而)?是|上次说的不对/;

@@ -49,7 +49,7 @@ import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
 import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
-  saysSomethingOwed } from "./after-case.js";
+  saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
 import { SessionStore } from "./session-store.js";
@@ -1452,9 +1452,11 @@ export class DialogEngine {
     if (!row) return false;
     const id = formatCaseId(row.id);
     const passOn = (key: string) => {
-      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+      // "金额写错了，是35000": the officer checks and corrects the record; the worker hears that.
+      const correcting = key === "afterCase.newsPassedOn" && correctsLoggedFact(text);
+      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, correcting ? "correction" : "news");
       turn.caseId = row.id;
-      turn.say(turn.t(this.options.actions ? key : "afterCase.othersToo", { id }));
+      turn.say(turn.t(!this.options.actions ? "afterCase.othersToo" : correcting ? "afterCase.correctionPassedOn" : key, { id }));
     };
     // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
     // Violence after filing ("刘建国今天找人把我打了"): 110 first, and the officer alerted the same way.

@@ -188,6 +188,23 @@ describe("cancel and new", () => {
     worker.says("宁波慈溪恒发电器厂老板欠我4个月工资，一个月五千二，两万零八百");
     expect(worker.last?.expecting).not.toBeNull();
   });
+
+  it("after /new, a short story that could be news of the last case is a new complaint", () => {
+    const worker = new Worker(env.app, "w7b");
+    worker.says("老板不给加班费 在无锡新吴区 无锡嘉盛电子厂");
+    const id = confirmAndGetId(worker);
+    worker.says("/new");
+    worker.says("另外 我老婆在同一个厂 也欠她五千");
+    expect(worker.heard).not.toContain(formatCaseId(id));
+    expect(worker.last?.expecting).not.toBeNull();
+    expect(worker.last?.caseId).toBeNull();
+    // Without /new the same words are news of the complaint just logged.
+    const other = new Worker(env.app, "w7c");
+    other.says("老板不给加班费 在无锡新吴区 无锡嘉盛电子厂");
+    const otherId = confirmAndGetId(other);
+    other.says("另外 我老婆在同一个厂 也欠她五千");
+    expect(other.heard).toContain(formatCaseId(otherId));
+  });
 });
 
 describe("a restart in the middle of a dialog", () => {

@@ -465,6 +465,12 @@ export class DialogEngine {
       }
       text = answer;
     }
+    if (!draft && turn.session.newComplaintAsked && !numbersOnly(text)) {
+      // After /new: the complaint asked for, whatever cases the worker has.
+      turn.session.newComplaintAsked = false;
+      this.startDraft(turn, text);
+      return;
+    }
     if (!draft) {
       // A message sent before the question reached the worker (a terminal shows it with the next reply) is no answer.
       const awaiting = this.options.actions ? this.ledger.awaitingAnswerFrom(turn.userKey) : undefined;
@@ -709,6 +715,7 @@ export class DialogEngine {
     turn.session.draft = draft;
     turn.session.forwarded = [];
     turn.session.currentCaseId = null;
+    turn.session.newComplaintAsked = false;
     // Safety first: told of 110 now, not only once the complaint is logged.
     if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(turn.t("logged.violence"));
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
@@ -1700,6 +1707,7 @@ export class DialogEngine {
 
   private onCommand(turn: Turn, command: Command): void {
     const { t } = turn;
+    turn.session.newComplaintAsked = command.name === "new";
     switch (command.name) {
       case "start":
         turn.say(t("intro.start"));

@@ -281,3 +281,24 @@ describe("the phone in English", () => {
     expect(worker.heard).not.toContain("tell me what happened");
   });
 });
+
+describe("a number given with the name of who owes", () => {
+  it("is theirs, and stays in the worker's words; the worker's own number said with it is the worker's", () => {
+    const boss = new Worker(env.app, "bossPhone");
+    boss.says("我在新乡市红旗区凤凰城三期工地干活，欠我们5个人工资3万");
+    expect(boss.last?.expecting).toBe("employer");
+    boss.says("包工头叫马有才 电话是13709712345");
+    expect(boss.heard).toContain("欠钱的一方 → 马有才");
+    expect(boss.heard).not.toContain("电话 → ");
+    const id = boss.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)).toMatchObject({ employer: "马有才", phone: null });
+    expect(env.app.ledger.find(id)!.narrative).toContain("13709712345");
+
+    const own = new Worker(env.app, "ownPhone");
+    own.says("我在新乡市红旗区凤凰城三期工地干活，欠我们5个人工资3万");
+    own.says("包工头叫马有才 我电话是13709712345");
+    expect(own.heard).toContain("欠钱的一方 → 马有才");
+    expect(own.heard).not.toContain("马有才 我");
+    expect(own.heard).toContain("电话 → 13709712345");
+  });
+});

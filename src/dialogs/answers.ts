@@ -57,7 +57,7 @@ const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?|每人|每个
 
 // "陈刚 电话138…", "是刘建国，他电话139…", "my boss number is 139…": whose number, and the number.
 const PHONE_IN_NAME =
-  /[，,\s]*(?:(?:他的?|她的?|老板的?|包工头的?|my |the |his |her )?(?:boss'?s? )?(?:电话|手机|联系方式|phone number|phone|number)(?: is)?)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
+  /[，,\s]*(?:(?:他的?|她的?|我的?|俺的?|老板的?|包工头的?|my |the |his |her )?(?:boss'?s? )?(?:电话|手机|联系方式|phone number|phone|number)(?: is)?)?[:：是]?\s*(?:\+?86)?(?:1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}|0\d{2,3}-?\d{7,8})/gi;
 
 // Assent typed where a name was asked ("OK", "好的") is not a name.
 // Thanks typed there ("谢谢", "thanks 👍") is not a name either.

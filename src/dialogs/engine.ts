@@ -569,6 +569,12 @@ export class DialogEngine {
             turn.append(this.changedLine(turn, draft, further.fact, !had.has(further.fact)));
           }
         }
+        // "包工头叫马有才 我电话是137…": the worker's own number, said with the name.
+        const own = ownLabelledPhoneIn(text);
+        if (own && draft.facts.phone !== own && !correction.more.some((m) => m.fact === "phone")) {
+          draft.facts.phone = own;
+          turn.append(this.changedLine(turn, draft, "phone", !had.has("phone")));
+        }
         this.reclassify(draft);
         this.advance(turn, draft);
       } else if (!correction.valueText) {
@@ -652,7 +658,12 @@ export class DialogEngine {
       place: facts.place ? `${facts.place.text} ${facts.place.name ?? ""}` : null,
     });
     if (!cue) return null;
-    const { valueText, more } = cue;
+    const { valueText } = cue;
+    // "包工头叫马有才 电话是137…": the number told with who owes is theirs (it stays in the worker's words),
+    // unless the worker calls it their own.
+    const own = ownLabelledPhoneIn(text);
+    const digits = (value: string | null) => (value ?? "").replace(/\D/g, "");
+    const more = cue.fact === "employer" ? cue.more.filter((m) => m.fact !== "phone" || (own !== null && digits(m.valueText).endsWith(own.slice(-11)))) : cue.more;
     const placeNamed = valueText !== null && this.read(valueText).place.status !== "none";
     // "不对，是在新乡县的工地": the site is the same; where it is was wrong.
     if (cue.fact === "project" && placeNamed && valueText && GENERIC_SITE.test(this.withoutPlace(valueText))) {

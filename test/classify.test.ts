@@ -118,3 +118,28 @@ describe("platform and household work", () => {
     expect(classOf("网购的衣服，商家扣了我运费").category).toBe("not_labor");
   });
 });
+
+describe("what workers told a reviewer (2026-12-05)", () => {
+  it("Cantonese unpaid wages are arrears", () => {
+    expect(classOf("我喺深圳龙岗做嘢 老细走佬 冇出粮 两个月 成六千蚊").category).toBe("wage_arrears");
+    expect(classOf("人工两个月冇出粮").category).toBe("wage_arrears");
+  });
+
+  it("an agency's fee taken by a vanished middleman is no wages (police, 12345)", () => {
+    expect(classOf("交了八百块中介费 说介绍进厂 结果人跑了 电话也打不通").category).toBe("not_labor");
+  });
+
+  it("a shop's customer who does not pay is a debt, not a site's money nor wages", () => {
+    expect(classOf("我开了个小卖部 有个客户欠我货款八千块不还").category).toBe("not_labor");
+    // A supplier to a site is still the site's money; a worker of a shop is still owed wages.
+    expect(classOf("我给工地送材料 总包欠我货款八万").category).toBe("project_payment");
+    expect(classOf("我在饭店打工 老板欠我工资五千").category).toBe("wage_arrears");
+  });
+
+  it("double pay for a contract never signed is for arbitration; wages held back with it are arrears first", () => {
+    expect(classOf("干了一年没签合同 听说可以要双倍工资 老板不给 大概五万多").category).toBe("labor_dispute");
+    const both = classOf("没签合同 双倍工资不给 工资也拖了两个月没发");
+    expect(both.category).toBe("wage_arrears");
+    expect(both.reasons.map((r) => r.key)).toContain("triage:reason.alsoCompensation");
+  });
+});

@@ -54,6 +54,8 @@ const WAGES_OWED = new RegExp(
     // "包工头跑了 电话也打不通": the one who pays has vanished.
     "(?:包工头|老板|工头|班组长|带班|公司|厂长|老板娘|负责人)[^。!?！？，,]{0,4}(?:跑了|跑路|失联|联系不上|找不到人|不见了|人没影)",
     "(?:没|不)(?:给|发|结)(?:我|我们|俺|俺们|咱们|大家|工人|他们)(?:发|结)?(?:工|血汗)?钱|一分钱(?:都|也)?没(?:拿到|给|发|见到|有)",
+    // Cantonese: "冇出粮" (no pay day), "老细走佬" (the boss ran off), "拖粮".
+    "冇出粮|冇粮出|唔出粮|未出粮|拖粮|冇(?:畀|俾)(?:人工|钱)|(?:老细|老板)[^。!?！？，,]{0,3}走佬",
     "\\bowe[sd]?\\b|unpaid|(?:don'?t|doesn'?t|didn'?t|won'?t|not|never) pa(?:y|id)|ha(?:ve|s)n'?t paid|ha(?:ve|s) not paid|hasn't paid|has not paid|haven't been paid|not been paid|didn't pay|withh[oe]ld",
   ].join("|"),
   "i",
@@ -81,15 +83,20 @@ const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴)|没交|
 const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
-  /买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
+  /中介费|介绍费|报名费|买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
-const COMPENSATION = /经济补偿|赔偿金|N\+1|n\+1|双倍工资|开除|辞退|severance/;
+const COMPENSATION = /经济补偿|赔偿金|N\+1|n\+1|双倍工资|双倍补偿|开除|辞退|severance/;
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */
 const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账)|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
+
+const DOUBLE_PAY = /双倍工资/g;
+const CUSTOMER_DEBT =
+  /(?:客户|顾客|买家|客人|采购商|进货的)[^。!?！？，,]{0,6}(?:欠|不给|没给|拖|赖)|开了?(?:个|一家|一个)?(?:小卖部|商店|超市|便利店|门市部?|批发部|饭店|餐馆|小店)/;
+const SITE_WORDS = /工地|工程|项目|施工|建筑|包工|总包|分包|劳务/;
 
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
@@ -97,7 +104,13 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交") — unless money is still
   // said to be owed besides ("工资结清了一部分，还差8000没给").
   const stripped = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
-  const text = stripped !== fullText && !STILL_OWED.test(stripped) ? stripped : fullText;
+  // 双倍工资 for a contract never signed is a sum for arbitration to decide, not wages earned and held back.
+  const text = (stripped !== fullText && !STILL_OWED.test(stripped) ? stripped : fullText).replace(DOUBLE_PAY, "双倍补偿");
+  // A shop's customer who does not pay the bill ("客户欠我货款八千"): a debt for the courts, not wages
+  // nor a site's money.
+  if (CUSTOMER_DEBT.test(text) && !WAGES_NAMED_OWED.test(text) && !SITE_WORDS.test(text)) {
+    return { category: "not_labor", reasons: [reason("notWork")] };
+  }
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
   const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text);
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);

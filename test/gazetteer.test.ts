@@ -154,6 +154,15 @@ describe("places written in pinyin (English messages)", () => {
     check(g.resolve("Hello, please help me. The boss has not paid us since August."), null);
     check(g.resolve("my boss in hongqi owes me"), null);
   });
+
+  it("asks which place when the pinyin is several places (Suzhou: 苏州, 宿州, 肃州), unless more words tell", () => {
+    const suzhou = g.resolveAnswer("Suzhou");
+    expect(suzhou.status).toBe("ambiguous");
+    expect(suzhou.status === "ambiguous" ? suzhou.candidates.map((c) => c.code).sort() : []).toEqual(["320500", "341300", "620902"]);
+    check(g.resolveAnswer("Suzhou Wuzhong district"), "320506");
+    check(g.resolveAnswer("Wuzhong District, Suzhou"), "320506");
+    check(g.resolveAnswer("Suzhou District"), "620902");
+  });
 });
 
 describe("divisions", () => {

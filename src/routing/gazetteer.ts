@@ -60,8 +60,21 @@ export class Gazetteer {
   private resolveRomanized(text: string): PlaceResolution {
     if (!LATIN_NAME.test(text)) return { status: "none" };
     this.romanizedPlaces ??= new RomanizedPlaces(this.data);
-    const han = this.romanizedPlaces.toHan(text);
-    return han === "" ? { status: "none" } : resolvePlace(this.index, han, "answer");
+    // Homophones ("Suzhou": 苏州, 宿州, 肃州) are read each way: one place, or a choice for the worker.
+    const found = new Map<string, Division>();
+    let matched = "";
+    for (const han of this.romanizedPlaces.readings(text)) {
+      const resolution = resolvePlace(this.index, han, "answer");
+      if (resolution.status === "found") found.set(resolution.division.code, resolution.division);
+      else if (resolution.status === "ambiguous") for (const candidate of resolution.candidates) found.set(candidate.code, candidate);
+      if (resolution.status !== "none") matched ||= resolution.matched;
+    }
+    const divisions = [...found.values()];
+    // A reading that names a place within another's ("Suzhou Wuzhong District": 苏州市吴中区) is that place.
+    const deepest = divisions.filter((d) => !divisions.some((other) => other.code !== d.code && this.chain(other.code).some((up) => up.code === d.code)));
+    if (deepest.length === 0) return { status: "none" };
+    if (deepest.length === 1) return { status: "found", division: deepest[0]!, matched };
+    return { status: "ambiguous", candidates: deepest, matched };
   }
 
   byCode(code: string): Division | undefined {

@@ -63,8 +63,16 @@ export class RomanizedPlaces {
    * an empty string. Standalone names win over names inside a hyphenated run.
    */
   toHan(text: string): string {
+    return this.readings(text)[0] ?? "";
+  }
+
+  /**
+   * Every reading of the pinyin in `text`: one per choice among homophones ("Suzhou" is 苏州, 宿州 and
+   * 肃州), each the Chinese names space-separated in the order written; at most `limit` readings.
+   */
+  readings(text: string, limit = 8): string[] {
     const words = wordsOf(text);
-    const found: { han: string; inCompound: boolean }[] = [];
+    const found: { hans: string[]; inCompound: boolean }[] = [];
     for (let i = 0; i < words.length; i++) {
       const first = words[i]!;
       if (!first.capitalised) continue;
@@ -76,15 +84,20 @@ export class RomanizedPlaces {
         if (!stems) continue;
         const next = words[i + count];
         const suffix = next && text.slice(words[i + count - 1]!.end, next.start) === " " ? SUFFIX_WORDS[next.lower] : undefined;
-        for (const stem of stems) {
-          found.push({ han: suffix && stem.suffixes.has(suffix) ? stem.han + suffix : stem.han, inCompound: first.inCompound });
-        }
+        // A suffix written after the name keeps only the stems that carry it ("Suzhou District" is 肃州区).
+        const fitting = suffix ? stems.filter((stem) => stem.suffixes.has(suffix)) : [];
+        const hans = (fitting.length > 0 ? fitting : stems).map((stem) => (suffix && stem.suffixes.has(suffix) ? stem.han + suffix : stem.han));
+        found.push({ hans, inCompound: first.inCompound });
         i += count - 1;
         break;
       }
     }
     const standalone = found.filter((place) => !place.inCompound);
-    return (standalone.length > 0 ? standalone : found).map((place) => place.han).join(" ");
+    let readings: string[][] = [[]];
+    for (const place of standalone.length > 0 ? standalone : found) {
+      readings = readings.flatMap((reading) => place.hans.map((han) => [...reading, han])).slice(0, limit);
+    }
+    return found.length === 0 ? [] : readings.map((reading) => reading.join(" "));
   }
 }
 

@@ -1462,3 +1462,45 @@ describe("bare words at the summary", () => {
     expect(worker.heard).toContain("被欠人数 → 5 人");
   });
 });
+
+describe("several facts in one answer (review 2026-12-05)", () => {
+  // The draft as stored (what a restart would continue from).
+  const draftOf = (worker: Worker) => {
+    const row = env.app.store.sqlite.prepare("SELECT state FROM dialog_sessions WHERE user_key = ?").get(`local:${worker.id}`) as { state: string };
+    return (JSON.parse(row.state) as { draft: { facts: { project: string | null; employer: string | null; amountYuan: number | null; place: { code: string } | null } } }).draft.facts;
+  };
+
+  it("keeps the project, the boss and the sum told together at the project question", () => {
+    const told: Record<string, { project: string; employer: string | null }> = {
+      "工地叫万科城 老板叫周强 欠我一万八": { project: "万科城", employer: "周强" },
+      "万科城 老板周强 欠一万八": { project: "万科城", employer: "周强" },
+      "在碧水湾小区干活 老板是周强 他欠我一万八": { project: "碧水湾小区", employer: "周强" },
+    };
+    let n = 0;
+    for (const [answer, expected] of Object.entries(told)) {
+      const worker = new Worker(env.app, `multi${n++}`);
+      worker.says("老板欠钱不给怎么办");
+      worker.says("在合肥蜀山区");
+      expect(worker.last?.expecting).toBe("project");
+      worker.says(answer);
+      expect(draftOf(worker), answer).toMatchObject({ ...expected, amountYuan: 18_000 });
+      expect(worker.last?.expecting, answer).not.toBe("amount");
+    }
+  });
+
+  it("takes the site told after the place at the place question", () => {
+    const worker = new Worker(env.app, "placeSite");
+    worker.says("老板欠我四万八");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("重庆渝北区 龙湖春森彼岸");
+    expect(worker.heard).toContain("项目/工地 → 龙湖春森彼岸");
+    expect(draftOf(worker).place?.code).toBe("500112");
+    // Only place words, or a generic site, name no project.
+    for (const [i, answer] of ["在郑州金水区的工地", "在江苏扬州 邗江区", "郑州金水区 那边"].entries()) {
+      const other = new Worker(env.app, `placeOnly${i}`);
+      other.says("老板欠我四万八");
+      other.says(answer);
+      expect(draftOf(other).project, answer).toBeNull();
+    }
+  });
+});

@@ -128,7 +128,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   const surname = SURNAME_WITH_ROLE.exec(name);
   if (surname) return { ok: true, value: `${surname[2]}${surname[1] ?? "老板"}` };
   if (isQuestionToBot(name) && !NAME_ENDING.test(name)) return fail("nameUnreadable");
-  const called = CALLED.exec(name)?.[1];
+  // "是一个叫启航教育的": the name, without the 的 that closes the phrase.
+  const called = CALLED.exec(name)?.[1]?.replace(/(?<=.{2})的$/u, "");
   if (called && !SENTENCE.test(called)) name = called;
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   // "就是刘建国呀": the filler goes; "就是他", "还是那个老板", "就是包工头" name no one.

@@ -76,6 +76,7 @@ export interface TurnInput {
 
 /** A piece of an answer that speaks of a person by role ("老板孙大海") or of pay ("欠两万三"). */
 const LEAD_ROLE_IN_PIECE = /老板|包工头|工头|班组长|班长|队长|经理|老板娘|负责人/;
+const SITE_ENDING = /(?:城|小区|花园|苑|广场|大厦|中心|项目|工地|[一二三四五六七八九十\d]期|村|厂|公司|店|湾|府|园)$/;
 const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
 
 /** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
@@ -86,6 +87,13 @@ function onlyPlaceNames(text: string): boolean {
   let rest = text.replace(/[的那边这边附近\s]/g, "");
   for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
   return rest === "" && text.length > 0;
+}
+
+/** The words after the place names a text begins with ("郑州金水区的工地" → "的工地"). */
+function withoutLeadingPlaces(text: string): string {
+  let rest = text;
+  for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
+  return rest;
 }
 
 const SAME_MATTER = /^(?:是|对|对的|是的)?[，,\s]*(?:同一件|一件事|一回事|就是这件|就是那件|是一样的|一样的?|same)/i;
@@ -575,6 +583,11 @@ export class DialogEngine {
           draft.facts.phone = own;
           turn.append(this.changedLine(turn, draft, "phone", !had.has("phone")));
         }
+        // "工地叫万科城 老板叫周强 欠我一万八": what else it says and is still missing is kept too.
+        // (The sector it implies shows in the summary: no line of its own.)
+        for (const fact of this.fillFromReading(draft, this.read(text))) {
+          if (fact !== "sector" && fact !== "projectKind" && fact !== "ownership") turn.append(this.changedLine(turn, draft, fact, true));
+        }
         this.reclassify(draft);
         this.advance(turn, draft);
       } else if (!correction.valueText) {
@@ -596,6 +609,14 @@ export class DialogEngine {
       if (!taken) return;
       draft.narrative.push(text);
       this.fillFromReading(draft, this.read(text));
+      // "重庆渝北区 龙湖春森彼岸": the site named after the place is the project, when it is still missing.
+      if (expecting === "place" && draft.facts.project === null && !draft.settled.includes("project")) {
+        const site = this.siteAfterPlace(text);
+        if (site !== null) {
+          draft.facts.project = site;
+          turn.say(this.changedLine(turn, draft, "project", true));
+        }
+      }
       this.reclassify(draft);
       this.advance(turn, draft);
       return;
@@ -678,6 +699,25 @@ export class DialogEngine {
       if (reading.project) return { fact: "project", valueText, more };
     }
     return null;
+  }
+
+  /** A site's name told with the place ("重庆渝北区 龙湖春森彼岸"), or null when the rest is no name. */
+  private siteAfterPlace(text: string): string | null {
+    // The pieces that name no place ("重庆渝北区 龙湖春森彼岸" → "龙湖春森彼岸"); one piece, its words after the place.
+    const pieces = text.trim().split(/[\s，,、]+/).filter((piece) => piece !== "");
+    const named = pieces.length > 1
+      ? pieces
+          // Place names alone ("重庆渝北区", "邗江区"), not a name that holds one ("龙湖春森彼岸": 龙湖区).
+          .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")))
+          .join(" ")
+      : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
+    const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "");
+    if (rest.length < 2 || PAY_IN_PIECE.test(rest) || isStoryTalk(rest) || isQuestionToBot(rest) || GENERIC_SITE.test(rest)) return null;
+    const reading = this.read(rest);
+    if (reading.employer !== null || reading.headcount !== null) return null;
+    if (reading.project !== null) return reading.project;
+    const parsed = parseNameAnswer(workplaceOf(rest) ?? rest);
+    return parsed.ok && personNameAt(parsed.value) !== parsed.value ? parsed.value : null;
   }
 
   /** The text without the place it names ("在新乡县的工地" → "的工地"). */
@@ -784,6 +824,13 @@ export class DialogEngine {
       draft.facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
       draft.settled = draft.settled.filter((fact) => fact !== "employer");
       filled.push("employer");
+      // "工地叫万科城 老板叫周强 欠我一万八": the rest of what it says is kept too, the name asked first.
+      if (reading.project !== null && expecting === "project" && !hasFact(draft.facts, "project")) {
+        draft.facts.project = reading.project;
+        draft.settled = draft.settled.filter((fact) => fact !== "project");
+        filled.unshift("project");
+      }
+      filled.push(...this.fillFromReading(draft, reading).filter((fact) => !filled.includes(fact)));
     }
     if (filled.length === 0) {
       const parsesAsAsked = this.answerParses(draft, expecting, text);
@@ -868,7 +915,8 @@ export class DialogEngine {
       const reading = this.read(piece);
       if (reading.amountYuan !== null || reading.headcount !== null || reading.place.status !== "none") continue;
       // A person's name ("孙大海") is who owes, never the site.
-      if (fact === "project" && (reading.employer !== null || LEAD_ROLE_IN_PIECE.test(piece) || personNameAt(piece) === piece)) continue;
+      // ("万科城" only looks like one: a site's name says what it is by how it ends.)
+      if (fact === "project" && (reading.employer !== null || LEAD_ROLE_IN_PIECE.test(piece) || (personNameAt(piece) === piece && !SITE_ENDING.test(piece)))) continue;
       if (fact === "employer" && reading.project !== null) continue;
       if (isQuestionToBot(piece) || isStoryTalk(piece) || PAY_IN_PIECE.test(piece)) continue;
       const parsed = parseNameAnswer(piece);

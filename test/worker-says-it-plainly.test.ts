@@ -1504,3 +1504,53 @@ describe("several facts in one answer (review 2026-12-05)", () => {
     }
   });
 });
+
+describe("whose sum it is, when others are owed too", () => {
+  const SCHOOL = "老师工资没发 欠我一万五 长沙岳麓区 启航教育";
+
+  it("asks once whether the worker's sum is everyone's, and says so on the summary and the case", () => {
+    const worker = new Worker(env.app, "scopeOwn");
+    worker.says(SCHOOL);
+    expect(worker.last?.expecting).toBe("confirm");
+    worker.says("我们有十二个老师");
+    expect(worker.heard).toContain("被欠人数 → 12 人");
+    expect(worker.heard).toContain("¥15,000 是 12 个人一共被欠的，还是只是您自己的？");
+    expect(worker.choiceIds).toEqual(["amountScope:total", "amountScope:own"]);
+    worker.presses("amountScope:own");
+    expect(worker.heard).toContain("欠款金额：¥15,000（您本人的）");
+    const id = worker.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 15_000, headcountMin: 12 });
+    expect(JSON.stringify(env.app.ledger.find(id)!.reasons)).toContain("triage:reason.amountOwnShare");
+  });
+
+  it("takes the total typed in answer, or 'everyone's' in words", () => {
+    const total = new Worker(env.app, "scopeTotal");
+    total.says(SCHOOL);
+    total.says("我们有十二个老师");
+    total.says("一共十八万");
+    expect(total.last?.expecting).toBe("confirm");
+    expect(total.heard).toContain("欠款金额：¥180,000");
+    expect(total.heard).not.toContain("您本人的");
+
+    const words = new Worker(env.app, "scopeWords");
+    words.says(SCHOOL);
+    words.says("我们有十二个老师");
+    words.says("是一共的");
+    expect(words.last?.expecting).toBe("confirm");
+    expect(words.heard).toContain("欠款金额：¥15,000\n");
+  });
+
+  it("does not ask when the sum was told as everyone's, and takes 'my share, the total unknown' as said", () => {
+    const group = new Worker(env.app, "scopeGroup");
+    group.says("老板欠我们12个人工资一共15万 长沙岳麓区 启航教育");
+    expect(group.last?.expecting).toBe("confirm");
+
+    const share = new Worker(env.app, "scopeShare");
+    share.says("你好 我在东莞长安镇一个电子厂做了三个月 老板跑路了 工资一分没给 我们车间二十几个人");
+    share.says("厂名叫鑫达电子");
+    share.says("老板黄海");
+    share.says("我一个人是一万二 大家加起来不知道");
+    expect(share.heard).toContain("欠款金额：¥12,000（您本人的）");
+    expect(share.heard).toContain("被欠人数：20–29 人");
+  });
+});

@@ -44,7 +44,7 @@ import { personNameAt } from "../triage/person-names.js";
 import { leadingPlace } from "../triage/place-prefix.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
-import { editChoices, factValue, summaryChoices, summaryText } from "./render.js";
+import { editChoices, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
@@ -88,6 +88,21 @@ function onlyPlaceNames(text: string): boolean {
   for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
   return rest === "" && text.length > 0;
 }
+
+/**
+ * The sum was told as the worker's own ("欠我一万五", "我的工资一万二", "我一个人是一万二") and nowhere as
+ * everyone's ("欠我们", "一共", "加起来").
+ */
+function soundsLikeOwnShare(narrative: readonly string[]): boolean {
+  const text = narrative.join("，");
+  return OWN_SUM.test(text) && !GROUP_SUM.test(text);
+}
+const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
+const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|owes? me\\b`, "i");
+const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
+const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
+const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
+const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;
 
 /** The words after the place names a text begins with ("郑州金水区的工地" → "的工地"). */
 function withoutLeadingPlaces(text: string): string {
@@ -603,6 +618,16 @@ export class DialogEngine {
         this.settleUnknown(turn, draft, expecting);
         return;
       }
+      // "是一共的", "只是我的": the sum's scope in words; a new figure is the total, taken as any amount answer.
+      if (expecting === "amount" && draft.amountScope === "asked") {
+        const scope = AMOUNT_IS_MINE.test(text) ? "own" : AMOUNT_IS_TOTAL.test(text) ? "total" : null;
+        if (scope !== null && this.read(text).amountYuan === null) {
+          draft.narrative.push(text);
+          this.settleAmountScope(turn, draft, scope);
+          return;
+        }
+        if (this.read(text).amountYuan !== null) draft.amountScope = "total";
+      }
       if (this.answersAnotherQuestion(turn, draft, expecting, text)) return;
       if (this.talksInsteadOfAnswering(turn, draft, expecting, text)) return;
       const taken = this.applyAnswer(turn, draft, expecting, text, true);
@@ -634,6 +659,17 @@ export class DialogEngine {
     this.reclassify(draft);
     if (draft.category !== categoryBefore) turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
     else if (filled.length === 0 && draft.expecting === "confirm") {
+      // "我们有十二个老师", "俺们一伙八个人": more people than the summary says are owed, told in a short line.
+      const count = reading.headcount;
+      const current = draft.facts.headcount;
+      if (count && count.max > 1 && text.length <= 24 && reading.amountYuan === null && (current === null || current.min !== count.min || current.max !== count.max)) {
+        draft.facts.headcount = count;
+        draft.settled = draft.settled.filter((fact) => fact !== "headcount");
+        turn.say(this.changedLine(turn, draft, "headcount", current === null));
+        this.reclassify(draft);
+        this.advance(turn, draft);
+        return;
+      }
       // "7个人", "一万五": a bare value at the summary says which fact by its form.
       const bareFact = factOfValue(text);
       if ((bareFact === "headcount" || bareFact === "amount" || bareFact === "phone") && this.applyAnswer(turn, draft, bareFact, text, true)) {
@@ -1083,7 +1119,22 @@ export class DialogEngine {
   }
 
   private ask(turn: Turn, fact: FactName, draft: Draft): void {
+    if (fact === "amount" && draft.amountScope === "asked" && draft.facts.amountYuan !== null) {
+      const count = formatHeadcount(draft.facts.headcount ?? { min: 1, max: 1 });
+      turn.say(turn.t("ask.amountScope", { amount: formatYuan(draft.facts.amountYuan, turn.locale), count }), [
+        { id: "amountScope:total", label: turn.t("choice.amountIsTotal", { count }) },
+        { id: "amountScope:own", label: turn.t("choice.amountIsMine") },
+      ]);
+      return;
+    }
     askFact(turn, fact, draft, fact === "place" && this.placeTooCoarse(draft));
+  }
+
+  /** The answer to "is the sum everyone's?": it is (kept), or it is the worker's own (the total is asked, not required). */
+  private settleAmountScope(turn: Turn, draft: Draft, scope: "total" | "own"): void {
+    draft.amountScope = scope;
+    if (scope === "own") turn.say(turn.t("intake.amountOwnShare"));
+    this.advance(turn, draft);
   }
 
   /** Ask the next missing fact, or show the summary when nothing is missing. */
@@ -1093,6 +1144,18 @@ export class DialogEngine {
     if (next) {
       draft.expecting = next;
       this.ask(turn, next, draft);
+      return;
+    }
+    // "欠我一万五" and then "我们有十二个老师": whose is the sum? The group's total decides 集体 and 重大.
+    const scopeOpen = draft.amountScope === undefined && draft.facts.amountYuan !== null && (draft.facts.headcount?.min ?? 1) > 1 && owesWages(draft);
+    // "我一个人是一万二 大家加起来不知道": the worker's own share, and they said the total is unknown.
+    if (scopeOpen && OWN_SUM.test(draft.narrative.join("，")) && TOTAL_UNKNOWN.test(draft.narrative.join("，"))) {
+      draft.amountScope = "own";
+      turn.say(turn.t("intake.amountOwnShare"));
+    } else if (scopeOpen && soundsLikeOwnShare(draft.narrative)) {
+      draft.amountScope = "asked";
+      draft.expecting = "amount";
+      this.ask(turn, "amount", draft);
       return;
     }
     draft.expecting = "confirm";
@@ -1204,7 +1267,11 @@ export class DialogEngine {
           const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
           // "每人8000" before anyone is counted: the count is what is missing.
           if (!parsed.ok && PER_HEAD_ANSWER.test(text)) return fail("amountPerHead");
-          return settle(parsed, (value) => (facts.amountYuan = value));
+          return settle(parsed, (value) => {
+            // A new sum: whose it is may be asked again.
+            if (facts.amountYuan !== value && draft.amountScope === "own") draft.amountScope = undefined;
+            facts.amountYuan = value;
+          });
         }
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
@@ -1460,6 +1527,10 @@ export class DialogEngine {
         draft.facts.employer = draft.facts.project;
         draft.settled = draft.settled.filter((name) => name !== "employer");
         break;
+      case "amountScope":
+        if (expecting !== "amount" || draft.amountScope !== "asked" || (value !== "total" && value !== "own")) return stale();
+        this.settleAmountScope(turn, draft, value);
+        return;
       case "headcount":
         if (expecting !== "headcount" || value !== "1") return stale();
         draft.facts.headcount = { min: 1, max: 1 };

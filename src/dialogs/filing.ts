@@ -103,6 +103,10 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   const dueAt = planned.length > 0 ? Math.min(...planned.map((d) => d.dueAt)) : null;
   const firstActionAt = (planned.find((d) => d.kind === "first_action") ?? planner.plan("first_action", now)).dueAt;
   const reasons = [...classification.reasons, ...route.reasons];
+  // The sum is the worker's own share; how much the group is owed is for the officer to find out.
+  if (draft.amountScope === "own" && facts.amountYuan !== null) {
+    reasons.push({ key: "triage:reason.amountOwnShare", params: { amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
+  }
 
   // Inserted whole, grouping keys included, and handed to grouping as it is: nothing is read back.
   const row = {

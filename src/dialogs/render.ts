@@ -64,7 +64,9 @@ export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLab
   const shown = editableFacts(draft.category, draft.facts);
   for (const fact of FACT_NAMES) {
     if (!shown.includes(fact)) continue;
-    const value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
+    let value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
+    // The worker's own share, the group's total not known: said so beside the sum.
+    if (fact === "amount" && value !== null && draft.amountScope === "own") value = t("value.ownShare", { amount: value });
     // Social insurance, an injury, a dispute: nobody "owes wages", so the labels say employer and people.
     const label = t(!owesWages(draft) && (fact === "employer" || fact === "headcount" || fact === "since") ? `factNotOwed.${fact}` : `fact.${fact}`);
     if (value !== null) lines.push(t("summary.line", { label, value }));

@@ -41,6 +41,11 @@ export const draftSchema = z.object({
   similarAsked: z.string().optional(),
   /** The worker answered it: another matter, logged on its own. */
   similarAnswered: z.boolean().optional(),
+  /**
+   * The sum was told as the worker's own ("欠我一万五") and others are owed too: asked once whether it is
+   * everyone's ("asked"), then "total" (it is), or "own" (it is the worker's share; the total is unknown).
+   */
+  amountScope: z.enum(["asked", "total", "own"]).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -201,3 +201,17 @@ describe("a business's money owed to the writer stays project money", () => {
     ]) expect(categoryOf(text), text).toBe("project_payment");
   });
 });
+
+describe("names misread in the 2026-12-05 review", () => {
+  it("work done at a building is no company: the team leader named beside it owes", () => {
+    const reading = readMessage("在石家庄长安区 万达广场装修 包工头刘大虎 欠我三万二千五 我们五个人");
+    expect(reading.employer).toBe("刘大虎");
+    expect(reading.project).toBe("万达广场");
+    // A company of that trade keeps its name.
+    expect(readMessage("东兴装饰的老板吕海东欠我两万").employer).toBe("东兴装饰");
+  });
+
+  it("a county named 城东区 is no project called 西宁城", () => {
+    expect(readMessage("我在西宁城东区一个工地 欠我工资").project).toBeNull();
+  });
+});

@@ -1554,3 +1554,19 @@ describe("whose sum it is, when others are owed too", () => {
     expect(share.heard).toContain("被欠人数：20–29 人");
   });
 });
+
+describe("each one's share told before the count", () => {
+  it("keeps 每人七千, asks how many, and files the share times the count", () => {
+    const worker = new Worker(env.app, "perHead");
+    worker.says("物业公司欠我们保安工资 广州白云区 保利罗兰国际小区 广州安居物业管理公司");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("每人七千");
+    expect(worker.heard).toContain("每人 ¥7,000");
+    expect(worker.last?.expecting).toBe("headcount");
+    worker.says("15个人");
+    expect(worker.heard).toContain("欠款金额 → ¥105,000（每人 ¥7,000 × 15 人）");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = worker.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 105_000, headcountMin: 15 });
+  });
+});

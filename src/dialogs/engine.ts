@@ -81,6 +81,7 @@ const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:
 
 /** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
 const PER_HEAD_ANSWER = /每人|每个人|一个人|一人|人均|each|per person/i;
+const PER_HEAD_WORDS = /每人|每个人|一个人|一人|人均|each|per person/gi;
 
 /** "开封祥符区", "郑州市": place names and nothing else ("项目是龙湖天街", "老板叫陈红旗" are not). */
 function onlyPlaceNames(text: string): boolean {
@@ -1139,6 +1140,19 @@ export class DialogEngine {
 
   /** Ask the next missing fact, or show the summary when nothing is missing. */
   private advance(turn: Turn, draft: Draft): void {
+    // "每人七千", then "15个人": the sum is the share times the count.
+    const counted = draft.facts.headcount;
+    if (draft.facts.amountYuan === null && draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max) {
+      draft.facts.amountYuan = draft.perHeadYuan * counted.min;
+      draft.amountScope = "total";
+      turn.say(
+        turn.t("intake.perHeadTotal", {
+          share: formatYuan(draft.perHeadYuan, turn.locale),
+          count: counted.min,
+          total: formatYuan(draft.facts.amountYuan, turn.locale),
+        }),
+      );
+    }
     // 属地 is the county: "郑州" alone is asked which district (not knowing it keeps the city).
     const next = this.placeTooCoarse(draft) ? "place" : nextMissingFact(draft.category, draft.facts, draft.settled);
     if (next) {
@@ -1265,8 +1279,17 @@ export class DialogEngine {
         if (this.saysDontKnow(draft, "amount", text)) return fail("amountRequired");
         {
           const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
-          // "每人8000" before anyone is counted: the count is what is missing.
-          if (!parsed.ok && PER_HEAD_ANSWER.test(text)) return fail("amountPerHead");
+          // "每人8000" before anyone is counted: the share is kept, and the count is asked; the sum follows.
+          if (!parsed.ok && PER_HEAD_ANSWER.test(text)) {
+            const share = this.read(text.replace(PER_HEAD_WORDS, "").replace(/^[欠是有:：\s]+/, "")).amountYuan;
+            if (share === null || facts.headcount !== null || !reaskOnFailure) return fail("amountPerHead");
+            draft.perHeadYuan = share;
+            draft.narrative.push(text);
+            turn.say(turn.t("intake.perHeadNoted", { amount: formatYuan(share, turn.locale) }));
+            draft.expecting = "headcount";
+            this.ask(turn, "headcount", draft);
+            return false;
+          }
           return settle(parsed, (value) => {
             // A new sum: whose it is may be asked again.
             if (facts.amountYuan !== value && draft.amountScope === "own") draft.amountScope = undefined;

@@ -46,6 +46,8 @@ export const draftSchema = z.object({
    * everyone's ("asked"), then "total" (it is), or "own" (it is the worker's share; the total is unknown).
    */
   amountScope: z.enum(["asked", "total", "own"]).optional(),
+  /** "每人七千" before anyone was counted: each one's share, multiplied once the count is known. */
+  perHeadYuan: z.number().positive().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -83,6 +83,8 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
   if (SELF_BEFORE.test(before)) return null;
   const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, isSpecificName);
   if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name) || TRADE_ONLY.test(name) || SUFFIX_ONLY.test(name)) return null;
+  // "万达广场装修": the work done at a building, not a company's name.
+  if (WORK_AT_BUILDING.test(name)) return null;
   // "源汇区超市", "红旗区工厂": a district and a kind of business names no one.
   const placeHead = leadingPlace(name);
   if (ADMINISTRATIVE.test(placeHead)) {
@@ -103,6 +105,7 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
 }
 
 const ADMINISTRATIVE = /(?:区|县|市|镇|乡|省)$/;
+const WORK_AT_BUILDING = /(?:广场|大厦|小区|花园|中心|医院|商场|大楼|公寓|别墅|新村|[一二三四五六七八九十\d]期)(?:装修|装饰|安装|保洁)$/;
 
 // "郑州富士康欠我8000": the business that owes, named as the sentence's subject with no kind word.
 const SUBJECT_OWES = /(?:^|[，,。！!？?\s])([\u4e00-\u9fff]{2,10}?)(?:一直)?(?:拖欠|欠了?|拖了)(?:我|我们|俺|俺们|咱们)/g;

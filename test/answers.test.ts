@@ -1,6 +1,7 @@
 // Short answers to the bot's questions, as workers type them.
 import { describe, expect, it } from "vitest";
-import { parseHeadcountAnswer, parseNameAnswer } from "../src/dialogs/answers.js";
+import { parseAmountAnswer, parseHeadcountAnswer, parseNameAnswer } from "../src/dialogs/answers.js";
+import { readMessage } from "../src/triage/read-message.js";
 
 describe("headcount answers", () => {
   it.each([
@@ -54,5 +55,15 @@ describe("a name the worker is unsure of", () => {
 
   it("is no name when the doubt is all there is", () => {
     for (const text of ["不太清楚", "不确定", "可能", "估计是他"]) expect(parseNameAnswer(text).ok, text).toBe(false);
+  });
+});
+
+describe("amounts written in English", () => {
+  it("reads thousands, millions and wan, with or without a hedge", () => {
+    expect(parseAmountAnswer("about 12 thousand", null)).toEqual({ ok: true, value: 12_000 });
+    expect(parseAmountAnswer("12 thousand yuan", null)).toEqual({ ok: true, value: 12_000 });
+    expect(parseAmountAnswer("3 wan", null)).toEqual({ ok: true, value: 30_000 });
+    expect(parseAmountAnswer("around 12000", null)).toEqual({ ok: true, value: 12_000 });
+    expect(readMessage("The boss owes us 1.5 million yuan").amountYuan).toBe(1_500_000);
   });
 });

@@ -215,3 +215,12 @@ describe("names misread in the 2026-12-05 review", () => {
     expect(readMessage("我在西宁城东区一个工地 欠我工资").project).toBeNull();
   });
 });
+
+describe("farm work", () => {
+  it("picking cotton for a 包工头 is farm work, not a building site", () => {
+    const reading = readMessage("在新疆摘棉花 包工头说好一天两百 干了四十天 一分没给 我们一个村来的三十多个人");
+    expect(reading.sector).toBe("other");
+    expect(reading.projectKind).toBeNull();
+    expect(reading.amountYuan).toBe(8000);
+  });
+});

@@ -1570,3 +1570,13 @@ describe("each one's share told before the count", () => {
     expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 105_000, headcountMin: 15 });
   });
 });
+
+describe("a place in pinyin at the place question", () => {
+  it("is the place, and names no site", () => {
+    const worker = new Worker(env.app, "pinyinPlace");
+    worker.says("My boss owes me money");
+    worker.says("Shenzhen Nanshan district");
+    expect(worker.heard).not.toContain("Project/site");
+    expect(worker.last?.expecting).not.toBe("place");
+  });
+});

@@ -3,6 +3,7 @@
 import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
 import type { Ownership, ProjectKind, Sector } from "../domain.js";
 import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
+import { normalize } from "../triage/normalize.js";
 import { bareAnswer, SELF_CORRECTION_TAIL } from "./input-guard.js";
 
 export type AnswerResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -10,7 +11,9 @@ export type AnswerResult<T> = { ok: true; value: T } | { ok: false; problem: str
 const fail = <T>(problem: string): AnswerResult<T> => ({ ok: false, problem });
 
 export function parseAmountAnswer(text: string, fromReading: number | null): AnswerResult<number> {
-  const value = fromReading ?? parseNumberWords(bareAnswer(text).replace(/(块钱|块|元|人民币|rmb|yuan|¥|￥)/gi, ""));
+  // "about 12 thousand", "around 3 wan": the hedge goes, the magnitude becomes the figure (normalize).
+  const bare = bareAnswer(normalize(text)).replace(/^(?:about|around|roughly|approximately|approx\.?|maybe|nearly|almost)\s+/i, "");
+  const value = fromReading ?? parseNumberWords(bare.replace(/(块钱|块|元|人民币|rmb|yuan|¥|￥)/gi, "").trim());
   if (value === null || Number.isNaN(value)) return fail("amountUnreadable");
   if (value <= 0) return fail("amountNotPositive");
   if (value > AMOUNT_MAX_YUAN) return fail("amountTooLarge");

@@ -99,7 +99,7 @@ function soundsLikeOwnShare(narrative: readonly string[]): boolean {
   return OWN_SUM.test(text) && !GROUP_SUM.test(text);
 }
 const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
-const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|owes? me\\b`, "i");
+const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
 const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
@@ -749,6 +749,8 @@ export class DialogEngine {
           .join(" ")
       : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
     const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "");
+    // Pinyin places ("Shenzhen Nanshan district") are read elsewhere; English words are no site here.
+    if (/[A-Za-z]/.test(rest)) return null;
     if (rest.length < 2 || PAY_IN_PIECE.test(rest) || isStoryTalk(rest) || isQuestionToBot(rest) || GENERIC_SITE.test(rest)) return null;
     const reading = this.read(rest);
     if (reading.employer !== null || reading.headcount !== null) return null;

@@ -95,5 +95,16 @@ export function normalize(text: string): string {
   out = fullWidthToAscii(out);
   // Most messages have no ideographic space: the replace runs only when there is one.
   if (out.includes("\u3000")) out = out.replace(IDEOGRAPHIC_SPACE, " ");
+  // "12 thousand", "1.5 million", "3 wan": English magnitudes as the figures the readers know.
+  if (ENGLISH_MAGNITUDE_HINT.test(out)) out = out.replace(ENGLISH_MAGNITUDE, (_, figure: string, word: string) => spelledOut(figure, word));
   return out.replace(WHITESPACE_RUN, " ").trim();
+}
+
+const ENGLISH_MAGNITUDE_HINT = /thousand|million|wan\b/i;
+const ENGLISH_MAGNITUDE = /(\d+(?:\.\d+)?)\s*(thousand|million|wan)\b/gi;
+const MAGNITUDE: Record<string, number> = { thousand: 1_000, million: 1_000_000, wan: 10_000 };
+
+function spelledOut(figure: string, word: string): string {
+  const value = Number(figure) * (MAGNITUDE[word.toLowerCase()] ?? 1);
+  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : `${figure} ${word}`;
 }

@@ -1580,3 +1580,28 @@ describe("a place in pinyin at the place question", () => {
     expect(worker.last?.expecting).not.toBe("place");
   });
 });
+
+describe("a worker who tells the pay and the boss where other things were asked", () => {
+  it("keeps the month's pay as the sum, the boss named beside a name not known, and the deposit out of the sum", () => {
+    const worker = new Worker(env.app, "deposit");
+    worker.says("辞职了 厂里扣着我一个月工资不给 还有押金五百也不退 说没干满一年");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("昆山 周市镇 立讯的一个外包厂");
+    // A described workplace and a town are no project name.
+    expect(worker.heard).not.toContain("项目/工地 →");
+    worker.says("一个月工资四千八");
+    expect(worker.heard).toContain("欠款金额 → ¥4,800");
+    worker.says("厂名不记得了 老板姓韩");
+    expect(worker.heard).toContain("欠钱的一方 → 韩老板");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠款金额：¥4,800");
+  });
+
+  it("a figure alone is no name", () => {
+    const worker = new Worker(env.app, "figureName");
+    worker.says("我在新乡市红旗区凤凰城三期工地干活，欠我们5个人工资3万");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("四千八");
+    expect(worker.heard).not.toContain("欠钱的一方 → 四千八");
+  });
+});

@@ -56,7 +56,7 @@ const HEDGE_HEAD = /^(?:我)?(?:记得|估计|好像|应该|可能|大概|也许
 const NAME_PREFIX =
   /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
 
-const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|干了|欠了?|每人|每个人|一人|人均)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|千|k|w|个月|天)(?=$|[，,。!！?？\s])/i;
+const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|一个月|每个?月|工资|干了|欠了?|每人|每个人|一人|人均)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|千|k|w|个月|天)(?=$|[，,。!！?？\s])/i;
 
 // "陈刚 电话138…", "是刘建国，他电话139…", "my boss number is 139…": whose number, and the number.
 const PHONE_IN_NAME =
@@ -143,6 +143,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
+  // "四千八", "两万": a figure alone is no name.
+  if (parseNumberWords(name.replace(/[块元钱]+$/, "")) !== null) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");
   return { ok: true, value: name };
 }

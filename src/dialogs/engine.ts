@@ -76,6 +76,10 @@ export interface TurnInput {
 
 /** A piece of an answer that speaks of a person by role ("老板孙大海") or of pay ("欠两万三"). */
 const LEAD_ROLE_IN_PIECE = /老板|包工头|工头|班组长|班长|队长|经理|老板娘|负责人/;
+// "周市镇", "安亭街道": a town is where, not what.
+const TOWN_PIECE = /^在?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|村|开发区|工业园|园区)$/;
+// "立讯的一个外包厂", "一家电子厂": described, not named.
+const VAGUE_SITE = /一个|一家|一间|某个|那个|这个|[\s]/;
 const SITE_ENDING = /(?:城|小区|花园|苑|广场|大厦|中心|项目|工地|[一二三四五六七八九十\d]期|村|厂|公司|店|湾|府|园)$/;
 const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
 
@@ -101,6 +105,13 @@ function soundsLikeOwnShare(narrative: readonly string[]): boolean {
 const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
 const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
+/** A "don't know" that names which fact it is about, when that is not the one asked. */
+const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
+const ANOTHER_FACT_UNKNOWN: Partial<Record<FactName, RegExp>> = {
+  amount: NAMES_UNKNOWN,
+  headcount: NAMES_UNKNOWN,
+  place: NAMES_UNKNOWN,
+};
 const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
 const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
 const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;
@@ -189,6 +200,7 @@ const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
 const HAS_FIGURES = /\d|[一二两三四五六七八九十百千万]{2,}/;
 const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
 const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
+const PAY_FIGURE = /[\d一二两三四五六七八九十百千万]+(?:块|元|万|千|百)|[千万][一二三四五六七八九\d]/;
 
 /** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
 const GENERIC_SITE = /^(?:的|那边的?|这边的?|那个|这个)?(?:工地|项目|工程|那边|这边)?$/;
@@ -616,6 +628,14 @@ export class DialogEngine {
     const expecting = draft.expecting;
     if (expecting && expecting !== "confirm" && expecting !== "editChoice") {
       if (this.saysDontKnow(draft, expecting, text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
+        // "厂名不记得了 老板姓韩" at the project question: the boss named with it is kept.
+        const lead = expecting !== "employer" && draft.facts.employer === null ? LEAD_NAMED.exec(text) : null;
+        if (lead) {
+          const [, role = "", how = "", name = ""] = lead;
+          draft.facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+          draft.narrative.push(text);
+          turn.say(this.changedLine(turn, draft, "employer", true));
+        }
         this.settleUnknown(turn, draft, expecting);
         return;
       }
@@ -745,13 +765,13 @@ export class DialogEngine {
     const named = pieces.length > 1
       ? pieces
           // Place names alone ("重庆渝北区", "邗江区"), not a name that holds one ("龙湖春森彼岸": 龙湖区).
-          .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")))
+          .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")) && !TOWN_PIECE.test(piece))
           .join(" ")
       : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
     const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "");
     // Pinyin places ("Shenzhen Nanshan district") are read elsewhere; English words are no site here.
     if (/[A-Za-z]/.test(rest)) return null;
-    if (rest.length < 2 || PAY_IN_PIECE.test(rest) || isStoryTalk(rest) || isQuestionToBot(rest) || GENERIC_SITE.test(rest)) return null;
+    if (rest.length < 2 || PAY_IN_PIECE.test(rest) || isStoryTalk(rest) || isQuestionToBot(rest) || GENERIC_SITE.test(rest) || VAGUE_SITE.test(rest)) return null;
     const reading = this.read(rest);
     if (reading.employer !== null || reading.headcount !== null) return null;
     if (reading.project !== null) return reading.project;
@@ -924,6 +944,19 @@ export class DialogEngine {
   private talksInsteadOfAnswering(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
     if (!TALK_CHECKED_FACTS.includes(expecting)) return false;
     const nameAsked = expecting === "project" || expecting === "employer";
+    // "一个月工资四千八" where a name was asked: the pay, kept with the story; with what the story says
+    // of the months owed ("扣着我一个月工资"), it may give the sum.
+    if (nameAsked && RATE_ANSWER.test(text) && PAY_FIGURE.test(text) && !parseNameAnswer(text).ok) {
+      draft.narrative.push(text);
+      const sum = draft.facts.amountYuan === null ? this.read(draft.narrative.join("，")).amountYuan : null;
+      if (sum !== null) {
+        draft.facts.amountYuan = sum;
+        turn.say(this.changedLine(turn, draft, "amount", true));
+      } else turn.say(turn.t("problem.storyNoted"));
+      draft.expecting = expecting;
+      this.ask(turn, expecting, draft);
+      return true;
+    }
     // A figure or a place that reads as asked is the answer, whatever else is said with it.
     if (!nameAsked && this.answerParses(draft, expecting, text)) return false;
     // A name at the head of it is the answer; what follows goes with the story.
@@ -970,6 +1003,9 @@ export class DialogEngine {
    */
   private saysDontKnow(draft: Draft, fact: FactName, text: string): boolean {
     if (!isDontKnow(text)) return false;
+    // "厂名不记得了 老板姓韩" at the amount question: what is not known is another fact, said by name.
+    if (ANOTHER_FACT_UNKNOWN[fact]?.test(text)) return false;
+    if (fact === "employer" && LEAD_NAMED.test(text)) return false;
     if (fact !== "amount" && fact !== "headcount" && fact !== "place") return true;
     const reading = this.read(text);
     const given = fact === "amount" ? reading.amountYuan !== null : fact === "headcount" ? reading.headcount !== null && reading.headcount.max > 1 : reading.place.status === "found";
@@ -1303,8 +1339,16 @@ export class DialogEngine {
       case "project":
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
         return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
-      case "employer":
+      case "employer": {
+        // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
+        const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
+        if (lead) {
+          const [, role = "", how = "", name = ""] = lead;
+          facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+          return true;
+        }
         return settle(parseNameAnswer(leadingName(text) ?? text), (value) => (facts.employer = value));
+      }
       case "phone":
         return settle(parsePhoneAnswer(text), (value) => (facts.phone = value));
       case "since":

@@ -115,11 +115,12 @@ function printCase(app: App, view: CaseView): void {
     ...(view.jurisdictionCode !== null && view.jurisdictionCode !== routedCode(view.route)
       ? [`${t("cli.deskNow")}: ${app.gazetteer.fullName(view.jurisdictionCode)} (${view.jurisdictionCode})`]
       : []),
-    `${t("cli.reasons")}: ${reasonsLine(t, view.reasons)}`,
+    // The reasons are the reading at filing: after an officer's correction, said so.
+    `${t(app.ledger.countEvents(view.id, "facts_corrected", 0) > 0 ? "cli.reasonsAtFiling" : "cli.reasons")}: ${reasonsLine(t, view.reasons)}`,
     ...(app.ledger.find(view.id)?.groupId ? [`${t("cli.group")}: ${app.ledger.find(view.id)?.groupId}`] : []),
     `${t("fact.project")}: ${view.project ?? "-"}`,
     `${t("fact.employer")}: ${view.employer ?? "-"}`,
-    `${t("fact.amount")}: ${view.amountYuan ?? "-"}`,
+    `${t("fact.amount")}: ${view.amountYuan !== null && view.amountYuan !== undefined ? `¥${view.amountYuan.toLocaleString("en-US")}` : "-"}`,
     `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
     `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
     `${t("fact.phone")}: ${view.phone ?? "-"}`,

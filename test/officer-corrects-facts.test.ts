@@ -251,3 +251,22 @@ describe("a worker who says the record is wrong, and the officer who puts it rig
     expect(queuedFor(`local:${worker.id}`, "notify.factsCorrected")[0]).toContain("欠款金额：¥30,000 → ¥35,000");
   });
 });
+
+describe("a correction's figures checked, and the checking deadlines met", () => {
+  it("refuses a figure five times off as a likely typo unless confirmed, and meets the classify deadline", async () => {
+    const { id } = file("我在新乡市红旗区凤凰城三期工地干木工，宏达劳务欠我们5个人工资3万");
+    const open = () => env.app.actions.deadlines.openFor(id).map((d) => d.kind);
+    expect(open()).toContain("classify");
+
+    const typo = await correct([formatCaseId(id), "--amount", "300000", "--by", "张三"]);
+    expect(typo.exitCode).toBe(1);
+    expect(typo.err).toContain("相差五倍以上");
+    expect(row(id).amountYuan).toBe(30_000);
+
+    const meant = await correct([formatCaseId(id), "--amount", "300000", "--by", "张三", "--confirm-figures", "--note", "核对工资表，确为30万"]);
+    expect(meant.exitCode).toBe(0);
+    expect(row(id).amountYuan).toBe(300_000);
+    expect(open()).not.toContain("classify");
+    expect(row(id).dueAt).toBe(Math.min(...env.app.actions.deadlines.openFor(id).filter((d) => d.kind !== "follow_up").map((d) => d.dueAt)));
+  });
+});

@@ -70,6 +70,8 @@ describe("更正信息 on the desk ticket", () => {
     const bad = await requests.submit(HONGQI, "correct", id, { ...asIs, amount: "lots" });
     expect(bad.text).toContain("errors");
     expect(bad.text).toContain("amount");
+    const tenfold = await requests.submit(HONGQI, "correct", id, { ...asIs, amount: "300000" });
+    expect(tenfold.text).toContain("相差五倍以上");
     const same = await requests.submit(HONGQI, "correct", id, asIs);
     expect(same.text).toContain("没有要更正的");
     const stranger = await requests.submit(HUOJIA, "correct", id, { ...asIs, amount: "1" });
@@ -103,5 +105,27 @@ describe("更正信息 on the desk ticket", () => {
     expect(text).toContain("Amount owed: ¥30,000 → ¥36,000");
     expect(text).toContain("Workers owed: 4 workers → 6 workers");
     expect(text).not.toContain("工资表");
+  });
+});
+
+describe("two officers correcting one case", () => {
+  test("a modal left open does not put back what another officer corrected meanwhile", async () => {
+    const worker = new Worker(t.app, "stale-modal", "telegram");
+    const id = worker.files("我在新乡市红旗区凤凰城三期工地干活，包工头刘建国欠我们4个人工资3万");
+    await slack.tickets.postTicket(id);
+    const opened = api.of("views.open").length;
+    await requests.click(HONGQI, "arrears_correct", id);
+    const view = (await waitFor(() => api.of("views.open")[opened])).args.view as { private_metadata: string };
+    // Another officer corrects the amount from the command line while the modal is open.
+    t.app.actions.correctFacts({ caseId: id, correction: { amountYuan: 28_600 }, by: "李四", channel: "cli" });
+    // The modal is submitted with the amount as it showed it and another employer.
+    const shown = JSON.parse(view.private_metadata) as { shown: { amount: string; headcount: string; employer: string; project: string } };
+    expect(shown.shown.amount).toBe("30000");
+    const updates = updatesOf(id).length;
+    await requests.submit(HONGQI, "correct", id, { ...shown.shown, employer: "宏达劳务", note: "" }, view.private_metadata);
+    await waitFor(() => updatesOf(id).length > updates);
+    expect(t.app.ledger.find(id)).toMatchObject({ amountYuan: 28_600, employer: "宏达劳务" });
+    const last = t.app.ledger.events(id).at(-1)!;
+    expect(last.data).toMatchObject({ changes: [{ fact: "employer", from: "刘建国", to: "宏达劳务" }] });
   });
 });

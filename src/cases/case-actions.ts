@@ -279,10 +279,13 @@ export class CaseActions {
           type: "facts_corrected",
           data: { changes, ...(note ? { note } : {}), ...(raised.major ? { madeMajor: true } : raised.collective ? { madeCollective: true } : {}) },
         });
+        // The facts are checked (核查): the deadlines for checking them are met, before any the new size opens.
+        this.deadlines.close(row.id, ["classify", "major_facts"], at);
         const madeMajor = new Set(raised.major ? [row.id] : []);
         const namesChanged = keys.employerKey !== row.employerKey || keys.projectKey !== row.projectKey;
         if (this.groups && row.isArrears) for (const member of this.groups.factsCorrected(row.id, namesChanged, actor, at, request.channel)) madeMajor.add(member);
         for (const member of madeMajor) this.deadlines.onBecameMajor(member, at);
+        if (!madeMajor.has(row.id)) this.deadlines.syncCaseDue(row.id);
         const desk = translator("zh-CN");
         if (request.tellDesk !== false) this.outbox.enqueue(
           {

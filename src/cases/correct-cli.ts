@@ -6,7 +6,7 @@ import { translator } from "../i18n.js";
 import { CaseNotFoundError, NothingToCorrectError } from "./case-actions.js";
 import { formatCaseId } from "./case-id.js";
 import { caseIdArgument } from "../cli-arguments.js";
-import { describeChanges, readTypedCorrection } from "./fact-correction.js";
+import { describeChanges, farFromClaim, readTypedCorrection } from "./fact-correction.js";
 
 interface CorrectOptions {
   by: string;
@@ -15,6 +15,7 @@ interface CorrectOptions {
   employer?: string;
   project?: string;
   note?: string;
+  confirmFigures?: boolean;
 }
 
 export function correctCommand(
@@ -31,6 +32,7 @@ export function correctCommand(
     .option("--employer <name>", "who owes (the company's or the boss's name)")
     .option("--project <name>", "project or workplace")
     .option("--note <text>", "why (what was checked): on the record, never sent to the worker")
+    .option("--confirm-figures", "take an amount or headcount more than five times larger or smaller than the case's (refused otherwise, as a likely typo)")
     .action((id: string, options: CorrectOptions) => {
       const app = openApp();
       const t = translator(app.config.DEFAULT_LOCALE);
@@ -38,6 +40,8 @@ export function correctCommand(
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
         const read = readTypedCorrection(options);
         if ("error" in read) throw new InvalidArgumentError(t(read.error.messageKey));
+        const current = app.ledger.find(id);
+        if (current && !options.confirmFigures && farFromClaim(current, read.correction) !== null) throw new InvalidArgumentError(t("correction.farFromClaimCli"));
         const { row, changes } = app.actions.correctFacts({ caseId: id, correction: read.correction, by: options.by.trim(), channel: "cli", note: options.note });
         out(t("correction.done", { id: formatCaseId(row.id), changes: describeChanges(t, changes) }));
       } catch (error) {

@@ -114,3 +114,28 @@ export function readTypedCorrection(typed: TypedCorrection): { correction: FactC
   if (Object.keys(correction).length === 0) return { error: { field: "amount", messageKey: "correction.nothingGiven" } };
   return { correction };
 }
+
+/** The facts as a correction form shows them (a range of workers is typed anew: blank). */
+export function correctionFieldsOf(row: CorrectableRow): Required<TypedCorrection> {
+  return {
+    amount: row.amountYuan !== null ? String(row.amountYuan) : "",
+    headcount: row.headcountMin !== null && row.headcountMin === row.headcountMax ? String(row.headcountMin) : "",
+    employer: row.employer ?? "",
+    project: row.project ?? "",
+  };
+}
+
+/** How many times larger or smaller a corrected figure may be before it is taken for a slip of a digit. */
+const PLAUSIBLE_FACTOR = 5;
+
+/**
+ * The figure a correction changes by more than five times either way ("650000" typed for 6500), or
+ * null. Such figures are confirmed on purpose (the CLI's --confirm-figures), never taken in passing.
+ */
+export function farFromClaim(row: CorrectableRow, correction: FactCorrection): "amountYuan" | "headcount" | null {
+  const far = (before: number | null, after: number | undefined) =>
+    before !== null && before > 0 && after !== undefined && (after > before * PLAUSIBLE_FACTOR || after * PLAUSIBLE_FACTOR < before);
+  if (far(row.amountYuan, correction.amountYuan)) return "amountYuan";
+  if (far(row.headcountMax, correction.headcount)) return "headcount";
+  return null;
+}

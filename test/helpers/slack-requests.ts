@@ -55,8 +55,8 @@ export class SlackRequests {
   }
 
   /** Submits the modal `arrears_modal_<modal>` for `caseId` with these block values, signed. */
-  async submit(user: string, modal: string, caseId: string, values: Record<string, string | { selected: string }>) {
-    const payload = viewSubmission({ user, callbackId: `arrears_modal_${modal}`, caseId, viewId: `V${++this.counter}`, values });
+  async submit(user: string, modal: string, caseId: string, values: Record<string, string | { selected: string }>, privateMetadata?: string) {
+    const payload = viewSubmission({ user, callbackId: `arrears_modal_${modal}`, caseId, viewId: `V${++this.counter}`, values, ...(privateMetadata !== undefined ? { privateMetadata } : {}) });
     return sendToBolt(this.target().port, interactivityBody(payload), FORM, { secret: this.secret });
   }
 

@@ -147,6 +147,8 @@ export function viewSubmission(options: {
   caseId: string;
   viewId: string;
   values: Record<string, string | { selected: string }>;
+  /** The view's private_metadata as the app set it when it opened the modal (default: the case ID only). */
+  privateMetadata?: string;
 }): Record<string, unknown> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const [block, value] of Object.entries(options.values)) {
@@ -166,7 +168,7 @@ export function viewSubmission(options: {
       hash: "h1",
       type: "modal",
       callback_id: options.callbackId,
-      private_metadata: JSON.stringify({ caseId: options.caseId }),
+      private_metadata: options.privateMetadata ?? JSON.stringify({ caseId: options.caseId }),
       state: { values },
       team_id: "T1",
       app_id: "A1",

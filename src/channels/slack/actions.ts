@@ -16,7 +16,7 @@ import { CATEGORIES } from "../../domain.js";
 import { translator } from "../../i18n.js";
 import { OfficerRegistry } from "../../officers/registry.js";
 import { DESK_CHANNEL, deskRecipient, NothingToCorrectError } from "../../cases/case-actions.js";
-import { changedFacts, describeChanges, readTypedCorrection, type FactCorrection } from "../../cases/fact-correction.js";
+import { changedFacts, correctionFieldsOf, describeChanges, farFromClaim, readTypedCorrection, type FactCorrection } from "../../cases/fact-correction.js";
 import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
@@ -240,7 +240,6 @@ export class SlackDesk {
       ...input(block, label, { type: "plain_text_input", max_length: maxLength, ...(initial ? { initial_value: initial } : {}) }),
       optional: true,
     });
-    const sameCount = worker?.headcountMin !== null && worker?.headcountMin === worker?.headcountMax;
     const blocks: Record<Modal, unknown[]> = {
       notArrears: [
         input("category", t("slack:modal.category"), {
@@ -260,8 +259,8 @@ export class SlackDesk {
       reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
       askWorker: [input("question", t("slack:modal.question"), { type: "plain_text_input", multiline: true, max_length: 300 })],
       correct: [
-        optional("amount", t("slack:modal.correctAmount"), worker?.amountYuan != null ? String(worker.amountYuan) : null, 16),
-        optional("headcount", t("slack:modal.correctHeadcount"), sameCount ? String(worker?.headcountMin) : null, 6),
+        optional("amount", t("slack:modal.correctAmount"), worker ? correctionFieldsOf(worker).amount : null, 16),
+        optional("headcount", t("slack:modal.correctHeadcount"), worker ? correctionFieldsOf(worker).headcount : null, 6),
         optional("employer", t("slack:modal.correctEmployer"), worker?.employer, 100),
         optional("project", t("slack:modal.correctProject"), worker?.project, 100),
         optional("note", t("slack:modal.correctNote"), null, 300),
@@ -274,10 +273,13 @@ export class SlackDesk {
         elements: [{ type: "mrkdwn", text: t("slack:modal.writeInWorkerLanguage", { language: t(`slack:languageName.${worker.locale}`) }) }],
       });
     }
+    // The facts as the modal showed them: on submit only what the officer changed is sent, so that a
+    // correction made meanwhile by someone else is not silently put back.
+    const shown = modal === "correct" && worker ? { shown: correctionFieldsOf(worker) } : {};
     return {
       type: "modal",
       callback_id: `arrears_modal_${modal}`,
-      private_metadata: JSON.stringify({ caseId }),
+      private_metadata: JSON.stringify({ caseId, ...shown }),
       title: text(titles[modal].slice(0, 24)),
       submit: text(t("slack:modal.submit")),
       close: text(t("slack:modal.cancel")),
@@ -358,8 +360,11 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     const user = body.user.id;
     const modal = view.callback_id.slice("arrears_modal_".length) as Modal;
     let caseId = "";
+    let shown: Record<string, string> = {};
     try {
-      caseId = String((JSON.parse(view.private_metadata) as { caseId?: string }).caseId ?? "");
+      const metadata = JSON.parse(view.private_metadata) as { caseId?: string; shown?: Record<string, string> };
+      caseId = String(metadata.caseId ?? "");
+      shown = metadata.shown ?? {};
     } catch {
       caseId = "";
     }
@@ -425,18 +430,29 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     }
     let correction: FactCorrection | null = null;
     if (modal === "correct") {
-      const read = readTypedCorrection({
-        amount: field(state, "amount"),
-        headcount: field(state, "headcount"),
-        employer: field(state, "employer"),
-        project: field(state, "project"),
-      });
+      // A field left as the modal showed it is no correction (someone else may have changed it since).
+      const edited = (name: "amount" | "headcount" | "employer" | "project") => {
+        const value = field(state, name);
+        return value === (shown[name] ?? "") ? "" : value;
+      };
+      const typed = { amount: edited("amount"), headcount: edited("headcount"), employer: edited("employer"), project: edited("project") };
+      if (Object.values(typed).every((value) => value === "")) {
+        await ack({ response_action: "errors", errors: { amount: t("correction.nothingChanged", { id: formatCaseId(caseId) }) } });
+        return;
+      }
+      const read = readTypedCorrection(typed);
       if ("error" in read) {
         await ack({ response_action: "errors", errors: { [read.error.field]: t(read.error.messageKey) } });
         return;
       }
       if (changedFacts(row, read.correction).length === 0) {
         await ack({ response_action: "errors", errors: { amount: t("correction.nothingChanged", { id: formatCaseId(caseId) }) } });
+        return;
+      }
+      // A slip of a digit goes into the statistics: figures far from the complaint's are checked first.
+      const far = farFromClaim(row, read.correction);
+      if (far !== null) {
+        await ack({ response_action: "errors", errors: { [far === "amountYuan" ? "amount" : "headcount"]: t("correction.farFromClaim") } });
         return;
       }
       correction = read.correction;

@@ -357,7 +357,9 @@ export class Tickets {
       { type: "section", fields: fields.slice(0, 10) },
       { type: "section", fields: fields.slice(10) },
     ];
-    if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t("slack:ticket.reasons")}*\n${slackEscape(reasons)}` } });
+    // After an officer's correction the reasons are those of the reading at filing.
+    const corrected = reasons !== "" && this.app.ledger.countEvents(row.id, "facts_corrected", 0) > 0;
+    if (reasons) blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${t(corrected ? "slack:ticket.reasonsAtFiling" : "slack:ticket.reasons")}*\n${slackEscape(reasons)}` } });
     // The worker's own words: what the reading took from them can be checked, and what it did not take is
     // there. Phones masked; Slack takes at most 3,000 characters in a section.
     const quoted = slackEscape(maskPhonesIn(row.narrative)).replace(/^/gm, "> ");

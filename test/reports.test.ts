@@ -398,6 +398,21 @@ describe("what the table counts as resolved", () => {
     expect(campaignStats(env.app.store, { ...NOV, division: "410702" }).other.government).toEqual(before);
   });
 
+  it("a resolution counts for the desk that had the case then: a later transfer moves no past figures", () => {
+    const a = insert({ sector: "construction", workers: 12, amount: 236_000, division: "410702", at: NOV_10 });
+    handled(a, NOV_10 + DAY, "mediation", "recovered:236000;workersPaid:12");
+    const hongqi = () => campaignStats(env.app.store, { ...NOV, division: "410702" }).rows.total;
+    const weibin = () => campaignStats(env.app.store, { ...NOV, division: "410703" }).rows.total;
+    const before = hongqi();
+    expect(before).toMatchObject({ nonCase: 1, workers: 12, amountYuan: 236_000 });
+    // Reopened and transferred to 卫滨区 in December.
+    act(a, Date.parse("2026-12-02T02:00:00Z"), "reopened");
+    env.clock.current = Date.parse("2026-12-03T02:00:00Z");
+    env.app.actions.setStatus({ caseId: a, status: "transferred", by: "slack:U1", channel: "slack", note: "项目在卫滨区", moveToJurisdiction: "410703" });
+    expect(hongqi()).toEqual(before);
+    expect(weibin()).toMatchObject({ nonCase: 0, workers: 0, amountYuan: 0 });
+  });
+
   it("an unknown division is an error, not a table of zeros", async () => {
     const errors: string[] = [];
     const command = reportCommand(() => env.restart(), () => undefined);

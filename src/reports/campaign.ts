@@ -67,6 +67,16 @@ const emptyCwa = (): CasesWorkersAmount => ({ cases: 0, workers: 0, amountYuan: 
 // partial index case_events_status_idx (target status and note are indexed expressions), then the
 // case's figures from the covering cases_report_idx, summed by sector. The resolution note of the
 // latest resolution in the period is parsed here ("recovered:236000;workersPaid:12").
+
+/**
+ * The desk that had the case at the end of the period (case_events_case_idx): a transfer made later
+ * does not move a past period's figures to another county. A case unplaced then counts for no county.
+ */
+const DESK_AT_PERIOD_END = (table: string): string =>
+  `COALESCE((SELECT COALESCE(json_extract(e2.data, '$.from'), '') FROM case_events e2
+              WHERE e2.case_id = ${table}.id AND e2.type = 'jurisdiction_changed' AND e2.at >= @to ORDER BY e2.id LIMIT 1),
+            ${table}.jurisdiction_code)`;
+
 const HANDLING_SQL = `
 WITH w AS (
   SELECT case_id,
@@ -103,7 +113,7 @@ f AS (
          CASE WHEN instr(w.resolution, 'recovered:') > 0
               THEN CAST(substr(w.resolution, instr(w.resolution, 'recovered:') + 10) AS REAL) END AS recovered
   FROM w JOIN cases c ON c.id = w.case_id
-  WHERE c.is_arrears = 1 AND (@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')
+  WHERE c.is_arrears = 1 AND (@prefix IS NULL OR ${DESK_AT_PERIOD_END("c")} LIKE @prefix || '%')
     -- A team's claim told twice and resolved in an earlier period was counted then: not again now.
     AND NOT (c.group_id IS NOT NULL AND c.headcount_min > 1 AND c.amount_yuan > 0 AND EXISTS (
       SELECT 1 FROM cases o JOIN case_events e ON e.case_id = o.id
@@ -157,7 +167,7 @@ FROM (
   FROM cases
   WHERE ownership IN ('government', 'soe', 'ppp') AND created_at >= @from AND created_at < @to
     AND is_arrears = 1
-    AND (@prefix IS NULL OR jurisdiction_code LIKE @prefix || '%')
+    AND (@prefix IS NULL OR ${DESK_AT_PERIOD_END("cases")} LIKE @prefix || '%')
     AND EXISTS (
       SELECT 1 FROM case_events e
       WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.at < @to

@@ -148,8 +148,17 @@ describe("what follows from the corrected size", () => {
     expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "facts_corrected", data: { madeMajor: true } });
     expect(queuedFor(`case:${id}`, "desk.factsCorrectedMajor")[0]).toContain("重大欠薪案件");
 
-    // A smaller figure later does not take the escalation back: the flags only rise.
+    // The figure was a slip: put right, the escalation it alone caused is withdrawn with its deadlines.
     env.app.actions.correctFacts({ caseId: id, correction: { headcount: 5 }, by: "张三", channel: "cli" });
+    expect(row(id)).toMatchObject({ major: false, headcountMin: 5 });
+    expect(kinds()).not.toContain("major_progress");
+    expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "facts_corrected", data: { majorWithdrawn: true } });
+  });
+
+  it("a case major from its filing stays major whatever a correction says", () => {
+    const { id } = file("我在新乡市红旗区凤凰城三期工地干木工，宏达劳务欠我们40个人工资80万");
+    expect(row(id).major).toBe(true);
+    env.app.actions.correctFacts({ caseId: id, correction: { headcount: 5, amountYuan: 80_000 }, by: "张三", channel: "cli" });
     expect(row(id)).toMatchObject({ major: true, headcountMin: 5 });
   });
 

@@ -239,7 +239,7 @@ export class CaseActions {
   /**
    * 更正案件信息: the case's figures or names as the officer found them. One transaction: the case, a
    * ledger event with each fact's old and new value, the case's own size (a corrected headcount may make
-   * it collective or major: flags rise, never fall, as with every escalation), its group, the desk's
+   * it collective or major; flags do not fall, except a major flag a correction alone raised), its group, the desk's
    * thread, and the worker, who is told what now stands on their complaint and may say if it is wrong.
    */
   correctFacts(request: FactCorrectionRequest): { row: CaseRow; changes: FactChange[] } {
@@ -271,13 +271,25 @@ export class CaseActions {
         const size = row.isArrears && this.sizing ? this.sizing.route(routeInputOf(corrected)) : { collective: false, major: false };
         const raised = { collective: size.collective && !row.collective, major: size.major && !row.major };
         if (raised.collective || raised.major) this.ledger.raiseSize(row.id, raised, at);
+        // A major flag that an earlier correction alone raised ("650000" typed for 6500) falls with the
+        // figure that raised it; one the filing, a group or the worker's words raised stays.
+        const lowered = row.major && !size.major && row.isArrears && this.sizing !== null && this.majorOnlyByCorrection(row);
+        if (lowered) {
+          this.ledger.lowerMajor(row.id, at);
+          this.deadlines.close(row.id, ["major_facts", "major_progress"], at);
+        }
         this.ledger.appendEvent({
           caseId: row.id,
           at,
           actor,
           channel: request.channel,
           type: "facts_corrected",
-          data: { changes, ...(note ? { note } : {}), ...(raised.major ? { madeMajor: true } : raised.collective ? { madeCollective: true } : {}) },
+          data: {
+            changes,
+            ...(note ? { note } : {}),
+            ...(raised.major ? { madeMajor: true } : raised.collective ? { madeCollective: true } : {}),
+            ...(lowered ? { majorWithdrawn: true } : {}),
+          },
         });
         // The facts are checked (核查): the deadlines for checking them are met, before any the new size opens.
         this.deadlines.close(row.id, ["classify", "major_facts"], at);
@@ -314,6 +326,17 @@ export class CaseActions {
         return { row: this.ledger.find(row.id) ?? corrected, changes };
       })
       .immediate();
+  }
+
+  /** Whether the case is major only because an officer's correction made it so. */
+  private majorOnlyByCorrection(row: CaseRow): boolean {
+    if ((row.route as { major?: unknown } | null)?.major === true) return false;
+    const events = this.ledger.events(row.id);
+    const byCorrection = events.some((e) => e.type === "facts_corrected" && (e.data as { madeMajor?: unknown } | null)?.madeMajor === true);
+    const otherwise = events.some(
+      (e) => e.type === "worker_at_risk" || (e.type === "group_escalated" && (e.data as { level?: unknown } | null)?.level === "major"),
+    );
+    return byCorrection && !otherwise;
   }
 
   /** The worker answered an officer's question: back to handling, and the answer goes to the desk. */

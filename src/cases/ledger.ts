@@ -127,6 +127,11 @@ export class CaseLedger {
       .run();
   }
 
+  /** A major flag raised by a mistyped figure, withdrawn when the figure is put right. */
+  lowerMajor(id: string, at: number): void {
+    this.db.update(cases).set({ major: false, updatedAt: at }).where(eq(cases.id, id)).run();
+  }
+
   setJurisdiction(id: string, code: string): void {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }

@@ -174,6 +174,11 @@ export function workplaceOf(text: string): string | null {
 /** The opening of a correction: "不对，是在洛阳", "错了，…". */
 const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了)[，,。\s]*/;
 
+/** Who a LEAD_NAMED match names: "老板姓韩" → 韩老板, "包工头叫马三" → 马三. */
+function leadNamed(lead: RegExpExecArray): string {
+  const [, role = "", how = "", name = ""] = lead;
+  return how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+}
 const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
@@ -631,8 +636,7 @@ export class DialogEngine {
         // "厂名不记得了 老板姓韩" at the project question: the boss named with it is kept.
         const lead = expecting !== "employer" && draft.facts.employer === null ? LEAD_NAMED.exec(text) : null;
         if (lead) {
-          const [, role = "", how = "", name = ""] = lead;
-          draft.facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+          draft.facts.employer = leadNamed(lead);
           draft.narrative.push(text);
           turn.say(this.changedLine(turn, draft, "employer", true));
         }
@@ -879,8 +883,7 @@ export class DialogEngine {
     // "项目经理姓孙" at the project question: who is behind it, not the project's name.
     const lead = expecting !== "employer" ? LEAD_NAMED.exec(text) : null;
     if (lead && filled.length === 0) {
-      const [, role = "", how = "", name = ""] = lead;
-      draft.facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+      draft.facts.employer = leadNamed(lead);
       draft.settled = draft.settled.filter((fact) => fact !== "employer");
       filled.push("employer");
       // "工地叫万科城 老板叫周强 欠我一万八": the rest of what it says is kept too, the name asked first.
@@ -1343,8 +1346,7 @@ export class DialogEngine {
         // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
         if (lead) {
-          const [, role = "", how = "", name = ""] = lead;
-          facts.employer = how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+          facts.employer = leadNamed(lead);
           return true;
         }
         return settle(parseNameAnswer(leadingName(text) ?? text), (value) => (facts.employer = value));

@@ -177,17 +177,7 @@ export class CaseActions {
         // Moved by the CLI (or any channel but the desk's own, which moves its ticket itself): the desk
         // hears of it in the case's thread, and its ticket follows the case to the new desk.
         if (moved && change.channel !== "slack") {
-          this.outbox.enqueue(
-            {
-              caseId: row.id,
-              channel: DESK_CHANNEL,
-              recipientKey: deskRecipient(row.id),
-              locale: "zh-CN",
-              messageKey: "desk.transferred",
-              params: { id: formatCaseId(row.id), to: change.moveToJurisdiction!, by: change.by, reason: change.note ?? "" },
-            },
-            at,
-          );
+          this.tellDesk(row.id, "desk.transferred", { id: formatCaseId(row.id), to: change.moveToJurisdiction!, by: change.by, reason: change.note ?? "" }, at);
         }
         const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
         if (leavesGroup !== null) this.groups?.leave(row.id, leavesGroup, actor, at, change.channel);
@@ -299,17 +289,7 @@ export class CaseActions {
         for (const member of madeMajor) this.deadlines.onBecameMajor(member, at);
         if (!madeMajor.has(row.id)) this.deadlines.syncCaseDue(row.id);
         const desk = translator("zh-CN");
-        if (request.tellDesk !== false) this.outbox.enqueue(
-          {
-            caseId: row.id,
-            channel: DESK_CHANNEL,
-            recipientKey: deskRecipient(row.id),
-            locale: "zh-CN",
-            messageKey: raised.major ? "desk.factsCorrectedMajor" : "desk.factsCorrected",
-            params: { id: formatCaseId(row.id), by: request.by, changes: describeChanges(desk, changes), note: note ?? "" },
-          },
-          at,
-        );
+        if (request.tellDesk !== false) this.tellDesk(row.id, raised.major ? "desk.factsCorrectedMajor" : "desk.factsCorrected", { id: formatCaseId(row.id), by: request.by, changes: describeChanges(desk, changes), note: note ?? "" }, at);
         // The worker hears what now stands on their complaint, in their language, and how to object.
         const tw = translator(row.locale === "en" ? "en" : "zh-CN");
         this.outbox.enqueue(
@@ -339,6 +319,11 @@ export class CaseActions {
     return byCorrection && !otherwise;
   }
 
+  /** A note in the case's desk thread (the officers' channel renders it in the desk's language). */
+  private tellDesk(caseId: string, messageKey: string, params: Record<string, string | number>, at: number): void {
+    this.outbox.enqueue({ caseId, channel: DESK_CHANNEL, recipientKey: deskRecipient(caseId), locale: "zh-CN", messageKey, params }, at);
+  }
+
   /** The worker answered an officer's question: back to handling, and the answer goes to the desk. */
   workerReplied(caseId: string, text: string, userKey: string, channel: string): CaseRow {
     return this.store.sqlite
@@ -354,17 +339,7 @@ export class CaseActions {
         });
         const at = this.now();
         this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "worker_replied", data: { text } });
-        this.outbox.enqueue(
-          {
-            caseId,
-            channel: DESK_CHANNEL,
-            recipientKey: deskRecipient(caseId),
-            locale: "zh-CN",
-            messageKey: "desk.workerReplied",
-            params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
-          },
-          at,
-        );
+        this.tellDesk(caseId, "desk.workerReplied", { id: formatCaseId(caseId), text: maskPhonesIn(text) }, at);
         return row;
       })
       .immediate();
@@ -401,18 +376,8 @@ export class CaseActions {
           // 防止极端事件: a major case's facts are checked the same day, its progress reported the next.
           this.deadlines.onBecameMajor(caseId, at);
         }
-        this.outbox.enqueue(
-          {
-            caseId,
-            channel: DESK_CHANNEL,
-            recipientKey: deskRecipient(caseId),
-            locale: "zh-CN",
-            // A worker saying the record is wrong: the desk is shown how to put it right once checked.
-            messageKey: kind === "news" ? "desk.workerAdded" : kind === "correction" ? "desk.workerCorrects" : "desk.workerAtRisk",
-            params: { id: formatCaseId(caseId), text: maskPhonesIn(text) },
-          },
-          at,
-        );
+        // A worker saying the record is wrong: the desk is shown how to put it right once checked.
+        this.tellDesk(caseId, kind === "news" ? "desk.workerAdded" : kind === "correction" ? "desk.workerCorrects" : "desk.workerAtRisk", { id: formatCaseId(caseId), text: maskPhonesIn(text) }, at);
       })
       .immediate();
   }
@@ -431,17 +396,7 @@ export class CaseActions {
         const at = this.now();
         this.ledger.setPhone(caseId, phone, at);
         this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "phone_added", data: { phone: maskPhone(phone) } });
-        this.outbox.enqueue(
-          {
-            caseId,
-            channel: DESK_CHANNEL,
-            recipientKey: deskRecipient(caseId),
-            locale: "zh-CN",
-            messageKey: "desk.workerGavePhone",
-            params: { id: formatCaseId(caseId), phone: maskPhone(phone) ?? "" },
-          },
-          at,
-        );
+        this.tellDesk(caseId, "desk.workerGavePhone", { id: formatCaseId(caseId), phone: maskPhone(phone) ?? "" }, at);
         return true;
       })
       .immediate();
@@ -480,17 +435,7 @@ export class CaseActions {
             notifyWorker: false,
             note: "follow_up_unpaid",
           });
-          this.outbox.enqueue(
-            {
-              caseId,
-              channel: DESK_CHANNEL,
-              recipientKey: deskRecipient(caseId),
-              locale: "zh-CN",
-              messageKey: "desk.followUpUnpaid",
-              params: { id: formatCaseId(caseId) },
-            },
-            at,
-          );
+          this.tellDesk(caseId, "desk.followUpUnpaid", { id: formatCaseId(caseId) }, at);
         }
         return true;
       })

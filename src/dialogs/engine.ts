@@ -89,9 +89,7 @@ const PER_HEAD_WORDS = /每人|每个人|一个人|一人|人均|each|per person
 
 /** "开封祥符区", "郑州市": place names and nothing else ("项目是龙湖天街", "老板叫陈红旗" are not). */
 function onlyPlaceNames(text: string): boolean {
-  let rest = text.replace(/[的那边这边附近\s]/g, "");
-  for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
-  return rest === "" && text.length > 0;
+  return text.length > 0 && withoutLeadingPlaces(text.replace(/[的那边这边附近\s]/g, "")) === "";
 }
 
 /**
@@ -107,11 +105,7 @@ const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FI
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
 const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
-const ANOTHER_FACT_UNKNOWN: Partial<Record<FactName, RegExp>> = {
-  amount: NAMES_UNKNOWN,
-  headcount: NAMES_UNKNOWN,
-  place: NAMES_UNKNOWN,
-};
+const FACTS_NOT_NAMES: readonly FactName[] = ["amount", "headcount", "place"];
 const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
 const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
 const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;
@@ -646,12 +640,13 @@ export class DialogEngine {
       // "是一共的", "只是我的": the sum's scope in words; a new figure is the total, taken as any amount answer.
       if (expecting === "amount" && draft.amountScope === "asked") {
         const scope = AMOUNT_IS_MINE.test(text) ? "own" : AMOUNT_IS_TOTAL.test(text) ? "total" : null;
-        if (scope !== null && this.read(text).amountYuan === null) {
+        const figure = this.read(text).amountYuan;
+        if (scope !== null && figure === null) {
           draft.narrative.push(text);
           this.settleAmountScope(turn, draft, scope);
           return;
         }
-        if (this.read(text).amountYuan !== null) draft.amountScope = "total";
+        if (figure !== null) draft.amountScope = "total";
       }
       if (this.answersAnotherQuestion(turn, draft, expecting, text)) return;
       if (this.talksInsteadOfAnswering(turn, draft, expecting, text)) return;
@@ -1007,7 +1002,7 @@ export class DialogEngine {
   private saysDontKnow(draft: Draft, fact: FactName, text: string): boolean {
     if (!isDontKnow(text)) return false;
     // "厂名不记得了 老板姓韩" at the amount question: what is not known is another fact, said by name.
-    if (ANOTHER_FACT_UNKNOWN[fact]?.test(text)) return false;
+    if (FACTS_NOT_NAMES.includes(fact) && NAMES_UNKNOWN.test(text)) return false;
     if (fact === "employer" && LEAD_NAMED.test(text)) return false;
     if (fact !== "amount" && fact !== "headcount" && fact !== "place") return true;
     const reading = this.read(text);

@@ -236,6 +236,7 @@ export class SlackDesk {
     };
     const worker = this.app.ledger.find(caseId);
     // The facts as they stand, to be changed where they are wrong (a range of workers is typed anew).
+    const current = worker ? correctionFieldsOf(worker) : null;
     const optional = (block: string, label: string, initial: string | null | undefined, maxLength: number) => ({
       ...input(block, label, { type: "plain_text_input", max_length: maxLength, ...(initial ? { initial_value: initial } : {}) }),
       optional: true,
@@ -259,8 +260,8 @@ export class SlackDesk {
       reopen: [input("reason", t("slack:modal.reason"), { type: "plain_text_input", multiline: true, max_length: 500 })],
       askWorker: [input("question", t("slack:modal.question"), { type: "plain_text_input", multiline: true, max_length: 300 })],
       correct: [
-        optional("amount", t("slack:modal.correctAmount"), worker ? correctionFieldsOf(worker).amount : null, 16),
-        optional("headcount", t("slack:modal.correctHeadcount"), worker ? correctionFieldsOf(worker).headcount : null, 6),
+        optional("amount", t("slack:modal.correctAmount"), current?.amount, 16),
+        optional("headcount", t("slack:modal.correctHeadcount"), current?.headcount, 6),
         optional("employer", t("slack:modal.correctEmployer"), worker?.employer, 100),
         optional("project", t("slack:modal.correctProject"), worker?.project, 100),
         optional("note", t("slack:modal.correctNote"), null, 300),
@@ -275,7 +276,7 @@ export class SlackDesk {
     }
     // The facts as the modal showed them: on submit only what the officer changed is sent, so that a
     // correction made meanwhile by someone else is not silently put back.
-    const shown = modal === "correct" && worker ? { shown: correctionFieldsOf(worker) } : {};
+    const shown = modal === "correct" && current ? { shown: current } : {};
     return {
       type: "modal",
       callback_id: `arrears_modal_${modal}`,

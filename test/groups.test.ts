@@ -24,7 +24,7 @@ afterEach(() => {
   // Either way the stored sums are the members' sums, a team's claim told twice counted once.
   const claims = (column: string) =>
     `(SELECT COALESCE(SUM(v), 0) FROM (SELECT MAX(${column}) AS v FROM cases WHERE group_id = g.id
-       GROUP BY CASE WHEN headcount_min > 1 AND amount_yuan IS NOT NULL THEN headcount_min || '|' || amount_yuan ELSE id END))`;
+       GROUP BY CASE WHEN headcount_min > 1 AND amount_yuan IS NOT NULL AND separate_claim = 0 THEN headcount_min || '|' || amount_yuan ELSE id END))`;
   const sums = env.app.store.sqlite
     .prepare(`SELECT g.id, g.headcount_total AS workers, g.amount_total AS amount, ${claims("headcount_min")} AS memberWorkers, ${claims("amount_yuan")} AS memberAmount FROM case_groups g`)
     .all() as { id: string; workers: number; amount: number; memberWorkers: number; memberAmount: number }[];
@@ -383,6 +383,101 @@ describe("one team's claim told by two of the team", () => {
     file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我8000");
     file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我8000");
     expect(groups.summary(groupId)).toMatchObject({ workers: 19, amountYuan: 312_000 });
+  });
+});
+
+describe("two teams owed the same: an officer counts them apart (另一班组)", () => {
+  const deskNotes = (key: string) =>
+    (env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, params FROM outbox WHERE channel = 'desk' AND message_key = ? ORDER BY id").all(key) as { recipient: string; params: string }[]).map(
+      (note) => ({ recipient: note.recipient, params: JSON.parse(note.params) as Record<string, unknown> }),
+    );
+
+  it("the desk is told a repeated team claim was counted once; `group separate` counts it apart, `--undo` puts it back", async () => {
+    const story = "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们班组12个人工资23万6";
+    const a = file(story);
+    const b = file(story); // the group forms with both: counted once, and the desk is told so
+    const groupId = row(b).groupId!;
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 12, amountYuan: 236_000 });
+    expect(deskNotes("groups:desk.joinedSameClaim")).toEqual([
+      {
+        recipient: `case:${a}`,
+        params: expect.objectContaining({ id: formatCaseId(b), same: formatCaseId(a), claimWorkers: 12, claimAmount: "236,000", workers: 12, amount: "236,000" }),
+      },
+    ]);
+    // The note says what to do, with the case to name.
+    const note = translator("zh-CN")("groups:desk.joinedSameClaim", deskNotes("groups:desk.joinedSameClaim")[0]!.params);
+    expect(note).toContain(`arrears group separate ${formatCaseId(b)}`);
+
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const run = async (...args: string[]) => {
+      const command = groupCommand(() => env.restart(), (line) => lines.push(line));
+      command.exitOverride();
+      command.configureOutput({ writeErr: (text) => errors.push(text) });
+      for (const sub of command.commands) {
+        sub.exitOverride();
+        sub.configureOutput({ writeErr: (text) => errors.push(text) });
+      }
+      try {
+        await command.parseAsync(args, { from: "user" });
+      } catch {
+        // commander's exit on error: the message is in `errors`.
+      }
+    };
+    await run("separate", formatCaseId(b), "--by", "王科长");
+    expect(lines[0]).toBe(`已将 ${formatCaseId(b)} 记为另一班组的欠薪，与 ${formatCaseId(a)} 分开计算`);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 24, amountYuan: 472_000 });
+    expect(row(b).separateClaim).toBe(true);
+    const marked = env.app.ledger.events(b).filter((e) => e.type === "claim_marked_separate");
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatchObject({ actor: "officer:王科长", data: { groupId, twin: a, workers: 12, amountYuan: 236_000 } });
+    expect(eventLabel(translator("zh-CN"), "claim_marked_separate", marked[0]!.data)).toBe("记为另一班组的欠薪（单独计）");
+    expect(deskNotes("groups:desk.claimSeparate")).toEqual([
+      { recipient: `case:${a}`, params: expect.objectContaining({ id: formatCaseId(b), same: formatCaseId(a), workers: 24, amount: "472,000" }) },
+    ]);
+
+    // A third of the first team tells it again: counted once with the first, not with the other team.
+    const c = file(story);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 24, amountYuan: 472_000 });
+    expect(deskNotes("groups:desk.joinedSameClaim").at(-1)!.params).toMatchObject({ id: formatCaseId(c), same: formatCaseId(a) });
+
+    // Marked twice, or undone when not marked: told so, nothing written.
+    await run("separate", formatCaseId(b), "--by", "王科长");
+    expect(errors.join("")).toContain(`${formatCaseId(b)} 已记为另一班组的欠薪`);
+    await run("separate", formatCaseId(c), "--undo", "--by", "王科长");
+    expect(errors.join("")).toContain(`${formatCaseId(c)} 本来就按同一笔欠薪计，无须撤销`);
+    expect(env.app.ledger.events(c).some((e) => e.type.startsWith("claim_marked"))).toBe(false);
+
+    await run("separate", formatCaseId(b), "--undo", "--by", "王科长");
+    expect(lines).toContain(`已将 ${formatCaseId(b)} 改记为与 ${formatCaseId(a)} 同一笔欠薪，只计一次`);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 12, amountYuan: 236_000 });
+    expect(row(b).separateClaim).toBe(false);
+    expect(eventTypes(b).filter((type) => type.startsWith("claim_marked"))).toEqual(["claim_marked_separate", "claim_marked_same"]);
+  });
+
+  it("refuses what cannot be the same claim: one worker's complaint, figures no other member has, an ungrouped case", async () => {
+    const team = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们班组12个人工资23万6");
+    const single = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我8000");
+    const other = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们钢筋班5个人工资6万");
+    const lone = file("我在新乡市红旗区滨江花园二期，恒发建筑欠我们2个人工资4万");
+    const groupId = row(team).groupId!;
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    const before = groups.summary(groupId);
+    const errors: string[] = [];
+    for (const id of [single, other, lone]) {
+      const command = groupCommand(() => env.restart(), () => undefined);
+      for (const c of [command, ...command.commands]) {
+        c.exitOverride();
+        c.configureOutput({ writeErr: (text) => errors.push(text) });
+      }
+      await command.parseAsync(["separate", formatCaseId(id), "--by", "王科长"], { from: "user" }).catch(() => undefined);
+    }
+    expect(errors[0]).toContain(`${formatCaseId(single)} 不是班组的欠薪`);
+    expect(errors[1]).toContain(`同案组里没有与 ${formatCaseId(other)} 人数、金额都相同的投诉`);
+    expect(errors[2]).toContain(`${formatCaseId(lone)} 不属于任何同案组`);
+    expect(groups.summary(groupId)).toEqual(before);
+    for (const id of [single, other, lone]) expect(eventTypes(id).some((type) => type.startsWith("claim_marked"))).toBe(false);
   });
 });
 

@@ -369,6 +369,22 @@ describe("what the table counts as resolved", () => {
     expect(lines.at(-1)).toBe("9.（台账补充）查实存在欠薪的政府与社会资本合作（PPP）项目1个（拖欠工资27.00万元，涉及0.0009万人）。");
   });
 
+  it("two teams owed the same, told apart by an officer, are two problems solved in the table and in 其他情况", () => {
+    const a = insert({ sector: "construction", ownership: "government", workers: 12, amount: 236_000, division: "410702", project: "一中新校区" });
+    const b = insert({ sector: "construction", ownership: "government", workers: 12, amount: 236_000, division: "410702", project: "一中新校区" });
+    env.app.store.sqlite
+      .prepare("INSERT INTO case_groups (id, jurisdiction_code, label, created_at, updated_at) VALUES ('GTWO', '410702', '一中新校区', 0, 0)")
+      .run();
+    env.app.store.sqlite.prepare("UPDATE cases SET group_id = 'GTWO', project_key = '一中新校区' WHERE id IN (?, ?)").run(a, b);
+    for (const id of [a, b]) handled(id, NOV_10 + DAY, "mediation", "recovered:236000;workersPaid:12");
+    const table = () => campaignStats(env.app.store, { ...NOV, division: "410702" });
+    expect(table().rows.total).toMatchObject({ nonCase: 1, workers: 12, amountYuan: 236_000 });
+    expect(table().other.government).toMatchObject({ cases: 1, workers: 12, amountYuan: 236_000 });
+    env.app.store.sqlite.prepare("UPDATE cases SET separate_claim = 1 WHERE id = ?").run(b);
+    expect(table().rows.total).toMatchObject({ nonCase: 2, workers: 24, amountYuan: 472_000 });
+    expect(table().other.government).toMatchObject({ cases: 2, projects: 1, workers: 24, amountYuan: 472_000 });
+  });
+
   it("a team's claim told twice and resolved in two periods counts in the first one only", () => {
     const a = insert({ sector: "construction", workers: 10, amount: 300_000, division: "410702", at: OCT_10 });
     const b = insert({ sector: "construction", workers: 10, amount: 300_000, division: "410702", at: OCT_10 });

@@ -325,6 +325,60 @@ describe("a collective group on tickets", () => {
   });
 });
 
+describe("a team claim counted once, told apart from the thread (另一班组)", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("the thread's note has a button; the county's officer presses it, the sums grow, an officer elsewhere may not", async () => {
+    const { t, api, slack, requests } = desk;
+    const story = "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们班组6个人工资4万8";
+    const answers = { employer: "宏达劳务", project: "碧桂园凤凰城三期" };
+    const a = file(t.app, story, answers);
+    const b = file(t.app, story, answers);
+    expect(await slack.tickets.postPending()).toBe(2);
+    const groupId = t.app.ledger.find(b)!.groupId!;
+    const sums = () => t.app.store.sqlite.prepare("SELECT headcount_total AS workers, amount_total AS amount FROM case_groups WHERE id = ?").get(groupId);
+    expect(sums()).toEqual({ workers: 6, amount: 48_000 });
+
+    const before = api.of("chat.postMessage").length;
+    await slack.deskDelivery.dispatcher.drainOnce();
+    const note = api
+      .of("chat.postMessage")
+      .slice(before)
+      .find((p) => String(p.args.text).includes("只计一次"))!;
+    expect(note.args.thread_ts).toBe(requests.deskTicket(a).ts);
+    const blocks = JSON.stringify(note.args.blocks);
+    expect(blocks).toContain('"action_id":"arrears_claimSeparate"');
+    expect(blocks).toContain(`"value":"${b}"`);
+    expect(blocks).toContain("不是同一班组，分开计");
+
+    // An officer of another county is refused, and nothing changes.
+    const ephemerals = () => api.of("chat.postEphemeral").map((p) => String(p.args.text));
+    const refusedBefore = ephemerals().length;
+    await requests.click(HUOJIA, "arrears_claimSeparate", b);
+    expect(await waitFor(() => ephemerals().length > refusedBefore && ephemerals().at(-1))).toContain("没有处理此案件的权限");
+    expect(sums()).toEqual({ workers: 6, amount: 48_000 });
+
+    const shown = ephemerals().length;
+    await requests.click(HONGQI, "arrears_claimSeparate", b);
+    expect(await waitFor(() => ephemerals().length > shown && ephemerals().at(-1))).toBe(`已将 ${formatCaseId(b)} 记为另一班组的欠薪，与 ${formatCaseId(a)} 分开计算`);
+    expect(sums()).toEqual({ workers: 12, amount: 96_000 });
+    expect(t.app.ledger.events(b).filter((e) => e.type === "claim_marked_separate")).toMatchObject([{ actor: `officer:slack:${HONGQI}`, channel: "slack" }]);
+
+    // The thread hears of it; pressed again, the officer is told it is done already.
+    const posts = api.of("chat.postMessage").length;
+    await slack.deskDelivery.dispatcher.drainOnce();
+    expect(api.of("chat.postMessage").slice(posts).map((p) => String(p.args.text))).toContainEqual(expect.stringContaining("单独计入合计"));
+    const again = ephemerals().length;
+    await requests.click(HONGQI, "arrears_claimSeparate", b);
+    expect(await waitFor(() => ephemerals().length > again && ephemerals().at(-1))).toBe(`${formatCaseId(b)} 已记为另一班组的欠薪`);
+    expect(t.app.ledger.events(b).filter((e) => e.type === "claim_marked_separate")).toHaveLength(1);
+  });
+});
+
 describe("tickets owed", () => {
   let desk: Desk;
   beforeAll(async () => {

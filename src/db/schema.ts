@@ -58,6 +58,12 @@ export const cases = sqliteTable(
     projectKey: text("project_key"),
     /** The officer responsible (首问负责制: 明确责任人员), once someone accepted the case. */
     responsibleOfficer: text("responsible_officer"),
+    /**
+     * A team's claim an officer found is another team's (另一班组), although its workers and sum are those
+     * of another member of its group: counted on its own in the group's sums and the reports, where the
+     * same figures twice are otherwise one claim told by two of a team.
+     */
+    separateClaim: integer("separate_claim", { mode: "boolean" }).notNull().default(false),
   },
   (table) => [
     index("cases_filer_idx").on(table.filerKey, table.createdAt),
@@ -82,7 +88,16 @@ export const cases = sqliteTable(
     ),
     // Campaign report, covering: the figures of a case (and its group, for team claims told twice) found
     // from its ledger events, without the row.
-    index("cases_report_idx").on(table.id, table.isArrears, table.jurisdictionCode, table.sector, table.headcountMin, table.amountYuan, table.groupId),
+    index("cases_report_idx").on(
+      table.id,
+      table.isArrears,
+      table.jurisdictionCode,
+      table.sector,
+      table.headcountMin,
+      table.amountYuan,
+      table.groupId,
+      table.separateClaim,
+    ),
     // Overdue list (newest first): scanned in created_at order, status and due_at read from the index.
     index("cases_open_due_idx").on(table.createdAt, table.status, table.dueAt).where(sql`${table.dueAt} IS NOT NULL`),
     // Grouping at logging (src/groups): the open arrears cases of a county sharing a project or an

@@ -6,10 +6,14 @@ import { formatCaseId, parseCaseId } from "../cases/case-id.js";
 import { translator } from "../i18n.js";
 import {
   CaseGroups,
+  ClaimAlreadyMarkedError,
   GroupCountiesDifferError,
   GroupNotFoundError,
+  NoTwinClaimError,
+  NotATeamClaimError,
   NotGroupedError,
   SameGroupError,
+  markTeamClaim,
   mergeGroups,
   splitFromGroup,
   type GroupSummary,
@@ -22,7 +26,7 @@ function caseIdArgument(value: string): string {
 }
 
 export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
-  const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups");
+  const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups; tell two teams' claims apart");
 
   const print = (app: App, group: GroupSummary) => {
     const t = translator(app.config.DEFAULT_LOCALE);
@@ -92,6 +96,34 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
         } catch (error) {
           if (error instanceof GroupNotFoundError) command.error(t("groups:cli.caseNotFound", { id: formatCaseId(caseId) }));
           if (error instanceof NotGroupedError) command.error(t("groups:cli.notGrouped", { id: formatCaseId(caseId) }));
+          throw error;
+        }
+      });
+    });
+
+  command
+    .command("separate")
+    .description(
+      "a team's claim with the same workers and sum as another of its group is another team's (另一班组): counted on its own in the group's sums and the reports (--undo: the same claim, counted once)",
+    )
+    .argument("<case>", "case ID", caseIdArgument)
+    .requiredOption("--by <name>", "who acts (officer name)")
+    .option("--undo", "the same claim told twice after all: counted once again")
+    .action((caseId: string, options: { by: string; undo?: boolean }) => {
+      withApp(openApp, (app) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        const separate = options.undo !== true;
+        try {
+          const marked = markTeamClaim(app.store, app.router, caseId, separate, options.by, app.clock.now(), app.actions.deadlines);
+          out(t(separate ? "groups:cli.separated" : "groups:cli.sameClaim", { id: formatCaseId(caseId), same: formatCaseId(marked.twin) }));
+          print(app, marked.summary);
+        } catch (error) {
+          const id = formatCaseId(caseId);
+          if (error instanceof GroupNotFoundError) command.error(t("groups:cli.caseNotFound", { id }));
+          if (error instanceof NotGroupedError) command.error(t("groups:cli.notGrouped", { id }));
+          if (error instanceof NotATeamClaimError) command.error(t("groups:cli.notATeamClaim", { id }));
+          if (error instanceof NoTwinClaimError) command.error(t("groups:cli.noTwinClaim", { id }));
+          if (error instanceof ClaimAlreadyMarkedError) command.error(t(separate ? "groups:cli.alreadySeparate" : "groups:cli.notSeparate", { id }));
           throw error;
         }
       });

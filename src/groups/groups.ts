@@ -11,7 +11,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, desc, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
 import { formatCaseId } from "../cases/case-id.js";
 import type { CaseLedger, CaseRow } from "../cases/ledger.js";
-import { Outbox } from "../cases/outbox.js";
+import { Outbox, type OutboxMessage } from "../cases/outbox.js";
 import type { Db, Store } from "../db/open.js";
 import { caseEvents, caseGroups, cases, openArrearsCondition } from "../db/schema.js";
 import type { ComplaintRouter } from "../dialogs/ports.js";
@@ -27,6 +27,12 @@ const LEVEL_RANK: Record<GroupLevel, number> = { none: 0, collective: 1, major: 
 /** Outbox channel and recipient of the supervising desk (the city above the county). */
 export const GROUP_DESK_CHANNEL = "desk";
 export const divisionRecipient = (code: string): string => `division:${code}`;
+
+/**
+ * The desk's button on a claim counted once ("claimSeparate|<case ID>"): the officer finds it is another
+ * team's (channels map it to markTeamClaim).
+ */
+export const CLAIM_SEPARATE_ACTION = "claimSeparate";
 
 /** At most this many candidates are read per key: a group is found from its first matches. */
 const CANDIDATE_LIMIT = 200;
@@ -87,6 +93,11 @@ export class GroupNotFoundError extends Error {}
 /** Why a member left its group without an officer splitting it by hand. */
 export type GroupLeaveReason = "referred" | "transferred";
 export class NotGroupedError extends Error {}
+/** Only a team's claim (more than one worker, a sum) can be the same as another's. */
+export class NotATeamClaimError extends Error {}
+/** No other member of the group has the case's workers and sum: it is counted on its own already. */
+export class NoTwinClaimError extends Error {}
+export class ClaimAlreadyMarkedError extends Error {}
 export class SameGroupError extends Error {}
 /** A merge across counties: the cases must be transferred (转办) first. */
 export class GroupCountiesDifferError extends Error {
@@ -123,8 +134,12 @@ function casesIndexedBy(index: "cases_group_idx" | "cases_open_project_idx" | "c
   return sql`${cases} INDEXED BY ${sql.identifier(index)}`;
 }
 
-/** A team's claim (more than one worker, a sum given): the same figures twice in a group are one claim. */
-const TEAM_CLAIM = "headcount_min > 1 AND amount_yuan IS NOT NULL";
+/**
+ * A team's claim (more than one worker, a sum given): the same figures twice in a group are one claim,
+ * unless an officer found the second is another team's (separate_claim).
+ */
+const TEAM_FIGURES = "headcount_min > 1 AND amount_yuan IS NOT NULL";
+const TEAM_CLAIM = `${TEAM_FIGURES} AND separate_claim = 0`;
 
 /** The ledger's database handle: the ledger keeps it private, and filing passes only the ledger. */
 export function ledgerDb(ledger: CaseLedger): Db {
@@ -162,10 +177,16 @@ export class CaseGroups {
          FROM (SELECT max(headcount_min) AS w, max(amount_yuan) AS a FROM cases WHERE group_id = @groupId
                GROUP BY CASE WHEN ${TEAM_CLAIM} THEN headcount_min || '|' || amount_yuan ELSE id END)`,
       ),
-      sameClaim: db.$client.prepare<{ groupId: string; caseId: string; workers: number; amountYuan: number }, { one: number }>(
-        `SELECT 1 AS one FROM cases WHERE group_id = @groupId AND id <> @caseId
-           AND headcount_min = @workers AND amount_yuan = @amountYuan AND ${TEAM_CLAIM} LIMIT 1`,
+      sameClaim: db.$client.prepare<{ groupId: string; caseId: string; workers: number; amountYuan: number }, { id: string }>(
+        `SELECT id FROM cases WHERE group_id = @groupId AND id <> @caseId
+           AND headcount_min = @workers AND amount_yuan = @amountYuan AND ${TEAM_CLAIM} ORDER BY created_at LIMIT 1`,
       ),
+      // Another member with the same team figures, marked or not (an officer's separate / same).
+      twinClaim: db.$client.prepare<{ groupId: string; caseId: string; workers: number; amountYuan: number }, { id: string }>(
+        `SELECT id FROM cases WHERE group_id = @groupId AND id <> @caseId
+           AND headcount_min = @workers AND amount_yuan = @amountYuan AND ${TEAM_FIGURES} ORDER BY created_at LIMIT 1`,
+      ),
+      markClaim: db.update(cases).set({ separateClaim: sql`${sql.placeholder("separate")}`, updatedAt: sql`${sql.placeholder("at")}` }).where(eq(cases.id, id)).prepare(),
       // The oldest member, first in cases_group_idx (group_id, created_at).
       firstMember: db
         .select({
@@ -264,10 +285,11 @@ export class CaseGroups {
       this.event(caseId, at, "system", channel, "group_joined", { groupId: existing.groupId, match: existing.match, caseId });
       const told = { workers: row.headcountMin ?? 0, amountYuan: row.amountYuan ?? 0 };
       // The same team claim told again by another of the team adds nothing to the sums.
-      const repeated = told.workers > 1 && row.amountYuan !== null && this.statements.sameClaim.get({ groupId: existing.groupId, caseId, ...told }) !== undefined;
-      const joined = repeated ? { workers: 0, amountYuan: 0 } : told;
+      const repeated = this.repeatedClaim(row, existing.groupId);
+      const joined = repeated !== undefined ? { workers: 0, amountYuan: 0 } : told;
       const totals = this.recompute(existing.groupId, at, "system", channel, caseId, joined);
-      if (totals.escalated === null) this.noteJoined(existing.groupId, caseId, at, totals);
+      // An escalation says the rest in its own message; a claim counted once is told to the thread anyway.
+      if (totals.escalated === null || repeated) this.noteJoined(existing.groupId, caseId, at, totals, repeated);
       return { groupId: existing.groupId, escalated: totals.escalated, madeMajor: [...totals.madeMajor, ...this.raiseJoiner(row, existing.groupId, at, channel, totals)] };
     }
 
@@ -296,8 +318,17 @@ export class CaseGroups {
       });
     }
     const totals = this.recompute(groupId, at, "system", channel, caseId);
-    if (totals.escalated === null) this.noteJoined(groupId, caseId, at, totals);
+    const repeated = this.repeatedClaim(row, groupId);
+    if (totals.escalated === null || repeated) this.noteJoined(groupId, caseId, at, totals, repeated);
     return { groupId, escalated: totals.escalated, madeMajor: [...totals.madeMajor, ...this.raiseJoiner(row, groupId, at, channel, totals)] };
+  }
+
+  /** The member whose team claim (same workers and sum) a joining case tells again, if any. */
+  private repeatedClaim(row: LoggedCase, groupId: string): { sameAs: string; workers: number; amountYuan: number } | undefined {
+    if (row.headcountMin === null || row.headcountMin <= 1 || row.amountYuan === null) return undefined;
+    const told = { workers: row.headcountMin, amountYuan: row.amountYuan };
+    const sameAs = this.statements.sameClaim.get({ groupId, caseId: row.id, ...told })?.id;
+    return sameAs === undefined ? undefined : { sameAs, ...told };
   }
 
   /**
@@ -320,15 +351,60 @@ export class CaseGroups {
    * first case, and the members' tickets (some posted before the group existed) show the new totals.
    * An escalation says all this in its own message.
    */
-  private noteJoined(groupId: string, caseId: string, at: number, totals: Recomputed): void {
+  private noteJoined(
+    groupId: string,
+    caseId: string,
+    at: number,
+    totals: Recomputed,
+    repeated?: { sameAs: string; workers: number; amountYuan: number },
+  ): void {
     const firstId = totals.firstMemberId !== undefined ? totals.firstMemberId : (this.statements.firstMember.get({ groupId })?.id ?? null);
     if (firstId === null || firstId === caseId) return;
+    const params = { group: groupId, label: totals.label, id: formatCaseId(caseId), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) };
+    // Counted once with the member of the same figures: the desk is told, with the way to undo it when
+    // two teams happen to be owed the same (另一班组).
+    if (repeated) {
+      this.tellDesk(
+        firstId,
+        "groups:desk.joinedSameClaim",
+        { ...params, same: formatCaseId(repeated.sameAs), claimWorkers: repeated.workers, claimAmount: formatAmountEn(repeated.amountYuan), command: formatCaseId(caseId) },
+        at,
+        [{ id: `${CLAIM_SEPARATE_ACTION}|${caseId}`, labelKey: "groups:button.claimSeparate" }],
+      );
+    } else this.tellDesk(firstId, "groups:desk.joined", params, at);
+  }
+
+  /**
+   * An officer's finding on a team claim whose workers and sum are those of another member of its group:
+   * another team's (`separate`: counted on its own) or the same claim told twice (counted once, the
+   * default). The group's sums follow, and may escalate it; the desk hears of it.
+   */
+  markClaim(caseId: string, separate: boolean, by: string, at: number, channel = "cli"): { summary: GroupSummary; twin: string; madeMajor: string[] } {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) throw new GroupNotFoundError(caseId);
+    if (row.groupId === null) throw new NotGroupedError(caseId);
+    const groupId = row.groupId;
+    if (!(row.headcountMin !== null && row.headcountMin > 1 && row.amountYuan !== null)) throw new NotATeamClaimError(caseId);
+    const twin = this.statements.twinClaim.get({ groupId, caseId, workers: row.headcountMin, amountYuan: row.amountYuan })?.id;
+    if (twin === undefined) throw new NoTwinClaimError(caseId);
+    if (row.separateClaim === separate) throw new ClaimAlreadyMarkedError(caseId);
+    this.statements.markClaim.run({ id: caseId, separate: separate ? 1 : 0, at });
+    const actor = `officer:${by}`;
+    this.event(caseId, at, actor, channel, separate ? "claim_marked_separate" : "claim_marked_same", {
+      groupId,
+      twin,
+      workers: row.headcountMin,
+      amountYuan: row.amountYuan,
+    });
+    const totals = this.recompute(groupId, at, actor, channel, caseId);
+    // The thread keeps the finding even when the new sums escalate the group (the city hears of that).
     this.tellDesk(
-      firstId,
-      "groups:desk.joined",
-      { group: groupId, label: totals.label, id: formatCaseId(caseId), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
+      totals.firstMemberId ?? caseId,
+      separate ? "groups:desk.claimSeparate" : "groups:desk.claimSame",
+      { group: groupId, label: totals.label, id: formatCaseId(caseId), same: formatCaseId(twin), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
       at,
     );
+    return { summary: this.summary(groupId)!, twin, madeMajor: totals.madeMajor };
   }
 
   /** Moves every member of `sourceId` into `targetId` (经办人手工合并); the source group is removed. */
@@ -511,8 +587,11 @@ export class CaseGroups {
     return { from, remaining: this.summary(from) };
   }
 
-  private tellDesk(threadCaseId: string, messageKey: string, params: Record<string, string | number>, at: number): void {
-    this.outbox.enqueue({ caseId: threadCaseId, channel: GROUP_DESK_CHANNEL, recipientKey: `case:${threadCaseId}`, locale: "zh-CN", messageKey, params }, at);
+  private tellDesk(threadCaseId: string, messageKey: string, params: Record<string, string | number>, at: number, choices?: OutboxMessage["choices"]): void {
+    this.outbox.enqueue(
+      { caseId: threadCaseId, channel: GROUP_DESK_CHANNEL, recipientKey: `case:${threadCaseId}`, locale: "zh-CN", messageKey, params, ...(choices ? { choices } : {}) },
+      at,
+    );
   }
 
   summary(groupId: string): GroupSummary | null {
@@ -767,6 +846,26 @@ export function mergeGroups(
 /** The deadline book as a merge needs it: members made major owe the major-case deadlines. */
 export interface MajorDeadlines {
   onBecameMajor(caseId: string, at: number): unknown;
+}
+
+/** 另一班组 / 同一笔: an officer's finding on a team claim, in one immediate transaction of its own. */
+export function markTeamClaim(
+  store: Store,
+  router: Pick<ComplaintRouter, "route">,
+  caseId: string,
+  separate: boolean,
+  by: string,
+  at: number,
+  deadlines: MajorDeadlines,
+  channel = "cli",
+) {
+  return store.sqlite
+    .transaction(() => {
+      const marked = new CaseGroups(store.db, router).markClaim(caseId, separate, by, at, channel);
+      for (const member of marked.madeMajor) deadlines.onBecameMajor(member, at);
+      return marked;
+    })
+    .immediate();
 }
 
 export function splitFromGroup(store: Store, router: Pick<ComplaintRouter, "route">, caseId: string, by: string, at: number, channel = "cli") {

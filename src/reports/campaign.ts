@@ -98,6 +98,7 @@ f AS (
   SELECT c.sector AS sector,
          c.id AS caseId,
          c.group_id AS groupId,
+         c.separate_claim AS separateClaim,
          -- A resolution counts when it still stands at the end of the period (not reopened since), and
          -- once: a case that stood resolved when the period began was counted before.
          (w.resolution IS NOT NULL
@@ -115,20 +116,21 @@ f AS (
   FROM w JOIN cases c ON c.id = w.case_id
   WHERE c.is_arrears = 1 AND (@prefix IS NULL OR ${DESK_AT_PERIOD_END("c")} LIKE @prefix || '%')
     -- A team's claim told twice and resolved in an earlier period was counted then: not again now.
-    AND NOT (c.group_id IS NOT NULL AND c.headcount_min > 1 AND c.amount_yuan > 0 AND EXISTS (
+    AND NOT (c.group_id IS NOT NULL AND c.headcount_min > 1 AND c.amount_yuan > 0 AND c.separate_claim = 0 AND EXISTS (
       SELECT 1 FROM cases o JOIN case_events e ON e.case_id = o.id
       WHERE o.group_id = c.group_id AND o.id <> c.id AND o.headcount_min = c.headcount_min AND o.amount_yuan = c.amount_yuan
+        AND o.separate_claim = 0
         AND e.type = 'status_changed' AND json_extract(e.data, '$.to') = 'resolved' AND e.at < @from))
 ),
 -- One problem counted once: two of a team telling the same claim in a group (same workers and sum,
--- more than one worker) are one resolution.
+-- more than one worker) are one resolution, unless an officer found them two teams' (separate_claim).
 d AS (
   -- Closed with nothing recovered (the employer gone, the claim dropped) is closed, not solved.
   SELECT MAX(sector) AS sector, MAX(resolved AND (recovered IS NULL OR recovered > 0)) AS resolved, MAX(opened) AS opened, MAX(arbitration) AS arbitration,
          MAX(police) AS police, MAX(owedWorkers) AS owedWorkers, MAX(owedAmount) AS owedAmount,
          MAX(paidWorkers) AS paidWorkers, MAX(recovered) AS recovered
   FROM f
-  GROUP BY CASE WHEN groupId IS NOT NULL AND owedWorkers > 1 AND owedAmount > 0
+  GROUP BY CASE WHEN groupId IS NOT NULL AND owedWorkers > 1 AND owedAmount > 0 AND NOT separateClaim
                 THEN groupId || '|' || owedWorkers || '|' || owedAmount ELSE caseId END
 )
 SELECT sector,
@@ -172,7 +174,7 @@ FROM (
       SELECT 1 FROM case_events e
       WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.at < @to
         AND json_extract(e.data, '$.to') IN ('accepted', 'handling', 'awaiting_worker', 'resolved'))
-  GROUP BY CASE WHEN group_id IS NOT NULL AND headcount_min > 1 AND amount_yuan > 0
+  GROUP BY CASE WHEN group_id IS NOT NULL AND headcount_min > 1 AND amount_yuan > 0 AND separate_claim = 0
                 THEN group_id || '|' || headcount_min || '|' || amount_yuan ELSE id END
 )
 GROUP BY ownership

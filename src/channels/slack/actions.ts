@@ -21,6 +21,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
+import { CaseGroups, CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
 /** The intake's own bound on an amount (¥100,000,000). */
@@ -38,6 +39,8 @@ const ALLOWED_FROM: Record<string, readonly CaseStatus[]> = {
   phone: CASE_STATUSES,
   // 更正案件信息: the record may be put right at any time; the ledger keeps what it said before.
   correct: CASE_STATUSES,
+  // 另一班组: the count of a claim may be put right at any time, for the reports.
+  [CLAIM_SEPARATE_ACTION]: CASE_STATUSES,
 };
 
 type Modal = "notArrears" | "transfer" | "resolve" | "reopen" | "askWorker" | "correct";
@@ -92,6 +95,30 @@ export class SlackDesk {
   }
 
   // ---- direct actions ---------------------------------------------------------------------------
+
+  /**
+   * 另一班组: the desk's button on a team claim counted once with another member's. Returns what the
+   * officer is told; the thread hears of it through the outbox (and its tickets show the new sums).
+   */
+  separateClaim(key: string, user: string, caseId: string): string {
+    const id = formatCaseId(caseId);
+    let answer = this.t("slack:refuse.recordedBefore", { what: this.t("groups:button.claimSeparate") });
+    this.once(key, () => {
+      try {
+        const marked = new CaseGroups(this.app.store.db, this.app.router).markClaim(caseId, true, `slack:${user}`, this.app.clock.now(), CHANNEL);
+        for (const member of marked.madeMajor) this.app.actions.deadlines.onBecameMajor(member, this.app.clock.now());
+        answer = this.t("groups:cli.separated", { id, same: formatCaseId(marked.twin) });
+      } catch (error) {
+        // Found before anything is written: nothing to roll back.
+        if (error instanceof ClaimAlreadyMarkedError) answer = this.t("groups:cli.alreadySeparate", { id });
+        else if (error instanceof NotGroupedError) answer = this.t("groups:cli.notGrouped", { id });
+        else if (error instanceof NoTwinClaimError) answer = this.t("groups:cli.noTwinClaim", { id });
+        else if (error instanceof NotATeamClaimError) answer = this.t("groups:cli.notATeamClaim", { id });
+        else throw error;
+      }
+    });
+    return answer;
+  }
 
   accept(user: string, row: CaseRow): void {
     this.app.actions.setStatus({ caseId: row.id, status: "accepted", by: `slack:${user}`, channel: CHANNEL });
@@ -337,6 +364,10 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         user,
         row.phone ? t("slack:phone.shown", { id: formatCaseId(caseId), phone: row.phone }) : t("slack:phone.none", { id: formatCaseId(caseId) }),
       );
+      return;
+    }
+    if (name === CLAIM_SEPARATE_ACTION) {
+      await ephemeral(client, channel, user, desk.separateClaim(key, user, caseId));
       return;
     }
     let done = false;

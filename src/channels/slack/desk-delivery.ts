@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import type { App } from "../../app.js";
 import { warningLines } from "../../log.js";
 import { DESK_CHANNEL } from "../../cases/case-actions.js";
-import { OutboxDispatcher, PermanentDeliveryError, renderNotification } from "../../cases/notifications.js";
+import { OutboxDispatcher, PermanentDeliveryError, renderNotification, renderNotificationChoices } from "../../cases/notifications.js";
 import type { OutboxRow } from "../../cases/outbox.js";
 import { cases } from "../../db/schema.js";
 import { slackEscape } from "./escape.js";
@@ -54,7 +54,7 @@ export class DeskDelivery {
         if (!this.app.ledger.find(caseId)) throw new PermanentDeliveryError(`no case ${caseId}`);
         throw new Error(`no ticket yet for ${caseId}`);
       }
-      await this.post({ channel: ticket.channel, thread_ts: ticket.ts, text });
+      await this.post({ channel: ticket.channel, thread_ts: ticket.ts, text, ...buttonsOf(row, text) });
       // The case changed (answered, reopened, deadlines, its group grew): the ticket shows it — for a
       // group, every member's. A failed refresh must not make the thread message be posted again, so it
       // is only logged.
@@ -110,10 +110,31 @@ export class DeskDelivery {
     }
   }
 
-  private async post(message: { channel: string; text: string; thread_ts?: string }): Promise<void> {
+  private async post(message: { channel: string; text: string; thread_ts?: string; blocks?: unknown[] }): Promise<void> {
     const result = await this.client.chat.postMessage(message);
     if (!result.ok) throw new Error(`chat.postMessage failed: ${result.error ?? "not ok"}`);
   }
+}
+
+/**
+ * A desk note with buttons ("claimSeparate|<case ID>"): the text in a section and one button a choice,
+ * its action "arrears_<name>" and its value the case, as the ticket's own buttons are.
+ */
+function buttonsOf(row: OutboxRow, text: string): { blocks?: unknown[] } {
+  const choices = renderNotificationChoices(row);
+  if (choices.length === 0) return {};
+  return {
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text } },
+      {
+        type: "actions",
+        elements: choices.map((choice) => {
+          const [name, caseId = ""] = choice.id.split("|");
+          return { type: "button", action_id: `arrears_${name}`, value: caseId, text: { type: "plain_text", text: choice.label } };
+        }),
+      },
+    ],
+  };
 }
 
 /** The group (同案组) an outbox row is about, from its parameters. */

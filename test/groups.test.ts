@@ -386,6 +386,64 @@ describe("one team's claim told by two of the team", () => {
   });
 });
 
+describe("levels follow the sums down (集体/重大 withdrawn)", () => {
+  const levelOf = (id: string) => (row(id).major ? "major" : row(id).collective ? "collective" : "none");
+  const majorDeadlines = (id: string) => env.app.actions.deadlines.openFor(id).filter((d) => d.kind.startsWith("major_")).length;
+  const lowered = (id: string) => env.app.ledger.events(id).filter((e) => e.type === "group_lowered").map((e) => e.data as Record<string, unknown>);
+
+  it("a member split out falls to its own size; the group left behind to what its sums reach, and the city is told", async () => {
+    const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们8个人工资一共5万");
+    const b = file("新乡市红旗区凤凰城三期工地，宏达劳务有限公司拖欠我们班组9个人工资12万"); // 17 workers: collective
+    const c = file("我们在新乡市红旗区碧桂园凤凰城三期干活，新乡宏达劳务欠了我们15个人的工资20万"); // 32: major
+    const groupId = row(a).groupId!;
+    for (const id of [a, b, c]) {
+      expect(levelOf(id)).toBe("major");
+      expect(majorDeadlines(id)).toBe(2);
+    }
+    const lines: string[] = [];
+    await groupCommand(() => env.restart(), (line) => lines.push(line)).parseAsync(["split", formatCaseId(c), "--by", "张三"], { from: "user" });
+
+    // c on its own: 15 workers, collective (the rules' 10), no longer major.
+    expect(levelOf(c)).toBe("collective");
+    expect(lowered(c)).toEqual([{ groupId, because: "left", level: "collective", from: "major" }]);
+    expect(eventLabel(translator("zh-CN"), "group_lowered", lowered(c)[0])).toBe("移出同案组，按本案自身规模办理");
+    // a and b: 17 workers, ¥170,000 — collective, as the group.
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    expect(groups.summary(groupId)).toMatchObject({ level: "collective", workers: 17, amountYuan: 170_000 });
+    for (const id of [a, b]) {
+      expect(levelOf(id)).toBe("collective");
+      expect(lowered(id)).toEqual([{ groupId, workers: 17, amountYuan: 170_000, level: "collective", from: "major" }]);
+    }
+    // Nobody owes the major-case deadlines any more (closed as met, so no reminder fires).
+    for (const id of [a, b, c]) expect(majorDeadlines(id)).toBe(0);
+    const notes = env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, params FROM outbox WHERE message_key = 'groups:desk.lowered'").all() as { recipient: string; params: string }[];
+    expect(notes.map((n) => n.recipient)).toEqual(["division:410700"]);
+    expect(JSON.parse(notes[0]!.params)).toMatchObject({ group: groupId, workers: 17, fromKey: "groups:level.major", levelKey: "groups:level.collective" });
+
+    // b found not to be wage arrears: the group is left with a alone and dissolves; a is what it is, 8 workers.
+    env.app.actions.setStatus({ caseId: b, status: "referred", by: "张三", channel: "cli", note: "category:labor_dispute" });
+    expect(row(a).groupId).toBeNull();
+    expect(levelOf(a)).toBe("none");
+    expect(lowered(a).at(-1)).toMatchObject({ groupId, because: "left", level: "none", from: "collective" });
+  });
+
+  it("a worker who spoke of an extreme act stays major out of the group; a case major on its own figures too", async () => {
+    const risk = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们3个人工资2万，再不给钱我就从楼上跳下去");
+    const big = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们40个人工资60万");
+    const small = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们2个人工资1万");
+    for (const id of [risk, big, small]) expect(levelOf(id)).toBe("major");
+    for (const id of [risk, big]) {
+      await groupCommand(() => env.restart(), () => undefined).parseAsync(["split", formatCaseId(id), "--by", "张三"], { from: "user" });
+    }
+    expect(levelOf(risk)).toBe("major");
+    expect(levelOf(big)).toBe("major");
+    expect(majorDeadlines(risk)).toBe(2);
+    // The last one, alone: 2 workers.
+    expect(levelOf(small)).toBe("none");
+    expect(majorDeadlines(small)).toBe(0);
+  });
+});
+
 describe("two teams owed the same: an officer counts them apart (另一班组)", () => {
   const deskNotes = (key: string) =>
     (env.app.store.sqlite.prepare("SELECT recipient_key AS recipient, params FROM outbox WHERE channel = 'desk' AND message_key = ? ORDER BY id").all(key) as { recipient: string; params: string }[]).map(

@@ -13,6 +13,7 @@ import { categorySchema } from "../domain.js";
 import { translator } from "../i18n.js";
 import { employerKey, projectKey } from "../groups/keys.js";
 import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, type FactCorrection } from "./fact-correction.js";
+import { routeInputOf } from "./case-size.js";
 import type { RouteInput } from "../routing/router.js";
 
 export interface StatusChange {
@@ -44,7 +45,8 @@ export class CaseNotFoundError extends Error {}
  * and the reports, stop counting it).
  */
 export interface GroupMembership {
-  leave(caseId: string, reason: "referred" | "transferred", actor: string, at: number, channel: string): void;
+  /** Returns the cases whose major flag fell with it (the case itself, or members of a group grown smaller). */
+  leave(caseId: string, reason: "referred" | "transferred", actor: string, at: number, channel: string): string[];
   /**
    * A case taken on as arrears again (受理 after a referral, or of a complaint read as something else)
    * joins the group of its project or employer as a new complaint would — never one an officer split
@@ -53,9 +55,10 @@ export interface GroupMembership {
   rejoin(caseId: string, at: number, channel: string, wasArrears: boolean): string[];
   /**
    * An officer corrected the case's figures or names: its group's sums follow (and may escalate it),
-   * and new names may take it out of its group or into another. Returns the cases made major by it.
+   * and new names may take it out of its group or into another. Returns the cases made major by it, and
+   * those whose major flag fell.
    */
-  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): string[];
+  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): { madeMajor: string[]; majorWithdrawn: string[] };
 }
 
 /** What a single complaint of a case's size is (the routing rules' thresholds for 集体 and 重大). */
@@ -180,7 +183,7 @@ export class CaseActions {
           this.tellDesk(row.id, "desk.transferred", { id: formatCaseId(row.id), to: change.moveToJurisdiction!, by: change.by, reason: change.note ?? "" }, at);
         }
         const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
-        if (leavesGroup !== null) this.groups?.leave(row.id, leavesGroup, actor, at, change.channel);
+        if (leavesGroup !== null) for (const member of this.groups?.leave(row.id, leavesGroup, actor, at, change.channel) ?? []) this.deadlines.onMajorWithdrawn(member, at);
         if (change.status === "accepted" && row.groupId === null && this.groups !== null) {
           for (const member of this.groups.rejoin(row.id, at, change.channel, row.isArrears)) this.deadlines.onBecameMajor(member, at);
         }
@@ -229,7 +232,7 @@ export class CaseActions {
   /**
    * 更正案件信息: the case's figures or names as the officer found them. One transaction: the case, a
    * ledger event with each fact's old and new value, the case's own size (a corrected headcount may make
-   * it collective or major; flags do not fall, except a major flag a correction alone raised), its group, the desk's
+   * it collective or major; its own flags do not fall, except a major flag a correction alone raised), its group (whose level follows its sums), the desk's
    * thread, and the worker, who is told what now stands on their complaint and may say if it is wrong.
    */
   correctFacts(request: FactCorrectionRequest): { row: CaseRow; changes: FactChange[] } {
@@ -266,7 +269,7 @@ export class CaseActions {
         const lowered = row.major && !size.major && row.isArrears && this.sizing !== null && this.majorOnlyByCorrection(row);
         if (lowered) {
           this.ledger.lowerMajor(row.id, at);
-          this.deadlines.close(row.id, ["major_facts", "major_progress"], at);
+          this.deadlines.onMajorWithdrawn(row.id, at);
         }
         this.ledger.appendEvent({
           caseId: row.id,
@@ -285,7 +288,11 @@ export class CaseActions {
         this.deadlines.close(row.id, ["classify", "major_facts"], at);
         const madeMajor = new Set(raised.major ? [row.id] : []);
         const namesChanged = keys.employerKey !== row.employerKey || keys.projectKey !== row.projectKey;
-        if (this.groups && row.isArrears) for (const member of this.groups.factsCorrected(row.id, namesChanged, actor, at, request.channel)) madeMajor.add(member);
+        if (this.groups && row.isArrears) {
+          const grouping = this.groups.factsCorrected(row.id, namesChanged, actor, at, request.channel);
+          for (const member of grouping.majorWithdrawn) this.deadlines.onMajorWithdrawn(member, at);
+          for (const member of grouping.madeMajor) madeMajor.add(member);
+        }
         for (const member of madeMajor) this.deadlines.onBecameMajor(member, at);
         if (!madeMajor.has(row.id)) this.deadlines.syncCaseDue(row.id);
         const desk = translator("zh-CN");
@@ -479,17 +486,4 @@ export class CaseActions {
       })
       .immediate();
   }
-}
-
-/** The routing rules' view of a case (its size against the thresholds for 集体 and 重大). */
-function routeInputOf(row: CaseRow): RouteInput {
-  return {
-    category: row.category as RouteInput["category"],
-    sector: row.sector as RouteInput["sector"],
-    projectKind: row.projectKind as RouteInput["projectKind"],
-    ownership: row.ownership as RouteInput["ownership"],
-    headcount: row.headcountMin,
-    amountYuan: row.amountYuan,
-    divisionCode: row.jurisdictionCode ?? row.divisionCode,
-  };
 }

@@ -171,6 +171,15 @@ export class CaseDeadlines {
     return this.syncCaseDue(caseId);
   }
 
+  /**
+   * A major flag withdrawn (a mistyped figure put right, a group's sums fallen, a case out of its group):
+   * the major-case deadlines are no longer owed. They are closed, as met, so that no reminder fires.
+   */
+  onMajorWithdrawn(caseId: string, at: number): number | null {
+    this.close(caseId, ["major_facts", "major_progress"], at);
+    return this.syncCaseDue(caseId);
+  }
+
   // ---- what the scheduler looks at ---------------------------------------------------------------
 
   dueReminders(now: number, limit = 200): DeadlineRow[] {

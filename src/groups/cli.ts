@@ -89,7 +89,7 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
       withApp(openApp, (app) => {
         const t = translator(app.config.DEFAULT_LOCALE);
         try {
-          const result = splitFromGroup(app.store, app.router, caseId, options.by, app.clock.now());
+          const result = splitFromGroup(app.store, app.router, caseId, options.by, app.clock.now(), app.actions.deadlines);
           out(t("groups:cli.split", { id: formatCaseId(caseId), group: result.from }));
           if (result.remaining) print(app, result.remaining);
           else out(t("groups:cli.dissolved", { group: result.from }));

@@ -19,10 +19,11 @@ import { Gazetteer } from "../routing/gazetteer.js";
 import { fixedLimit, preparedInsert } from "../db/prepared.js";
 import { employerKey, projectKey } from "./keys.js";
 import { OPEN_STATUSES } from "../cases/statuses.js";
+import { higherLevel, ownLevel, SIZE_RANK, type SizeLevel } from "../cases/case-size.js";
 
 export type GroupRow = typeof caseGroups.$inferSelect;
-export type GroupLevel = "none" | "collective" | "major";
-const LEVEL_RANK: Record<GroupLevel, number> = { none: 0, collective: 1, major: 2 };
+export type GroupLevel = SizeLevel;
+const LEVEL_RANK = SIZE_RANK;
 
 /** Outbox channel and recipient of the supervising desk (the city above the county). */
 export const GROUP_DESK_CHANNEL = "desk";
@@ -58,11 +59,19 @@ interface Recomputed {
   firstMemberId: string | null | undefined;
   /** Members flagged major by this step: they owe the major-case deadlines from now. */
   madeMajor: string[];
+  /** Members whose major flag fell with the group's sums: their major-case deadlines are withdrawn. */
+  majorWithdrawn: string[];
 }
 
 const EN_NUMBER = new Intl.NumberFormat("en-US");
 /** "236,000", as amount.toLocaleString("en-US") without building a formatter per call. */
 const formatAmountEn = (amount: number): string => EN_NUMBER.format(amount);
+
+/** Cases whose major flag a step raised (they owe the major-case deadlines) or lowered (they owe them no more). */
+export interface LevelChanges {
+  madeMajor: string[];
+  majorWithdrawn: string[];
+}
 
 export interface GroupingResult {
   groupId: string | null;
@@ -185,6 +194,9 @@ export class CaseGroups {
       twinClaim: db.$client.prepare<{ groupId: string; caseId: string; workers: number; amountYuan: number }, { id: string }>(
         `SELECT id FROM cases WHERE group_id = @groupId AND id <> @caseId
            AND headcount_min = @workers AND amount_yuan = @amountYuan AND ${TEAM_FIGURES} ORDER BY created_at LIMIT 1`,
+      ),
+      atRisk: db.$client.prepare<{ caseId: string }, { one: number }>(
+        "SELECT 1 AS one FROM case_events WHERE case_id = @caseId AND type = 'worker_at_risk' LIMIT 1",
       ),
       markClaim: db.update(cases).set({ separateClaim: sql`${sql.placeholder("separate")}`, updatedAt: sql`${sql.placeholder("at")}` }).where(eq(cases.id, id)).prepare(),
       // The oldest member, first in cases_group_idx (group_id, created_at).
@@ -379,7 +391,7 @@ export class CaseGroups {
    * another team's (`separate`: counted on its own) or the same claim told twice (counted once, the
    * default). The group's sums follow, and may escalate it; the desk hears of it.
    */
-  markClaim(caseId: string, separate: boolean, by: string, at: number, channel = "cli"): { summary: GroupSummary; twin: string; madeMajor: string[] } {
+  markClaim(caseId: string, separate: boolean, by: string, at: number, channel = "cli"): { summary: GroupSummary; twin: string } & LevelChanges {
     const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new GroupNotFoundError(caseId);
     if (row.groupId === null) throw new NotGroupedError(caseId);
@@ -404,7 +416,7 @@ export class CaseGroups {
       { group: groupId, label: totals.label, id: formatCaseId(caseId), same: formatCaseId(twin), workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
       at,
     );
-    return { summary: this.summary(groupId)!, twin, madeMajor: totals.madeMajor };
+    return { summary: this.summary(groupId)!, twin, madeMajor: totals.madeMajor, majorWithdrawn: totals.majorWithdrawn };
   }
 
   /** Moves every member of `sourceId` into `targetId` (经办人手工合并); the source group is removed. */
@@ -476,7 +488,7 @@ export class CaseGroups {
    * Takes a case out of its group (经办人手工拆分). A group left with one case is dissolved. A case split
    * out by hand is not grouped again automatically.
    */
-  split(caseId: string, by: string, at: number, channel = "cli"): { caseId: string; from: string; remaining: GroupSummary | null } {
+  split(caseId: string, by: string, at: number, channel = "cli"): { caseId: string; from: string; remaining: GroupSummary | null; majorWithdrawn: string[] } {
     const row = this.db.select({ groupId: cases.groupId }).from(cases).where(eq(cases.id, caseId)).get();
     if (!row) throw new GroupNotFoundError(caseId);
     if (row.groupId === null) throw new NotGroupedError(caseId);
@@ -488,10 +500,10 @@ export class CaseGroups {
    * (referred), or moved it to another county's desk (groups are per county). Its figures leave the
    * group's sums, so neither the group's level nor the reports count them. No-op for an ungrouped case.
    */
-  leave(caseId: string, reason: GroupLeaveReason, actor: string, at: number, channel: string): void {
+  leave(caseId: string, reason: GroupLeaveReason, actor: string, at: number, channel: string): string[] {
     const row = this.db.select({ groupId: cases.groupId }).from(cases).where(eq(cases.id, caseId)).get();
-    if (!row?.groupId) return;
-    this.takeOut(caseId, row.groupId, actor, channel, at, "group_left", { because: reason });
+    if (!row?.groupId) return [];
+    return this.takeOut(caseId, row.groupId, actor, channel, at, "group_left", { because: reason }).majorWithdrawn;
   }
 
   /** See GroupMembership.rejoin (src/cases/case-actions.ts). */
@@ -513,9 +525,9 @@ export class CaseGroups {
   }
 
   /** See GroupMembership.factsCorrected (src/cases/case-actions.ts); `caseId`'s row already holds the new facts. */
-  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): string[] {
+  factsCorrected(caseId: string, namesChanged: boolean, actor: string, at: number, channel: string): LevelChanges {
     const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
-    if (!row) return [];
+    if (!row) return { madeMajor: [], majorWithdrawn: [] };
     if (row.groupId !== null) {
       const groupId = row.groupId;
       // Still the group's (another member shares a name with it): the sums follow the new figures.
@@ -532,13 +544,21 @@ export class CaseGroups {
             at,
           );
         }
-        return totals.madeMajor;
+        return { madeMajor: totals.madeMajor, majorWithdrawn: totals.majorWithdrawn };
       }
-      this.takeOut(caseId, groupId, actor, channel, at, "group_left", { because: "corrected" });
+      const { majorWithdrawn } = this.takeOut(caseId, groupId, actor, channel, at, "group_left", { because: "corrected" });
+      return { madeMajor: this.regroupCorrected(caseId, namesChanged, at, channel), majorWithdrawn };
     }
-    // New names may match another open complaint of the county, as a new complaint would; one an officer
-    // split out by hand stays out.
-    if (!namesChanged || !row.isArrears || !(OPEN_STATUSES as readonly string[]).includes(row.status) || this.wasSplit(caseId)) return [];
+    return { madeMajor: this.regroupCorrected(caseId, namesChanged, at, channel), majorWithdrawn: [] };
+  }
+
+  /**
+   * New names may match another open complaint of the county, as a new complaint would; one an officer
+   * split out by hand stays out. Returns the cases made major by it.
+   */
+  private regroupCorrected(caseId: string, namesChanged: boolean, at: number, channel: string): string[] {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row || !namesChanged || !row.isArrears || !(OPEN_STATUSES as readonly string[]).includes(row.status) || this.wasSplit(caseId)) return [];
     return this.assignOnLogging(row, at, channel).madeMajor;
   }
 
@@ -559,23 +579,27 @@ export class CaseGroups {
     at: number,
     type: "group_split" | "group_left",
     data: Record<string, unknown>,
-  ): { from: string; remaining: GroupSummary | null } {
+  ): { from: string; remaining: GroupSummary | null; majorWithdrawn: string[] } {
     const label = this.group(from).label;
     this.db.update(cases).set({ groupId: null }).where(eq(cases.id, caseId)).run();
     this.event(caseId, at, actor, channel, type, { groupId: from, ...data });
+    // Out of the group, a case is what it is on its own: a level the group gave it falls.
+    const majorWithdrawn = this.toOwnLevel(caseId, from, at, actor, channel);
     const rest = this.memberRows(from);
     const whyKey = `groups:desk.why.${typeof data.because === "string" ? data.because : "split"}`;
     if (rest.length <= 1) {
       for (const member of rest) {
         this.db.update(cases).set({ groupId: null }).where(eq(cases.id, member.id)).run();
         this.event(member.id, at, actor, channel, "group_dissolved", { groupId: from });
+        majorWithdrawn.push(...this.toOwnLevel(member.id, from, at, actor, channel));
       }
       this.db.delete(caseGroups).where(eq(caseGroups.id, from)).run();
       const last = rest[0];
       if (last) this.tellDesk(last.id, "groups:desk.dissolved", { group: from, label, id: formatCaseId(caseId), whyKey }, at);
-      return { from, remaining: null };
+      return { from, remaining: null, majorWithdrawn };
     }
     const totals = this.recompute(from, at, actor, channel, null);
+    majorWithdrawn.push(...totals.majorWithdrawn);
     // The desk hears of it in the thread of the group's first case, and the members' tickets (refreshed
     // for a message about a group) stop counting it.
     this.tellDesk(
@@ -584,7 +608,14 @@ export class CaseGroups {
       { group: from, label, id: formatCaseId(caseId), whyKey, workers: totals.workers, amount: formatAmountEn(totals.amountYuan) },
       at,
     );
-    return { from, remaining: this.summary(from) };
+    return { from, remaining: this.summary(from), majorWithdrawn };
+  }
+
+  /** A case out of its group falls to its own level (fallBack); returns it when its major flag fell. */
+  private toOwnLevel(caseId: string, from: string, at: number, actor: string, channel: string): string[] {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) return [];
+    return this.fallBack(row, this.ownLevelOf(row), { groupId: from, because: "left" }, at, actor, channel) ? [caseId] : [];
   }
 
   private tellDesk(threadCaseId: string, messageKey: string, params: Record<string, string | number>, at: number, choices?: OutboxMessage["choices"]): void {
@@ -692,7 +723,15 @@ export class CaseGroups {
     joined?: { workers: number; amountYuan: number },
   ): Recomputed {
     const group = this.group(groupId);
-    const quiet = (firstMemberId: string | null | undefined): Recomputed => ({ escalated: null, label: group.label, workers, amountYuan, firstMemberId, madeMajor: [] });
+    const quiet = (firstMemberId: string | null | undefined, majorWithdrawn: string[] = []): Recomputed => ({
+      escalated: null,
+      label: group.label,
+      workers,
+      amountYuan,
+      firstMemberId,
+      madeMajor: [],
+      majorWithdrawn,
+    });
     let workers: number;
     let amountYuan: number;
     if (joined) {
@@ -722,7 +761,10 @@ export class CaseGroups {
     const escalate = LEVEL_RANK[reached] > LEVEL_RANK[before];
     if (!escalate) {
       this.statements.setTotals.run({ groupId, workers, amountYuan, at });
-      return quiet(first?.id ?? null);
+      // Sums that fell (a member left, a figure was put right, two claims found one) no longer carry
+      // the level: the group and the members it raised fall back (joining only adds).
+      const lowered = !joined && LEVEL_RANK[reached] < LEVEL_RANK[before] ? this.lower(group, reached, workers, amountYuan, at, actor, channel) : [];
+      return quiet(first?.id ?? null, lowered);
     }
     this.db
       .update(caseGroups)
@@ -779,7 +821,70 @@ export class CaseGroups {
         at,
       );
     }
-    return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null, madeMajor };
+    return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null, madeMajor, majorWithdrawn: [] };
+  }
+
+  /**
+   * The group's sums are below its level now: it takes the level they reach, each member falls to the
+   * higher of that and its own (a ledger event on each), and the city's desk, told of the escalation,
+   * is told of this. Returns the members whose major flag fell.
+   */
+  private lower(group: GroupRow, reached: GroupLevel, workers: number, amountYuan: number, at: number, actor: string, channel: string): string[] {
+    this.db
+      .update(caseGroups)
+      .set({ collective: reached !== "none", major: reached === "major", updatedAt: at })
+      .where(eq(caseGroups.id, group.id))
+      .run();
+    const majorWithdrawn: string[] = [];
+    for (const member of this.memberRows(group.id)) {
+      if (this.fallBack(member, higherLevel(reached, this.ownLevelOf(member)), { groupId: group.id, workers, amountYuan }, at, actor, channel)) {
+        majorWithdrawn.push(member.id);
+      }
+    }
+    const desk = this.supervisingDivision(group.jurisdictionCode);
+    if (desk !== null) {
+      this.outbox.enqueue(
+        {
+          caseId: null,
+          channel: GROUP_DESK_CHANNEL,
+          recipientKey: divisionRecipient(desk),
+          locale: "zh-CN",
+          messageKey: "groups:desk.lowered",
+          params: {
+            group: group.id,
+            label: group.label,
+            division: group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "",
+            workers,
+            amount: formatAmountEn(amountYuan),
+            fromKey: `groups:level.${levelOf(group)}`,
+            levelKey: `groups:level.${reached}`,
+          },
+        },
+        at,
+      );
+    }
+    return majorWithdrawn;
+  }
+
+  /** What the case is on its own (see ownLevel): its filing, its figures now, a worker at risk. */
+  private ownLevelOf(row: CaseRow): GroupLevel {
+    return ownLevel(row, this.router, this.statements.atRisk.get({ caseId: row.id }) !== undefined);
+  }
+
+  /**
+   * A member's flags fall to `to` when they are above it (a `group_lowered` event says from what, and
+   * why). Returns whether its major flag fell.
+   */
+  private fallBack(row: CaseRow, to: GroupLevel, data: Record<string, unknown>, at: number, actor: string, channel: string): boolean {
+    const from = levelOf(row);
+    if (LEVEL_RANK[from] <= LEVEL_RANK[to]) return false;
+    this.db
+      .update(cases)
+      .set({ collective: to !== "none", major: to === "major", updatedAt: at })
+      .where(eq(cases.id, row.id))
+      .run();
+    this.event(row.id, at, actor, channel, "group_lowered", { ...data, level: to, from });
+    return from === "major";
   }
 
   /** The city above the county (a municipality's own office when there is no city level). */
@@ -843,9 +948,15 @@ export function mergeGroups(
     .immediate();
 }
 
-/** The deadline book as a merge needs it: members made major owe the major-case deadlines. */
+/** The deadline book as groups need it: members made major owe the major-case deadlines, and no longer owe them when the flag falls. */
 export interface MajorDeadlines {
   onBecameMajor(caseId: string, at: number): unknown;
+  onMajorWithdrawn(caseId: string, at: number): unknown;
+}
+
+export function applyLevelChanges(deadlines: MajorDeadlines, changes: LevelChanges, at: number): void {
+  for (const member of changes.majorWithdrawn) deadlines.onMajorWithdrawn(member, at);
+  for (const member of changes.madeMajor) deadlines.onBecameMajor(member, at);
 }
 
 /** 另一班组 / 同一笔: an officer's finding on a team claim, in one immediate transaction of its own. */
@@ -862,12 +973,26 @@ export function markTeamClaim(
   return store.sqlite
     .transaction(() => {
       const marked = new CaseGroups(store.db, router).markClaim(caseId, separate, by, at, channel);
-      for (const member of marked.madeMajor) deadlines.onBecameMajor(member, at);
+      applyLevelChanges(deadlines, marked, at);
       return marked;
     })
     .immediate();
 }
 
-export function splitFromGroup(store: Store, router: Pick<ComplaintRouter, "route">, caseId: string, by: string, at: number, channel = "cli") {
-  return store.sqlite.transaction(() => new CaseGroups(store.db, router).split(caseId, by, at, channel)).immediate();
+export function splitFromGroup(
+  store: Store,
+  router: Pick<ComplaintRouter, "route">,
+  caseId: string,
+  by: string,
+  at: number,
+  deadlines: MajorDeadlines,
+  channel = "cli",
+) {
+  return store.sqlite
+    .transaction(() => {
+      const result = new CaseGroups(store.db, router).split(caseId, by, at, channel);
+      applyLevelChanges(deadlines, { madeMajor: [], majorWithdrawn: result.majorWithdrawn }, at);
+      return result;
+    })
+    .immediate();
 }

@@ -21,7 +21,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
-import { CaseGroups, CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
+import { applyLevelChanges, CaseGroups, CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
 /** The intake's own bound on an amount (¥100,000,000). */
@@ -106,7 +106,7 @@ export class SlackDesk {
     this.once(key, () => {
       try {
         const marked = new CaseGroups(this.app.store.db, this.app.router).markClaim(caseId, true, `slack:${user}`, this.app.clock.now(), CHANNEL);
-        for (const member of marked.madeMajor) this.app.actions.deadlines.onBecameMajor(member, this.app.clock.now());
+        applyLevelChanges(this.app.actions.deadlines, marked, this.app.clock.now());
         answer = this.t("groups:cli.separated", { id, same: formatCaseId(marked.twin) });
       } catch (error) {
         // Found before anything is written: nothing to roll back.

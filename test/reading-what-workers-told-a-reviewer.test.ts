@@ -224,3 +224,35 @@ describe("farm work", () => {
     expect(reading.amountYuan).toBe(8000);
   });
 });
+
+describe("a second reviewer's workers (2026-12-05)", () => {
+  it("a sum in thousands run into 一个人 / 一个月 is a rate, not thousands of people or fifty-one months", () => {
+    const perHead = readMessage("七八千一个人 八九个人 大概六万多吧");
+    expect(perHead.headcount).toEqual({ min: 8, max: 9 });
+    expect(perHead.amountYuan).toBe(60000);
+    expect(readMessage("欠了我两千五一个月 干了四个月 在保定莲池区当保安").amountYuan).toBe(10000);
+    expect(readMessage("五千一个人 我们六个人").amountYuan).toBe(30000);
+    // Eleven people are still eleven.
+    expect(readMessage("十一个人 欠了五万").headcount).toEqual({ min: 11, max: 11 });
+  });
+
+  it("a figure taken back in the same message gives way to the right one; a sum typed in two pieces is one", () => {
+    expect(readMessage("欠我三万 不对 是两万八 在洛阳涧西区工地干活").amountYuan).toBe(28000);
+    expect(readMessage("两万五 不对 是两万二").amountYuan).toBe(22000);
+    expect(readMessage("老板欠我一万 五千 在郑州金水区的饭店").amountYuan).toBe(15000);
+    expect(readMessage("欠我一万 五千是押金").amountYuan).toBe(10000);
+  });
+
+  it("social insurance never bought is a social insurance matter, also when the wages are said to be paid", () => {
+    expect(categoryOf("厂里一直不给我们买社保 我在苏州昆山 干了三年了")).toBe("social_insurance");
+    expect(categoryOf("老板一直没给我们上社保 在东莞")).toBe("social_insurance");
+    expect(categoryOf("厂里三个月没给我们交社保了 工资倒是发了 在宁波")).toBe("social_insurance");
+    expect(categoryOf("公司不给我们买社保 还欠了两个月工资")).toBe("wage_arrears");
+  });
+
+  it("a high-speed railway is a transport project; 'the government's project' is government-invested", () => {
+    const railway = readMessage("中铁十局承建的济南到郑州高铁 在长清区 三十五个人 一百二十万");
+    expect(railway).toMatchObject({ sector: "construction", projectKind: "transport", ownership: "soe" });
+    expect(readMessage("修村里的水泥路 这是政府的项目 欠我们五个人三万")).toMatchObject({ projectKind: "transport", ownership: "government" });
+  });
+});

@@ -53,6 +53,9 @@ const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|
 // "三千五一个月", "300/天": the rate word after the number.
 const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day)/i;
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
+const PER_HEAD_REACH = 6;
+// "七八千一个人": the per-head word after the figure.
+const PER_HEAD_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个人|一人(?!一)|每人|每个人)/;
 const PERSONAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:myself|for me)/i;
 
 export interface AmountMention {
@@ -115,7 +118,11 @@ function rolesOf(before: string, after: string): Set<Role> {
   for (const [index, role] of PRESENCE_ROLES) {
     if ((distance[index] as number) < FAR) roles.add(role);
   }
+  // "七八千一个人 八九个人 大概六万多": a per-head word far back, with other words between, is not this
+  // figure's ("每个人都是七千" is).
+  if ((distance[PER_HEAD] as number) > PER_HEAD_REACH && !PER_HEAD_AFTER.test(after)) roles.delete("perHead");
   if (PERSONAL_AFTER.test(after)) roles.add("personal");
+  if (PER_HEAD_AFTER.test(after)) roles.add("perHead");
   if (OWED_AFTER.test(after)) roles.add("owed");
   // "我一个人就3.5w" is a share, not a per-head rate for everyone.
   if (roles.has("personal")) roles.delete("perHead");
@@ -176,6 +183,8 @@ interface Duration {
   paidMarked: boolean;
 }
 const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
+// A unit of a larger number right before a span's count: the count is that number's tail.
+const NUMBER_GOES_ON = /[千万百\d.]/;
 const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
 // "最后两个月没给": the months named, then that they were not paid.
 const DURATION_OWED_AFTER = /^(?:的)?(?:工资|工钱|钱)?[\d一二两三四五六七八九十百千万]*(?:块|元)?(?:也|都|还|一直)?(?:没给|没发|没结|不给|没拿到|没到手|欠着|拖着)/;
@@ -205,7 +214,14 @@ function findDurations(text: string): Duration[] {
     const unitChar = m[5] ?? "";
     // "3月" / "2023年" are dates; only "三个月", "四十天", "半年", "一年" are spans of time.
     if (unitChar === "月" && !m[2] && !m[4]) continue;
-    const raw = m[1] ?? "";
+    let raw = m[1] ?? "";
+    let start = m.index ?? 0;
+    // "两千五一个月": the tail of a sum ("五") with the "一" of "一个月" — a rate's month, not 51 months.
+    if (start > 0 && NUMBER_GOES_ON.test(text[start - 1] ?? "")) {
+      if (!raw.endsWith("一") || !m[2]) continue;
+      start += raw.length - 1;
+      raw = "一";
+    }
     let value = raw === "半" ? 0.5 : parseNumeral(raw);
     if (value === null) continue;
     if (unitChar === "年") {
@@ -213,7 +229,6 @@ function findDurations(text: string): Duration[] {
       value *= 12;
     }
     if (m[3] === "半") value += 0.5;
-    const start = m.index ?? 0;
     const unit = unitChar === "天" || unitChar === "日" ? "day" : "month";
     const before = text.slice(Math.max(0, start - 6), start);
     const after = text.slice(start + m[0].length, start + m[0].length + 10);
@@ -286,6 +301,39 @@ const last = <T>(items: readonly T[]): T | undefined => items[items.length - 1];
 const largest = (items: readonly AmountMention[]): AmountMention | undefined =>
   items.reduce<AmountMention | undefined>((best, m) => (best === undefined || m.value > best.value ? m : best), undefined);
 
+// "欠我三万 不对 是两万八": the figure taken back, then the right one.
+const RETRACTED_BETWEEN = /^\s*(?:元|块)?[，,。.\s]*(?:不对|不是|说错了|错了|写错了|打错了)[，,。.\s]*(?:应该|其实)?(?:是)?\s*$/;
+// "一万 五千" (typed by voice): one sum in two pieces, the second below the first's unit.
+const PIECES_BETWEEN = /^\s+$/;
+const PIECE_ENDS = /^(?:$|[\s，,。.!！?？块元吧啊呀])/;
+
+function withoutRetracted(text: string, mentions: AmountMention[]): AmountMention[] {
+  return mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    return next === undefined || !RETRACTED_BETWEEN.test(text.slice(m.end, next.start));
+  });
+}
+
+function spokenAsOne(text: string, mentions: AmountMention[]): AmountMention[] {
+  const out: AmountMention[] = [];
+  for (const m of mentions) {
+    const previous = out[out.length - 1];
+    if (
+      previous !== undefined &&
+      PIECES_BETWEEN.test(text.slice(previous.end, m.start)) &&
+      /万$/.test(text.slice(previous.start, previous.end)) &&
+      /千$/.test(text.slice(m.start, m.end)) &&
+      m.value < 10_000 &&
+      PIECE_ENDS.test(text.slice(m.end, m.end + 1))
+    ) {
+      out[out.length - 1] = { ...previous, value: previous.value + m.value, end: m.end };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
 /**
  * The total owed to everyone complaining, or null. Order of trust: a remainder after a partial
  * payment, a stated total, a plain owed sum (plus "还有…" add-ons), arithmetic from per-head or
@@ -293,7 +341,7 @@ const largest = (items: readonly AmountMention[]): AmountMention | undefined =>
  * a group's arrears yields null: the group total is unknown.
  */
 export function readAmount(text: string, headcount: HeadcountReading | null): number | null {
-  const mentions = findAmountMentions(text);
+  const mentions = spokenAsOne(text, withoutRetracted(text, findAmountMentions(text)));
   if (mentions.length === 0) return null;
   const usable = mentions.filter((m) => !m.roles.has("paid"));
   const someonePaid = mentions.some((m) => m.roles.has("paid"));

@@ -21,7 +21,7 @@ const STILL_OWED = /没发|没给(?![^，,。\s]{0,3}[交缴])|不给(?![^，,�
  * the owed patterns are tried (their 欠 would otherwise be read as arrears).
  */
 const WAGES_NOT_OWED =
-  /(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
+  /(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|(?<=倒是|倒)(?:发|给|结)了|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
 /** Money lent to the boss (借给老板, 借条, 周转): a debt for the courts, not wages. */
 // The writer lent the money (not the boss's excuse, 资金周转, nor an IOU for wages, 借条).
 const LOAN = /借给|(?:老板|他|她|包工头|工头)[^。!?！？，,]{0,4}(?:找我|向我|跟我|问我)借|借了我[^。!?！？，,]{0,6}(?:钱|万|千|块)|\blent (?:him|her|the boss|my boss)/i;
@@ -79,7 +79,7 @@ const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班�
 const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from (?:a|the) (?:scaffold|building|roof|height|ladder)/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
-const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴)|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
+const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴|买|上|办)|没(?:有)?(?:买|上|办)(?:过)?社保|不(?:买|上|办)社保|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
 const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
@@ -105,7 +105,12 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // said to be owed besides ("工资结清了一部分，还差8000没给").
   const stripped = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
   // 双倍工资 for a contract never signed is a sum for arbitration to decide, not wages earned and held back.
-  const text = (stripped !== fullText && !STILL_OWED.test(stripped) ? stripped : fullText).replace(DOUBLE_PAY, "双倍补偿");
+  const wagesSaidPaid = stripped !== fullText && !STILL_OWED.test(stripped);
+  const text = (wagesSaidPaid ? stripped : fullText).replace(DOUBLE_PAY, "双倍补偿");
+  // "三个月没给我们交社保了 工资倒是发了": what is not paid is the insurance.
+  if (wagesSaidPaid && SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !DISMISSAL.test(text)) {
+    return { category: "social_insurance", reasons: [reason("socialInsurance")] };
+  }
   // A shop's customer who does not pay the bill ("客户欠我货款八千"): a debt for the courts, not wages
   // nor a site's money.
   if (CUSTOMER_DEBT.test(text) && !WAGES_NAMED_OWED.test(text) && !SITE_WORDS.test(text)) {

@@ -82,10 +82,15 @@ const SHARE_AFTER = /^(?:大概|差不多|大约|就|是|有|能|要)?[\d一二�
 // "七八", "十五六", "二十五六": ending in two digits, a spoken range (NEIGHBOUR_RANGE reads it).
 const TWO_DIGITS = /^(?:[一二三四五六七八九]?十)?[一二三四五六七八九]{2}$/;
 
+// A count that is a sum in thousands (or hundreds) with the "一" of "一个人" run into it.
+const RATE_THEN_ONE = /[千万百][一二两三四五六七八九]?一$/;
+
 function chineseCounts(text: string, found: HeadcountReading[]): void {
   for (const m of allMatches(GROUP_COUNT, text)) {
     // "每人" / "一个人就" speak of one person's share, not of the group; "七八个" is a range (below).
     if ((m.index > 0 && text[m.index - 1] === "每") || TWO_DIGITS.test(m[1] ?? "")) continue;
+    // "七八千一个人", "五千一个人": a sum, then "一个人" — one person's share, not thousands of people.
+    if (RATE_THEN_ONE.test(m[1] ?? "")) continue;
     // "一个人大概七千": one person's share, followed by its figure.
     if (m[1] === "一" && SHARE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     addCount(found, m[1], m[2]);

@@ -14,7 +14,7 @@ const SECTOR_CUES: readonly Cue<Sector>[] = [
   { value: "other", weight: 4, pattern: /煤矿|矿上|矿山|矿井|mine\b/gi },
   // Farm work: a 包工头 who takes villagers to pick cotton is no building site.
   { value: "other", weight: 4, pattern: /摘棉花|拾棉花|采棉|棉花地|摘苹果|摘果子?|果园|大棚|种地|农场|养殖场|收割|采茶|茶园|摘辣椒|farm\b|orchard|harvest/gi },
-  { value: "construction", weight: 3, pattern: /工地|新校区|教学楼|学校项目|学校工程|包工头|工头|修路|铺路|修桥|国道|省道|县道|[盖建修](?:学校|教学楼|医院|楼)|班组长|总包|分包|劳务公司|劳务队|劳务分包|施工|建筑|建设项目|工程(?!师)|木工|钢筋|泥水|砌|模板|油工|架子工|水电(?!站)|外墙|保温|真石漆|精装|装修|装饰|小区|楼盘|盖房|自建房|主体|封顶|挖机|挖掘机|渣土|土方|土石方|铁路|公路|高速|隧道|地铁|堤防|水库|灌区|衬砌|棚改|安置房|公租房|园林绿化|铺装|construction|site|plasterer|bricklayer|carpenter|mason|steel ?fixer|rebar|scaffold(?:er|ing)?|formwork|building work|railway|subcontractor|contractor/gi },
+  { value: "construction", weight: 3, pattern: /工地|新校区|教学楼|学校项目|学校工程|包工头|工头|修路|铺路|修桥|国道|省道|县道|[盖建修](?:学校|教学楼|医院|楼)|班组长|总包|分包|劳务公司|劳务队|劳务分包|施工|建筑|建设项目|工程(?!师)|木工|钢筋|泥水|砌|模板|油工|架子工|水电(?!站)|外墙|保温|真石漆|精装|装修|装饰|小区|楼盘|盖房|自建房|主体|封顶|挖机|挖掘机|渣土|土方|土石方|铁路|高铁|动车|公路|高速|隧道|地铁|水泥路|柏油路|村道|乡道|堤防|水库|灌区|衬砌|棚改|安置房|公租房|园林绿化|铺装|construction|site|plasterer|bricklayer|carpenter|mason|steel ?fixer|rebar|scaffold(?:er|ing)?|formwork|building work|railway|subcontractor|contractor/gi },
   { value: "manufacturing", weight: 3, pattern: /工厂|车间|厂(?!家|商|区|房)|流水线|电子厂|服装厂|制造|加工|车工|普工|精工|机械|塑胶|塑料|玩具|五金|模具|纺织|制衣|鞋厂|配件|电器|机械厂|工业园|富士康|比亚迪|立讯|和硕|纬创|factory|garment|electronics|workshop|assembly line/gi },
   { value: "platform", weight: 4, pattern: /外卖|骑手|配送站|配送费|跑单|送件|快递网点|送快递|快递员|代驾|网约车|滴滴|美团|饿了么|货拉拉|主播|带货|直播|众包|deliver food|delivery station|delivery rider|courier|ride-hailing|streamer/gi },
   { value: "education", weight: 4, pattern: /培训学校|培训机构|培训班|教育机构|机构|(?<![盖建修新])学校(?!项目|工程|工地|建设)|(?<!新)校区(?!项目|工程|工地|建设)|校长|助教|老师|课时|教育(?!局)|辅导|双减|tutoring|training school/gi },
@@ -61,7 +61,7 @@ export function guessSector(text: string): Sector | null {
 
 const WATER = /水利|水库|堤|灌区|渠道|干渠|河道|防洪|除险加固|水电站|泵站|退垦还湖|引水|排涝|水闸|护岸|dam|reservoir|irrigation|levee|flood control/i;
 // "机场路安置房": a street named after the airport is an address, not an airport.
-const TRANSPORT = /修路|铺路|修桥|铁路|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场(?![路街大])|道路硬化|硬化路|道路工程|乡村道路|农村道路|村村通|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
+const TRANSPORT = /修路|铺路|修桥|铁路|高铁|动车|城际|水泥路|柏油路|村道|乡道|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场(?![路街大])|道路硬化|硬化路|道路工程|乡村道路|农村道路|村村通|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
 // Energy, mining and telecom works answer to neither 住建, 交通 nor 水利.
 const OTHER = /光伏|风电|电站(?!.*水)|输电|变电站|电网|管道|燃气管|矿|通信基站|铁塔|solar|wind farm|power plant|pipeline|mine/i;
 
@@ -79,7 +79,7 @@ export function readProjectKind(text: string, sector: Sector | null): ProjectKin
 
 const PPP = /PPP|政府与社会资本合作|政府和社会资本合作/i;
 const GOVERNMENT =
-  /给政府(?:盖|修|建|干)|政府投资|政府工程|政府项目|政府出资|政府出钱|财政投资|财政资金|财政出资|国家投资|县里出钱|市里出钱|县里投资|市里投资|县政府|市政府(?:投资|出资|工程|项目)|镇政府|乡政府|(?:教育局|水利局|交通局|住建局|卫健委)的项目|government[- ]funded|government project|public project/i;
+  /给政府(?:盖|修|建|干)|政府投资|政府工程|政府项目|政府的(?:项目|工程|路|活)|(?:是|属于)政府的|政府出资|政府出钱|财政投资|财政资金|财政出资|国家投资|县里出钱|市里出钱|县里投资|市里投资|县政府|市政府(?:投资|出资|工程|项目)|镇政府|乡政府|(?:教育局|水利局|交通局|住建局|卫健委)的项目|government[- ]funded|government project|public project/i;
 const SOE =
   /国企|央企|国有|国营|国资委|中建[一二三四五六七八]局|中建|中铁|中交|中冶|中国水电|中国电建|中国铁建|中国中铁|中国建筑|中国交建|中国能建|中化|中石油|中石化|国家电网|state-owned|China Railway|China State Construction|China Communications|PowerChina/i;
 const PRIVATE = /私人老板|私人的|个人建房|自建房|民营|私企|私营|privately owned|private company/i;

@@ -230,6 +230,17 @@ describe("a restart in the middle of a dialog", () => {
 });
 
 describe("status queries", () => {
+  it("answers a worker who offers an ID card or a bank card number: not needed, and no money comes through the chat", () => {
+    const worker = new Worker(env.app, "cards");
+    worker.says("我在郑州金水区工地干活 宏达劳务欠我两万");
+    const asked = worker.last?.expecting;
+    worker.says("我身份证号是110105198203154321 要不要发给你");
+    expect(worker.heard).toContain("不用在这里发身份证号或银行卡号");
+    expect(worker.heard).toContain("不会通过这个聊天付钱");
+    // The dialog goes on where it was.
+    expect(worker.last?.expecting).toBe(asked);
+  });
+
   it("answers the filer, hides the case from a stranger, and spots a mistyped ID", () => {
     const filer = new Worker(env.app, "filer");
     filer.says(FULL_FIRST_MESSAGE);
@@ -282,7 +293,7 @@ describe("guessing an access code", () => {
     const guesser = new Worker(env.app, "guesser");
     for (const code of wrongCodes(accessCode).slice(0, 5)) {
       guesser.says(`/status ${id} ${code}`);
-      expect(guesser.heard).toContain("没有找到");
+      expect(guesser.heard).toContain("查不到编号");
     }
     guesser.says(`/status ${id} ${accessCode}`);
     expect(guesser.last?.caseId).toBeNull();
@@ -310,7 +321,7 @@ describe("guessing an access code", () => {
     const relative = new Worker(env.app, "relative");
     relative.says(`/status ${id} ${accessCode}`);
     expect(relative.last?.caseId).toBeNull();
-    expect(relative.heard).toContain("没有找到");
+    expect(relative.heard).toContain("查不到编号");
     // The filer is never locked out.
     filer.says(`/status ${id}`);
     expect(filer.last?.caseId).toBe(id);
@@ -329,7 +340,7 @@ describe("a status query completed by the next message", () => {
 
     const helper = new Worker(env.app, "helper");
     helper.says(`/status ${id}`);
-    expect(helper.heard).toContain("没有找到");
+    expect(helper.heard).toContain("查不到编号");
     helper.says(accessCode);
     expect(helper.last?.caseId).toBe(id);
     expect(helper.heard).toContain("已登记");
@@ -343,7 +354,7 @@ describe("a status query completed by the next message", () => {
     other.says(`/status ${id}`);
     other.says(accessCode === "000000" ? "111111" : "000000");
     expect(other.last?.caseId).toBeNull();
-    expect(other.heard).toContain("没有找到");
+    expect(other.heard).toContain("查不到编号");
     other.says("你好");
     other.says(accessCode);
     expect(other.last?.caseId).toBeNull();
@@ -370,7 +381,7 @@ describe("a status query completed by the next message", () => {
     const asked = worker.last?.expecting;
     worker.says("123456");
     expect(worker.last?.caseId).toBeNull();
-    expect(worker.heard).not.toContain("没有找到");
+    expect(worker.heard).not.toContain("查不到编号");
     expect(asked).not.toBeNull();
   });
 });

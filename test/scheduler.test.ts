@@ -87,6 +87,12 @@ describe("reminders and escalation", () => {
     t.clock.current = cst("2026-12-02T00:30"); // acceptance (5 working days) would have been missed
     expect(second.tick()).toMatchObject({ reminders: 0, escalations: 0 });
     expect(app.ledger.events(id).filter((e) => e.type === "escalated")).toHaveLength(2);
+
+    // The worker asking after it reads what happened in words: no empty "进展更新" lines.
+    const worker = new Worker(app, "r1");
+    worker.says("有进展吗");
+    expect(worker.heard).toContain("办理超过了期限，已报上级督促");
+    expect(worker.heard).not.toContain("进展更新");
   });
 
   test("a step that fails is rolled back whole (no stamp without its message) and done next tick", () => {

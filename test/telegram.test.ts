@@ -94,7 +94,7 @@ describe("telegram channel", () => {
     expect(shown.map((m) => m.text).join("\n")).toContain(`投诉 ${formatCaseId(caseId)}`);
     expect(shown.map((m) => m.text).join("\n")).toContain("现在：已登记，等待受理");
     const stranger = await turn(e, 2002, () => e.standIn.sendText(2002, `查询 ${formatCaseId(caseId)}`));
-    expect(stranger.map((m) => m.text).join("\n")).toContain("没有找到");
+    expect(stranger.map((m) => m.text).join("\n")).toContain("查不到编号");
     expect(stranger.map((m) => m.text).join("\n")).not.toContain("现在：");
   });
 

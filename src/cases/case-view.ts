@@ -17,8 +17,26 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{9,11}$/;
 
 
-/** Mobile and landline numbers inside free text (the worker's own words), masked the same way. */
+// A resident ID number (身份证号, 18 characters) and a bank card number (16–19 digits, maybe in groups
+// of four): workers send them unasked ("要不要发给你"); officers never need them in the channel.
+const ID_CARD_NUMBER = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const BANK_CARD_NUMBER = /(?<!\d)\d{4}(?:[ -]?\d{4}){2,3}(?:[ -]?\d{1,3})?(?!\d)/g;
+
+function maskCardNumbers(text: string): string {
+  if (!/\d{4}/.test(text)) return text;
+  const ids = text.replace(ID_CARD_NUMBER, (id) => `${id.slice(0, 3)}${"*".repeat(11)}${id.slice(-4)}`);
+  return ids.replace(BANK_CARD_NUMBER, (card) => {
+    const digits = card.replace(/\D/g, "");
+    return digits.length >= 16 && digits.length <= 19 ? `${digits.slice(0, 4)} **** **** ${digits.slice(-4)}` : card;
+  });
+}
+
+/**
+ * Mobile and landline numbers inside free text (the worker's own words), masked the same way; ID card
+ * and bank card numbers too.
+ */
 export function maskPhonesIn(text: string): string {
+  text = maskCardNumbers(text);
   // The prefix (+86) is kept as written; a run that is no phone (an amount, a date) is left alone.
   const masked = text.replace(NUMBER_RUN, (run: string, prefix: string | undefined) => `${prefix ?? ""}${maskRun(run.slice(prefix?.length ?? 0))}`);
   return masked.replace(SPOKEN_MOBILE, (run) => {

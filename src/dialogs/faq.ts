@@ -15,9 +15,15 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
 // "老板欠我3万，我想起诉他" is a complaint that mentions a lawsuit, not a question about one.
 const STORY = /欠|拖|没给|没发|不给|不发|没拿到|没结|不结|跑了|\d|owe|unpaid|paid|pay\b/i;
 
+// "我身份证号是1101… 要不要发给你", "卡号6222… 直接打到这里": numbers nobody here needs, and money that
+// never comes through this chat — said before anything else (the digits make it look like a story).
+const PERSONAL_NUMBERS = /身份证|银行卡|卡号|银行账号|收款账号|打到(?:我的?|这个?)(?:卡|账户|账号|这里)|ID card|ID number|bank (?:card|account)/i;
+const OWED_STORY = /欠|拖|没给|没发|不给|不发|owe|unpaid/i;
+
 /** The answer's i18n key when the message is a question about the process, else null. */
 export function processQuestion(text: string): string | null {
   const trimmed = text.trim();
+  if (trimmed.length <= 80 && PERSONAL_NUMBERS.test(trimmed) && !OWED_STORY.test(trimmed)) return "faq.personalNumbers";
   // A story that also asks is read as a story: only short questions are answered this way.
   if (trimmed.length > 40 || STORY.test(trimmed)) return null;
   for (const [key, pattern] of QUESTIONS) if (pattern.test(trimmed)) return key;

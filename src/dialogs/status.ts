@@ -145,6 +145,8 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
     } else {
       line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
     }
+    // Several deadlines going up the same day are one line, not a screenful of the same words.
+    if (lines[lines.length - 1] === `· ${date} ${line}`) continue;
     lines.push(`· ${date} ${line}`);
   }
   // A referred complaint: where to go, again (evidence sent here would help nobody).

@@ -257,6 +257,7 @@ export function buildProgram(): Command {
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
+    .option("--confirm-figures", "resolved: take a sum or a number of workers paid more than twice the complaint's (refused otherwise, as a likely typo)")
     .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")}`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")})`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
@@ -286,16 +287,20 @@ export function buildProgram(): Command {
           const workersPaid =
             options.workersPaid !== undefined ? Number(options.workersPaid) : (read.workersPaid ?? (recovered > 0 ? (filed?.headcountMin ?? 0) : 0));
           if (!Number.isInteger(workersPaid) || workersPaid < 0) throw new InvalidArgumentError(t("cli.badWorkersPaid", { value: options.workersPaid ?? "" }));
+          // Far beyond the complaint: a slip of a digit would go into the statistics reported upward and to
+          // the worker, so it is refused unless confirmed (the desk's modal sends such figures here).
+          const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };
+          const claim = { amount: filed?.amountYuan?.toLocaleString("en-US") ?? "-", workers: filed?.headcountMax ?? "-" };
+          if ((beyond.amount || beyond.workers) && !options.confirmFigures) throw new InvalidArgumentError(t("cli.figuresAboveClaim", claim));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
           noteForWorker = [moneyNews(tw, recovered), options.tellWorker ?? ""].filter(Boolean).join("\n");
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
-          // Far beyond the complaint: recorded as written (the desk's modal sends such figures here), flagged.
-          const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };
-          if (beyond.amount || beyond.workers) {
-            process.stderr.write(`${t("cli.figuresAboveClaim", { amount: filed?.amountYuan?.toLocaleString("en-US") ?? "-", workers: filed?.headcountMax ?? "-" })}\n`);
-          }
+          // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
+          // rest may go to court) but said, so that it is a choice and not a slip.
+          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
+          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
         }
         if (options.record !== undefined) {
           if (!(RECORD_KINDS as readonly string[]).includes(options.record)) throw new InvalidArgumentError(t("cli.badRecord", { kinds: RECORD_KINDS.join(", ") }));
@@ -431,6 +436,7 @@ interface SetStatusOptions {
   to?: string;
   recovered?: string;
   workersPaid?: string;
+  confirmFigures?: boolean;
   record?: string;
   category?: string;
 }

@@ -76,6 +76,9 @@ describe("arrears chat --jsonl", () => {
     // Words with no figure in them: the money must be given, for the statistics table.
     expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--note", "已协调"])).toThrow(/--recovered/);
     expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--recovered", "很多"])).toThrow(/--recovered 要写一个金额/);
+    // A sum ten times the complaint's is a likely typo: refused unless confirmed, nothing written.
+    const claimed = JSON.parse(cli(["case", "show", caseId, "--json"])).amountYuan as number;
+    expect(() => cli(["case", "set-status", caseId, "resolved", "--by", "张三", "--recovered", String(claimed * 10)])).toThrow(/可能写错了，没有办结。.*--confirm-figures/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("awaiting_worker");
     // "付清" is the sum owed; the officer sees the figures recorded.
     const owed = JSON.parse(cli(["case", "show", caseId, "--json"])).amountYuan as number;

@@ -150,9 +150,23 @@ describe("what follows from the corrected size", () => {
 
     // The figure was a slip: put right, the escalation it alone caused is withdrawn with its deadlines.
     env.app.actions.correctFacts({ caseId: id, correction: { headcount: 5 }, by: "张三", channel: "cli" });
-    expect(row(id)).toMatchObject({ major: false, headcountMin: 5 });
+    expect(row(id)).toMatchObject({ major: false, collective: false, headcountMin: 5 });
     expect(kinds()).not.toContain("major_progress");
-    expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "facts_corrected", data: { majorWithdrawn: true } });
+    expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "facts_corrected", data: { majorWithdrawn: true, collectiveWithdrawn: true } });
+  });
+
+  it("a collective flag a mistyped headcount alone raised falls when the figure is put right; one from the filing stays", () => {
+    const { id } = file("我在新乡市红旗区凤凰城三期工地干木工，宏达劳务欠我们3个人工资3万");
+    env.app.actions.correctFacts({ caseId: id, correction: { headcount: 15 }, by: "张三", channel: "cli" });
+    expect(row(id)).toMatchObject({ collective: true, major: false });
+    env.app.actions.correctFacts({ caseId: id, correction: { headcount: 3 }, by: "张三", channel: "cli" });
+    expect(row(id)).toMatchObject({ collective: false, headcountMin: 3 });
+    expect(env.app.ledger.events(id).at(-1)).toMatchObject({ type: "facts_corrected", data: { collectiveWithdrawn: true } });
+
+    const filed = file("我在新乡市红旗区滨江花园二期工地，恒发建筑欠我们12个人工资6万").id;
+    expect(row(filed).collective).toBe(true);
+    env.app.actions.correctFacts({ caseId: filed, correction: { headcount: 2 }, by: "张三", channel: "cli" });
+    expect(row(filed).collective).toBe(true);
   });
 
   it("a case major from its filing stays major whatever a correction says", () => {

@@ -266,11 +266,15 @@ export class CaseActions {
         if (raised.collective || raised.major) this.ledger.raiseSize(row.id, raised, at);
         // A major flag that an earlier correction alone raised ("650000" typed for 6500) falls with the
         // figure that raised it; one the filing, a group or the worker's words raised stays.
-        const lowered = row.major && !size.major && row.isArrears && this.sizing !== null && this.majorOnlyByCorrection(row);
+        const lowered = row.major && !size.major && row.isArrears && this.sizing !== null && this.onlyByCorrection(row, "major");
         if (lowered) {
           this.ledger.lowerMajor(row.id, at);
           this.deadlines.onMajorWithdrawn(row.id, at);
         }
+        // The same for 集体: "35" typed for 3 made it collective; 3 put back withdraws it.
+        const collectiveLowered =
+          row.collective && !size.collective && !size.major && (lowered || !row.major) && row.isArrears && this.sizing !== null && this.onlyByCorrection(row, "collective");
+        if (collectiveLowered) this.ledger.lowerCollective(row.id, at);
         this.ledger.appendEvent({
           caseId: row.id,
           at,
@@ -282,6 +286,7 @@ export class CaseActions {
             ...(note ? { note } : {}),
             ...(raised.major ? { madeMajor: true } : raised.collective ? { madeCollective: true } : {}),
             ...(lowered ? { majorWithdrawn: true } : {}),
+            ...(collectiveLowered ? { collectiveWithdrawn: true } : {}),
           },
         });
         // The facts are checked (核查): the deadlines for checking them are met, before any the new size opens.
@@ -315,13 +320,18 @@ export class CaseActions {
       .immediate();
   }
 
-  /** Whether the case is major only because an officer's correction made it so. */
-  private majorOnlyByCorrection(row: CaseRow): boolean {
-    if ((row.route as { major?: unknown } | null)?.major === true) return false;
+  /** Whether the case is major (or collective) only because an officer's correction made it so. */
+  private onlyByCorrection(row: CaseRow, level: "major" | "collective"): boolean {
+    const filed = row.route as { major?: unknown; collective?: unknown } | null;
+    if (filed?.major === true || (level === "collective" && filed?.collective === true)) return false;
     const events = this.ledger.events(row.id);
-    const byCorrection = events.some((e) => e.type === "facts_corrected" && (e.data as { madeMajor?: unknown } | null)?.madeMajor === true);
+    const raisedBy = (data: { madeMajor?: unknown; madeCollective?: unknown } | null) =>
+      data?.madeMajor === true || (level === "collective" && data?.madeCollective === true);
+    const byCorrection = events.some((e) => e.type === "facts_corrected" && raisedBy(e.data as { madeMajor?: unknown; madeCollective?: unknown } | null));
     const otherwise = events.some(
-      (e) => e.type === "worker_at_risk" || (e.type === "group_escalated" && (e.data as { level?: unknown } | null)?.level === "major"),
+      (e) =>
+        e.type === "worker_at_risk" ||
+        (e.type === "group_escalated" && (level === "collective" || (e.data as { level?: unknown } | null)?.level === "major")),
     );
     return byCorrection && !otherwise;
   }

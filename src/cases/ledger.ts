@@ -132,6 +132,11 @@ export class CaseLedger {
     this.db.update(cases).set({ major: false, updatedAt: at }).where(eq(cases.id, id)).run();
   }
 
+  /** A collective flag raised by a mistyped headcount, withdrawn when the figure is put right. */
+  lowerCollective(id: string, at: number): void {
+    this.db.update(cases).set({ collective: false, updatedAt: at }).where(eq(cases.id, id)).run();
+  }
+
   setJurisdiction(id: string, code: string): void {
     this.db.update(cases).set({ jurisdictionCode: code }).where(eq(cases.id, id)).run();
   }

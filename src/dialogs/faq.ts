@@ -17,8 +17,9 @@ const STORY = /欠|拖|没给|没发|不给|不发|没拿到|没结|不结|跑�
 
 // "我身份证号是1101… 要不要发给你", "卡号6222… 直接打到这里": numbers nobody here needs, and money that
 // never comes through this chat — said before anything else (the digits make it look like a story).
-const PERSONAL_NUMBERS = /身份证|银行卡|卡号|银行账号|收款账号|打到(?:我的?|这个?)(?:卡|账户|账号|这里)|ID card|ID number|bank (?:card|account)/i;
-const OWED_STORY = /欠|拖|没给|没发|不给|不发|owe|unpaid/i;
+const PERSONAL_NUMBERS = /身份证号|银行卡|卡号|银行账号|收款账号|打到(?:我的?|这个?)(?:卡|账户|账号|这里)|ID card|ID number|bank (?:card|account)/i;
+// "雇主扣着我的身份证" is papers held back (110 first), not a number offered.
+const OWED_STORY = /欠|拖|没给|没发|不给|不发|扣|押|收走|拿走|不还|owe|unpaid|kept|took/i;
 
 /** The answer's i18n key when the message is a question about the process, else null. */
 export function processQuestion(text: string): string | null {

@@ -796,31 +796,19 @@ export class CaseGroups {
         members: members.length,
       });
     }
-    const desk = this.supervisingDivision(group.jurisdictionCode);
-    if (desk !== null) {
-      this.outbox.enqueue(
-        {
-          // About the group, not one case (the group ID is in the parameters).
-          caseId: null,
-          channel: GROUP_DESK_CHANNEL,
-          recipientKey: divisionRecipient(desk),
-          locale: "zh-CN",
-          messageKey: "groups:desk.escalated",
-          params: {
-            group: groupId,
-            label: group.label,
-            division: group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "",
-            members: members.length,
-            workers,
-            amount: formatAmountEn(amountYuan),
-            levelKey: `groups:level.${reached}`,
-            /** The complaint whose logging (or the officer's merge, "") crossed the threshold. */
-            trigger: triggerCaseId ? formatCaseId(triggerCaseId) : "",
-          },
-        },
-        at,
-      );
-    }
+    this.tellCity(
+      group,
+      "groups:desk.escalated",
+      {
+        members: members.length,
+        workers,
+        amount: formatAmountEn(amountYuan),
+        levelKey: `groups:level.${reached}`,
+        /** The complaint whose logging (or the officer's merge, "") crossed the threshold. */
+        trigger: triggerCaseId ? formatCaseId(triggerCaseId) : "",
+      },
+      at,
+    );
     return { escalated: reached, label: group.label, workers, amountYuan, firstMemberId: first?.id ?? null, madeMajor, majorWithdrawn: [] };
   }
 
@@ -841,29 +829,31 @@ export class CaseGroups {
         majorWithdrawn.push(member.id);
       }
     }
-    const desk = this.supervisingDivision(group.jurisdictionCode);
-    if (desk !== null) {
-      this.outbox.enqueue(
-        {
-          caseId: null,
-          channel: GROUP_DESK_CHANNEL,
-          recipientKey: divisionRecipient(desk),
-          locale: "zh-CN",
-          messageKey: "groups:desk.lowered",
-          params: {
-            group: group.id,
-            label: group.label,
-            division: group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "",
-            workers,
-            amount: formatAmountEn(amountYuan),
-            fromKey: `groups:level.${levelOf(group)}`,
-            levelKey: `groups:level.${reached}`,
-          },
-        },
-        at,
-      );
-    }
+    this.tellCity(
+      group,
+      "groups:desk.lowered",
+      { workers, amount: formatAmountEn(amountYuan), fromKey: `groups:level.${levelOf(group)}`, levelKey: `groups:level.${reached}` },
+      at,
+    );
     return majorWithdrawn;
+  }
+
+  /** A note about the group (not one case) to the desk that supervises its county: the city's. */
+  private tellCity(group: GroupRow, messageKey: string, params: Record<string, string | number>, at: number): void {
+    const desk = this.supervisingDivision(group.jurisdictionCode);
+    if (desk === null) return;
+    const division = group.jurisdictionCode ? this.gazetteer.fullName(group.jurisdictionCode) : "";
+    this.outbox.enqueue(
+      {
+        caseId: null,
+        channel: GROUP_DESK_CHANNEL,
+        recipientKey: divisionRecipient(desk),
+        locale: "zh-CN",
+        messageKey,
+        params: { group: group.id, label: group.label, division, ...params },
+      },
+      at,
+    );
   }
 
   /** What the case is on its own (see ownLevel): its filing, its figures now, a worker at risk. */

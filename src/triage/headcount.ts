@@ -26,6 +26,11 @@ const ME_AND_COUNT = new RegExp(`我(?:和|跟)[^，。,\\d]{1,6}?(${CN_COUNT})�
 const OTHERS_ALSO = new RegExp(`还有(?:另外)?(${CN_COUNT})个[^，。,！!？?]{0,6}?(?:也|都)`, "g");
 // "我和另外四个老师": the writer plus the others.
 const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
+// "五个 连我", "连我在内八个人", "包括我一共六个": a count that includes the writer, who is no separate one.
+const COUNT_WITH_ME = new RegExp(
+  `(${CN_COUNT})(多|几|来)?个?(?:人)?[，,\\s]*(?:连|包括|算上|含)我(?:在内|自己)?|(?:连|包括|算上)我(?:在内|自己)?[，,\\s]*(?:一共|总共|共)?(${CN_COUNT})(多|几|来)?(?:个|名|人)`,
+  "g",
+);
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
 const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
@@ -123,6 +128,10 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
     if (/另外|其他|别的/.test(m[0])) continue;
     const count = parseNumeral(m[1] ?? "");
     if (count !== null && count >= 2) found.push({ min: count, max: count });
+  }
+  for (const m of allMatches(COUNT_WITH_ME, text)) {
+    const raw = m[1] ?? m[3];
+    if (!TWO_DIGITS.test(raw ?? "")) addCount(found, raw, m[2] ?? m[4]);
   }
   let trades = 0;
   for (const m of allMatches(TRADE_COUNT, text)) trades += parseNumeral(m[1] ?? "") ?? 0;

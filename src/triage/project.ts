@@ -69,7 +69,7 @@ function unquotedProject(text: string): string | null {
   for (const chunk of chunksOf(text)) {
     const site = NAMED_SITE.exec(chunk.text)?.[1];
     PROJECT_END.lastIndex = 0;
-    if (site && !NOT_A_SITE_NAME.test(site) && !PROJECT_END.test(site) && !onlyPlaces(site)) {
+    if (site && !NOT_A_SITE_NAME.test(site) && !onlyPlaces(site)) {
       const name = cleanName(site);
       if (name) return name;
     }

@@ -7,6 +7,7 @@ import { readHeadcount } from "./headcount.js";
 import { removeInstructions } from "./injection.js";
 import { normalize } from "./normalize.js";
 import { readProject } from "./project.js";
+import { readShares } from "./shares.js";
 import type { MessageReading } from "./reading.js";
 import { guessSector, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
 
@@ -29,9 +30,35 @@ export function prepareText(raw: string): PreparedText {
 // "俺老家是周口的", "我是河南人": where the worker comes from, not where the work is.
 const HOMETOWN = /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我)是[^，,。！？!?\s在]{1,8}人/g;
 
+const TOTAL_STATED = /一共|总共|合计|共计|总计|加起来|in total|altogether/;
+
+/** The sum in the clause that says it is the total ("一共欠三万"), when the whole message has several. */
+function totalInItsClause(text: string, headcount: MessageReading["headcount"]): number | null {
+  for (const clause of text.split(/[\s，,、；;。！!？?]+/)) {
+    if (TOTAL_STATED.test(clause)) {
+      const amount = readAmount(clause, headcount);
+      if (amount !== null) return amount;
+    }
+  }
+  return null;
+}
+
 /** Reads text already passed through prepareText. */
 export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageReading {
-  const headcount = readHeadcount(text);
+  let headcount = readHeadcount(text);
+  let amountYuan = readAmount(text, headcount);
+  // Shares told one by one name their people and add up to the sum, unless more people are counted
+  // than named (then the list is partial) or the total is stated as well.
+  const shares = readShares(text);
+  const statedTotal = TOTAL_STATED.test(text) ? (amountYuan ?? totalInItsClause(text, headcount)) : null;
+  if (shares !== null && (headcount === null || headcount.max <= shares.headcount)) {
+    // "一共三万 张三8000 李四7500": a total that the shares do not make means others are owed too;
+    // the total stands and the count is asked, not taken from the names.
+    if (statedTotal === null || statedTotal === shares.amountYuan) {
+      headcount = { min: shares.headcount, max: shares.headcount };
+      amountYuan = shares.amountYuan;
+    } else amountYuan = statedTotal;
+  } else if (amountYuan === null && statedTotal !== null) amountYuan = statedTotal;
   const namedSector = readNamedSector(text);
   const sector = namedSector ?? guessSector(text);
   const employer = readEmployer(text, sector);
@@ -40,7 +67,7 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
     // "外包公司叫茂建工程": a company whose name ends like a project is the employer, not the site.
     project: project !== null && project === employer ? null : project,
     employer,
-    amountYuan: readAmount(text, headcount),
+    amountYuan,
     headcount,
     place: gazetteer ? gazetteer.resolve(text.replace(HOMETOWN, " ")) : { status: "none" },
     sector,

@@ -69,7 +69,8 @@ const NOT_A_NAME =
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
 const SENTENCE = /不知道|不太?清楚|不太?确定|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
 // "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.
-const CALLED = /(?:叫做?|名叫|名字是)\s*([^，,。！!？?\s]{2,30})/;
+// "大家都叫他李老板": whom 叫 is said of goes; the name is what he is called.
+const CALLED = /(?:叫做?|名叫|名字是)\s*(?:他|她)?\s*([^，,。！!？?\s]{2,30})/;
 
 /** A name (project, employer): 2–80 characters with at least two letters or Han characters. */
 /** A question to the bot ("要多久?", "你是谁", "你们管不管啊"): never a name. */
@@ -116,6 +117,14 @@ export function leadingName(text: string): string | null {
 const QUESTION_WORD = /什么|怎么|啥|谁|哪|为何|为啥|\b(?:what|who|how|why|where|which)\b/i;
 const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|元|个人|个|人)/;
 
+const PEOPLE_COUNT = /^(?:我们|俺们|咱们)?[\d一二两俩仨三四五六七八九十百几多来]+(?:个|名|位|号)?(?:人|工人|工友|兄弟|师傅)?(?:[，,\s].*)?$/;
+
+const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面)?(?:都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
+const ALREADY_SAID_TAIL = new RegExp(`[\\s，,。]*${ALREADY_SAID}[。！!？?.\\s]*$`, "u");
+const ALREADY_SAID_HEAD = new RegExp(`^(?:${ALREADY_SAID}|I (?:already|just) (?:said|told you)|as I said|like I said)[\\s，,。:：]*`, "iu");
+const RECALLED = /(?:什么来着|啥来着|叫啥来着|叫什么来着|来着)[\s，,。.…~～]*/u;
+const SPACED_CHARACTERS = /^\p{Script=Han}(?:\s+\p{Script=Han}){1,3}$/u;
+
 const BARE_REFERENCE = /^(?:那个|这个|那|这)?(?:他|她|人|老板|包工头|工头|老板娘|公司|厂|工地)$/;
 
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
@@ -123,7 +132,15 @@ const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老
 
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
-  let name = bareAnswer(text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "")).trim();
+  // "陈建华啊 刚才说了", "I already said, 钱国庆": the impatience around a name is not part of it.
+  let name = bareAnswer(
+    text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "").replace(ALREADY_SAID_TAIL, "").replace(ALREADY_SAID_HEAD, ""),
+  ).trim();
+  // "陈什么来着…陈建华": the name remembered after the search for it.
+  const remembered = RECALLED.exec(name);
+  if (remembered && remembered.index + remembered[0].length < name.length) name = name.slice(remembered.index + remembered[0].length).trim();
+  // "王 小 明": one name typed a character at a time.
+  if (SPACED_CHARACTERS.test(name)) name = name.replace(/\s+/g, "");
   // "是刘建国吗 我也不确定", "好像是姓刘的", "我记得是宏达劳务": the name the worker is unsure of is the name.
   const unsure = HEDGE_TAIL.exec(name);
   if (unsure && unsure.index > 0) name = name.slice(0, unsure.index).replace(/[吗吧嘛]?[？?]*$/u, "").trim();
@@ -143,6 +160,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
+  // "八九个人", "五个": how many people, not who or where.
+  if (PEOPLE_COUNT.test(name)) return fail("nameUnreadable");
   // "四千八", "两万": a figure alone is no name.
   if (parseNumberWords(name.replace(/[块元钱]+$/, "")) !== null) return fail("nameUnreadable");
   if (name.length > 80) return fail("nameTooLong");

@@ -1259,9 +1259,9 @@ describe("the amount given per person or as a list", () => {
     worker.says("我们在新乡红旗区建业森林半岛工地干活，包工头刘建国欠钱");
     expect(worker.last?.expecting).toBe("amount");
     worker.says("每人8000");
-    expect(worker.heard).toContain("请写上一共几个人");
-    expect(worker.last?.expecting).toBe("amount");
-    worker.says("5个人，每人8000");
+    expect(worker.heard).toContain("记下了：每人 ¥8,000。");
+    expect(worker.last?.expecting).toBe("headcount");
+    worker.says("5个人");
     expect(worker.heard).toContain("欠款金额：¥40,000");
     expect(worker.heard).toContain("被欠人数：5 人");
   });

@@ -42,6 +42,7 @@ import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import { personNameAt } from "../triage/person-names.js";
 import { leadingPlace } from "../triage/place-prefix.js";
+import { readShares } from "../triage/shares.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
@@ -85,7 +86,6 @@ const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:
 
 /** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
 const PER_HEAD_ANSWER = /每人|每个人|一个人|一人|人均|each|per person/i;
-const PER_HEAD_WORDS = /每人|每个人|一个人|一人|人均|each|per person/gi;
 
 /** "开封祥符区", "郑州市": place names and nothing else ("项目是龙湖天街", "老板叫陈红旗" are not). */
 function onlyPlaceNames(text: string): boolean {
@@ -810,6 +810,8 @@ export class DialogEngine {
       startedAt: turn.now,
     };
     this.fillFromReading(draft, reading);
+    // "十几个人 每人三千多": the share is kept for the sum, once the count is known.
+    if (draft.facts.amountYuan === null) draft.perHeadYuan = this.perHeadShareIn(text) ?? undefined;
     // Off a building site the "project" is the workplace: "我在深圳龙华富士康当普工" is not asked again.
     // (The reader keeps project for construction, as the labelled set defines it.)
     if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
@@ -908,7 +910,13 @@ export class DialogEngine {
           filled.push("project");
         }
       }
-      if (filled.length === 0 && !workplaceForEmployer) return false;
+      // "每人三千多" at another question: the share is kept for the sum, and the question asked again.
+      const share = expecting !== "amount" && draft.facts.amountYuan === null ? this.perHeadShareIn(text) : null;
+      if (share !== null) {
+        draft.perHeadYuan = share;
+        turn.say(turn.t("intake.perHeadNoted", { amount: formatYuan(share, turn.locale) }));
+      }
+      if (filled.length === 0 && !workplaceForEmployer && share === null) return false;
       // "建业天筑 老板孙大海 欠两万三" at the project question: the piece that is none of the others is
       // the name asked for.
       if ((expecting === "project" || expecting === "employer") && !hasFact(draft.facts, expecting)) {
@@ -1174,6 +1182,17 @@ export class DialogEngine {
     this.advance(turn, draft);
   }
 
+  /** "每人三千多", "一个人欠八千": one worker's share, when that is what the text gives instead of a sum. */
+  private perHeadShareIn(text: string): number | null {
+    const word = PER_HEAD_ANSWER.exec(text);
+    if (word === null || this.read(text).amountYuan !== null) return null;
+    const rest = text.slice(word.index + word[0].length).replace(/^[欠是有都:：\s]+/, "");
+    const fromReading = this.read(rest).amountYuan;
+    if (fromReading !== null) return fromReading;
+    const parsed = parseAmountAnswer(rest, null);
+    return parsed.ok ? parsed.value : null;
+  }
+
   /** Ask the next missing fact, or show the summary when nothing is missing. */
   private advance(turn: Turn, draft: Draft): void {
     // "每人七千", then "15个人": the sum is the share times the count.
@@ -1191,6 +1210,18 @@ export class DialogEngine {
     }
     // 属地 is the county: "郑州" alone is asked which district (not knowing it keeps the city).
     const next = this.placeTooCoarse(draft) ? "place" : nextMissingFact(draft.category, draft.facts, draft.settled);
+    // "每人三千多", "八九个人": the sum is not certain, but its bounds help the worker answer.
+    if (next === "amount" && draft.expecting !== "amount" && draft.perHeadYuan !== undefined && counted !== null) {
+      turn.say(
+        turn.t("intake.perHeadRange", {
+          share: formatYuan(draft.perHeadYuan, turn.locale),
+          min: counted.min,
+          max: counted.max,
+          low: formatYuan(draft.perHeadYuan * counted.min, turn.locale),
+          high: formatYuan(draft.perHeadYuan * counted.max, turn.locale),
+        }),
+      );
+    }
     if (next) {
       draft.expecting = next;
       this.ask(turn, next, draft);
@@ -1317,7 +1348,7 @@ export class DialogEngine {
           const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
           // "每人8000" before anyone is counted: the share is kept, and the count is asked; the sum follows.
           if (!parsed.ok && PER_HEAD_ANSWER.test(text)) {
-            const share = this.read(text.replace(PER_HEAD_WORDS, "").replace(/^[欠是有:：\s]+/, "")).amountYuan;
+            const share = this.perHeadShareIn(text);
             if (share === null || facts.headcount !== null || !reaskOnFailure) return fail("amountPerHead");
             draft.perHeadYuan = share;
             draft.narrative.push(text);
@@ -1330,6 +1361,14 @@ export class DialogEngine {
             // A new sum: whose it is may be asked again.
             if (facts.amountYuan !== value && draft.amountScope === "own") draft.amountScope = undefined;
             facts.amountYuan = value;
+            // The shares name their people: more of them than counted so far is the headcount now.
+            const shares = readShares(text);
+            if (shares !== null && (facts.headcount === null || facts.headcount.max < shares.headcount)) {
+              const firstTime = facts.headcount === null;
+              facts.headcount = { min: shares.headcount, max: shares.headcount };
+              draft.settled = draft.settled.filter((name) => name !== "headcount");
+              turn.say(this.changedLine(turn, draft, "headcount", firstTime));
+            }
           });
         }
       case "headcount":
@@ -1378,27 +1417,12 @@ export class DialogEngine {
     if (PER_HEAD_ANSWER.test(text) && workers !== null && workers.min === workers.max) {
       return this.read(`${workers.min}个人，${text}`).amountYuan;
     }
-    const listed = this.listedShares(text);
-    if (listed !== null) return listed;
+    // "张三8000 李四7500", "我两千五 他们两个一人三千": the shares told one by one, added.
+    const shares = readShares(text);
+    if (shares !== null) return shares.amountYuan;
     const own = this.read(text).amountYuan;
     if (own !== null || !RATE_ANSWER.test(text)) return own;
     return this.read(`${draft.narrative.join("，")}，${text}`).amountYuan;
-  }
-
-  /** "张三8000 李四7500 王五9000": a team leader's list of what each is owed, summed. */
-  private listedShares(text: string): number | null {
-    const pieces = text.split(/[\s，,、；;。]+/).filter((piece) => piece !== "");
-    if (pieces.length < 2) return null;
-    let sum = 0;
-    for (const piece of pieces) {
-      const name = personNameAt(piece);
-      if (name === null) return null;
-      const rest = piece.slice(name.length).replace(/^[:：是欠]+/, "");
-      const parsed = parseAmountAnswer(rest, this.read(rest).amountYuan);
-      if (!parsed.ok) return null;
-      sum += parsed.value;
-    }
-    return sum;
   }
 
   /** "已改好：X → Y" for a fact that had a value; "记下了：X → Y" for one given for the first time. */

@@ -1,0 +1,121 @@
+// A team leader lists each one's money; a worker counts himself in; a name typed with impatience,
+// a pause to remember it, or a space between each character. Each was misread before
+// (review of 2026-12-05): read through the shipped reader, the answer parsers and the engine.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseNameAnswer } from "../src/dialogs/answers.js";
+import { isDontKnow } from "../src/dialogs/input-guard.js";
+import { readMessage } from "../src/triage/read-message.js";
+import { readShares } from "../src/triage/shares.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+describe("each one's money, listed", () => {
+  it("sums a team leader's list of names and sums, and counts the names", () => {
+    const reading = readMessage("张三8000 李四7500 王五6000 在太原小店区宏达小区工地 包工头老刘不给");
+    expect(reading.amountYuan).toBe(21_500);
+    expect(reading.headcount).toEqual({ min: 3, max: 3 });
+  });
+
+  it("adds the worker's own sum to the others' shares", () => {
+    expect(readShares("我两千五 他们两个一人三千")).toEqual({ amountYuan: 8_500, headcount: 3 });
+    const reading = readMessage("我两千五 他们两个一人三千 在宏达小区工地干活");
+    expect(reading.amountYuan).toBe(8_500);
+    expect(reading.headcount).toEqual({ min: 3, max: 3 });
+  });
+
+  it("reads no list in a plain sum, a date or a single share", () => {
+    expect(readShares("欠我们三万块")).toBeNull();
+    expect(readShares("2025年8月到现在")).toBeNull();
+    expect(readShares("每人8000")).toBeNull();
+  });
+
+  it("keeps a total said as the total, even beside a list", () => {
+    const reading = readMessage("一共欠三万 张三8000 李四7500 在宏达小区工地");
+    expect(reading.amountYuan).toBe(30_000);
+    // The names are not everyone: the count is asked.
+    expect(reading.headcount).toBeNull();
+  });
+});
+
+describe("a count with the worker in it", () => {
+  it.each([
+    ["五个 连我 在工地干活 欠了四万", 5],
+    ["连我在内八个人在工地干活", 8],
+    ["包括我一共六个 在工地干活", 6],
+  ])("reads %s as %i people", (text, count) => {
+    expect(readMessage(text).headcount).toEqual({ min: count, max: count });
+  });
+});
+
+describe("a site named with its kind, and a district named 店", () => {
+  it("takes 宏达小区 from 宏达小区工地, and no employer from 太原小店区", () => {
+    const reading = readMessage("太原小店区 宏达小区工地 欠我们三万块");
+    expect(reading.project).toBe("宏达小区");
+    expect(reading.employer).toBeNull();
+  });
+});
+
+describe("a name told with what surrounds it", () => {
+  it.each([
+    ["陈建华啊 刚才说了", "陈建华"],
+    ["I already said, 钱国庆", "钱国庆"],
+    ["陈什么来着陈建华", "陈建华"],
+    ["王 小 明", "王小明"],
+    ["大家都叫他李老板", "李老板"],
+  ])("reads %s as %s", (text, name) => {
+    expect(parseNameAnswer(text)).toEqual({ ok: true, value: name });
+  });
+
+  it("does not take a count of people as a name", () => {
+    expect(parseNameAnswer("八九个人").ok).toBe(false);
+    expect(parseNameAnswer("我们五个").ok).toBe(false);
+  });
+
+  it("takes 'don't know the name' followed by what the worker does know as don't know", () => {
+    expect(isDontKnow("不知道名字 是个台湾老板")).toBe(true);
+    expect(isDontKnow("don't know the name, a Taiwanese boss")).toBe(true);
+    // A sentence that only starts like it and goes on is not.
+    expect(isDontKnow("不知道名字 但是我有他的电话还有他老婆的电话和他们家的地址在哪里")).toBe(false);
+  });
+});
+
+describe("conversations", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("a team leader's list is the sum and the count on the summary", () => {
+    const worker = new Worker(env.app, "list");
+    worker.says("张三8000 李四7500 王五6000 在太原小店区宏达小区工地 包工头老刘不给");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠款金额：¥21,500");
+    expect(worker.heard).toContain("被欠人数：3 人");
+    expect(worker.heard).toContain("欠钱的一方：老刘");
+  });
+
+  it("a share with a rough count says the range of the total, then asks the total", () => {
+    const worker = new Worker(env.app, "range");
+    worker.says("我们八九个人在郑州金水区绿地中心工地干活 包工头不给钱 每人一万");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("陈什么来着陈建华");
+    expect(worker.heard).toContain("每人 ¥10,000，8–9 人，一共大约 ¥80,000–¥90,000。");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("八万五");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠钱的一方：陈建华");
+    expect(worker.heard).toContain("欠款金额：¥85,000");
+  });
+
+  it("a count of people at the employer question corrects the count and asks the name again", () => {
+    const worker = new Worker(env.app, "count");
+    worker.says("郑州金水区绿地中心工地 欠我们3万 5个人");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("八九个人");
+    expect(worker.heard).toContain("被欠人数 → 8–9 人");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("大家都叫他李老板");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠钱的一方：李老板");
+  });
+});

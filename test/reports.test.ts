@@ -15,7 +15,7 @@ import { otherLines } from "../src/reports/campaign-table.js";
 import { reportCommand } from "../src/reports/cli.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "../src/reports/weekly.js";
 import { translator } from "../src/i18n.js";
-import { makeTestApp, type TestApp } from "./helpers/app.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
 beforeEach(() => {
@@ -249,6 +249,48 @@ describe("the weekly dispatch (周调度)", () => {
     expect(result.ts).toBe("1.2");
     expect(posted[0]).toMatchObject({ channel: "#leaders" });
     expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+0\s+1\s+1\s+1\s+2/);
+  });
+});
+
+describe("the weekly dispatch's 重大 and 集体: incidents, not complaints", () => {
+  let filers = 0;
+  const file = (text: string, project: string, employer: string) => new Worker(env.app, `w${filers++}`).files(text, { project, employer });
+
+  it("counts a group of complaints about one site once, an ungrouped case once, in the table and in its note", () => {
+    // 碧桂园凤凰城三期: three workers of one site file apart (5 + 6 + 4 workers) and are grouped: one
+    // collective incident, however many complaints.
+    const site = ["新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们5个人工资4万", "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们6个人工资5万", "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们4个人工资3万"].map(
+      (text) => file(text, "碧桂园凤凰城三期", "宏达劳务"),
+    );
+    // 人民医院新院区: two teams, 20 and 15 workers: one major incident (and collective).
+    const hospital = ["新乡市红旗区人民医院新院区，恒发建筑欠我们20个人工资30万", "新乡市红旗区人民医院新院区，恒发建筑欠我们15个人工资25万"].map((text) =>
+      file(text, "人民医院新院区", "恒发建筑"),
+    );
+    // One complaint of 12 workers of a team of its own, in no group: one collective incident.
+    const alone = file("新乡市红旗区滨江花园二期，金鼎装饰欠我们12个人工资9万", "滨江花园二期", "金鼎装饰");
+    const row = (id: string) => env.app.ledger.find(id)!;
+    expect(new Set(site.map((id) => row(id).groupId)).size).toBe(1);
+    expect(row(site[0]!).groupId).not.toBeNull();
+    expect(site.every((id) => row(id).collective)).toBe(true);
+    expect(new Set(hospital.map((id) => row(id).groupId)).size).toBe(1);
+    expect(hospital.every((id) => row(id).major)).toBe(true);
+    expect(row(alone)).toMatchObject({ groupId: null, collective: true, major: false });
+
+    const report = weeklyReport(env.app.store, env.app.gazetteer, { now: env.clock.current + 1000 });
+    expect(report.rows.find((r) => r.code === "410702")).toMatchObject({ new: 6, major: 1, collective: 3 });
+    expect(report.total).toMatchObject({ new: 6, major: 1, collective: 3 });
+
+    // A member closed: the group stays one incident while any member is open.
+    env.clock.current += 1000;
+    env.app.actions.setStatus({ caseId: site[0]!, status: "accepted", by: "slack:U1", channel: "slack" });
+    env.app.actions.setStatus({ caseId: site[0]!, status: "resolved", by: "slack:U1", channel: "slack", note: "recovered:40000;workersPaid:5" });
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now: env.clock.current + 1000 }).total).toMatchObject({ major: 1, collective: 3 });
+
+    // The table says what it counts.
+    const table = renderWeeklyTable(report, translator("zh-CN"), "Asia/Shanghai", env.app.gazetteer);
+    expect(table).toContain("集体起数(在办)");
+    expect(table).toContain("归并为一组的多件投诉计一起");
+    expect(renderWeeklyTable(report, translator("en"), "Asia/Shanghai", env.app.gazetteer)).toContain("count once");
   });
 });
 

@@ -1,7 +1,7 @@
 // Reports on a real SQLite file with a known ledger: the campaign statistics table read back from the
 // XLSX with exceljs (numbers in the expected cells, merged header cells, "未采集" where the ledger has
 // nothing), the same figures in the CSV, and the weekly dispatch (周调度) with its Slack post.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -202,6 +202,63 @@ describe("the campaign statistics table", () => {
     expect(lines.find((l) => l[0]?.startsWith("4 "))).toBeUndefined();
     expect(lines[3]![5]).toBe("4 解决欠薪问题数量·立案(件)");
     expect(text).toContain("2.解决新就业形态拖欠劳动报酬案件1件");
+  });
+});
+
+describe("the campaign table's files", () => {
+  /** Runs `report campaign` and returns what it printed and the errors it gave (commander's exit caught). */
+  async function run(args: string[]): Promise<{ out: string[]; errors: string }> {
+    const out: string[] = [];
+    const errors: string[] = [];
+    const command = reportCommand(() => env.restart(), (line) => out.push(line));
+    for (const c of [command, ...command.commands]) {
+      c.exitOverride();
+      c.configureOutput({ writeErr: (text) => errors.push(text) });
+    }
+    try {
+      await command.parseAsync(["campaign", "--from", "2026-11-01", "--to", "2026-11-30", ...args], { from: "user" });
+    } catch {
+      // commander's exit on error: the message is in `errors`.
+    }
+    return { out, errors: errors.join("") };
+  }
+
+  it("does not overwrite an existing file unless --force, and writes nothing when one of two outputs is refused", async () => {
+    knownLedger();
+    const xlsx = join(env.dir, "campaign.xlsx");
+    const csv = join(env.dir, "campaign.csv");
+    writeFileSync(csv, "上月已上报的表\n");
+    const refused = await run(["--xlsx", xlsx, "--csv", csv]);
+    expect(refused.errors).toContain(`文件 ${csv} 已经存在，没有覆盖`);
+    expect(refused.errors).toContain("--force");
+    expect(readFileSync(csv, "utf8")).toBe("上月已上报的表\n");
+    expect(existsSync(xlsx)).toBe(false);
+
+    const forced = await run(["--xlsx", xlsx, "--csv", csv, "--force"]);
+    expect(forced.errors).toBe("");
+    expect(forced.out).toEqual([`已写入 ${xlsx}`, `已写入 ${csv}`]);
+    expect(readFileSync(csv, "utf8")).toContain("工程建设领域");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets).toHaveLength(1);
+
+    // Written once, the workbook is kept too.
+    const again = await run(["--xlsx", xlsx]);
+    expect(again.errors).toContain(`文件 ${xlsx} 已经存在，没有覆盖`);
+  });
+
+  it("refuses a file name that does not end as its format, with the name it should have", async () => {
+    knownLedger();
+    const wrong = join(env.dir, "x.csv");
+    const refused = await run(["--xlsx", wrong]);
+    expect(refused.errors).toContain(`--xlsx 写出的文件名要以 .xlsx 结尾（收到：${wrong}），比如 ${join(env.dir, "x.xlsx")}`);
+    expect(existsSync(wrong)).toBe(false);
+    const bare = join(env.dir, "table");
+    expect((await run(["--csv", bare])).errors).toContain(`比如 ${bare}.csv`);
+    expect(existsSync(bare)).toBe(false);
+    // The case of the extension does not matter.
+    expect((await run(["--csv", join(env.dir, "TABLE.CSV")])).errors).toBe("");
+    expect(existsSync(join(env.dir, "TABLE.CSV"))).toBe(true);
   });
 });
 

@@ -9,7 +9,7 @@ import { Tickets } from "../src/channels/slack/tickets.js";
 import { groupCommand } from "../src/groups/cli.js";
 import { eventLabel } from "../src/cases/event-text.js";
 import { loadCaseView } from "../src/cases/case-view.js";
-import { CaseGroups } from "../src/groups/groups.js";
+import { CaseGroups, markTeamClaim } from "../src/groups/groups.js";
 import { translator } from "../src/i18n.js";
 import { employerKey, projectKey } from "../src/groups/keys.js";
 import { repeatEmployerWarning } from "../src/groups/repeat-employer.js";
@@ -536,6 +536,35 @@ describe("two teams owed the same: an officer counts them apart (另一班组)",
     expect(errors[2]).toContain(`${formatCaseId(lone)} 不属于任何同案组`);
     expect(groups.summary(groupId)).toEqual(before);
     for (const id of [single, other, lone]) expect(eventTypes(id).some((type) => type.startsWith("claim_marked"))).toBe(false);
+  });
+});
+
+describe("markTeamClaim inside another transaction (the desk's once() with its dedupe key)", () => {
+  it("runs as a savepoint: .immediate() does not throw there, and the caller's rollback undoes the finding", () => {
+    const story = "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们班组12个人工资23万6";
+    const a = file(story);
+    const b = file(story);
+    const groupId = row(b).groupId!;
+    const groups = new CaseGroups(env.app.store.db, env.app.router);
+    const before = groups.summary(groupId);
+    const sqlite = env.app.store.sqlite;
+    expect(() =>
+      sqlite
+        .transaction(() => {
+          expect(markTeamClaim(env.app.store, env.app.router, b, true, "王科长", env.clock.current, env.app.actions.deadlines).twin).toBe(a);
+          expect(row(b).separateClaim).toBe(true);
+          throw new Error("the caller fails afterwards");
+        })
+        .immediate(),
+    ).toThrow("the caller fails afterwards");
+    expect(row(b).separateClaim).toBe(false);
+    expect(eventTypes(b).some((type) => type.startsWith("claim_marked"))).toBe(false);
+    expect(groups.summary(groupId)).toEqual(before);
+
+    // Committed with the caller: written once, whole.
+    sqlite.transaction(() => markTeamClaim(env.app.store, env.app.router, b, true, "王科长", env.clock.current, env.app.actions.deadlines)).immediate();
+    expect(row(b).separateClaim).toBe(true);
+    expect(groups.summary(groupId)).toMatchObject({ workers: 24, amountYuan: 472_000 });
   });
 });
 

@@ -1,7 +1,7 @@
 // Reports on a real SQLite file with a known ledger: the campaign statistics table read back from the
 // XLSX with exceljs (numbers in the expected cells, merged header cells, "未采集" where the ledger has
 // nothing), the same figures in the CSV, and the weekly dispatch (周调度) with its Slack post.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ import { otherLines } from "../src/reports/campaign-table.js";
 import { reportCommand } from "../src/reports/cli.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "../src/reports/weekly.js";
 import { translator } from "../src/i18n.js";
-import { makeTestApp, type TestApp } from "./helpers/app.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
 beforeEach(() => {
@@ -205,6 +205,63 @@ describe("the campaign statistics table", () => {
   });
 });
 
+describe("the campaign table's files", () => {
+  /** Runs `report campaign` and returns what it printed and the errors it gave (commander's exit caught). */
+  async function run(args: string[]): Promise<{ out: string[]; errors: string }> {
+    const out: string[] = [];
+    const errors: string[] = [];
+    const command = reportCommand(() => env.restart(), (line) => out.push(line));
+    for (const c of [command, ...command.commands]) {
+      c.exitOverride();
+      c.configureOutput({ writeErr: (text) => errors.push(text) });
+    }
+    try {
+      await command.parseAsync(["campaign", "--from", "2026-11-01", "--to", "2026-11-30", ...args], { from: "user" });
+    } catch {
+      // commander's exit on error: the message is in `errors`.
+    }
+    return { out, errors: errors.join("") };
+  }
+
+  it("does not overwrite an existing file unless --force, and writes nothing when one of two outputs is refused", async () => {
+    knownLedger();
+    const xlsx = join(env.dir, "campaign.xlsx");
+    const csv = join(env.dir, "campaign.csv");
+    writeFileSync(csv, "上月已上报的表\n");
+    const refused = await run(["--xlsx", xlsx, "--csv", csv]);
+    expect(refused.errors).toContain(`文件 ${csv} 已经存在，没有覆盖`);
+    expect(refused.errors).toContain("--force");
+    expect(readFileSync(csv, "utf8")).toBe("上月已上报的表\n");
+    expect(existsSync(xlsx)).toBe(false);
+
+    const forced = await run(["--xlsx", xlsx, "--csv", csv, "--force"]);
+    expect(forced.errors).toBe("");
+    expect(forced.out).toEqual([`已写入 ${xlsx}`, `已写入 ${csv}`]);
+    expect(readFileSync(csv, "utf8")).toContain("工程建设领域");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.worksheets).toHaveLength(1);
+
+    // Written once, the workbook is kept too.
+    const again = await run(["--xlsx", xlsx]);
+    expect(again.errors).toContain(`文件 ${xlsx} 已经存在，没有覆盖`);
+  });
+
+  it("refuses a file name that does not end as its format, with the name it should have", async () => {
+    knownLedger();
+    const wrong = join(env.dir, "x.csv");
+    const refused = await run(["--xlsx", wrong]);
+    expect(refused.errors).toContain(`--xlsx 写出的文件名要以 .xlsx 结尾（收到：${wrong}），比如 ${join(env.dir, "x.xlsx")}`);
+    expect(existsSync(wrong)).toBe(false);
+    const bare = join(env.dir, "table");
+    expect((await run(["--csv", bare])).errors).toContain(`比如 ${bare}.csv`);
+    expect(existsSync(bare)).toBe(false);
+    // The case of the extension does not matter.
+    expect((await run(["--csv", join(env.dir, "TABLE.CSV")])).errors).toBe("");
+    expect(existsSync(join(env.dir, "TABLE.CSV"))).toBe(true);
+  });
+});
+
 describe("the weekly dispatch (周调度)", () => {
   it("counts new, resolved, overdue, major and collective cases by division, and posts them to Slack", async () => {
     const now = Date.parse("2026-11-23T02:00:00Z");
@@ -249,6 +306,48 @@ describe("the weekly dispatch (周调度)", () => {
     expect(result.ts).toBe("1.2");
     expect(posted[0]).toMatchObject({ channel: "#leaders" });
     expect(JSON.stringify(posted[0]!.blocks)).toMatch(/红旗区\s+410702\s+2\s+0\s+1\s+1\s+1\s+2/);
+  });
+});
+
+describe("the weekly dispatch's 重大 and 集体: incidents, not complaints", () => {
+  let filers = 0;
+  const file = (text: string, project: string, employer: string) => new Worker(env.app, `w${filers++}`).files(text, { project, employer });
+
+  it("counts a group of complaints about one site once, an ungrouped case once, in the table and in its note", () => {
+    // 碧桂园凤凰城三期: three workers of one site file apart (5 + 6 + 4 workers) and are grouped: one
+    // collective incident, however many complaints.
+    const site = ["新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们5个人工资4万", "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们6个人工资5万", "新乡市红旗区碧桂园凤凰城三期，宏达劳务欠我们4个人工资3万"].map(
+      (text) => file(text, "碧桂园凤凰城三期", "宏达劳务"),
+    );
+    // 人民医院新院区: two teams, 20 and 15 workers: one major incident (and collective).
+    const hospital = ["新乡市红旗区人民医院新院区，恒发建筑欠我们20个人工资30万", "新乡市红旗区人民医院新院区，恒发建筑欠我们15个人工资25万"].map((text) =>
+      file(text, "人民医院新院区", "恒发建筑"),
+    );
+    // One complaint of 12 workers of a team of its own, in no group: one collective incident.
+    const alone = file("新乡市红旗区滨江花园二期，金鼎装饰欠我们12个人工资9万", "滨江花园二期", "金鼎装饰");
+    const row = (id: string) => env.app.ledger.find(id)!;
+    expect(new Set(site.map((id) => row(id).groupId)).size).toBe(1);
+    expect(row(site[0]!).groupId).not.toBeNull();
+    expect(site.every((id) => row(id).collective)).toBe(true);
+    expect(new Set(hospital.map((id) => row(id).groupId)).size).toBe(1);
+    expect(hospital.every((id) => row(id).major)).toBe(true);
+    expect(row(alone)).toMatchObject({ groupId: null, collective: true, major: false });
+
+    const report = weeklyReport(env.app.store, env.app.gazetteer, { now: env.clock.current + 1000 });
+    expect(report.rows.find((r) => r.code === "410702")).toMatchObject({ new: 6, major: 1, collective: 3 });
+    expect(report.total).toMatchObject({ new: 6, major: 1, collective: 3 });
+
+    // A member closed: the group stays one incident while any member is open.
+    env.clock.current += 1000;
+    env.app.actions.setStatus({ caseId: site[0]!, status: "accepted", by: "slack:U1", channel: "slack" });
+    env.app.actions.setStatus({ caseId: site[0]!, status: "resolved", by: "slack:U1", channel: "slack", note: "recovered:40000;workersPaid:5" });
+    expect(weeklyReport(env.app.store, env.app.gazetteer, { now: env.clock.current + 1000 }).total).toMatchObject({ major: 1, collective: 3 });
+
+    // The table says what it counts.
+    const table = renderWeeklyTable(report, translator("zh-CN"), "Asia/Shanghai", env.app.gazetteer);
+    expect(table).toContain("集体起数(在办)");
+    expect(table).toContain("归并为一组的多件投诉计一起");
+    expect(renderWeeklyTable(report, translator("en"), "Asia/Shanghai", env.app.gazetteer)).toContain("count once");
   });
 });
 

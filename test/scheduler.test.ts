@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { App } from "../src/app.js";
 import { DESK_CHANNEL, deskRecipient } from "../src/cases/case-actions.js";
 import { deadlines, outbox } from "../src/db/schema.js";
-import { schedulerCommand } from "../src/scheduler/cli.js";
+import { openDeadlinesQuery, schedulerCommand } from "../src/scheduler/cli.js";
 import { Scheduler, startScheduler } from "../src/scheduler/scheduler.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
@@ -199,5 +199,55 @@ describe("arrears scheduler", () => {
     await run("deadlines", "--overdue");
     expect(lines.slice(before).join("\n")).toMatch(/ 2026-11-2\d 23:59 /);
     expect(lines.slice(before).join("\n")).not.toMatch(/T\d\d:\d\d/);
+  });
+});
+
+describe("arrears scheduler deadlines --division", () => {
+  test("an officer lists their own desk's deadlines (a county, or a city with its counties), from the desk's open cases", async () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const hongqi = file(t.app, "d1");
+    const weibin = new Worker(t.app, "d2").files("我在新乡市卫滨区滨江花园二期干活，恒发建筑欠我们5个人工资4万", { project: "滨江花园二期", employer: "恒发建筑" });
+    const yangquan = new Worker(t.app, "d3").files("我在山西省阳泉市城区恒发电器厂上班，老板欠我8000", { project: "恒发电器厂", employer: "恒发电器厂" });
+    expect([hongqi, weibin, yangquan].map((id) => t!.app.ledger.find(id)!.jurisdictionCode)).toEqual(["410702", "410703", "140302"]);
+
+    const lines: string[] = [];
+    const errors: string[] = [];
+    const run = async (...args: string[]) => {
+      const before = lines.length;
+      const command = schedulerCommand(() => t!.restart(), (line) => lines.push(line));
+      for (const c of [command, ...command.commands]) {
+        c.exitOverride();
+        c.configureOutput({ writeErr: (text) => errors.push(text) });
+      }
+      try {
+        await command.parseAsync(args, { from: "user" });
+      } catch {
+        // commander's exit on error: the message is in `errors`.
+      }
+      return new Set(lines.slice(before).map((line) => (JSON.parse(line) as { caseId: string }).caseId.replace(/-/g, "")));
+    };
+    expect(await run("deadlines", "--json")).toEqual(new Set([hongqi, weibin, yangquan]));
+    expect(await run("deadlines", "--json", "--division", "410702")).toEqual(new Set([hongqi]));
+    expect(await run("deadlines", "--json", "--division", "410700")).toEqual(new Set([hongqi, weibin]));
+    expect(await run("deadlines", "--json", "--division", "140000")).toEqual(new Set([yangquan]));
+    // A resolved case leaves its desk's list (its follow-up is not a desk deadline).
+    t.app.actions.setStatus({ caseId: weibin, status: "accepted", by: "slack:U1", channel: "slack" });
+    t.app.actions.setStatus({ caseId: weibin, status: "resolved", by: "slack:U1", channel: "slack", note: "recovered:40000;workersPaid:5" });
+    expect(await run("deadlines", "--json", "--division", "410703")).toEqual(new Set());
+    // An unknown code is an error, not an empty list.
+    expect(await run("deadlines", "--division", "999999")).toEqual(new Set());
+    expect(errors.join("")).toContain("没有这个地区代码：999999");
+
+    // From the desk's entries in cases_jurisdiction_idx to the deadlines of each case: no scan.
+    const planOf = (division: string) => {
+      const { sql, params } = openDeadlinesQuery(t!.app.store.db, { now: t!.clock.current, division, limit: 100 }).toSQL();
+      return (t!.app.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join(" | ");
+    };
+    for (const division of ["410702", "410700"]) {
+      expect(planOf(division)).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_jurisdiction_idx \(jurisdiction_code[=>]/);
+      expect(planOf(division)).toMatch(/SEARCH deadlines USING INDEX deadlines_case_idx \(case_id=\?\)/);
+      expect(planOf(division)).not.toMatch(/SCAN/);
+    }
   });
 });

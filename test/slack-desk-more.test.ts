@@ -12,6 +12,7 @@ import type { OutboxRow } from "../src/cases/outbox.js";
 import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
 import { DISCOVER_SQL } from "../src/channels/slack/tickets.js";
 import { outbox, slackTickets } from "../src/db/schema.js";
+import { NoTwinClaimError } from "../src/groups/groups.js";
 import { OfficerRegistry } from "../src/officers/registry.js";
 import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
@@ -376,6 +377,52 @@ describe("a team claim counted once, told apart from the thread (另一班组)",
     await requests.click(HONGQI, "arrears_claimSeparate", b);
     expect(await waitFor(() => ephemerals().length > again && ephemerals().at(-1))).toBe(`${formatCaseId(b)} 已记为另一班组的欠薪`);
     expect(t.app.ledger.events(b).filter((e) => e.type === "claim_marked_separate")).toHaveLength(1);
+  });
+});
+
+describe("另一班组 from the desk goes through the CLI's own action, as a savepoint of the click's transaction", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("a finding refused half-way leaves nothing written, the next click is recorded whole with its major deadlines", async () => {
+    const { t, slack, requests, api } = desk;
+    // Two of a team (16 workers, ¥260,000) counted once; told apart they are 32 workers and ¥520,000: major.
+    const story = "新乡市红旗区人民医院新院区，恒发建筑欠我们班组16个人工资26万";
+    const answers = { employer: "恒发建筑", project: "人民医院新院区" };
+    const a = file(t.app, story, answers);
+    const b = file(t.app, story, answers);
+    expect(await slack.tickets.postPending()).toBe(2);
+    const groupId = t.app.ledger.find(b)!.groupId!;
+    const sums = () => t.app.store.sqlite.prepare("SELECT headcount_total AS workers, amount_total AS amount, major FROM case_groups WHERE id = ?").get(groupId);
+    expect(sums()).toEqual({ workers: 16, amount: 260_000, major: 0 });
+    const ephemerals = () => api.of("chat.postEphemeral").map((p) => String(p.args.text));
+
+    // The deadline book refuses after the finding and the group's escalation were written: none of it
+    // may stay behind the officer's answer.
+    const deadlines = t.app.actions.deadlines;
+    const onBecameMajor = deadlines.onBecameMajor.bind(deadlines);
+    deadlines.onBecameMajor = () => {
+      throw new NoTwinClaimError("refused after the writes");
+    };
+    const shown = ephemerals().length;
+    await requests.click(HONGQI, "arrears_claimSeparate", b);
+    await waitFor(() => ephemerals().length > shown);
+    deadlines.onBecameMajor = onBecameMajor;
+    expect(t.app.ledger.find(b)!.separateClaim).toBe(false);
+    expect(t.app.ledger.events(b).map((e) => e.type)).not.toContain("claim_marked_separate");
+    expect([a, b].flatMap((id) => t.app.ledger.events(id)).filter((e) => e.type === "group_escalated" && (e.data as { level: string }).level === "major")).toEqual([]);
+    expect(sums()).toEqual({ workers: 16, amount: 260_000, major: 0 });
+
+    const again = ephemerals().length;
+    await requests.click(HONGQI, "arrears_claimSeparate", b);
+    expect(await waitFor(() => ephemerals().length > again && ephemerals().at(-1))).toBe(`已将 ${formatCaseId(b)} 记为另一班组的欠薪，与 ${formatCaseId(a)} 分开计算`);
+    expect(sums()).toEqual({ workers: 32, amount: 520_000, major: 1 });
+    expect(t.app.ledger.events(b).filter((e) => e.type === "claim_marked_separate")).toMatchObject([{ actor: `officer:slack:${HONGQI}`, channel: "slack" }]);
+    // Made major by the finding: both owe the major-case deadlines, as from `arrears group separate`.
+    for (const id of [a, b]) expect(t.app.actions.deadlines.openFor(id).map((d) => d.kind)).toContain("major_facts");
   });
 });
 

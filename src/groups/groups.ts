@@ -949,7 +949,12 @@ export function applyLevelChanges(deadlines: MajorDeadlines, changes: LevelChang
   for (const member of changes.madeMajor) deadlines.onBecameMajor(member, at);
 }
 
-/** 另一班组 / 同一笔: an officer's finding on a team claim, in one immediate transaction of its own. */
+/**
+ * 另一班组 / 同一笔: an officer's finding on a team claim, in one immediate transaction of its own — or,
+ * called inside a transaction (Slack's once() with its dedupe key), as a savepoint of it: better-sqlite3
+ * runs any transaction function, .immediate() included, as SAVEPOINT/RELEASE when one is open, and
+ * rolls back to the savepoint when it throws. The one implementation for the CLI and the desk.
+ */
 export function markTeamClaim(
   store: Store,
   router: Pick<ComplaintRouter, "route">,

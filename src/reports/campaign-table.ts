@@ -227,8 +227,19 @@ export function campaignWorkbook(stats: CampaignStats, t: TFunction, meta: Campa
   return workbook;
 }
 
-export async function writeCampaignXlsx(file: string, stats: CampaignStats, t: TFunction, meta: CampaignMeta): Promise<void> {
-  await campaignWorkbook(stats, t, meta).xlsx.writeFile(file);
+/**
+ * How a table is written: `overwrite` false creates the file or fails with EEXIST (the "wx" flag, so
+ * that a file appearing after the caller's check is not overwritten either).
+ */
+export interface WriteOptions {
+  overwrite: boolean;
+}
+
+const writeFlag = (options: WriteOptions): string => (options.overwrite ? "w" : "wx");
+
+export async function writeCampaignXlsx(file: string, stats: CampaignStats, t: TFunction, meta: CampaignMeta, options: WriteOptions = { overwrite: false }): Promise<void> {
+  const buffer = await campaignWorkbook(stats, t, meta).xlsx.writeBuffer();
+  writeFileSync(file, new Uint8Array(buffer), { flag: writeFlag(options) });
 }
 
 function csvField(value: string | number): string {
@@ -263,6 +274,6 @@ export function campaignCsv(stats: CampaignStats, t: TFunction, meta: CampaignMe
   return `\uFEFF${lines.map((l) => l.map(csvField).join(",")).join("\r\n")}\r\n`;
 }
 
-export function writeCampaignCsv(file: string, stats: CampaignStats, t: TFunction, meta: CampaignMeta): void {
-  writeFileSync(file, campaignCsv(stats, t, meta), "utf8");
+export function writeCampaignCsv(file: string, stats: CampaignStats, t: TFunction, meta: CampaignMeta, options: WriteOptions = { overwrite: false }): void {
+  writeFileSync(file, campaignCsv(stats, t, meta), { encoding: "utf8", flag: writeFlag(options) });
 }

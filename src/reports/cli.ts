@@ -1,6 +1,8 @@
 // `arrears report campaign|weekly`: the campaign statistics table (XLSX/CSV) and the weekly dispatch
 // (周调度). Mounted by src/cli.ts:
 //   program.addCommand(reportCommand(openApp));
+import { existsSync } from "node:fs";
+import { extname } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import type { App } from "../app.js";
 import { loadConfig } from "../config.js";
@@ -43,10 +45,45 @@ export interface CampaignReportOptions {
   csv?: string;
   unit?: string;
   title?: string;
+  /** Replace files that exist already (otherwise refused). */
+  force?: boolean;
+}
+
+const EXTENSIONS = { xlsx: ".xlsx", csv: ".csv" } as const;
+
+/** An output refused before anything is computed or written: a translation key and its parameters. */
+export class ExportRefusedError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string>,
+  ) {
+    super(key);
+    this.name = "ExportRefusedError";
+  }
+}
+
+/**
+ * Every output is checked before the first is written, so that a refusal leaves no half of the export:
+ * the name must end as its format (Excel does not open a workbook called x.csv, and a CSV called x.xlsx
+ * is "corrupt" to it), and an existing file — last month's table, sent upward already — is kept unless
+ * --force.
+ */
+export function checkOutputs(options: Pick<CampaignReportOptions, "xlsx" | "csv" | "force">): void {
+  for (const format of ["xlsx", "csv"] as const) {
+    const file = options[format];
+    if (file === undefined) continue;
+    const ext = EXTENSIONS[format];
+    if (extname(file).toLowerCase() !== ext) {
+      const stem = extname(file) === "" ? file : file.slice(0, -extname(file).length);
+      throw new ExportRefusedError("reports:cli.wrongExtension", { option: `--${format}`, file, ext, suggestion: `${stem}${ext}` });
+    }
+    if (!options.force && existsSync(file)) throw new ExportRefusedError("reports:cli.exists", { file });
+  }
 }
 
 /** Computes and writes the campaign table; returns the files written. */
 export async function runCampaignReport(app: App, options: CampaignReportOptions): Promise<string[]> {
+  checkOutputs(options);
   const timeZone = app.config.TIME_ZONE;
   const period = localPeriod(options.from, options.to, timeZone);
   const stats = campaignStats(app.store, { ...period, division: options.division ?? null });
@@ -59,13 +96,21 @@ export async function runCampaignReport(app: App, options: CampaignReportOptions
     title: options.title,
   };
   const written: string[] = [];
-  if (options.xlsx) {
-    await writeCampaignXlsx(options.xlsx, stats, t, meta);
-    written.push(options.xlsx);
-  }
-  if (options.csv) {
-    writeCampaignCsv(options.csv, stats, t, meta);
-    written.push(options.csv);
+  const write = { overwrite: options.force === true };
+  try {
+    if (options.xlsx) {
+      await writeCampaignXlsx(options.xlsx, stats, t, meta, write);
+      written.push(options.xlsx);
+    }
+    if (options.csv) {
+      writeCampaignCsv(options.csv, stats, t, meta, write);
+      written.push(options.csv);
+    }
+  } catch (error) {
+    // Created by someone else between the check and the write: still not overwritten.
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === "EEXIST") throw new ExportRefusedError("reports:cli.exists", { file: (error as NodeJS.ErrnoException).path ?? "" });
+    throw error;
   }
   return written;
 }
@@ -83,6 +128,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
     .option("--csv <file>", "write the table as CSV (UTF-8 with BOM)")
     .option("--unit <name>", "reporting unit (填报单位名称); default: the division's name")
     .option("--title <text>", "title of the table")
+    .option("--force", "overwrite files that exist already")
     .action(async (options: CampaignReportOptions) => {
       const app = openApp();
       try {
@@ -94,6 +140,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
         for (const file of files) out(t("reports:cli.written", { file }));
       } catch (error) {
         if (error instanceof BadDateError) command.error(translator(app.config.DEFAULT_LOCALE)(error.key, error.params));
+        if (error instanceof ExportRefusedError) command.error(translator(app.config.DEFAULT_LOCALE)(error.key, error.params));
         throw error;
       } finally {
         app.close();

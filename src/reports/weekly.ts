@@ -1,6 +1,6 @@
 // 周调度: the week's figures by division for the leaders — wage-arrears cases newly logged and
-// resolved in the week, other complaints referred elsewhere (首问负责: logged and answered too), and, at the moment of the report, open cases past their deadline, open major and open
-// collective cases. Indexed queries: cases_created_idx, case_events_type_at_idx, cases_due_idx,
+// resolved in the week, other complaints referred elsewhere (首问负责: logged and answered too), and, at the moment of the report, open cases past their deadline, and the open major and
+// collective incidents (a group of complaints once). Indexed queries: cases_created_idx, case_events_type_at_idx, cases_due_idx,
 // cases_status_idx.
 import type { TFunction } from "i18next";
 import { OPEN_STATUSES } from "../cases/statuses.js";
@@ -34,6 +34,8 @@ function firstOfLastDays(now: number, days: number, timeZone: string): number {
   return startOfLocalDate(first, timeZone);
 }
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
+/** One per group, one per ungrouped case (group and case IDs apart by their prefix). */
+const INCIDENTS = "COUNT(DISTINCT CASE WHEN c.group_id IS NOT NULL THEN 'g:' || c.group_id ELSE 'c:' || c.id END)";
 
 export function weeklyReport(
   store: Store,
@@ -60,9 +62,13 @@ export function weeklyReport(
             AND c.status = 'resolved' AND c.is_arrears = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
     overdue: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
           WHERE c.due_at < @now AND c.status IN (${OPEN_LIST}) AND ${inDivision} GROUP BY c.jurisdiction_code`,
-    major: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+    // Incidents, not complaints: the workers of one site who filed apart and were grouped are one
+    // collective (or major) incident, as a group is one problem in the campaign table; a group counts
+    // once when any of its open members carries the flag, an ungrouped case once. A group lies in one
+    // county (groups are never merged across counties, a transfer leaves the group), so the rows add up.
+    major: `SELECT c.jurisdiction_code AS code, ${INCIDENTS} AS n FROM cases c
           WHERE c.status IN (${OPEN_LIST}) AND c.major = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
-    collective: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
+    collective: `SELECT c.jurisdiction_code AS code, ${INCIDENTS} AS n FROM cases c
           WHERE c.status IN (${OPEN_LIST}) AND c.collective = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
   };
   const byCode = new Map<string | null, WeeklyRow>();

@@ -21,7 +21,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
-import { applyLevelChanges, CaseGroups, CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
+import { CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, markTeamClaim, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
 /** The intake's own bound on an amount (¥100,000,000). */
@@ -105,11 +105,13 @@ export class SlackDesk {
     let answer = this.t("slack:refuse.recordedBefore", { what: this.t("groups:button.claimSeparate") });
     this.once(key, () => {
       try {
-        const marked = new CaseGroups(this.app.store.db, this.app.router).markClaim(caseId, true, `slack:${user}`, this.app.clock.now(), CHANNEL);
-        applyLevelChanges(this.app.actions.deadlines, marked, this.app.clock.now());
+        // The CLI's own action. It is a better-sqlite3 transaction function: called inside once()'s
+        // transaction it runs as a savepoint of it (.immediate() only chooses how an outermost
+        // transaction begins), so a refusal undoes whatever the finding wrote while the dedupe key
+        // stays recorded.
+        const marked = markTeamClaim(this.app.store, this.app.router, caseId, true, `slack:${user}`, this.app.clock.now(), this.app.actions.deadlines, CHANNEL);
         answer = this.t("groups:cli.separated", { id, same: formatCaseId(marked.twin) });
       } catch (error) {
-        // Found before anything is written: nothing to roll back.
         if (error instanceof ClaimAlreadyMarkedError) answer = this.t("groups:cli.alreadySeparate", { id });
         else if (error instanceof NotGroupedError) answer = this.t("groups:cli.notGrouped", { id });
         else if (error instanceof NoTwinClaimError) answer = this.t("groups:cli.noTwinClaim", { id });

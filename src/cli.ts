@@ -252,7 +252,7 @@ export function buildProgram(): Command {
     .argument("<id>", "case ID", caseIdArgument)
     .argument("<status>", `new status: ${CASE_STATUSES.join(", ")}`, statusArgument)
     .requiredOption("--by <name>", "who acts (officer name)")
-    .option("--note <text>", "internal note for the ledger (never sent to the worker; `resolved` reads its figures from it)")
+    .option("--note <text>", "note for the ledger, never sent to the worker — except with `awaiting_worker`, where it is the question to the worker; `reopened` needs it (the reason); `resolved` reads its figures from it")
     .option("--tell-worker <text>", "a sentence passed on to the worker (with `resolved`, after the sum recovered)")
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
@@ -266,7 +266,12 @@ export function buildProgram(): Command {
       try {
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
-        if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
+        // Officers write the question with --note as with every other status: it is the question, not an
+        // internal note, or it would never reach the worker. Given both, --tell-worker is the question.
+        const question = status === "awaiting_worker" ? options.tellWorker?.trim() || options.note?.trim() || "" : "";
+        if (status === "awaiting_worker" && question === "") throw new InvalidArgumentError(t("cli.questionRequired"));
+        // 重新办理 undoes a closing that went into the statistics: why is on the record.
+        if (status === "reopened" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.reopenReasonRequired"));
         // 办结 is recorded with how it was resolved: the ledger and the reports read it.
         if (status === "resolved" && !options.note?.trim() && options.recovered === undefined) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
@@ -332,7 +337,7 @@ export function buildProgram(): Command {
         }
         const row =
           status === "awaiting_worker"
-            ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })
+            ? app.actions.askWorker({ caseId: id, question, by: options.by, channel: "cli", note: options.tellWorker?.trim() ? note : undefined })
             : app.actions.setStatus({
                 caseId: id,
                 status,

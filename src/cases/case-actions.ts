@@ -460,7 +460,7 @@ export class CaseActions {
   }
 
   /** 需补充: the officer's question is relayed to the worker, whose next message answers it. */
-  askWorker(request: { caseId: string; question: string; by: string; channel: string }): CaseRow {
+  askWorker(request: { caseId: string; question: string; by: string; channel: string; note?: string }): CaseRow {
     return this.store.sqlite
       .transaction(() => {
         const row = this.setStatus({
@@ -477,7 +477,8 @@ export class CaseActions {
           actor: `officer:${request.by}`,
           channel: request.channel,
           type: "question_asked",
-          data: { question: request.question },
+          // An internal note beside the question stays in the ledger; only the question goes to the worker.
+          data: { question: request.question, ...(request.note ? { note: request.note } : {}) },
         });
         this.outbox.enqueue(
           {

@@ -1,0 +1,76 @@
+// What a tired inspector meets on the command line: `arrears case set-status|show|list`, `group show`,
+// `officer list` — the real bin/arrears.js in child processes on a database whose cases were filed by
+// workers through the engine (in process, on the same file).
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderNotification } from "../src/cases/notifications.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
+const SMALL = "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资";
+
+let t: TestApp;
+beforeAll(() => {
+  t = makeTestApp();
+});
+afterAll(() => t.cleanup());
+
+const run = promisify(execFile);
+/** The CLI on the test's database: exit code, stdout and stderr, never a throw. */
+const cli = (...args: string[]) =>
+  run(process.execPath, ["bin/arrears.js", ...args], {
+    env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    timeout: 60_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
+  );
+
+/** What the worker's channel would deliver for the case, in their words, read on a fresh connection. */
+function toldWorker(workerKey: string): string[] {
+  const app = t.restart();
+  return app.outbox.due("local", Date.now() + 86_400_000, 100, workerKey).map((row) => renderNotification(row));
+}
+
+function eventsOf(id: string) {
+  return t.restart().ledger.events(id);
+}
+
+describe("arrears case set-status: what the officer writes is kept and reaches whom it is for", () => {
+  it("awaiting_worker with --note: the note is the question, in the ledger and sent to the worker", async () => {
+    const id = new Worker(t.app, "ask1").files(ORDINARY);
+    const asked = await cli("case", "set-status", id, "awaiting_worker", "--by", "张三", "--note", "请补充工资条");
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(eventsOf(id).at(-1)).toMatchObject({ type: "question_asked", data: { question: "请补充工资条" } });
+    expect(toldWorker("local:ask1").join("\n")).toContain("工作人员问您：请补充工资条");
+
+    // Both given: the worker hears --tell-worker, the note stays in the ledger — nothing is dropped.
+    await cli("case", "set-status", id, "handling", "--by", "张三");
+    const both = await cli("case", "set-status", id, "awaiting_worker", "--by", "张三", "--note", "工资条要盖章的", "--tell-worker", "请拍一下工资条");
+    expect(both.code, both.stderr).toBe(0);
+    expect(eventsOf(id).at(-1)).toMatchObject({ type: "question_asked", data: { question: "请拍一下工资条", note: "工资条要盖章的" } });
+    const told = toldWorker("local:ask1").join("\n");
+    expect(told).toContain("请拍一下工资条");
+    expect(told).not.toContain("工资条要盖章的");
+
+    // Neither: refused in Chinese, nothing changed.
+    const none = await cli("case", "set-status", id, "awaiting_worker", "--by", "张三");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("请用 --note 写上要问工人的问题");
+  }, 120_000);
+
+  it("reopened needs a reason (--note), refused in Chinese without one; the reason is in the ledger", async () => {
+    const id = new Worker(t.app, "reopen1").files(SMALL);
+    expect((await cli("case", "set-status", id, "resolved", "--by", "张三", "--recovered", "8000")).code).toBe(0);
+    const bare = await cli("case", "set-status", id, "reopened", "--by", "张三");
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toContain("重新办理要写明原因：加 --note");
+    expect(t.restart().ledger.find(id)?.status).toBe("resolved");
+    const reasoned = await cli("case", "set-status", id, "reopened", "--by", "张三", "--note", "工人说只拿到一半");
+    expect(reasoned.code, reasoned.stderr).toBe(0);
+    expect(eventsOf(id).at(-1)).toMatchObject({ type: "status_changed", data: { to: "reopened", note: "工人说只拿到一半" } });
+  }, 120_000);
+});
+

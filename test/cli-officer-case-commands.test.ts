@@ -74,3 +74,31 @@ describe("arrears case set-status: what the officer writes is kept and reaches w
   }, 120_000);
 });
 
+describe("closed with nothing recovered", () => {
+  it("the worker is told where the money can still be claimed, and '还没收到钱' reopens the case and tells the desk", async () => {
+    const id = new Worker(t.app, "zero1").files(SMALL);
+    const closed = await cli("case", "set-status", id, "resolved", "--by", "张三", "--recovered", "0", "--note", "老板跑路，联系不上");
+    expect(closed.code, closed.stderr).toBe(0);
+    const told = toldWorker("local:zero1").at(-1) ?? "";
+    expect(told).toContain("已办结");
+    expect(told).toContain("这次没有追回钱款");
+    expect(told).toContain("劳动仲裁");
+    expect(told).toContain("法院");
+    expect(told).toContain("12348");
+    expect(told).toContain("「还没收到钱」");
+    // The officer's note is the ledger's, not the worker's.
+    expect(told).not.toContain("跑路");
+
+    // The worker answers as they were told: a follow-up on the record, the case reopened, the desk told.
+    const app = t.restart();
+    const worker = new Worker(app, "zero1");
+    worker.says("还没收到钱");
+    expect(worker.heard).toContain("重新办理");
+    expect(app.ledger.find(id)?.status).toBe("reopened");
+    expect(app.ledger.events(id).map((event) => event.type)).toContain("follow_up_unpaid");
+    const desk = app.outbox.due("desk", Date.now() + 86_400_000, 100).filter((row) => row.caseId === id).map((row) => row.messageKey);
+    expect(desk).toContain("desk.followUpUnpaid");
+    // No new complaint was made of it.
+    expect(app.ledger.listByFiler("local:zero1")).toHaveLength(1);
+  }, 120_000);
+});

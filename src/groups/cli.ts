@@ -40,7 +40,19 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
         amount: group.amountYuan.toLocaleString("en-US"),
       }),
     );
-    for (const id of group.members) out(t("groups:cli.member", { id: formatCaseId(id) }));
+    // Each complaint's status beside it: which are still open is what the inspector looks for.
+    for (const id of group.members) {
+      const row = app.ledger.find(id);
+      const workers = row?.headcountMin == null ? "-" : row.headcountMin === row.headcountMax ? String(row.headcountMin) : `${row.headcountMin}–${row.headcountMax}`;
+      out(
+        t("groups:cli.member", {
+          id: formatCaseId(id),
+          status: row ? t(`deskStatus.${row.status}`) : "-",
+          workers,
+          amount: row?.amountYuan == null ? "-" : `¥${row.amountYuan.toLocaleString("en-US")}`,
+        }),
+      );
+    }
   };
 
   command

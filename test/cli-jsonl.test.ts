@@ -89,7 +89,7 @@ describe("arrears chat --jsonl", () => {
     expect(resolvedEvent.data.note).toMatch(new RegExp(`^recovered:${owed};workersPaid:\\d+;老板已付清$`));
     // The worker hears the sum; the officer's note stays in the ledger.
     expect(resolvedEvent.data.noteForWorker).toBe(`已追回 ${owed.toLocaleString("en-US")} 元。`);
-    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
+    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：重新办理/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 
     // A transfer names the desk it goes to; the worker is told, and the case's jurisdiction moves.

@@ -4,6 +4,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCaseId } from "../src/cases/case-id.js";
 import { renderNotification } from "../src/cases/notifications.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
@@ -101,4 +102,45 @@ describe("closed with nothing recovered", () => {
     // No new complaint was made of it.
     expect(app.ledger.listByFiler("local:zero1")).toHaveLength(1);
   }, 120_000);
+});
+
+describe("a Chinese-locale officer reads Chinese, and a list line says what to look at first", () => {
+  it("errors, confirmations, case show, case list and deadlines carry no English codes; --json keeps them", async () => {
+    const major = new Worker(t.app, "list1").files("我在新乡市红旗区翠湖园二期工地干钢筋，华信劳务欠我们40个人工资一共60万");
+    const risk = new Worker(t.app, "list2");
+    const small = risk.files("我在新乡市红旗区永兴电子厂上班，老板欠我6500块工资");
+    risk.says("再不给钱我就从楼上跳下去");
+    expect(t.restart().ledger.events(small).map((event) => event.type)).toContain("worker_at_risk");
+
+    const [noBy, accepted, badStatus, unknownOption] = await Promise.all([
+      cli("case", "set-status", major, "accepted"),
+      cli("case", "set-status", major, "受理", "--by", "张三"),
+      cli("case", "set-status", small, "done", "--by", "张三"),
+      cli("case", "list", "--al"),
+    ]);
+    expect(noBy.code).toBe(1);
+    expect(noBy.stderr.trim()).toBe("请用 --by 写上经办人姓名。");
+    // The status typed in words; the confirmation in words.
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stdout.trim()).toBe(`${formatCaseId(major)}：状态已改为「已受理」`);
+    expect(badStatus.stderr).toContain("没有这个状态：done。可以写：登记、不属于欠薪、受理");
+    expect(unknownOption.stderr).toContain("没有这个选项：--al");
+    for (const run of [noBy, badStatus, unknownOption]) expect(run.stderr).not.toMatch(/error:|argument|option '/);
+
+    const [list, shown, json, deadlines] = await Promise.all([cli("case", "list"), cli("case", "show", major), cli("case", "list", "--json"), cli("scheduler", "deadlines", "--overdue")]);
+    const line = (id: string) => list.stdout.split("\n").find((l) => l.startsWith(formatCaseId(id))) ?? "";
+    // One line a case: status in words, the sum, the workers, and the markers an inspector scans for.
+    expect(line(major)).toMatch(/ 已受理  ¥600,000  40 人  【重大·逾期】  红旗区  华信劳务/);
+    expect(line(small)).toMatch(/ 已登记，待受理  ¥6,500  1 人  【重大·风险·逾期】  红旗区/);
+    expect(list.stdout).not.toMatch(/\((?:logged|accepted)\)|awaiting_worker/);
+
+    expect(shown.stdout.split("\n")[0]).toBe(`${formatCaseId(major)}  已受理`);
+    expect(shown.stdout).toContain("张三（命令行）  已登记，待受理 → 已受理");
+    expect(shown.stdout).not.toMatch(/officer:|worker:|\(cli\)|\(local\)|logged → accepted/);
+
+    // For scripts: the codes.
+    expect((JSON.parse(json.stdout) as { id: string; status: string }[]).find((c) => c.id === major)?.status).toBe("accepted");
+    expect(deadlines.stdout).toContain("逾期");
+    expect(deadlines.stdout).not.toContain("OVERDUE");
+  }, 180_000);
 });

@@ -1,8 +1,9 @@
 // `arrears group show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
 //   program.addCommand(groupCommand(openApp));
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { withApp, type App } from "../app.js";
-import { formatCaseId, parseCaseId } from "../cases/case-id.js";
+import { formatCaseId } from "../cases/case-id.js";
+import { caseIdArgument } from "../cli-arguments.js";
 import { translator } from "../i18n.js";
 import {
   CaseGroups,
@@ -18,12 +19,6 @@ import {
   splitFromGroup,
   type GroupSummary,
 } from "./groups.js";
-
-function caseIdArgument(value: string): string {
-  const parsed = parseCaseId(value);
-  if (parsed.kind !== "valid") throw new InvalidArgumentError("not a valid case ID (e.g. K7Q-M3P-9RX)");
-  return parsed.id;
-}
 
 export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
   const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups; tell two teams' claims apart");

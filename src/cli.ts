@@ -9,9 +9,10 @@ import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readRe
 import { eventLabel, eventNote } from "./cases/event-text.js";
 import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
-import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
+import { CASE_STATUSES, OPEN_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { caseIdArgument, positiveInteger } from "./cli-arguments.js";
+import { localizeCommanderErrors } from "./cli-errors.js";
 import { correctCommand } from "./cases/correct-cli.js";
 import { ConfigFileError } from "./routing/config-file.js";
 import { CATEGORIES, categorySchema, type Category, type Reason } from "./domain.js";
@@ -51,10 +52,34 @@ function openTriage() {
   return { config, gazetteer, router };
 }
 
+/**
+ * A status as an officer types it: its code, or in words ("受理", "办结", "已受理"), so that nobody must
+ * learn the codes to act on a case.
+ */
 function statusArgument(value: string): CaseStatus {
-  const parsed = caseStatusSchema.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`one of: ${CASE_STATUSES.join(", ")}`);
-  return parsed.data;
+  const typed = value.trim();
+  const parsed = caseStatusSchema.safeParse(typed);
+  if (parsed.success) return parsed.data;
+  for (const locale of ["zh-CN", "en"] as const) {
+    const t = translator(locale);
+    const found = CASE_STATUSES.find((status) => [t(`cli.statusWord.${status}`), t(`deskStatus.${status}`)].includes(typed));
+    if (found) return found;
+  }
+  const t = translator(loadConfig().DEFAULT_LOCALE);
+  throw new InvalidArgumentError(t("cli.statusUnknown", { value: typed, words: statusWords(t, CASE_STATUSES) }));
+}
+
+/** The statuses as the officer may type them: words in Chinese, the codes in English. */
+function statusWords(t: ReturnType<typeof translator>, statuses: readonly CaseStatus[]): string {
+  return statuses.map((status) => t(`cli.statusWord.${status}`)).join(t("punctuation.enumeration"));
+}
+
+/** Who acted, in words: the officer's name, "工人", "系统" — not "worker:telegram:123". */
+function actorLabel(t: ReturnType<typeof translator>, actor: string): string {
+  if (actor.startsWith("officer:")) return t("cli.actor.officer", { name: actor.slice("officer:".length) });
+  if (actor.startsWith("worker:")) return t("cli.actor.worker");
+  if (actor.startsWith("visitor:")) return t("cli.actor.visitor");
+  return t("cli.actor.system");
 }
 
 /** "2026-11-23 10:03" in the jurisdiction's time zone: officers read local time, not UTC. */
@@ -76,13 +101,18 @@ function eventDetail(t: ReturnType<typeof translator>, app: App, type: string, d
     return t("cli.escalatedDetail", { kind, to: to || "—" });
   }
   const parts: string[] = [];
-  if (typeof fields.from === "string" && typeof fields.to === "string") parts.push(`${fields.from} → ${fields.to}`);
+  // A status change from one label to another (a transfer's from → to are desks, said in its reason).
+  if (type === "status_changed" && typeof fields.from === "string" && typeof fields.to === "string") {
+    parts.push(`${t(`deskStatus.${fields.from}`, { defaultValue: fields.from })} → ${t(`deskStatus.${fields.to}`, { defaultValue: fields.to })}`);
+  } else if (type === "jurisdiction_changed" && typeof fields.to === "string") {
+    const desk = (code: unknown) => (typeof code === "string" && app.gazetteer.byCode(code) ? app.gazetteer.fullName(code) : "—");
+    parts.push(`${desk(fields.from)} → ${desk(fields.to)}`);
+  }
   // The note in words, the worker's answer ("text"), reason and question: phones masked.
   const words = eventNote(t, data);
   if (words) parts.push(words);
-  for (const name of ["groupId", "category"]) {
-    if (typeof fields[name] === "string" && fields[name]) parts.push(`${name}: ${String(fields[name])}`);
-  }
+  if (typeof fields.groupId === "string" && fields.groupId) parts.push(`${t("cli.groupShort")}: ${fields.groupId}`);
+  if (typeof fields.category === "string" && fields.category) parts.push(t(`category.${fields.category}`, { defaultValue: fields.category }));
   return parts.join("  ");
 }
 
@@ -106,7 +136,7 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const lines = [
-    `${view.displayId}  ${t(`deskStatus.${view.status}`)}  (${view.status})`,
+    `${view.displayId}  ${t(`deskStatus.${view.status}`)}`,
     `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
     `${t("fact.place")}: ${view.division ? `${view.division.name} (${view.division.code})` : "-"}`,
     // Where it went and why: the desk and its departments, the reasons of the reading and the rules.
@@ -131,7 +161,8 @@ function printCase(app: App, view: CaseView): void {
     `${t("cli.history")}:`,
     ...view.events.map((event) => {
       const detail = eventDetail(t, app, event.type, event.data);
-      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${event.actor} (${event.channel})${detail ? `  ${detail}` : ""}`;
+      const channel = t(`cli.channel.${event.channel}`, { defaultValue: event.channel });
+      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${actorLabel(t, event.actor)}（${channel}）${detail ? `  ${detail}` : ""}`;
     }),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -233,11 +264,26 @@ export function buildProgram(): Command {
           process.stdout.write(`${JSON.stringify(views, null, 2)}\n`);
           return;
         }
+        const now = app.clock.now();
         for (const row of rows) {
           // The desk that has it now (a transferred case shows where it went), else the place named.
           const desk = row.jurisdictionCode ? (app.gazetteer.byCode(row.jurisdictionCode)?.name ?? row.jurisdictionCode) : (row.divisionName ?? "-");
+          const amount = row.amountYuan === null ? "¥-" : `¥${row.amountYuan.toLocaleString("en-US")}`;
+          const workers =
+            row.headcountMin === null
+              ? "-"
+              : row.headcountMax !== null && row.headcountMax !== row.headcountMin
+                ? t("cli.workersRange", { min: row.headcountMin, max: row.headcountMax })
+                : t("cli.workers", { count: row.headcountMin });
+          // What a tired inspector scans the list for: major and collective cases, a worker at risk, late ones.
+          const markers = [
+            row.major ? t("cli.major") : row.collective || row.groupId !== null ? t("cli.collective") : null,
+            app.ledger.countEvents(row.id, "worker_at_risk", 0) > 0 ? t("cli.atRisk") : null,
+            row.dueAt !== null && row.dueAt < now && OPEN_STATUSES.includes(row.status as CaseStatus) ? t("cli.overdue") : null,
+          ].filter((marker): marker is string => marker !== null);
+          const flagged = markers.length > 0 ? `  ${t("cli.markers", { markers: markers.join("·") })}` : "";
           process.stdout.write(
-            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)} (${row.status})  ${desk}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
+            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}${flagged}  ${desk}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
           );
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
@@ -252,7 +298,7 @@ export function buildProgram(): Command {
     .argument("<id>", "case ID", caseIdArgument)
     .argument("<status>", `new status: ${CASE_STATUSES.join(", ")}`, statusArgument)
     .requiredOption("--by <name>", "who acts (officer name)")
-    .option("--note <text>", "internal note for the ledger (never sent to the worker; `resolved` reads its figures from it)")
+    .option("--note <text>", "note for the ledger, never sent to the worker — except with `awaiting_worker`, where it is the question to the worker; `reopened` needs it (the reason); `resolved` reads its figures from it")
     .option("--tell-worker <text>", "a sentence passed on to the worker (with `resolved`, after the sum recovered)")
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
@@ -266,7 +312,12 @@ export function buildProgram(): Command {
       try {
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
-        if (status === "awaiting_worker" && !options.tellWorker) throw new InvalidArgumentError(t("cli.questionRequired"));
+        // Officers write the question with --note as with every other status: it is the question, not an
+        // internal note, or it would never reach the worker. Given both, --tell-worker is the question.
+        const question = status === "awaiting_worker" ? options.tellWorker?.trim() || options.note?.trim() || "" : "";
+        if (status === "awaiting_worker" && question === "") throw new InvalidArgumentError(t("cli.questionRequired"));
+        // 重新办理 undoes a closing that went into the statistics: why is on the record.
+        if (status === "reopened" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.reopenReasonRequired"));
         // 办结 is recorded with how it was resolved: the ledger and the reports read it.
         if (status === "resolved" && !options.note?.trim() && options.recovered === undefined) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
@@ -332,7 +383,7 @@ export function buildProgram(): Command {
         }
         const row =
           status === "awaiting_worker"
-            ? app.actions.askWorker({ caseId: id, question: options.tellWorker as string, by: options.by, channel: "cli" })
+            ? app.actions.askWorker({ caseId: id, question, by: options.by, channel: "cli", note: options.tellWorker?.trim() ? note : undefined })
             : app.actions.setStatus({
                 caseId: id,
                 status,
@@ -342,7 +393,7 @@ export function buildProgram(): Command {
                 noteForWorker,
                 moveToJurisdiction,
               });
-        process.stdout.write(`${formatCaseId(row.id)} → ${status}\n`);
+        process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
       } catch (error) {
         process.exitCode = 1;
         if (error instanceof CaseNotFoundError) {
@@ -352,7 +403,7 @@ export function buildProgram(): Command {
             `${t("cli.badTransition", {
               from: t(`deskStatus.${error.from}`),
               to: t(`deskStatus.${error.to}`),
-              allowed: allowedNext(error.from).join(", "),
+              allowed: statusWords(t, allowedNext(error.from)),
             })}\n`,
           );
         } else if (error instanceof InvalidArgumentError) {
@@ -408,6 +459,9 @@ export function buildProgram(): Command {
       return path === ":memory:" ? path : resolve(path);
     }),
   );
+
+  // Commander's own errors in the officers' language, on every command (mounted ones included).
+  localizeCommanderErrors(program);
 
   // Commands that read or act on cases need the database there is: run in another directory (a cron
   // job in $HOME), they would otherwise make a new, empty one and answer "no cases".

@@ -89,11 +89,11 @@ describe("arrears chat --jsonl", () => {
     expect(resolvedEvent.data.note).toMatch(new RegExp(`^recovered:${owed};workersPaid:\\d+;老板已付清$`));
     // The worker hears the sum; the officer's note stays in the ledger.
     expect(resolvedEvent.data.noteForWorker).toBe(`已追回 ${owed.toLocaleString("en-US")} 元。`);
-    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：reopened/);
+    expect(() => cli(["case", "set-status", caseId, "logged", "--by", "张三"])).toThrow(/可以改为：重新办理/);
     expect(JSON.parse(cli(["case", "show", caseId, "--json"])).status).toBe("resolved");
 
     // A transfer names the desk it goes to; the worker is told, and the case's jurisdiction moves.
-    cli(["case", "set-status", caseId, "reopened", "--by", "张三"]);
+    cli(["case", "set-status", caseId, "reopened", "--by", "张三", "--note", "工人说钱没有到账"]);
     expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三"])).toThrow(/--to/);
     expect(() => cli(["case", "set-status", caseId, "transferred", "--by", "张三", "--to", "999999"])).toThrow(/没有这个地区代码：999999/);
     // A desk is a county, and not the one that has the case already.

@@ -190,6 +190,18 @@ describe("merging and splitting by hand", () => {
     expect(eventTypes(b2)).toContain("group_dissolved");
   });
 
+  it("group show gives each complaint's status in words beside it, with its workers and sum", async () => {
+    const a = file("我在新乡市红旗区滨江花园三期工地干木工，鑫达劳务欠我们3个人工资一共3万");
+    const b = file("新乡市红旗区滨江花园三期工地，鑫达劳务有限公司欠我们2个人工资2万");
+    const group = row(a).groupId!;
+    expect(row(b).groupId).toBe(group);
+    env.app.actions.setStatus({ caseId: b, status: "accepted", by: "张三", channel: "cli" });
+    const lines: string[] = [];
+    await groupCommand(() => env.restart(), (line) => lines.push(line)).parseAsync(["show", group], { from: "user" });
+    expect(lines).toContain(`  · ${formatCaseId(a)}  已登记，待受理  3 人  ¥30,000`);
+    expect(lines).toContain(`  · ${formatCaseId(b)}  已受理  2 人  ¥20,000`);
+  });
+
   it("gives the major-case deadlines only to open members: a resolved one owes nothing more", () => {
     const a = file("我在新乡市红旗区碧桂园凤凰城三期干木工，宏达劳务欠我们4个人工资一共3万");
     const b = file("新乡市红旗区碧桂园凤凰城三期，宏达劳务有限公司欠我们3个人工资2万");

@@ -52,7 +52,7 @@ describe("arrears officer (commander, in process)", () => {
     expect(cli.out).toEqual(["（还没有登记办案人员）"]);
 
     await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "officer");
-    expect(cli.out.at(-1)).toBe("U012ABCDEF  410702 河南省新乡市红旗区  officer");
+    expect(cli.out.at(-1)).toBe("U012ABCDEF  410702 河南省新乡市红旗区  办案人员");
     await cli.run("add", "--slack-user", "U0LEADER01", "--division", "410700", "--role", "leader");
     expect(officersIn(db)).toEqual([
       ["U0LEADER01", "410700", "leader"],
@@ -61,15 +61,15 @@ describe("arrears officer (commander, in process)", () => {
 
     // Added again without a role: a leader stays a leader, and is told so; a role given changes, and says so.
     await cli.run("add", "--slack-user", "U0LEADER01", "--division", "410700");
-    expect(cli.out.at(-1)).toBe("已经登记过，角色不变：leader");
+    expect(cli.out.at(-1)).toBe("已经登记过，角色不变：领导");
     await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "leader");
-    expect(cli.out.at(-1)).toBe("角色已改：officer → leader");
+    expect(cli.out.at(-1)).toBe("角色已改：办案人员 → 领导");
     await cli.run("add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "officer");
-    expect(cli.out.at(-1)).toBe("角色已改：leader → officer");
+    expect(cli.out.at(-1)).toBe("角色已改：领导 → 办案人员");
 
     cli.out.length = 0;
     await cli.run("list");
-    expect(cli.out).toEqual(["U0LEADER01  410700 河南省新乡市  leader", "U012ABCDEF  410702 河南省新乡市红旗区  officer"]);
+    expect(cli.out).toEqual(["U0LEADER01  410700 河南省新乡市  领导", "U012ABCDEF  410702 河南省新乡市红旗区  办案人员"]);
 
     await cli.run("remove", "--slack-user", "U012ABCDEF");
     expect(cli.out.at(-1)).toBe("已删除 U012ABCDEF 的 1 条登记。");
@@ -96,9 +96,9 @@ describe("arrears officer (commander, in process)", () => {
       expect(cli.err.join("")).toContain(message);
     };
     await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "410702", "--role", "boss"], "Allowed choices are officer, leader");
-    await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "4107"], "six-digit division code");
+    await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "4107"], "要写六位地区代码");
     await rejected(["add", "--slack-user", "U012ABCDEF", "--division", "999999"], "没有这个地区代码：999999");
-    await rejected(["add", "--slack-user", "someone", "--division", "410702"], "a Slack user ID such as U012ABCDEF");
+    await rejected(["add", "--slack-user", "someone", "--division", "410702"], "要写 Slack 用户 ID");
     expect(officersIn(db)).toEqual([]);
   });
 });
@@ -125,11 +125,13 @@ describe("arrears officer (the real bin/arrears.js)", () => {
       cli(bad, ["add", "--slack-user", "U012ABCDEF", "--division", "999999", "--role", "officer"]),
     ]);
     expect(added).toMatchObject({ code: 0 });
-    expect(added.stdout).toContain("U012ABCDEF  410702 河南省新乡市红旗区  officer");
+    expect(added.stdout).toContain("U012ABCDEF  410702 河南省新乡市红旗区  办案人员");
     expect(officersIn(good)).toEqual([["U012ABCDEF", "410702", "officer"]]);
 
     expect(badRole.code).toBe(1);
-    expect(badRole.stderr).toContain("Allowed choices are officer, leader");
+    // Commander's English is the officers' language through the real CLI.
+    expect(badRole.stderr).toContain("选项 --role 的值「boss」不对。可以写：officer, leader。");
+    expect(badRole.stderr).not.toContain("error:");
     expect(badDivision.code).toBe(1);
     expect(badDivision.stderr).toContain("没有这个地区代码：999999");
     expect(officersIn(bad)).toEqual([]);

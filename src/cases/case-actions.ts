@@ -33,6 +33,9 @@ export interface StatusChange {
   actorKind?: "officer" | "worker";
 }
 
+/** A resolution's note (src/cases/resolution.ts) that records no money recovered. */
+const NOTHING_RECOVERED = /^recovered:0(?:\.0*)?;/;
+
 /** The desk (officers' channel) is told through the outbox too: channel "desk", one thread per case. */
 export const DESK_CHANNEL = "desk";
 export const deskRecipient = (caseId: string): string => `case:${caseId}`;
@@ -207,8 +210,9 @@ export class CaseActions {
             channel: row.channel,
             recipientKey: row.filerKey,
             locale: row.locale,
-            // Resolved: the worker also hears how to say the money never came (reopens the case).
-            messageKey: change.status === "resolved" ? "notify.resolved" : "notify.statusChanged",
+            // Resolved: the worker also hears how to say the money never came (reopens the case); closed
+            // with nothing recovered, where the money can still be claimed (仲裁, 法院, 法律援助).
+            messageKey: change.status === "resolved" ? (NOTHING_RECOVERED.test(change.note ?? "") ? "notify.resolvedNoMoney" : "notify.resolved") : "notify.statusChanged",
             params: {
               id: formatCaseId(row.id),
               statusKey: `caseStatus.${change.status}`,
@@ -460,7 +464,7 @@ export class CaseActions {
   }
 
   /** 需补充: the officer's question is relayed to the worker, whose next message answers it. */
-  askWorker(request: { caseId: string; question: string; by: string; channel: string }): CaseRow {
+  askWorker(request: { caseId: string; question: string; by: string; channel: string; note?: string }): CaseRow {
     return this.store.sqlite
       .transaction(() => {
         const row = this.setStatus({
@@ -477,7 +481,8 @@ export class CaseActions {
           actor: `officer:${request.by}`,
           channel: request.channel,
           type: "question_asked",
-          data: { question: request.question },
+          // An internal note beside the question stays in the ledger; only the question goes to the worker.
+          data: { question: request.question, ...(request.note ? { note: request.note } : {}) },
         });
         this.outbox.enqueue(
           {

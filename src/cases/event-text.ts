@@ -5,11 +5,15 @@ import type { TFunction } from "i18next";
 import { maskPhonesIn } from "./case-view.js";
 import { describeChanges } from "./fact-correction.js";
 
-/** An event's name: a status change names its new status. */
+/**
+ * An event's name as officers read it: a status change names its new status. Officers have their own
+ * wording (cli.event.*), in the third person: the worker's (event.*) speaks to the worker ("您说没有收到
+ * 工资") and must not be borrowed for the desk.
+ */
 export function eventLabel(t: TFunction, type: string, data: unknown): string {
   const fields = data && typeof data === "object" ? (data as Record<string, unknown>) : {};
   const status = typeof fields.to === "string" ? t(`deskStatus.${fields.to}`, { defaultValue: fields.to }) : "";
-  const label = t(`cli.event.${type}`, { defaultValue: t(`event.${type}`, { defaultValue: type, note: "", status }), status }).trim();
+  const label = t(`cli.event.${type}`, { defaultValue: t("cli.event.other"), status }).trim();
   // Why a case left its group: "group_left_referred".
   return typeof fields.because === "string" ? t(`cli.event.${type}_${fields.because}`, { defaultValue: label }) : label;
 }
@@ -27,6 +31,9 @@ export function eventNote(t: TFunction, data: unknown): string {
   else if (resolution) {
     parts.push(t("cli.resolution", { amount: Number(resolution[1]).toLocaleString("en-US"), workers: Number(resolution[2]) }), resolution[3] ?? "");
   } else if (category) parts.push(t(`category.${category[1]}`, { defaultValue: category[1] }), category[2] ?? "");
+  // The markers the code writes ("answer", "question") say nothing an officer needs; the worker's "not paid"
+  // that reopened a case is said in words.
+  else if (note === "follow_up_unpaid") parts.push(t("cli.event.follow_up_unpaid"));
   else if (note !== "" && note !== "answer" && note !== "question") parts.push(note);
   // 更正案件信息: each fact's old and new value.
   if (Array.isArray(fields.changes)) parts.push(describeChanges(t, fields.changes, "；"));

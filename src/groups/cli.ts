@@ -1,8 +1,9 @@
 // `arrears group show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
 //   program.addCommand(groupCommand(openApp));
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { withApp, type App } from "../app.js";
-import { formatCaseId, parseCaseId } from "../cases/case-id.js";
+import { formatCaseId } from "../cases/case-id.js";
+import { caseIdArgument } from "../cli-arguments.js";
 import { translator } from "../i18n.js";
 import {
   CaseGroups,
@@ -19,12 +20,6 @@ import {
   type GroupSummary,
 } from "./groups.js";
 
-function caseIdArgument(value: string): string {
-  const parsed = parseCaseId(value);
-  if (parsed.kind !== "valid") throw new InvalidArgumentError("not a valid case ID (e.g. K7Q-M3P-9RX)");
-  return parsed.id;
-}
-
 export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
   const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups; tell two teams' claims apart");
 
@@ -40,7 +35,19 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
         amount: group.amountYuan.toLocaleString("en-US"),
       }),
     );
-    for (const id of group.members) out(t("groups:cli.member", { id: formatCaseId(id) }));
+    // Each complaint's status beside it: which are still open is what the inspector looks for.
+    for (const id of group.members) {
+      const row = app.ledger.find(id);
+      const workers = row?.headcountMin == null ? "-" : row.headcountMin === row.headcountMax ? String(row.headcountMin) : `${row.headcountMin}–${row.headcountMax}`;
+      out(
+        t("groups:cli.member", {
+          id: formatCaseId(id),
+          status: row ? t(`deskStatus.${row.status}`) : "-",
+          workers,
+          amount: row?.amountYuan == null ? "-" : `¥${row.amountYuan.toLocaleString("en-US")}`,
+        }),
+      );
+    }
   };
 
   command

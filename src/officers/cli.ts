@@ -2,17 +2,18 @@
 //   program.addCommand(officerCommand(openApp));
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { App } from "../app.js";
+import { loadConfig } from "../config.js";
 import { translator } from "../i18n.js";
 import { OFFICER_ROLES, OfficerRegistry, UnknownDivisionError, slackUserIdSchema } from "./registry.js";
 
 function slackUser(value: string): string {
   const parsed = slackUserIdSchema.safeParse(value.trim());
-  if (!parsed.success) throw new InvalidArgumentError("a Slack user ID such as U012ABCDEF");
+  if (!parsed.success) throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("cli.badSlackUser"));
   return parsed.data;
 }
 
 function divisionCode(value: string): string {
-  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError("a six-digit division code such as 410702");
+  if (!/^\d{6}$/.test(value.trim())) throw new InvalidArgumentError(translator(loadConfig().DEFAULT_LOCALE)("cli.badDivisionCode"));
   return value.trim();
 }
 
@@ -38,11 +39,12 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
       withApp(openApp, (app, registry) => {
         try {
           const row = registry.add({ slackUserId: options.slackUser, divisionCode: options.division, role: options.role });
-          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
+          const t = translator(app.config.DEFAULT_LOCALE);
+          const role = (code: string) => t(`cli.role.${code}`, { defaultValue: code });
+          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${role(row.role)}`);
           // Registered before: say whether the role changed, so that no leader is demoted unnoticed.
           if (row.previousRole !== null) {
-            const t = translator(app.config.DEFAULT_LOCALE);
-            out(row.previousRole === row.role ? t("cli.officer.alreadyRegistered", { role: row.role }) : t("cli.officer.roleChanged", { from: row.previousRole, to: row.role }));
+            out(row.previousRole === row.role ? t("cli.officer.alreadyRegistered", { role: role(row.role) }) : t("cli.officer.roleChanged", { from: role(row.previousRole), to: role(row.role) }));
           }
         } catch (error) {
           if (error instanceof UnknownDivisionError) {
@@ -58,9 +60,10 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
     .description("list registered officers")
     .action(() => {
       withApp(openApp, (app, registry) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
         const rows = registry.list();
-        if (rows.length === 0) out(translator(app.config.DEFAULT_LOCALE)("cli.officer.none"));
-        for (const row of rows) out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${row.role}`);
+        if (rows.length === 0) out(t("cli.officer.none"));
+        for (const row of rows) out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${t(`cli.role.${row.role}`, { defaultValue: row.role })}`);
       });
     });
 

@@ -101,7 +101,7 @@ export function schedulerCommand(openApp: () => App, out: (line: string) => void
           } else {
             // Officers read local time, as `case show` prints it; JSON keeps the ISO instant.
             const local = formatLocalDateTime(row.dueAt, app.config.TIME_ZONE);
-            out(`${formatCaseId(row.caseId)}  ${t(`scheduler:kind.${row.kind}`)}  ${local}${row.dueAt < now ? "  OVERDUE" : ""}${row.escalatedAt ? "  escalated" : ""}`);
+            out(`${formatCaseId(row.caseId)}  ${t(`scheduler:kind.${row.kind}`)}  ${local}${row.dueAt < now ? `  ${t("scheduler:cli.overdue")}` : ""}${row.escalatedAt ? `  ${t("scheduler:cli.escalated")}` : ""}`);
           }
         }
       });

@@ -107,7 +107,13 @@ export function translator(locale: Locale): TFunction {
   };
   const fast = (key: string | string[], options?: Record<string, unknown>): string => {
     const counted = options !== undefined && "count" in options;
-    const template = typeof key !== "string" ? null : counted ? pluralTemplate(key, options.count) : lookup(key);
+    // i18next's context: "ask.project" with { context: "platform" } reads "ask.project_platform" when
+    // there is one, and "ask.project" when not.
+    const context = options?.context;
+    const withContext = typeof key === "string" && typeof context === "string" && context !== "" ? `${key}_${context}` : null;
+    const chosenKey =
+      withContext !== null && (lookup(withContext) !== null || lookup(`${withContext}_other`) !== null) ? withContext : key;
+    const template = typeof chosenKey !== "string" ? null : counted ? pluralTemplate(chosenKey, options.count) : lookup(chosenKey);
     const pieces = template === null ? null : piecesOf(template);
     if (pieces === null) return String(slow(key as string, options as never));
     if (pieces.length === 1) return pieces[0]!;

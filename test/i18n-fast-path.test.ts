@@ -43,6 +43,19 @@ describe("translator fast path", () => {
     });
   }
 
+  it("reads a key's context form as i18next does, and the plain key when there is none", () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      const fast = translator(locale);
+      const slow = instance.getFixedT(locale);
+      for (const context of ["platform", "services", "construction", "", "nonexistent"]) {
+        for (const key of ["ask.project", "ask.employer"]) {
+          expect(fast(key, { context }), `${locale} ${key} ${context}`).toBe(slow(key, { context }));
+        }
+      }
+      expect(fast("ask.project", { context: "platform" })).not.toBe(fast("ask.project"));
+    }
+  });
+
   it("falls back to i18next for keys it does not hold", () => {
     const t = translator("en");
     expect(t("no.such.key", { defaultValue: "fallback" })).toBe("fallback");

@@ -127,11 +127,13 @@ describe("during the questions", () => {
   it("does not take 'just me' for who owes, in English either", () => {
     const worker = new Worker(env.app, "q5");
     worker.says("My boss at a restaurant in Zhengzhou Jinshui district owes me 8000 yuan, 2 months wages");
-    worker.says("Happy Noodle House");
+    // Off a building site whom comes first: the restaurant is the employer.
     expect(worker.last?.expecting).toBe("employer");
     worker.says("just me");
     expect(worker.last?.expecting).toBe("employer");
     expect(worker.heard).toContain("could not read that name");
+    worker.says("Happy Noodle House");
+    expect(worker.last?.expecting).toBe("confirm");
   });
 
   it("takes 'yes, submit' in words as the confirmation", () => {
@@ -366,11 +368,11 @@ describe("names as workers type them", () => {
   it("keeps only the name: no phone, no aside, no greeting, no sentence", () => {
     const worker = new Worker(env.app, "nm1");
     worker.says("我在杭州西湖区一家饭店当厨师 我们后厨8个人 老板欠了三个月工资");
-    expect(worker.last?.expecting).toBe("project");
+    expect(worker.last?.expecting).toBe("employer");
     worker.says("hello");
-    expect(worker.last?.expecting).toBe("project");
+    expect(worker.last?.expecting).toBe("employer");
     worker.says("俺也不知道具体多少人 反正好几百");
-    expect(worker.last?.expecting).toBe("project");
+    expect(worker.last?.expecting).toBe("employer");
     worker.says("老板叫陈刚 电话13812345678");
     expect(worker.heard).toContain("欠钱的一方 → 陈刚");
     expect(worker.heard).not.toContain("13812345678");
@@ -797,7 +799,7 @@ describe("a factory that owes", () => {
     const worker = new Worker(env.app, "fac1");
     worker.says("宁波慈溪恒发电器厂欠我8000块工资");
     expect(worker.last?.expecting).toBe("confirm");
-    expect(worker.heard).toContain("项目/工地：恒发电器厂");
+    expect(worker.heard).toContain("工厂：恒发电器厂");
   });
 });
 
@@ -886,7 +888,7 @@ describe("final review: the last gaps", () => {
     const other = new Worker(env.app, "f9b");
     other.says("在郑州金水区一家厂里上班，老板欠我3万块钱工资");
     other.says("一家电子厂，叫鑫达电子");
-    expect(other.heard).toContain("项目/工地：鑫达电子");
+    expect(other.heard).toContain("欠钱的一方：鑫达电子");
     expect(other.heard).not.toContain("一家电子厂，叫");
     const third = new Worker(env.app, "f9c");
     third.says("我在郑州金水区绿地中心工地干活，欠我3万块钱工资");
@@ -1137,7 +1139,7 @@ describe("\"no wages are owed\" said in the middle of an arrears complaint", () 
   it("with the matter named, the complaint becomes that matter, is logged and referred (never stuck on the amount)", () => {
     const worker = new Worker(env.app, "d1");
     worker.says("老板欠我钱，在临沂兰山区的物流园开叉车");
-    expect(worker.last?.expecting).toBe("project");
+    expect(worker.last?.expecting).toBe("employer");
     worker.says("没有欠钱，是没交社保");
     expect(worker.heard).toContain("改按「社保问题」登记");
     expect(worker.last?.expecting).toBe("employer");
@@ -1165,7 +1167,7 @@ describe("\"no wages are owed\" said in the middle of an arrears complaint", () 
     worker.says("老板欠我钱，在临沂兰山区的物流园开叉车");
     worker.says("没有欠钱");
     expect(worker.heard).toContain("/cancel");
-    expect(worker.last?.expecting).toBe("project");
+    expect(worker.last?.expecting).toBe("employer");
   });
 });
 
@@ -1592,7 +1594,9 @@ describe("a worker who tells the pay and the boss where other things were asked"
     worker.says("一个月工资四千八");
     expect(worker.heard).toContain("欠款金额 → ¥4,800");
     worker.says("厂名不记得了 老板姓韩");
-    expect(worker.heard).toContain("欠钱的一方 → 韩老板");
+    // The boss is named; the factory's name, said not known, is not asked.
+    expect(worker.heard).toContain("欠钱的一方：韩老板");
+    expect(worker.heard).toContain("工厂：不知道");
     expect(worker.last?.expecting).toBe("confirm");
     expect(worker.heard).toContain("欠款金额：¥4,800");
   });

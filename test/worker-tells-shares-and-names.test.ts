@@ -46,6 +46,23 @@ describe("a count with the worker in it", () => {
   });
 });
 
+describe("spoken spans, workers by their trade, and companies with a surname's character", () => {
+  it("reads 仨月 and 俩月 as months, never as a date", () => {
+    expect(readMessage("干了仨月 一个月三千五 老板一分没给 在东莞长安镇").amountYuan).toBe(10_500);
+    expect(readMessage("欠了俩月工资 一个月四千").amountYuan).toBe(8_000);
+  });
+
+  it("counts 五个快递员 and 三个同事 as people", () => {
+    expect(readMessage("五个快递员都被欠了 一共两万五").headcount).toEqual({ min: 5, max: 5 });
+    expect(readMessage("三个同事都没拿到工资").headcount).toEqual({ min: 3, max: 3 });
+  });
+
+  it("takes the name after 公司叫 as the company, though 金 is a surname", () => {
+    expect(readMessage("物业公司叫金管家 欠我们保安三个月工资").employer).toBe("金管家");
+    expect(readMessage("物业公司叫金鹏 欠我们工资").employer).toBe("金鹏");
+  });
+});
+
 describe("a site named with its kind, and a district named 店", () => {
   it("takes 宏达小区 from 宏达小区工地, and no employer from 太原小店区", () => {
     const reading = readMessage("太原小店区 宏达小区工地 欠我们三万块");
@@ -60,6 +77,8 @@ describe("a name told with what surrounds it", () => {
     ["I already said, 钱国庆", "钱国庆"],
     ["陈什么来着陈建华", "陈建华"],
     ["王 小 明", "王小明"],
+    ["李红军啊 我一开始就说了", "李红军"],
+    ["胡老六 真名不知道", "胡老六"],
     ["大家都叫他李老板", "李老板"],
   ])("reads %s as %s", (text, name) => {
     expect(parseNameAnswer(text)).toEqual({ ok: true, value: name });
@@ -73,6 +92,7 @@ describe("a name told with what surrounds it", () => {
   it("takes 'don't know the name' followed by what the worker does know as don't know", () => {
     expect(isDontKnow("不知道名字 是个台湾老板")).toBe(true);
     expect(isDontKnow("don't know the name, a Taiwanese boss")).toBe(true);
+    expect(isDontKnow("就是新华区那个棚改工地 俺也不知道叫啥")).toBe(true);
     // A sentence that only starts like it and goes on is not.
     expect(isDontKnow("不知道名字 但是我有他的电话还有他老婆的电话和他们家的地址在哪里")).toBe(false);
   });

@@ -119,7 +119,9 @@ const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|�
 
 const PEOPLE_COUNT = /^(?:我们|俺们|咱们)?[\d一二两俩仨三四五六七八九十百几多来]+(?:个|名|位|号)?(?:人|工人|工友|兄弟|师傅)?(?:[，,\s].*)?$/;
 
-const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面)?(?:都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
+const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
+// "胡老六 真名不知道": the name he goes by is the name; that the real one is not known is an aside.
+const REAL_NAME_UNKNOWN = /[\s，,]*(?:他的?|她的?)?(?:真名|全名|大名|真实姓名)(?:叫什么|叫啥)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)[了。.!！]*$/u;
 const ALREADY_SAID_TAIL = new RegExp(`[\\s，,。]*${ALREADY_SAID}[。！!？?.\\s]*$`, "u");
 const ALREADY_SAID_HEAD = new RegExp(`^(?:${ALREADY_SAID}|I (?:already|just) (?:said|told you)|as I said|like I said)[\\s，,。:：]*`, "iu");
 const RECALLED = /(?:什么来着|啥来着|叫啥来着|叫什么来着|来着)[\s，,。.…~～]*/u;
@@ -128,13 +130,13 @@ const SPACED_CHARACTERS = /^\p{Script=Han}(?:\s+\p{Script=Han}){1,3}$/u;
 const BARE_REFERENCE = /^(?:那个|这个|那|这)?(?:他|她|人|老板|包工头|工头|老板娘|公司|厂|工地)$/;
 
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
-const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
+const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘|站长|厂长|店长|主管|雇主|东家)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
 
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   // "陈建华啊 刚才说了", "I already said, 钱国庆": the impatience around a name is not part of it.
   let name = bareAnswer(
-    text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "").replace(ALREADY_SAID_TAIL, "").replace(ALREADY_SAID_HEAD, ""),
+    text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "").replace(ALREADY_SAID_TAIL, "").replace(ALREADY_SAID_HEAD, "").replace(REAL_NAME_UNKNOWN, ""),
   ).trim();
   // "陈什么来着…陈建华": the name remembered after the search for it.
   const remembered = RECALLED.exec(name);
@@ -146,7 +148,11 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   if (unsure && unsure.index > 0) name = name.slice(0, unsure.index).replace(/[吗吧嘛]?[？?]*$/u, "").trim();
   name = name.replace(HEDGE_HEAD, "");
   const surname = SURNAME_WITH_ROLE.exec(name);
-  if (surname) return { ok: true, value: `${surname[2]}${surname[1] ?? "老板"}` };
+  // "雇主姓张": a household is named 姓张的雇主, not 张雇主 as a boss is 张老板.
+  if (surname) {
+    const role = surname[1] ?? "老板";
+    return { ok: true, value: role === "雇主" || role === "东家" ? `姓${surname[2]}的${role}` : `${surname[2]}${role}` };
+  }
   if (isQuestionToBot(name) && !NAME_ENDING.test(name)) return fail("nameUnreadable");
   // "是一个叫启航教育的": the name, without the 的 that closes the phrase.
   const called = CALLED.exec(name)?.[1]?.replace(/(?<=.{2})的$/u, "");

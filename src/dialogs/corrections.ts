@@ -4,9 +4,15 @@ import type { FactName } from "./facts.js";
 import { SELF_CORRECTION_TAIL } from "./input-guard.js";
 
 const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
+  // The workplace as the summary names it off a site ("干活的地方：…", "平台/站点：…"): before the
+  // place, whose word 地方 it holds.
+  ["project", /(干活的地方|上班的地方|工作的地方|平台\/站点|站点名|厂名|店名|workplace|platform \/ station)/i],
   ["amount", /(金额|钱数|数目|欠款|欠的钱|工钱|工资数|多少钱|总数|^钱|amount|sum)/i],
   ["headcount", /(人数|几个人|多少人|人头|^人(?:不对|错了)|headcount|number of (people|workers))/i],
   ["employer", /(公司名?|老板|包工头|单位|用工方|劳务|employer|company|boss)/i],
+  // "工程类型不对 是高铁": the kind of project, not its name; before "project", whose word 工程 it holds.
+  ["projectKind", /(工程类型|工程类别|工程种类|项目类型|什么工程|kind of (?:project|work)|type of (?:project|work))/i],
+  ["ownership", /(投资方|谁投资|投资的|出资|ownership|funded by|who (?:paid|funds))/i],
   ["project", /(项目名?|工地|工程|project|site)/i],
   ["place", /(地点|地方|地址|位置|区县|哪个区|place|location|address)/i],
   ["phone", /(电话|手机|号码|联系方式|phone|number)/i],

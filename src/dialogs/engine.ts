@@ -45,7 +45,7 @@ import { leadingPlace } from "../triage/place-prefix.js";
 import { readShares } from "../triage/shares.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
-import { editChoices, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
+import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion } from "./faq.js";
@@ -104,6 +104,7 @@ const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
 const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
+const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
 const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
 const FACTS_NOT_NAMES: readonly FactName[] = ["amount", "headcount", "place"];
 const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
@@ -190,6 +191,12 @@ const CONFIDENTIALITY_QUESTION = 40;
 // A short message with these is a story that also asks (it is read as usual after the answer).
 const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
 /** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
+/** "物业公司叫金管家": the name was given as a business's, though it reads like a person's (金). */
+function namedAsBusiness(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  return at > 0 && /(?:公司|厂|店|站|网点|机构|物业|酒店|饭店|餐厅)(?:的?名字|名)?(?:叫|叫做|名叫)[“"]?$/.test(text.slice(Math.max(0, at - 12), at));
+}
+const DOMESTIC_WORK = /保姆|月嫂|育儿嫂|家政|钟点工|带孩子|住家|nanny|housekeeper|domestic worker/i;
 const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
 const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
   ["zh-CN", /(?:说|用|讲|换成?)中文|中文吧|英文不太好|看不懂英文|speak chinese|in chinese/i],
@@ -817,7 +824,12 @@ export class DialogEngine {
     if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
       draft.facts.project = readWorkplace(text);
       // "恒发电器厂欠我8000": the factory that owes is where the work was; it is not asked for again.
-      if (draft.facts.project === null && draft.facts.employer !== null && BUSINESS_NAME.test(draft.facts.employer)) {
+      // "雇主李姐欠我": a nanny's workplace is her employer's home.
+      if (
+        draft.facts.project === null &&
+        draft.facts.employer !== null &&
+        (BUSINESS_NAME.test(draft.facts.employer) || DOMESTIC_WORK.test(text) || namedAsBusiness(text, draft.facts.employer))
+      ) {
         draft.facts.project = draft.facts.employer;
       }
     }
@@ -1381,6 +1393,10 @@ export class DialogEngine {
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
         if (lead) {
           facts.employer = leadNamed(lead);
+          // ...and the factory's name, said not known, is not asked next.
+          if (facts.project === null && WORKPLACE_NAME_UNKNOWN.test(text) && !draft.settled.includes("project")) {
+            draft.settled = [...draft.settled, "project"];
+          }
           return true;
         }
         return settle(parseNameAnswer(leadingName(text) ?? text), (value) => (facts.employer = value));
@@ -1428,7 +1444,7 @@ export class DialogEngine {
   /** "已改好：X → Y" for a fact that had a value; "记下了：X → Y" for one given for the first time. */
   private changedLine(turn: Turn, draft: Draft, fact: FactName, firstTime = false): string {
     const value = factValue(turn.t, turn.locale, draft.facts, fact) ?? turn.t("value.unknown");
-    return turn.t(firstTime ? "intake.noted" : "intake.changed", { fact: turn.t(`fact.${fact}`), value });
+    return turn.t(firstTime ? "intake.noted" : "intake.changed", { fact: factLabel(turn.t, fact, draft), value });
   }
 
   private settleUnknown(turn: Turn, draft: Draft, fact: FactName): void {
@@ -1459,7 +1475,7 @@ export class DialogEngine {
 
   private offerEdit(turn: Turn, draft: Draft): void {
     draft.expecting = "editChoice";
-    turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editableFacts(draft.category, draft.facts)));
+    turn.say(turn.t("confirm.whichFact"), editChoices(turn.t, editableFacts(draft.category, draft.facts), draft));
   }
 
   /** What was told now goes to the complaint already open, as the worker's addition; nothing new is logged. */

@@ -1,5 +1,6 @@
 // The facts of a complaint the dialog collects, and which are still missing.
 import { z } from "zod";
+import { personNameAt } from "../triage/person-names.js";
 import { categorySchema, ownershipSchema, projectKindSchema, sectorSchema, type Category } from "../domain.js";
 
 export const FACT_NAMES = [
@@ -91,15 +92,26 @@ export function hasFact(facts: Facts, name: FactName): boolean {
  */
 const WAGE_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount", "sector"];
 const WAGE_FACTS_OFF_SITE: readonly FactName[] = ["place", "employer", "amount", "headcount", "sector"];
+// Off a site with the employer not yet named: whom first (a rider knows his 站点, a nanny her 雇主);
+// the workplace follows only when the employer is not itself a place one can find: a person
+// ("老板叫陈刚" owns some restaurant in 西湖区), or not known.
+const WAGE_FACTS_OFF_SITE_EMPLOYER_FIRST: readonly FactName[] = ["place", "employer", "project", "amount", "headcount", "sector"];
+
+// "刘老板", "王站长", "姓张的雇主", "李姐", "boss Li": people, not businesses.
+const PERSON_BY_ROLE = /(?:老板|老板娘|包工头|工头|班长|队长|站长|厂长|店长|经理|主管|雇主|东家|姐|哥|叔|总)$|^姓|^(?:mr|mrs|ms|miss|boss)\b/i;
+
+/** Whether an employer's name is a person's, whose workplace must then be asked to find them. */
+export function isPerson(employer: string): boolean {
+  return PERSON_BY_ROLE.test(employer) || personNameAt(employer) === employer;
+}
 
 export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {
   switch (category) {
     case "wage_arrears":
       // A project is what a building site has. In a shop, a factory or a household the workplace is the
       // employer's ("一家火锅店，叫蜀九香"): with the employer known, it is not asked again.
-      return facts.sector !== null && facts.sector !== "construction" && facts.employer !== null
-        ? WAGE_FACTS_OFF_SITE
-        : WAGE_FACTS;
+      if (facts.sector === null || facts.sector === "construction") return WAGE_FACTS;
+      return facts.employer !== null && !isPerson(facts.employer) ? WAGE_FACTS_OFF_SITE : WAGE_FACTS_OFF_SITE_EMPLOYER_FIRST;
     case "project_payment":
       return ["place", "project", "amount"];
     case "labor_dispute":

@@ -56,5 +56,7 @@ export function askFact(turn: Turn, fact: FactName, draft: Draft, coarsePlace = 
         ? "ask.employerOf" // social insurance, injury, a dispute: nobody "owes wages" here
         : `ask.${fact}`;
   const names = draft.placeCandidates.map((candidate) => candidate.label).join(turn.t("punctuation.enumeration"));
-  turn.say(turn.t(key, { names, place: county || "" }), questionChoices(turn, fact, draft, Boolean(county)));
+  // A rider is asked for his platform and station, a waiter for the shop, not for a "project" (工地).
+  const context = (fact === "project" || key === "ask.employer") && draft.facts.sector !== null ? draft.facts.sector : undefined;
+  turn.say(turn.t(key, { names, place: county || "", context }), questionChoices(turn, fact, draft, Boolean(county)));
 }

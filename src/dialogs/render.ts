@@ -68,7 +68,8 @@ export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLab
     // The worker's own share, the group's total not known: said so beside the sum.
     if (fact === "amount" && value !== null && draft.amountScope === "own") value = t("value.ownShare", { amount: value });
     // Social insurance, an injury, a dispute: nobody "owes wages", so the labels say employer and people.
-    const label = t(!owesWages(draft) && (fact === "employer" || fact === "headcount" || fact === "since") ? `factNotOwed.${fact}` : `fact.${fact}`);
+    const label =
+      !owesWages(draft) && (fact === "employer" || fact === "headcount" || fact === "since") ? t(`factNotOwed.${fact}`) : factLabel(t, fact, draft);
     if (value !== null) lines.push(t("summary.line", { label, value }));
     else if (draft.settled.includes(fact)) lines.push(t("summary.line", { label, value: t("value.unknown") }));
   }
@@ -89,6 +90,11 @@ export function summaryChoices(t: TFunction, category: Category): Choice[] {
   return choices;
 }
 
-export function editChoices(t: TFunction, facts: readonly FactName[]): Choice[] {
-  return facts.map((fact) => ({ id: `edit:${fact}`, label: t(`fact.${fact}`) }));
+export function editChoices(t: TFunction, facts: readonly FactName[], draft: Draft): Choice[] {
+  return facts.map((fact) => ({ id: `edit:${fact}`, label: factLabel(t, fact, draft) }));
+}
+
+/** A fact's name as the worker knows it: a rider's "project" is his platform and station (平台/站点). */
+export function factLabel(t: TFunction, fact: FactName, draft: Draft): string {
+  return fact === "project" && draft.facts.sector !== null ? t("fact.project", { context: draft.facts.sector }) : t(`fact.${fact}`);
 }

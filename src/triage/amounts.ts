@@ -182,7 +182,7 @@ interface Duration {
   /** "只给了一个月的": months already paid, to take off the months worked. */
   paidMarked: boolean;
 }
-const DURATION = /([\d一二两三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
+const DURATION = /([\d一二两俩仨三四五六七八九十百]+|半)(个)?(多|半)?(个)?(月|天|日|年)(?!份|底|初)/g;
 // A unit of a larger number right before a span's count: the count is that number's tail.
 const NUMBER_GOES_ON = /[千万百\d.]/;
 const DURATION_OWED_BEFORE = /(?:欠|拖|剩下|剩|差|没发|没给|压)[了我们的]{0,3}$/;
@@ -213,7 +213,8 @@ function findDurations(text: string): Duration[] {
   for (const m of allMatches(DURATION, text)) {
     const unitChar = m[5] ?? "";
     // "3月" / "2023年" are dates; only "三个月", "四十天", "半年", "一年" are spans of time.
-    if (unitChar === "月" && !m[2] && !m[4]) continue;
+    // "仨月", "俩月" are spoken spans: no month is called 仨.
+    if (unitChar === "月" && !m[2] && !m[4] && !/^[俩仨]$/.test(m[1] ?? "")) continue;
     let raw = m[1] ?? "";
     let start = m.index ?? 0;
     // "两千五一个月": the tail of a sum ("五") with the "一" of "一个月" — a rate's month, not 51 months.

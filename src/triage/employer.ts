@@ -131,7 +131,8 @@ function findCompanies(text: string): Candidate[] {
   // "公司叫星橙广告", "厂叫明视光学": whatever follows 叫 is the name.
   for (const m of allMatches(NAMED_AFTER_JIAO, text)) {
     const name = m[1] ?? "";
-    if (personNameAt(name) === name) continue;
+    // "公司是李强的" names its owner; "物业公司叫金管家" names the company, though 金 is a surname.
+    if (personNameAt(name) === name && !/叫|名叫|叫做/.test(m[0])) continue;
     pushCandidate(out, companyCandidate(text, name, m.index + m[0].indexOf(name)));
   }
   for (const m of allMatches(SOE_BUREAU, text)) pushCandidate(out, companyCandidate(text, m[0], m.index));

@@ -10,7 +10,7 @@ const CN_COUNT = "[\\d零〇一二两俩仨三四五六七八九十百千]+";
 // A measure word, up to three characters of trade ("装修", "保洁"), then a word for a person
 // ("两个月保洁" is a time, not two cleaners).
 const WORKER_NOUN =
-  "(?:(?:个|名|位)(?![月天年钟])[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工)|名|人|号人|口人)";
+  "(?:(?:个|名|位)(?![月天年钟])[\\u4e00-\\u9fff]{0,3}?(?:人|工(?![地程厂资钱期作具头])|工友|兄弟|师傅|老师|阿姨|员工|骑手|快递员|配送员|外卖员|送餐员|保安|保洁|服务员|厨师|司机|机手|老乡|姐妹|妇女|大姐|学生|店员|小时工|主播|护工|保姆|同事)|名|人|号人|口人)";
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
 const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉)(?:班组|班|队|组)?(?:这|一共|总共|共|有)?(${CN_COUNT})(多|几|来)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");

@@ -303,7 +303,7 @@ export function buildProgram(): Command {
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
-    .option("--confirm-figures", "resolved: take a sum or a number of workers paid more than twice the complaint's (refused otherwise, as a likely typo)")
+    .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
     .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")}`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")})`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
@@ -342,7 +342,11 @@ export function buildProgram(): Command {
           // the worker, so it is refused unless confirmed (the desk's modal sends such figures here).
           const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };
           const claim = { amount: filed?.amountYuan?.toLocaleString("en-US") ?? "-", workers: filed?.headcountMax ?? "-" };
-          if ((beyond.amount || beyond.workers) && !options.confirmFigures) throw new InvalidArgumentError(t("cli.figuresAboveClaim", claim));
+          const refusals = [
+            beyond.amount ? t("cli.amountAboveClaim", claim) : null,
+            beyond.workers ? t("cli.workersAboveHeadcount", { count: filed?.headcountMax ?? 0, paid: workersPaid }) : null,
+          ].filter((refusal): refusal is string => refusal !== null);
+          if (refusals.length > 0 && !options.confirmFigures) throw new InvalidArgumentError(refusals.join("\n"));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.

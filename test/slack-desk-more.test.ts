@@ -801,6 +801,10 @@ describe("an inspector's slips in the modals and buttons", () => {
     const slip = await requests.submit(HONGQI, "resolve", id, { recovered: "2360000", workers: "12" });
     expect(slip.text).toContain("比投诉的金额（¥236,000）多一倍以上");
     expect((await requests.submit(HONGQI, "resolve", id, { recovered: "很多", workers: "12" })).text).toContain("23.6万");
+    // More workers paid than the complaint counts (12): sent back as the CLI refuses it, with the way to confirm.
+    const moreWorkers = await requests.submit(HONGQI, "resolve", id, { recovered: "236000", workers: "13" });
+    expect(moreWorkers.text).toContain("比投诉的人数（最多 12 人）多，请核对");
+    expect(moreWorkers.text).toContain("--confirm-figures");
     expect(t.app.ledger.find(id)!.status).toBe("handling");
     // As officers write it: 23.6万.
     before = updatesOf(desk, id).length;

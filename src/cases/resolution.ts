@@ -64,8 +64,9 @@ export function moneyNews(t: TFunction, recovered: number): string {
 }
 
 /**
- * Figures more than twice the complaint's (a digit too many goes into the statistics reported upward):
- * which of them, when the complaint's own are known.
+ * Figures beyond the complaint's (a digit too many goes into the statistics reported upward): a sum more
+ * than twice the complaint's, or more workers paid than the complaint counts at most (nobody is paid who
+ * was not owed); which of them, when the complaint's own are known.
  */
 export function beyondClaim(
   claim: { amountYuan: number | null; headcountMax: number | null },
@@ -73,7 +74,7 @@ export function beyondClaim(
 ): { amount: boolean; workers: boolean } {
   return {
     amount: claim.amountYuan !== null && claim.amountYuan > 0 && resolution.recovered > 2 * claim.amountYuan,
-    workers: claim.headcountMax !== null && claim.headcountMax > 0 && resolution.workersPaid > 2 * claim.headcountMax,
+    workers: claim.headcountMax !== null && claim.headcountMax > 0 && resolution.workersPaid > claim.headcountMax,
   };
 }
 

@@ -442,15 +442,16 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         await ack({ response_action: "errors", errors: { workers: t("slack:modal.badNumber") } });
         return;
       }
-      // A slip of a digit goes into the statistics reported upward: figures far beyond the complaint are
-      // sent back to be checked (the CLI takes them, for the rare case they are right).
+      // A slip of a digit goes into the statistics reported upward: a sum far beyond the complaint's, or
+      // more workers paid than it counts, is sent back to be checked (the CLI takes them with
+      // --confirm-figures, for the rare case they are right).
       const beyond = beyondClaim(row, { recovered, workersPaid: workers });
       if (beyond.amount) {
         await ack({ response_action: "errors", errors: { recovered: t("slack:modal.amountAboveClaim", { claimed: row.amountYuan?.toLocaleString("en-US") ?? "" }) } });
         return;
       }
       if (beyond.workers) {
-        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { claimed: row.headcountMax ?? "" }) } });
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { count: row.headcountMax ?? 0 }) } });
         return;
       }
       amount = recovered;

@@ -131,7 +131,8 @@ describe("closed with nothing recovered", () => {
     expect(app.ledger.find(id)?.status).toBe("reopened");
     expect(app.ledger.events(id).map((event) => event.type)).toContain("follow_up_unpaid");
     const desk = app.outbox.due("desk", Date.now() + 86_400_000, 100).filter((row) => row.caseId === id).map((row) => row.messageKey);
-    expect(desk).toContain("desk.followUpUnpaid");
+    // The desk hears that a case closed with nothing recovered is to be looked at again.
+    expect(desk).toContain("desk.followUpUnpaidNothingRecovered");
     // No new complaint was made of it.
     expect(app.ledger.listByFiler("local:zero1")).toHaveLength(1);
   }, 120_000);

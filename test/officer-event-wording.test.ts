@@ -29,7 +29,7 @@ describe("a worker's events in the officers' ledger", () => {
     worker.says("还没收到钱");
     worker.says("我电话13812345678");
     env.app.actions.askWorker({ caseId: id, question: "请补充工资条", by: "张三", channel: "cli" });
-    env.app.actions.followUpAnswered(id, true, "local:third1", "local");
+    env.app.actions.followUpAnswered(id, "paid", "local:third1", "local");
 
     const zh = officerLedger(id, "zh-CN");
     expect(zh).toContain("工人说仍未收到工资");

@@ -78,6 +78,28 @@ export function beyondClaim(
   };
 }
 
+/**
+ * The sum a resolution's note records ("recovered:236000;workersPaid:12", also after "record:police "),
+ * or null when it records none (a case closed before figures were kept, or by a test's bare status).
+ */
+export function recoveredIn(note: string): number | null {
+  const tagged = /(?:^|[\s;])recovered:\s*(\d+(?:\.\d+)?)/.exec(note);
+  return tagged ? Number(tagged[1]) : null;
+}
+
+/**
+ * What the case's latest resolution (办结) recovered, as its status change recorded it: 0 when it was
+ * closed with nothing recovered, null when it was never resolved or its figures are not known.
+ */
+export function lastRecovered(events: readonly { type: string; data: unknown }[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i] as { type: string; data: unknown };
+    const data = (event.data ?? {}) as { to?: unknown; note?: unknown };
+    if (event.type === "status_changed" && data.to === "resolved") return typeof data.note === "string" ? recoveredIn(data.note) : null;
+  }
+  return null;
+}
+
 /** The handling last recorded among a case's events (记录处理方式), if any: "police", "mediation"… */
 export function lastRecordKind(events: readonly { type: string; data: unknown }[]): string | null {
   for (let i = events.length - 1; i >= 0; i--) {

@@ -236,6 +236,10 @@ describe("follow-up (回头看) of a case closed with nothing recovered", () => 
 
     // At arbitration or in court: recorded, the case stays closed, the follow-up is done, the desk not troubled.
     const worker = new Worker(t.app, "z1", "telegram");
+    // (The worker's own history says what was asked, too.)
+    worker.says("查询");
+    expect(worker.heard).toContain("我们回访过您，问现在怎么样了");
+    expect(worker.heard).not.toContain("钱是否到手");
     worker.presses(`followup:${none}:elsewhere`);
     expect(worker.heard).toContain("在走仲裁或法院");
     expect(worker.heard).toContain("12348");

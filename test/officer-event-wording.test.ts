@@ -46,6 +46,12 @@ describe("a worker's events in the officers' ledger", () => {
     expect(en).not.toMatch(/\byou\b/i);
   });
 
+  it("a resolution recorded with its handling at once reads in words: the handling, then the figures", () => {
+    const t = translator("zh-CN");
+    expect(eventNote(t, { to: "resolved", note: "record:mediation recovered:0;workersPaid:0;老板跑路" })).toBe("协调 · 追回 ¥0，0 人拿到钱 · 老板跑路");
+    expect(eventNote(t, { to: "handling", note: "record:police 已报案" })).toBe("移送公安 · 已报案");
+  });
+
   it("every event the worker is told of has officers' own words, in both languages, in the third person", () => {
     for (const locale of ["zh-CN", "en"] as const) {
       const messages = JSON.parse(readFileSync(`locales/${locale}/translation.json`, "utf8")) as { event: Record<string, string>; cli: { event: Record<string, string> } };

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatCaseId, newCaseId } from "../src/cases/case-id.js";
+import { caseView } from "../src/cases/case-view.js";
 import { renderNotification } from "../src/cases/notifications.js";
 import type { OutboxRow } from "../src/cases/outbox.js";
 import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
@@ -650,6 +651,13 @@ describe("/cases lines", () => {
     expect(line).toContain(`${formatCaseId(id)} · 已登记，待受理 · ¥600,000 · 30–35 人 【重大·风险】 · `);
     expect(line).toContain("华信劳务 刘经理138****5678");
     expect(listed).not.toContain("13812345678");
+    // The ticket and the case's view mask it too; opened on purpose (--show-phone), it is there.
+    await desk.slack.tickets.postTicket(id);
+    const posted = JSON.stringify(desk.api.of("chat.postMessage").filter((c) => JSON.stringify(c.args).includes(formatCaseId(id))).map((c) => c.args));
+    expect(posted).toContain("华信劳务 刘经理138****5678");
+    expect(posted).not.toContain("13812345678");
+    expect(caseView(t.app.ledger.find(id)!, [], 0).employer).toBe("华信劳务 刘经理138****5678");
+    expect(caseView(t.app.ledger.find(id)!, [], 0, true).employer).toBe("华信劳务 刘经理13812345678");
   });
 });
 

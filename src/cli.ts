@@ -7,9 +7,10 @@ import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
+import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
-import { CASE_STATUSES, OPEN_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
+import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { caseIdArgument, positiveInteger } from "./cli-arguments.js";
 import { localizeCommanderErrors } from "./cli-errors.js";
@@ -268,23 +269,11 @@ export function buildProgram(): Command {
         for (const row of rows) {
           // The desk that has it now (a transferred case shows where it went), else the place named.
           const desk = row.jurisdictionCode ? (app.gazetteer.byCode(row.jurisdictionCode)?.name ?? row.jurisdictionCode) : (row.divisionName ?? "-");
-          const amount = row.amountYuan === null ? "¥-" : `¥${row.amountYuan.toLocaleString("en-US")}`;
-          const workers =
-            row.headcountMin === null
-              ? "-"
-              : row.headcountMax !== null && row.headcountMax !== row.headcountMin
-                ? t("cli.workersRange", { min: row.headcountMin, max: row.headcountMax })
-                : t("cli.workers", { count: row.headcountMin });
-          // What a tired inspector scans the list for: major and collective cases, a worker at risk, late ones.
-          const markers = [
-            row.major ? t("cli.major") : row.collective || row.groupId !== null ? t("cli.collective") : null,
-            app.ledger.countEvents(row.id, "worker_at_risk", 0) > 0 ? t("cli.atRisk") : null,
-            row.dueAt !== null && row.dueAt < now && OPEN_STATUSES.includes(row.status as CaseStatus) ? t("cli.overdue") : null,
-          ].filter((marker): marker is string => marker !== null);
-          const flagged = markers.length > 0 ? `  ${t("cli.markers", { markers: markers.join("·") })}` : "";
-          process.stdout.write(
-            `${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}${flagged}  ${desk}  ${row.employer ?? row.project ?? t(`category.${row.category}`)}\n`,
-          );
+          // What a tired inspector scans the list for (the sum, the workers, major and collective cases, a
+          // worker at risk, late ones): the same columns as Slack's /cases.
+          const { amount, workers, markers, name } = caseLineColumns(t, app.ledger, row, now);
+          const flagged = markers ? `  ${markers}` : "";
+          process.stdout.write(`${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}${flagged}  ${desk}  ${name}\n`);
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
       } finally {
@@ -303,7 +292,7 @@ export function buildProgram(): Command {
     .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
-    .option("--confirm-figures", "resolved: take a sum or a number of workers paid more than twice the complaint's (refused otherwise, as a likely typo)")
+    .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
     .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")}`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")})`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
@@ -342,7 +331,11 @@ export function buildProgram(): Command {
           // the worker, so it is refused unless confirmed (the desk's modal sends such figures here).
           const beyond = filed ? beyondClaim(filed, { recovered, workersPaid }) : { amount: false, workers: false };
           const claim = { amount: filed?.amountYuan?.toLocaleString("en-US") ?? "-", workers: filed?.headcountMax ?? "-" };
-          if ((beyond.amount || beyond.workers) && !options.confirmFigures) throw new InvalidArgumentError(t("cli.figuresAboveClaim", claim));
+          const refusals = [
+            beyond.amount ? t("cli.amountAboveClaim", claim) : null,
+            beyond.workers ? t("cli.workersAboveHeadcount", { count: filed?.headcountMax ?? 0, paid: workersPaid }) : null,
+          ].filter((refusal): refusal is string => refusal !== null);
+          if (refusals.length > 0 && !options.confirmFigures) throw new InvalidArgumentError(refusals.join("\n"));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.

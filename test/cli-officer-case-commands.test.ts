@@ -6,6 +6,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCaseId } from "../src/cases/case-id.js";
 import { renderNotification } from "../src/cases/notifications.js";
+import { beyondClaim } from "../src/cases/resolution.js";
+import { translator } from "../src/i18n.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 const ORDINARY = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
@@ -75,6 +77,37 @@ describe("arrears case set-status: what the officer writes is kept and reaches w
   }, 120_000);
 });
 
+describe("resolved with more workers paid than the complaint counts", () => {
+  it("is refused in the officers' words unless --confirm-figures, as a sum more than twice the complaint's is", async () => {
+    const id = new Worker(t.app, "paid1").files(SMALL); // one worker, ¥8,000
+    const other = new Worker(t.app, "paid2").files(SMALL.replace("恒发电器厂", "利民电器厂"));
+    // Three paid on a one-worker complaint (and a sum ten times the complaint's): likely slips, each said,
+    // nothing closed, nothing written. Confirmed on purpose (the office found two more workers unpaid on
+    // the same site), three paid are taken.
+    const [slip, confirmed] = await Promise.all([
+      cli("case", "set-status", id, "resolved", "--by", "张三", "--recovered", "80000", "--workers-paid", "3"),
+      cli("case", "set-status", other, "resolved", "--by", "张三", "--recovered", "8000", "--workers-paid", "3", "--confirm-figures"),
+    ]);
+    expect(slip.code).toBe(1);
+    expect(slip.stderr.trim().split("\n")).toEqual([
+      "追回金额比投诉的（¥8,000）多一倍以上，可能写错了，没有办结。请核对；确实如此，请加 --confirm-figures 再办结。",
+      "拿到钱的人数（3 人）比投诉的人数（最多 1 人）多，可能写错了，没有办结。请核对；确实如此，请加 --confirm-figures 再办结。",
+    ]);
+    expect(t.restart().ledger.find(id)?.status).toBe("logged");
+    expect(eventsOf(id).filter((event) => (event.data as { to?: string } | null)?.to === "resolved")).toHaveLength(0);
+    expect(confirmed.code, confirmed.stderr).toBe(0);
+    expect(eventsOf(other).at(-1)).toMatchObject({ type: "status_changed", data: { to: "resolved", note: "recovered:8000;workersPaid:3" } });
+    // As many as the complaint counts is no slip (the Slack modal's test resolves 12 of 12).
+    expect(beyondClaim({ amountYuan: 8000, headcountMax: 1 }, { recovered: 8000, workersPaid: 1 })).toEqual({ amount: false, workers: false });
+  }, 120_000);
+
+  it("is said in English with the complaint's count in the singular or plural", () => {
+    const en = translator("en");
+    expect(en("cli.workersAboveHeadcount", { count: 1, paid: 3 })).toMatch(/^3 workers paid, but the complaint is about 1 worker: .*--confirm-figures/);
+    expect(en("cli.workersAboveHeadcount", { count: 12, paid: 13 })).toMatch(/^13 workers paid, but the complaint is about 12 workers at most: .*--confirm-figures/);
+  });
+});
+
 describe("closed with nothing recovered", () => {
   it("the worker is told where the money can still be claimed, and '还没收到钱' reopens the case and tells the desk", async () => {
     const id = new Worker(t.app, "zero1").files(SMALL);
@@ -98,7 +131,8 @@ describe("closed with nothing recovered", () => {
     expect(app.ledger.find(id)?.status).toBe("reopened");
     expect(app.ledger.events(id).map((event) => event.type)).toContain("follow_up_unpaid");
     const desk = app.outbox.due("desk", Date.now() + 86_400_000, 100).filter((row) => row.caseId === id).map((row) => row.messageKey);
-    expect(desk).toContain("desk.followUpUnpaid");
+    // The desk hears that a case closed with nothing recovered is to be looked at again.
+    expect(desk).toContain("desk.followUpUnpaidNothingRecovered");
     // No new complaint was made of it.
     expect(app.ledger.listByFiler("local:zero1")).toHaveLength(1);
   }, 120_000);

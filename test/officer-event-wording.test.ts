@@ -29,7 +29,7 @@ describe("a worker's events in the officers' ledger", () => {
     worker.says("还没收到钱");
     worker.says("我电话13812345678");
     env.app.actions.askWorker({ caseId: id, question: "请补充工资条", by: "张三", channel: "cli" });
-    env.app.actions.followUpAnswered(id, true, "local:third1", "local");
+    env.app.actions.followUpAnswered(id, "paid", "local:third1", "local");
 
     const zh = officerLedger(id, "zh-CN");
     expect(zh).toContain("工人说仍未收到工资");
@@ -44,6 +44,12 @@ describe("a worker's events in the officers' ledger", () => {
     const en = officerLedger(id, "en").join("\n");
     expect(en).toContain("Worker says they are still not paid");
     expect(en).not.toMatch(/\byou\b/i);
+  });
+
+  it("a resolution recorded with its handling at once reads in words: the handling, then the figures", () => {
+    const t = translator("zh-CN");
+    expect(eventNote(t, { to: "resolved", note: "record:mediation recovered:0;workersPaid:0;老板跑路" })).toBe("协调 · 追回 ¥0，0 人拿到钱 · 老板跑路");
+    expect(eventNote(t, { to: "handling", note: "record:police 已报案" })).toBe("移送公安 · 已报案");
   });
 
   it("every event the worker is told of has officers' own words, in both languages, in the third person", () => {

@@ -5,7 +5,11 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import type { App } from "../src/app.js";
 import { DESK_CHANNEL, deskRecipient } from "../src/cases/case-actions.js";
+import { eventLabel } from "../src/cases/event-text.js";
+import { renderNotification, renderNotificationChoices } from "../src/cases/notifications.js";
+import { resolutionNote } from "../src/cases/resolution.js";
 import { deadlines, outbox } from "../src/db/schema.js";
+import { translator } from "../src/i18n.js";
 import { openDeadlinesQuery, schedulerCommand } from "../src/scheduler/cli.js";
 import { Scheduler, startScheduler } from "../src/scheduler/scheduler.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -26,6 +30,11 @@ function file(app: App, user: string, channel = "local"): string {
   const row = app.ledger.listByFiler(`${channel}:${user}`)[0];
   if (!row) throw new Error(`no case: ${worker.heard}`);
   return row.id;
+}
+
+/** Files `text` (a one-worker complaint) as `user` on Telegram; returns the case ID. */
+function fileText(app: App, user: string, text: string): string {
+  return new Worker(app, user, "telegram").files(text);
 }
 
 const quiet = { log: () => {} };
@@ -174,6 +183,82 @@ describe("follow-up (回头看)", () => {
     // Pressing again changes nothing.
     worker.presses(`followup:${id}:unpaid`);
     expect(t.app.ledger.events(id).filter((e) => e.type === "follow_up_unpaid")).toHaveLength(1);
+  });
+});
+
+describe("follow-up (回头看) of a case closed with nothing recovered", () => {
+  test("asks how it stands, not whether 'the money' came; 'at arbitration or in court' keeps it closed, 'look again' reopens it", () => {
+    t = makeTestApp();
+    t.clock.current = cst("2026-11-23T10:00");
+    const none = fileText(t.app, "z1", "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
+    const recorded = fileText(t.app, "z2", "我在新乡市红旗区永兴电子厂上班，老板欠我6500块工资");
+    const paid = fileText(t.app, "z3", "我在新乡市红旗区利民食品厂上班，老板欠我9000块工资");
+    const scheduler = new Scheduler(t.app, quiet);
+    // As the CLI and the Slack modal write them: ¥0 (with a handling recorded before the figures, as
+    // `set-status resolved --record mediation --recovered 0` writes it), and a sum recovered.
+    const resolve = (id: string, note: string) => t!.app.actions.setStatus({ caseId: id, status: "resolved", by: "张三", channel: "cli", note });
+    resolve(none, resolutionNote({ recovered: 0, workersPaid: 0 }, "老板跑路"));
+    resolve(recorded, `record:mediation ${resolutionNote({ recovered: 0, workersPaid: 0 })}`);
+    resolve(paid, resolutionNote({ recovered: 9000, workersPaid: 1 }));
+    const toWorker = (id: string) => t!.app.store.db.select().from(outbox).where(and(eq(outbox.caseId, id), eq(outbox.channel, "telegram"))).orderBy(outbox.id).all();
+    // The worker closed with ¥0 was told where the money can still be claimed, whatever came first in the note.
+    expect(toWorker(recorded).at(-1)!.messageKey).toBe("notify.resolvedNoMoney");
+
+    t.clock.advance(7 * 86_400_000);
+    expect(scheduler.tick()).toMatchObject({ followUps: 3 });
+    for (const id of [none, recorded]) {
+      const asked = toWorker(id).at(-1)!;
+      expect(asked.messageKey).toBe("followUp.questionNothingRecovered");
+      const text = renderNotification(asked);
+      expect(text).toContain("办结时，钱没有要回来");
+      expect(text).toContain("12348");
+      expect(text).not.toContain("真的发到您手里");
+      expect(renderNotificationChoices(asked)).toEqual([
+        { id: `followup:${id}:paid`, label: "✅ 钱拿到了" },
+        { id: `followup:${id}:elsewhere`, label: "⚖️ 在走仲裁或法院" },
+        { id: `followup:${id}:unpaid`, label: "🔁 还没拿到，请再看一看" },
+      ]);
+      // The officers' ledger says what was asked.
+      const event = t.app.ledger.events(id).find((e) => e.type === "follow_up_asked")!;
+      expect(eventLabel(translator("zh-CN"), event.type, event.data)).toBe("系统回访工人：办结时没有追回钱款，问现在怎么样（回头看）");
+    }
+    // Money recovered: the question is still whether it reached the worker.
+    const askedPaid = toWorker(paid).at(-1)!;
+    expect(askedPaid.messageKey).toBe("followUp.question");
+    expect(askedPaid.choices).toEqual([
+      { id: `followup:${paid}:paid`, labelKey: "followUp.paid" },
+      { id: `followup:${paid}:unpaid`, labelKey: "followUp.unpaid" },
+    ]);
+    const paidWorker = new Worker(t.app, "z3", "telegram");
+    paidWorker.presses(`followup:${paid}:paid`);
+    expect(paidWorker.heard).toContain("谢谢确认");
+    expect(t.app.ledger.events(paid).some((e) => e.type === "follow_up_paid")).toBe(true);
+
+    // At arbitration or in court: recorded, the case stays closed, the follow-up is done, the desk not troubled.
+    const worker = new Worker(t.app, "z1", "telegram");
+    // (The worker's own history says what was asked, too.)
+    worker.says("查询");
+    expect(worker.heard).toContain("我们回访过您，问现在怎么样了");
+    expect(worker.heard).not.toContain("钱是否到手");
+    worker.presses(`followup:${none}:elsewhere`);
+    expect(worker.heard).toContain("在走仲裁或法院");
+    expect(worker.heard).toContain("12348");
+    expect(t.app.ledger.find(none)!.status).toBe("resolved");
+    expect(t.app.ledger.events(none).filter((e) => e.type === "follow_up_elsewhere")).toHaveLength(1);
+    expect(deadline(t.app, none, "follow_up")[0]!.closedAt).not.toBeNull();
+    expect(t.app.store.db.select().from(outbox).where(and(eq(outbox.caseId, none), eq(outbox.channel, DESK_CHANNEL))).all()).toHaveLength(0);
+    // Later the worker wants the office to look again: reopened, and the desk told it was closed with nothing.
+    worker.says("还没收到钱");
+    expect(t.app.ledger.find(none)!.status).toBe("reopened");
+    expect(deskRows(t.app, none, "desk.followUpUnpaidNothingRecovered")).toHaveLength(1);
+
+    // "Look again" pressed on the follow-up: the same.
+    const other = new Worker(t.app, "z2", "telegram");
+    other.presses(`followup:${recorded}:unpaid`);
+    expect(other.heard).toContain("重新办理");
+    expect(t.app.ledger.find(recorded)!.status).toBe("reopened");
+    expect(deskRows(t.app, recorded, "desk.followUpUnpaidNothingRecovered")).toHaveLength(1);
+    expect(deskRows(t.app, recorded, "desk.followUpUnpaid")).toHaveLength(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { createServer } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatCaseId, newCaseId } from "../src/cases/case-id.js";
+import { caseView } from "../src/cases/case-view.js";
 import { renderNotification } from "../src/cases/notifications.js";
 import type { OutboxRow } from "../src/cases/outbox.js";
 import { createSlackApp, startSlack, type SlackChannel } from "../src/channels/slack/index.js";
@@ -615,6 +616,8 @@ describe("/cases mine and /cases overdue", () => {
     expect(overdue).toContain(display(late));
     const line = overdue.split("\n").find((l) => l.includes(display(late)))!;
     expect(line).toContain("首次处理");
+    // The columns of the CLI's case list: the sum, the workers, the marker.
+    expect(line).toContain(`${display(late)} · 已登记，待受理 · ¥15,000 · 2 人 【逾期】 · `);
     expect(overdue).not.toContain(display(mine));
     expect(overdue).not.toContain(display(leaders));
     // The city leader sees it too (a county under the city); an officer of another county does not.
@@ -622,6 +625,39 @@ describe("/cases mine and /cases overdue", () => {
     expect((await requests.command("/cases", "overdue", HUOJIA)).text).not.toContain(display(late));
     // Someone not registered gets a refusal, no list.
     expect((await requests.command("/cases", "overdue", "U0STRANGER")).text).toContain("权限");
+  });
+});
+
+describe("/cases lines", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  test("say what the CLI's case list says: the sum, the workers, 重大·风险; a phone in a name is masked", async () => {
+    const { t, requests } = desk;
+    const id = newCaseId();
+    const at = t.app.clock.now();
+    t.app.ledger.insertCase({
+      id, createdAt: at, updatedAt: at, status: "logged", channel: "local", filerKey: "local:lines1", accessCodeHash: "x", locale: "zh-CN",
+      project: "翠湖园二期", employer: "华信劳务 刘经理13812345678", amountYuan: 600000, headcountMin: 30, headcountMax: 35, placeText: "红旗区", divisionCode: "410702",
+      divisionName: "红旗区", sector: "construction", projectKind: null, ownership: null, phone: null, since: null, narrative: "x",
+      category: "wage_arrears", isArrears: true, reasons: [], route: {}, jurisdictionCode: "410702", collective: true, major: true, dueAt: at + 86_400_000,
+    });
+    t.app.ledger.appendEvent({ caseId: id, at, actor: "worker:local:lines1", channel: "local", type: "worker_at_risk", data: { text: "再不给就去跳楼" } });
+    const listed = (await requests.command("/cases", "", HONGQI)).text;
+    const line = listed.split("\n").find((l) => l.includes(formatCaseId(id)))!;
+    expect(line).toContain(`${formatCaseId(id)} · 已登记，待受理 · ¥600,000 · 30–35 人 【重大·风险】 · `);
+    expect(line).toContain("华信劳务 刘经理138****5678");
+    expect(listed).not.toContain("13812345678");
+    // The ticket and the case's view mask it too; opened on purpose (--show-phone), it is there.
+    await desk.slack.tickets.postTicket(id);
+    const posted = JSON.stringify(desk.api.of("chat.postMessage").filter((c) => JSON.stringify(c.args).includes(formatCaseId(id))).map((c) => c.args));
+    expect(posted).toContain("华信劳务 刘经理138****5678");
+    expect(posted).not.toContain("13812345678");
+    expect(caseView(t.app.ledger.find(id)!, [], 0).employer).toBe("华信劳务 刘经理138****5678");
+    expect(caseView(t.app.ledger.find(id)!, [], 0, true).employer).toBe("华信劳务 刘经理13812345678");
   });
 });
 
@@ -801,6 +837,10 @@ describe("an inspector's slips in the modals and buttons", () => {
     const slip = await requests.submit(HONGQI, "resolve", id, { recovered: "2360000", workers: "12" });
     expect(slip.text).toContain("比投诉的金额（¥236,000）多一倍以上");
     expect((await requests.submit(HONGQI, "resolve", id, { recovered: "很多", workers: "12" })).text).toContain("23.6万");
+    // More workers paid than the complaint counts (12): sent back as the CLI refuses it, with the way to confirm.
+    const moreWorkers = await requests.submit(HONGQI, "resolve", id, { recovered: "236000", workers: "13" });
+    expect(moreWorkers.text).toContain("比投诉的人数（最多 12 人）多，请核对");
+    expect(moreWorkers.text).toContain("--confirm-figures");
     expect(t.app.ledger.find(id)!.status).toBe("handling");
     // As officers write it: 23.6万.
     before = updatesOf(desk, id).length;

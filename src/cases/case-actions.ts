@@ -14,6 +14,7 @@ import { translator } from "../i18n.js";
 import { employerKey, projectKey } from "../groups/keys.js";
 import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, type FactCorrection } from "./fact-correction.js";
 import { routeInputOf } from "./case-size.js";
+import { lastRecovered, recoveredIn } from "./resolution.js";
 import type { RouteInput } from "../routing/router.js";
 
 export interface StatusChange {
@@ -33,8 +34,13 @@ export interface StatusChange {
   actorKind?: "officer" | "worker";
 }
 
-/** A resolution's note (src/cases/resolution.ts) that records no money recovered. */
-const NOTHING_RECOVERED = /^recovered:0(?:\.0*)?;/;
+/**
+ * A worker's answer to 回头看: the money arrived ("paid"); it did not, look again ("unpaid": the case is
+ * reopened); or, after a case closed with nothing recovered, they are claiming it at arbitration or in
+ * court ("elsewhere": recorded, the case stays closed).
+ */
+export const FOLLOW_UP_ANSWERS = ["paid", "unpaid", "elsewhere"] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
 
 /** The desk (officers' channel) is told through the outbox too: channel "desk", one thread per case. */
 export const DESK_CHANNEL = "desk";
@@ -212,7 +218,7 @@ export class CaseActions {
             locale: row.locale,
             // Resolved: the worker also hears how to say the money never came (reopens the case); closed
             // with nothing recovered, where the money can still be claimed (仲裁, 法院, 法律援助).
-            messageKey: change.status === "resolved" ? (NOTHING_RECOVERED.test(change.note ?? "") ? "notify.resolvedNoMoney" : "notify.resolved") : "notify.statusChanged",
+            messageKey: change.status === "resolved" ? (recoveredIn(change.note ?? "") === 0 ? "notify.resolvedNoMoney" : "notify.resolved") : "notify.statusChanged",
             params: {
               id: formatCaseId(row.id),
               statusKey: `caseStatus.${change.status}`,
@@ -430,23 +436,25 @@ export class CaseActions {
 
   /**
    * 回头看: the worker says whether the money really arrived. "Not paid" reopens the case and tells
-   * the desk; "paid" is recorded. Returns false when the case is not theirs or not resolved.
+   * the desk (that it was closed with nothing recovered, when it was); "paid" and "claiming it
+   * elsewhere" are recorded. Returns false when the case is not theirs or not resolved.
    */
-  followUpAnswered(caseId: string, paid: boolean, userKey: string, channel: string): boolean {
+  followUpAnswered(caseId: string, answer: FollowUpAnswer, userKey: string, channel: string): boolean {
     return this.store.sqlite
       .transaction(() => {
         const row = this.ledger.find(caseId);
         if (!row || row.filerKey !== userKey || row.status !== "resolved") return false;
         const at = this.now();
+        const nothingRecovered = lastRecovered(this.ledger.events(caseId)) === 0;
         this.ledger.appendEvent({
           caseId,
           at,
           actor: `worker:${userKey}`,
           channel,
-          type: paid ? "follow_up_paid" : "follow_up_unpaid",
+          type: `follow_up_${answer}`,
         });
         this.deadlines.close(caseId, ["follow_up"], at);
-        if (!paid) {
+        if (answer === "unpaid") {
           this.setStatus({
             caseId,
             status: "reopened",
@@ -456,7 +464,7 @@ export class CaseActions {
             notifyWorker: false,
             note: "follow_up_unpaid",
           });
-          this.tellDesk(caseId, "desk.followUpUnpaid", { id: formatCaseId(caseId) }, at);
+          this.tellDesk(caseId, nothingRecovered ? "desk.followUpUnpaidNothingRecovered" : "desk.followUpUnpaid", { id: formatCaseId(caseId) }, at);
         }
         return true;
       })

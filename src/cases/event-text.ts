@@ -25,12 +25,15 @@ export function eventNote(t: TFunction, data: unknown): string {
   const parts: string[] = [];
   const note = typeof fields.note === "string" ? fields.note : "";
   const record = /^record:(\w+)\s*(.*)$/.exec(note);
-  const resolution = /^recovered:([\d.]+);workersPaid:(\d+);?(.*)$/.exec(note);
+  // Resolved with a handling recorded at once (`set-status resolved --record mediation --recovered 0`):
+  // "record:mediation recovered:0;workersPaid:0;…", the figures after the handling.
+  const resolution = /^recovered:([\d.]+);workersPaid:(\d+);?(.*)$/.exec(record ? (record[2] ?? "") : note);
   const category = /^category:(\w+)\s*(.*)$/.exec(note);
-  if (record) parts.push(t(`slack:record.${record[1]}`, { defaultValue: record[1] }), record[2] ?? "");
-  else if (resolution) {
+  if (record) parts.push(t(`slack:record.${record[1]}`, { defaultValue: record[1] }));
+  if (resolution) {
     parts.push(t("cli.resolution", { amount: Number(resolution[1]).toLocaleString("en-US"), workers: Number(resolution[2]) }), resolution[3] ?? "");
-  } else if (category) parts.push(t(`category.${category[1]}`, { defaultValue: category[1] }), category[2] ?? "");
+  } else if (record) parts.push(record[2] ?? "");
+  else if (category) parts.push(t(`category.${category[1]}`, { defaultValue: category[1] }), category[2] ?? "");
   // The markers the code writes ("answer", "question") say nothing an officer needs; the worker's "not paid"
   // that reopened a case is said in words.
   else if (note === "follow_up_unpaid") parts.push(t("cli.event.follow_up_unpaid"));

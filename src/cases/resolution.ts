@@ -64,8 +64,9 @@ export function moneyNews(t: TFunction, recovered: number): string {
 }
 
 /**
- * Figures more than twice the complaint's (a digit too many goes into the statistics reported upward):
- * which of them, when the complaint's own are known.
+ * Figures beyond the complaint's (a digit too many goes into the statistics reported upward): a sum more
+ * than twice the complaint's, or more workers paid than the complaint counts at most (nobody is paid who
+ * was not owed); which of them, when the complaint's own are known.
  */
 export function beyondClaim(
   claim: { amountYuan: number | null; headcountMax: number | null },
@@ -73,8 +74,30 @@ export function beyondClaim(
 ): { amount: boolean; workers: boolean } {
   return {
     amount: claim.amountYuan !== null && claim.amountYuan > 0 && resolution.recovered > 2 * claim.amountYuan,
-    workers: claim.headcountMax !== null && claim.headcountMax > 0 && resolution.workersPaid > 2 * claim.headcountMax,
+    workers: claim.headcountMax !== null && claim.headcountMax > 0 && resolution.workersPaid > claim.headcountMax,
   };
+}
+
+/**
+ * The sum a resolution's note records ("recovered:236000;workersPaid:12", also after "record:police "),
+ * or null when it records none (a case closed before figures were kept, or by a test's bare status).
+ */
+export function recoveredIn(note: string): number | null {
+  const tagged = /(?:^|[\s;])recovered:\s*(\d+(?:\.\d+)?)/.exec(note);
+  return tagged ? Number(tagged[1]) : null;
+}
+
+/**
+ * What the case's latest resolution (办结) recovered, as its status change recorded it: 0 when it was
+ * closed with nothing recovered, null when it was never resolved or its figures are not known.
+ */
+export function lastRecovered(events: readonly { type: string; data: unknown }[]): number | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i] as { type: string; data: unknown };
+    const data = (event.data ?? {}) as { to?: unknown; note?: unknown };
+    if (event.type === "status_changed" && data.to === "resolved") return typeof data.note === "string" ? recoveredIn(data.note) : null;
+  }
+  return null;
 }
 
 /** The handling last recorded among a case's events (记录处理方式), if any: "police", "mediation"… */

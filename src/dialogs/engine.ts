@@ -6,7 +6,7 @@ import { SUPPORTED_LOCALES } from "../config.js";
 import { formatCaseId } from "../cases/case-id.js";
 import type { WorkingCalendar } from "../cases/deadlines.js";
 import { CaseLedger } from "../cases/ledger.js";
-import type { CaseActions } from "../cases/case-actions.js";
+import { FOLLOW_UP_ANSWERS, type CaseActions, type FollowUpAnswer } from "../cases/case-actions.js";
 import type { CaseRow } from "../cases/ledger.js";
 import type { Store } from "../db/open.js";
 import { localeFromLanguageCode, translator } from "../i18n.js";
@@ -1749,7 +1749,7 @@ export class DialogEngine {
       case "notPaid": {
         // "还没收到钱" is about the case closed as resolved, if the worker has one, even when another is open.
         const resolved = row.status === "resolved" ? row : this.ledger.listByFiler(turn.userKey, 10).find((c) => c.status === "resolved");
-        if (resolved && resolved.id !== row.id && this.options.actions?.followUpAnswered(resolved.id, false, turn.userKey, turn.channel) === true) {
+        if (resolved && resolved.id !== row.id && this.options.actions?.followUpAnswered(resolved.id, "unpaid", turn.userKey, turn.channel) === true) {
           turn.caseId = resolved.id;
           turn.say(turn.t("followUp.reopened", { id: formatCaseId(resolved.id) }));
           this.options.actions.workerAddedInfo(resolved.id, text, turn.userKey, turn.channel);
@@ -1758,7 +1758,7 @@ export class DialogEngine {
       }
       // falls through: the case at hand
         // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
-        if (this.options.actions?.followUpAnswered(row.id, false, turn.userKey, turn.channel) === true) {
+        if (this.options.actions?.followUpAnswered(row.id, "unpaid", turn.userKey, turn.channel) === true) {
           turn.caseId = row.id;
           turn.say(turn.t("followUp.reopened", { id }));
           if (HAS_FIGURES.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
@@ -1852,19 +1852,18 @@ export class DialogEngine {
     }
   }
 
-  /** 回头看: "followup:<case id>:paid|unpaid", pressed on the follow-up message. */
+  /** 回头看: "followup:<case id>:paid|unpaid|elsewhere", pressed on the follow-up message. */
   private onFollowUp(turn: Turn, id: string): void {
-    const [, caseId = "", answer = ""] = id.split(":");
-    const paid = answer === "paid";
-    const recorded =
-      (answer === "paid" || answer === "unpaid") &&
-      this.options.actions?.followUpAnswered(caseId, paid, turn.userKey, turn.channel) === true;
+    const [, caseId = "", typed = ""] = id.split(":");
+    const answer = (FOLLOW_UP_ANSWERS as readonly string[]).includes(typed) ? (typed as FollowUpAnswer) : null;
+    const recorded = answer !== null && this.options.actions?.followUpAnswered(caseId, answer, turn.userKey, turn.channel) === true;
     if (!recorded) {
       turn.say(turn.t("choice.stale"));
       return;
     }
     turn.caseId = caseId;
-    turn.say(turn.t(paid ? "followUp.thanks" : "followUp.reopened", { id: formatCaseId(caseId) }));
+    const reply = { paid: "followUp.thanks", unpaid: "followUp.reopened", elsewhere: "followUp.elsewhereNoted" } as const;
+    turn.say(turn.t(reply[answer], { id: formatCaseId(caseId) }));
   }
 
   // ── attachments (evidence 证据) ─────────────────────────────────────────────────────────────

@@ -144,6 +144,9 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
       line = t("event.facts_corrected", { changes: describeChanges(t, data.changes, t("punctuation.listSeparator")) });
     } else {
       line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
+      // What was asked of a case closed with nothing recovered ("follow_up_asked" because
+      // "nothing_recovered") is not whether the money arrived.
+      if (typeof data.because === "string") line = t(`event.${event.type}_${data.because}`, { defaultValue: line, note });
     }
     // Several deadlines going up the same day are one line, not a screenful of the same words.
     if (lines[lines.length - 1] === `· ${date} ${line}`) continue;

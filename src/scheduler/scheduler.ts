@@ -15,6 +15,7 @@ import { warningLines } from "../log.js";
 import { formatLocalDateTime } from "../cases/deadlines.js";
 import { DESK_CHANNEL, deskRecipient } from "../cases/case-actions.js";
 import { formatCaseId } from "../cases/case-id.js";
+import { lastRecovered } from "../cases/resolution.js";
 import type { CaseDeadlines, DeadlineRow } from "../cases/deadline-book.js";
 import type { CaseRow } from "../cases/ledger.js";
 
@@ -224,22 +225,39 @@ export class Scheduler {
     }
     if (!this.deadlines.markReminded(deadline.id, now)) return false;
     const id = formatCaseId(row.id);
+    // Closed with nothing recovered, the worker was told where the money can still be claimed (仲裁,
+    // 法院, 12348): no money was promised, so the follow-up does not ask whether "it" arrived. It asks
+    // how it stands: paid after all, being claimed at arbitration or in court, or to be looked at again.
+    const nothingRecovered = lastRecovered(this.app.ledger.events(row.id)) === 0;
     this.app.outbox.enqueue(
       {
         caseId: row.id,
         channel: row.channel,
         recipientKey: row.filerKey,
         locale: row.locale,
-        messageKey: "followUp.question",
+        messageKey: nothingRecovered ? "followUp.questionNothingRecovered" : "followUp.question",
         params: { id },
-        choices: [
-          { id: `followup:${row.id}:paid`, labelKey: "followUp.paid" },
-          { id: `followup:${row.id}:unpaid`, labelKey: "followUp.unpaid" },
-        ],
+        choices: nothingRecovered
+          ? [
+              { id: `followup:${row.id}:paid`, labelKey: "followUp.paidSince" },
+              { id: `followup:${row.id}:elsewhere`, labelKey: "followUp.elsewhere" },
+              { id: `followup:${row.id}:unpaid`, labelKey: "followUp.lookAgain" },
+            ]
+          : [
+              { id: `followup:${row.id}:paid`, labelKey: "followUp.paid" },
+              { id: `followup:${row.id}:unpaid`, labelKey: "followUp.unpaid" },
+            ],
       },
       now,
     );
-    this.app.ledger.appendEvent({ caseId: row.id, at: now, actor: "system", channel: SCHEDULER_CHANNEL, type: "follow_up_asked" });
+    this.app.ledger.appendEvent({
+      caseId: row.id,
+      at: now,
+      actor: "system",
+      channel: SCHEDULER_CHANNEL,
+      type: "follow_up_asked",
+      ...(nothingRecovered ? { data: { because: "nothing_recovered" } } : {}),
+    });
     return true;
   }
 }

@@ -10,6 +10,7 @@ import type { CaseStatus } from "../../cases/statuses.js";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../cases/statuses.js";
 import { SUPPORTED_LOCALES, type Locale } from "../../config.js";
 import { eventLabel, eventNote } from "../../cases/event-text.js";
+import { caseLineColumns } from "../../cases/case-line.js";
 import { beyondClaim, lastRecordKind, moneyNews, parseYuan, resolutionNote } from "../../cases/resolution.js";
 import { processedUpdates } from "../../db/schema.js";
 import { CATEGORIES } from "../../domain.js";
@@ -442,15 +443,16 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         await ack({ response_action: "errors", errors: { workers: t("slack:modal.badNumber") } });
         return;
       }
-      // A slip of a digit goes into the statistics reported upward: figures far beyond the complaint are
-      // sent back to be checked (the CLI takes them, for the rare case they are right).
+      // A slip of a digit goes into the statistics reported upward: a sum far beyond the complaint's, or
+      // more workers paid than it counts, is sent back to be checked (the CLI takes them with
+      // --confirm-figures, for the rare case they are right).
       const beyond = beyondClaim(row, { recovered, workersPaid: workers });
       if (beyond.amount) {
         await ack({ response_action: "errors", errors: { recovered: t("slack:modal.amountAboveClaim", { claimed: row.amountYuan?.toLocaleString("en-US") ?? "" }) } });
         return;
       }
       if (beyond.workers) {
-        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { claimed: row.headcountMax ?? "" }) } });
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { count: row.headcountMax ?? 0 }) } });
         return;
       }
       amount = recovered;
@@ -567,14 +569,20 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     };
     const rows = app.ledger.list({ ...query, limit: 40 });
     const count = app.ledger.count(query);
-    const lines = rows.slice(0, 40).map((row) =>
-      t("slack:list.line", {
-        id: formatCaseId(row.id),
-        status: t(`deskStatus.${row.status}`),
-        division: tickets.divisionLabel(row.jurisdictionCode),
-        employer: row.employer === null ? t("slack:ticket.unknown") : slackEscape(row.employer),
-        deadline: tickets.formatDate(row.dueAt),
-      }) +
+    const lines = rows.slice(0, 40).map((row) => {
+      // The columns of the CLI's `case list`, in the same words: the sum, the workers, the markers.
+      const columns = caseLineColumns(t, app.ledger, row, now);
+      return (
+        t("slack:list.line", {
+          id: formatCaseId(row.id),
+          status: t(`deskStatus.${row.status}`),
+          amount: columns.amount,
+          workers: columns.workers,
+          markers: columns.markers ? ` ${columns.markers}` : "",
+          division: tickets.divisionLabel(row.jurisdictionCode),
+          name: slackEscape(columns.name),
+          deadline: tickets.formatDate(row.dueAt),
+        }) +
         (filter === "overdue"
           ? ` · ${t("slack:list.overdueKinds", {
               kinds: app.actions.deadlines
@@ -583,8 +591,9 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
                 .map((d) => t(`scheduler:kind.${d.kind}`))
                 .join("、"),
             })}`
-          : ""),
-    );
+          : "")
+      );
+    });
     const title = t("slack:list.title", { filter: t(`slack:list.${filter}`), count });
     const more = count > lines.length && lines.length > 0 ? [t("slack:list.more", { shown: lines.length, more: count - lines.length })] : [];
     await ack({ response_type: "ephemeral", text: [title, ...(lines.length ? lines : [t("slack:list.none")]), ...more].join("\n") });

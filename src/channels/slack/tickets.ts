@@ -329,8 +329,9 @@ export class Tickets {
     const place = [division, placeWords].filter(Boolean).join(" · ");
     const fields = [
       field("caseId", id),
-      field("project", row.project),
-      field("employer", row.employer),
+      // A number typed into a name (老板刘经理138…) is masked, as the worker's words are.
+      field("project", row.project === null ? null : maskPhonesIn(row.project)),
+      field("employer", row.employer === null ? null : maskPhonesIn(row.employer)),
       field("amount", row.amountYuan === null ? null : t("slack:ticket.amountValue", { amount: row.amountYuan.toLocaleString("en-US") })),
       field("workers", workers),
       field("place", place),

@@ -1,0 +1,39 @@
+// One case on one line, as officers scan a list of them: the CLI's `case list` and Slack's /cases say
+// the same columns in the same words — the sum owed, the workers, the markers a tired inspector looks
+// for first (重大/集体/风险/逾期) and whom the complaint is about (phones masked, as everywhere officers read).
+import type { TFunction } from "i18next";
+import { maskPhonesIn } from "./case-view.js";
+import type { CaseLedger, CaseRow } from "./ledger.js";
+import { OPEN_STATUSES, type CaseStatus } from "./statuses.js";
+
+export interface CaseLineColumns {
+  /** "¥236,000", "¥-" when not known. */
+  amount: string;
+  /** "12 人", "10–12 人", "-" when not known. */
+  workers: string;
+  /** "【重大·逾期】", "" when none applies. */
+  markers: string;
+  /** The employer, else the project, else the kind of complaint; phones masked. */
+  name: string;
+}
+
+export function caseLineColumns(t: TFunction, ledger: Pick<CaseLedger, "countEvents">, row: CaseRow, now: number): CaseLineColumns {
+  const amount = row.amountYuan === null ? "¥-" : `¥${row.amountYuan.toLocaleString("en-US")}`;
+  const workers =
+    row.headcountMin === null
+      ? "-"
+      : row.headcountMax !== null && row.headcountMax !== row.headcountMin
+        ? t("cli.workersRange", { min: row.headcountMin, max: row.headcountMax })
+        : t("cli.workers", { count: row.headcountMin });
+  const markers = [
+    row.major ? t("cli.major") : row.collective || row.groupId !== null ? t("cli.collective") : null,
+    ledger.countEvents(row.id, "worker_at_risk", 0) > 0 ? t("cli.atRisk") : null,
+    row.dueAt !== null && row.dueAt < now && OPEN_STATUSES.includes(row.status as CaseStatus) ? t("cli.overdue") : null,
+  ].filter((marker): marker is string => marker !== null);
+  return {
+    amount,
+    workers,
+    markers: markers.length > 0 ? t("cli.markers", { markers: markers.join("·") }) : "",
+    name: maskPhonesIn(row.employer ?? row.project ?? t(`category.${row.category}`)),
+  };
+}

@@ -41,6 +41,7 @@ describe("a count with the worker in it", () => {
     ["五个 连我 在工地干活 欠了四万", 5],
     ["连我在内八个人在工地干活", 8],
     ["包括我一共六个 在工地干活", 6],
+    ["老板欠钱 俺们八个人 加上俺九个", 9],
   ])("reads %s as %i people", (text, count) => {
     expect(readMessage(text).headcount).toEqual({ min: count, max: count });
   });
@@ -50,6 +51,24 @@ describe("spoken spans, workers by their trade, and companies with a surname's c
   it("reads 仨月 and 俩月 as months, never as a date", () => {
     expect(readMessage("干了仨月 一个月三千五 老板一分没给 在东莞长安镇").amountYuan).toBe(10_500);
     expect(readMessage("欠了俩月工资 一个月四千").amountYuan).toBe(8_000);
+  });
+
+  it("reads no sum in a district's number (二七区), and still the sum before 县里", () => {
+    expect(readMessage("欠我们工资 每人一万多 在郑州二七区").amountYuan).toBeNull();
+    expect(readMessage("欠我三万 县里不管").amountYuan).toBe(30_000);
+    expect(readMessage("住在五一路 欠我3000").amountYuan).toBe(3_000);
+  });
+
+  it("takes 三千多 after 一个半月工资 as the sum, not as a month's pay", () => {
+    expect(readMessage("俺在饭店洗碗 老板娘欠俺一个半月工资 三千多 店在开封鼓楼区").amountYuan).toBe(3_000);
+    expect(readMessage("月工资四千 欠了两个月").amountYuan).toBe(8_000);
+  });
+
+  it("reads English sums: a month's pay 'each month', a bare figure, and no room number", () => {
+    expect(readMessage("I worked at a restaurant in Guangzhou Tianhe district, the owner hasn't paid me for 2 months, 5000 each month").amountYuan).toBe(10_000);
+    expect(readMessage("hi my boss didnt pay me salary 3 months, im english teacher in a training school in Chengdu, about 45000").amountYuan).toBe(45_000);
+    expect(readMessage("I worked there since 2023, boss owes me money").amountYuan).toBeNull();
+    expect(readMessage("I live in room 302 of the dormitory, the boss owes us wages").amountYuan).toBeNull();
   });
 
   it("counts 五个快递员 and 三个同事 as people", () => {

@@ -14,15 +14,20 @@ const SWALLOWED_DIGIT = /[一二两三四五六七八九]$/;
 const NEXT_WORD_AFTER_DIGIT = /^[分个天月年共直起家次些下样点半周辈律概]/;
 const APPROX = /[多来几余]/g;
 const HAS_APPROX = /[多来几余]/;
+const HAN = /\p{Script=Han}/u;
+// A sentence in English, not a bare figure typed as an answer ("200000", "-500").
+const ENGLISH_WORDS = /[A-Za-z]{3,}(?:\s+[A-Za-z']+){2,}/;
+const YEAR = /^(?:19|20)\d\d$/;
 const UNIT_CHAR = /[万千百wWkK]/;
 const LONG_DIGIT_RUN = /^\d{7,}$/;
 const JUNK_CHARS = ".,来几";
 const TRAILING_JUNK = /[.,来几]+$/;
 
 // What follows a number that makes it something other than money.
+const PLACE_NAMED_BY_NUMBER = /^(?:区|县|路|街|巷|镇|乡|大道|广场|小学|中学)/;
 const NOT_MONEY_AFTER =
   /^\s*(?:个|多个|半个|月|年|天|日|号|点|时|小时|分钟|分|周|星期|岁|层|楼|栋|幢|期|件|趟|次|台|辆|套|间|亩|平|米|公里|km|%|名|位|人|家|遍|班|队|组|局|倍|成|折|级|开头|结尾|届|页|张|条|斤|吨|方(?!元)|:|of\b|co-|workers?\b|people\b|days?\b|months?\b|years?\b|hours?\b|weeks?\b|floors?\b|percent|%|st\b|nd\b|rd\b|th\b|am\b|pm\b)/i;
-const NOT_MONEY_BEFORE = /(?:第|星期|周|礼拜|电话|手机|号码|身份证|尾号|编号|No\.|#|Phase|phase|Section|section|Line|line|No|Bus|bus)\s*$/;
+const NOT_MONEY_BEFORE = /(?:第|星期|周|礼拜|电话|手机|号码|身份证|尾号|编号|No\.|#|Phase|phase|Section|section|Line|line|No|Bus|bus|[Rr]oom|[Uu]nit|[Bb]uilding|[Ff]loor|[Aa]pt\.?|[Rr]oad|[Ss]treet)\s*$/;
 // "押金五百也不退": a deposit held back is no wages owed (the officer reads it in the worker's words).
 const DEPOSIT_BEFORE = /(?:押金|保证金|风险金|服装费|工服钱)(?:也|还|都)?(?:有|是|交了|扣了)?\s*$/;
 const CURRENCY_AFTER = /^\s*(?:元|块|圆|rmb|yuan|人民币)/i;
@@ -42,16 +47,16 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|(?<!not |n't |never )paid (?:me|us))/gi },
   {
     role: "rate",
-    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<!个)月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|monthly|daily/gi,
+    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<![个半])月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<!欠)我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|each month|every month|each day|every day|monthly|daily/gi,
   },
   { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|(?<![\d一二两三四五六七八九十我俺])一人(?!一)|人均|每位|每名|每个工人|each of us|per person|each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
-  { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn't paid|haven't paid|not paid/gi },
+  { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn'?t paid|haven'?t paid|didn'?t pay|did not pay|not paid/gi },
   { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
 ];
 const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|不发|不结|拖着|扣着|压着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
 // "三千五一个月", "300/天": the rate word after the number.
-const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day)/i;
+const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day|each month|every month|each day|every day)/i;
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
 const PER_HEAD_REACH = 6;
 // "七八千一个人": the per-head word after the figure.
@@ -161,6 +166,8 @@ export function findAmountMentions(text: string): AmountMention[] {
     if (value < 20 && !hasCurrency) continue;
     // "两百来号人": the approximation word cut off the number does not hide the word after it.
     if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before) || DEPOSIT_BEFORE.test(before)) continue;
+    // "二七区", "五一路", "八一小学": bare digits run into a place's word are its name.
+    if (PLACE_NAMED_BY_NUMBER.test(after) && !UNIT_CHAR.test(cleaned) && !hasCurrency) continue;
     if (junkEnd >= 0 && NOT_MONEY_AFTER.test(text.slice(junkEnd, junkEnd + 12))) continue;
     // Long bare digit runs are phone, ID or order numbers.
     if (LONG_DIGIT_RUN.test(cleaned) && !hasCurrency) continue;
@@ -393,6 +400,9 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   if (plain.length === 0 && personal.length > 0) return group ? null : (largest(personal)?.value ?? null);
   const unqualified = plain.filter((m) => m.hasUnit);
   const spent = usable.filter((m) => m.roles.has("spent"));
-  const best = largest(unqualified) ?? largest(spent);
+  // "…in Chengdu, about 45000": in English a bare sum carries no 块 or 万; a figure of a hundred or
+  // more that is no year is the sum.
+  const english = unqualified.length === 0 && ENGLISH_WORDS.test(text) && !HAN.test(text) ? plain.filter((m) => m.value >= 100 && !YEAR.test(String(m.value))) : [];
+  const best = largest(unqualified) ?? largest(english) ?? largest(spent);
   return best ? best.value : null;
 }

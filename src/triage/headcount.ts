@@ -28,7 +28,7 @@ const OTHERS_ALSO = new RegExp(`还有(?:另外)?(${CN_COUNT})个[^，。,！!�
 const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
 // "五个 连我", "连我在内八个人", "包括我一共六个": a count that includes the writer, who is no separate one.
 const COUNT_WITH_ME = new RegExp(
-  `(${CN_COUNT})(多|几|来)?个?(?:人)?[，,\\s]*(?:连|包括|算上|含)我(?:在内|自己)?|(?:连|包括|算上)我(?:在内|自己)?[，,\\s]*(?:一共|总共|共)?(${CN_COUNT})(多|几|来)?(?:个|名|人)`,
+  `(${CN_COUNT})(多|几|来)?个?(?:人)?[，,\\s]*(?:连|包括|算上|含)(?:我|俺)(?:在内|自己)?|(?:连|包括|算上|加上)(?:我|俺)(?:在内|自己)?[，,\\s]*(?:一共|总共|共)?(${CN_COUNT})(多|几|来)?(?:个|名|人)`,
   "g",
 );
 // "大工三个、小工四个": crews counted by trade.

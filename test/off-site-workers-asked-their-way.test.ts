@@ -118,3 +118,14 @@ describe("a name, or its absence, told with words around it", () => {
     expect(guard.heard).toContain("欠钱的一方：金管家");
   });
 });
+
+describe("a worker who corrects himself while answering the place", () => {
+  it("'裕华区 不对好像是长安区 公司在长安区' is the place, and the company stays", () => {
+    const driver = new Worker(env.app, "driver");
+    driver.says("开大货车的 给物流公司跑车 顺通物流 在石家庄 欠了我三万二运费工资 都大半年了");
+    expect(driver.last?.expecting).toBe("place");
+    driver.says("裕华区 不对好像是长安区 公司在长安区");
+    expect(driver.heard).toContain("地点：河北省石家庄市长安区");
+    expect(driver.heard).toContain("欠钱的一方：顺通物流");
+  });
+});

@@ -51,6 +51,7 @@ const EMPLOYER_FORM = /^[^\d]{2,}(?:公司|劳务|集团|建筑|建设|工程队
 const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工地|苑|城|[一二三四五六七八九\d]期|公寓|家园|中心|学校|医院|道路|大桥|隧道|标段)$/;
 
 
+const WHERE_IT_IS = /(?:公司|厂子?|工地|项目|单位|店|老板)(?:也|就|都)?在[^，,。！!？?\s]{1,20}/g;
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
 
 // A clause that is one fact's word and its value: "钱是9000", "老板是王军", "人数应该是5个".
@@ -181,7 +182,8 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   if (!cue) return null;
   // "不对，是在洛阳，不是新乡": the rejected value goes; it only tells which fact this is.
   const rejected: string[] = [];
-  const kept = text.replace(REJECTED, (_whole, value: string) => {
+  // "公司在长安区": where the company is, said beside a correction, names no company.
+  const kept = text.replace(WHERE_IT_IS, "，").replace(REJECTED, (_whole, value: string) => {
     rejected.push(value);
     return "，";
   });

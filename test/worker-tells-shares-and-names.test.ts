@@ -112,6 +112,9 @@ describe("a name told with what surrounds it", () => {
     expect(isDontKnow("不知道名字 是个台湾老板")).toBe(true);
     expect(isDontKnow("don't know the name, a Taiwanese boss")).toBe(true);
     expect(isDontKnow("就是新华区那个棚改工地 俺也不知道叫啥")).toBe(true);
+    // A private driver has no project: that is the answer, not a project's name.
+    expect(isDontKnow("没有项目 就是给他开车")).toBe(true);
+    expect(isDontKnow("项目是万达")).toBe(false);
     // A sentence that only starts like it and goes on is not.
     expect(isDontKnow("不知道名字 但是我有他的电话还有他老婆的电话和他们家的地址在哪里")).toBe(false);
   });

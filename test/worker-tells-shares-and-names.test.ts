@@ -161,3 +161,27 @@ describe("conversations", () => {
     expect(worker.heard).toContain("欠钱的一方：李老板");
   });
 });
+
+describe("a sum made of each one's share", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is remade when the count is corrected, but not once the worker has said the sum himself", () => {
+    const leader = new Worker(env.app, "leader");
+    leader.says("我们在重庆渝北区龙湖天街三期干水电 包工头张老三欠我们5个人工资 每人八千");
+    expect(leader.heard).toContain("欠款金额：¥40,000");
+    leader.says("是6个人");
+    expect(leader.heard).toContain("已改好：欠款金额 → ¥48,000（每人 ¥8,000 × 6 人）");
+    expect(leader.heard).toContain("欠款金额：¥48,000");
+
+    const other = new Worker(env.app, "other");
+    other.says("我们在重庆渝北区龙湖天街三期干水电 包工头张老三欠我们5个人工资 每人八千");
+    other.says("一共四万五");
+    other.says("是6个人");
+    expect(other.heard).toContain("欠款金额：¥45,000");
+    expect(other.heard).not.toContain("每人 ¥8,000");
+  });
+});

@@ -819,6 +819,15 @@ export class DialogEngine {
     this.fillFromReading(draft, reading);
     // "十几个人 每人三千多": the share is kept for the sum, once the count is known.
     if (draft.facts.amountYuan === null) draft.perHeadYuan = this.perHeadShareIn(text) ?? undefined;
+    else {
+      // "5个人 每人八千" read as ¥40,000: the share is kept, so that "是6个人" remakes the sum.
+      const share = this.perHeadShareIn(text, true);
+      const count = draft.facts.headcount;
+      if (share !== null && count !== null && count.min === count.max && share * count.min === draft.facts.amountYuan) {
+        draft.perHeadYuan = share;
+        draft.perHeadTotalYuan = draft.facts.amountYuan;
+      }
+    }
     // Off a building site the "project" is the workplace: "我在深圳龙华富士康当普工" is not asked again.
     // (The reader keeps project for construction, as the labelled set defines it.)
     if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
@@ -1195,9 +1204,9 @@ export class DialogEngine {
   }
 
   /** "每人三千多", "一个人欠八千": one worker's share, when that is what the text gives instead of a sum. */
-  private perHeadShareIn(text: string): number | null {
+  private perHeadShareIn(text: string, evenIfSumRead = false): number | null {
     const word = PER_HEAD_ANSWER.exec(text);
-    if (word === null || this.read(text).amountYuan !== null) return null;
+    if (word === null || (!evenIfSumRead && this.read(text).amountYuan !== null)) return null;
     const rest = text.slice(word.index + word[0].length).replace(/^[欠是有都:：\s]+/, "");
     const fromReading = this.read(rest).amountYuan;
     if (fromReading !== null) return fromReading;
@@ -1209,11 +1218,19 @@ export class DialogEngine {
   private advance(turn: Turn, draft: Draft): void {
     // "每人七千", then "15个人": the sum is the share times the count.
     const counted = draft.facts.headcount;
-    if (draft.facts.amountYuan === null && draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max) {
+    const remade =
+      draft.perHeadTotalYuan !== undefined &&
+      draft.facts.amountYuan === draft.perHeadTotalYuan &&
+      draft.perHeadYuan !== undefined &&
+      counted !== null &&
+      counted.min === counted.max &&
+      draft.perHeadYuan * counted.min !== draft.facts.amountYuan;
+    if (draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max && (draft.facts.amountYuan === null || remade)) {
       draft.facts.amountYuan = draft.perHeadYuan * counted.min;
+      draft.perHeadTotalYuan = draft.facts.amountYuan;
       draft.amountScope = "total";
       turn.say(
-        turn.t("intake.perHeadTotal", {
+        turn.t(remade ? "intake.perHeadTotalRemade" : "intake.perHeadTotal", {
           share: formatYuan(draft.perHeadYuan, turn.locale),
           count: counted.min,
           total: formatYuan(draft.facts.amountYuan, turn.locale),

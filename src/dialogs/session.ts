@@ -48,6 +48,8 @@ export const draftSchema = z.object({
   amountScope: z.enum(["asked", "total", "own"]).optional(),
   /** "每人七千" before anyone was counted: each one's share, multiplied once the count is known. */
   perHeadYuan: z.number().positive().optional(),
+  /** The sum made of that share times the count: while the sum is still this, a new count remakes it. */
+  perHeadTotalYuan: z.number().positive().optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

@@ -184,4 +184,13 @@ describe("a sum made of each one's share", () => {
     expect(other.heard).toContain("欠款金额：¥45,000");
     expect(other.heard).not.toContain("每人 ¥8,000");
   });
+
+  it("two values told with spaces and an aside between them are both corrected", () => {
+    const leader = new Worker(env.app, "spaces");
+    leader.says("我们在重庆渝北区龙湖天街三期干水电 包工头张老三欠我们5个人工资 每人八千");
+    leader.says("不对 是6个人 我也算 一共四万五");
+    expect(leader.heard).toContain("已改好：被欠人数 → 6 人");
+    expect(leader.heard).toContain("已改好：欠款金额 → ¥45,000");
+    expect(leader.last?.expecting).toBe("confirm");
+  });
 });

@@ -212,6 +212,17 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
     }
     valueText = parts.join("，");
   }
+  // "不对 是6个人 我也算 一共四万八": values typed with spaces for commas, and an aside between them.
+  if (!found && valueText && more.length === 0 && factOfValue(valueText) === null && /\s/.test(valueText)) {
+    const valued = valueText
+      .split(/[\s，,；;。]+/)
+      .map((part) => ({ part, fact: factOfValue(part) }))
+      .filter((p): p is { part: string; fact: FactName } => p.fact === "amount" || p.fact === "headcount" || p.fact === "phone");
+    if (valued.length > 0 && new Set(valued.map((v) => v.fact)).size === valued.length) {
+      const [first, ...others] = valued as [{ part: string; fact: FactName }, ...{ part: string; fact: FactName }[]];
+      return { fact: first.fact, valueText: first.part, more: others.map((v) => ({ fact: v.fact, valueText: v.part })) };
+    }
+  }
   const fact = found?.[0] ?? (valueText ? factOfValue(valueText) : null) ?? factRejected(rejected, current);
   // "不对，是公司欠了我两个月工资": the story again, not a new name for the company.
   if ((fact === "employer" || fact === "project") && valueText && STORY.test(valueText)) return null;

@@ -76,6 +76,10 @@ describe("spoken spans, workers by their trade, and companies with a surname's c
     expect(readMessage("三个同事都没拿到工资").headcount).toEqual({ min: 3, max: 3 });
   });
 
+  it("does not take 厂是国企 as the factory's name", () => {
+    expect(readMessage("我们厂是国企 中国一拖 在洛阳 三个月工资没发").employer).toBeNull();
+  });
+
   it("takes the name after 公司叫 as the company, though 金 is a surname", () => {
     expect(readMessage("物业公司叫金管家 欠我们保安三个月工资").employer).toBe("金管家");
     expect(readMessage("物业公司叫金鹏 欠我们工资").employer).toBe("金鹏");

@@ -118,6 +118,8 @@ function pushCandidate(out: Candidate[], c: Candidate | null): void {
   if (c) out.push(c);
 }
 
+const KIND_OF_FIRM = /^(?:国企|央企|私企|外企|民企|国营|国营的|私营|私营的|集体|个体|合资|合资的|上市公司|大公司|小公司|黑厂|正规的?|国有的?|私人的?|外资的?)$/;
+
 function findCompanies(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const q of quotedNames(text)) {
@@ -133,6 +135,8 @@ function findCompanies(text: string): Candidate[] {
     const name = m[1] ?? "";
     // "公司是李强的" names its owner; "物业公司叫金管家" names the company, though 金 is a surname.
     if (personNameAt(name) === name && !/叫|名叫|叫做/.test(m[0])) continue;
+    // "厂是国企": what kind of firm, not its name.
+    if (KIND_OF_FIRM.test(name)) continue;
     pushCandidate(out, companyCandidate(text, name, m.index + m[0].indexOf(name)));
   }
   for (const m of allMatches(SOE_BUREAU, text)) pushCandidate(out, companyCandidate(text, m[0], m.index));

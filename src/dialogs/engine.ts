@@ -1218,22 +1218,19 @@ export class DialogEngine {
   private advance(turn: Turn, draft: Draft): void {
     // "每人七千", then "15个人": the sum is the share times the count.
     const counted = draft.facts.headcount;
-    const remade =
-      draft.perHeadTotalYuan !== undefined &&
-      draft.facts.amountYuan === draft.perHeadTotalYuan &&
-      draft.perHeadYuan !== undefined &&
-      counted !== null &&
-      counted.min === counted.max &&
-      draft.perHeadYuan * counted.min !== draft.facts.amountYuan;
-    if (draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max && (draft.facts.amountYuan === null || remade)) {
-      draft.facts.amountYuan = draft.perHeadYuan * counted.min;
-      draft.perHeadTotalYuan = draft.facts.amountYuan;
+    const exactCount = counted !== null && counted.min === counted.max ? counted.min : null;
+    const shareTotal = draft.perHeadYuan !== undefined && exactCount !== null ? draft.perHeadYuan * exactCount : null;
+    // The sum is still the one made of the share, and the count has changed since.
+    const remade = shareTotal !== null && draft.facts.amountYuan === draft.perHeadTotalYuan && shareTotal !== draft.facts.amountYuan;
+    if (shareTotal !== null && draft.perHeadYuan !== undefined && exactCount !== null && (draft.facts.amountYuan === null || remade)) {
+      draft.facts.amountYuan = shareTotal;
+      draft.perHeadTotalYuan = shareTotal;
       draft.amountScope = "total";
       turn.say(
         turn.t(remade ? "intake.perHeadTotalRemade" : "intake.perHeadTotal", {
           share: formatYuan(draft.perHeadYuan, turn.locale),
-          count: counted.min,
-          total: formatYuan(draft.facts.amountYuan, turn.locale),
+          count: exactCount,
+          total: formatYuan(shareTotal, turn.locale),
         }),
       );
     }

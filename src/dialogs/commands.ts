@@ -1,13 +1,20 @@
 // Commands a worker can type on any channel. Channels pass text through as it came; "/status@bot"
 // (Telegram groups) and the Chinese "查询 编号" are understood here once for all of them.
 import { findCaseIdIn, parseCaseId } from "../cases/case-id.js";
-import { asksProgress } from "./after-case.js";
+import { asksConfidentiality, asksProgress } from "./after-case.js";
 
 export type Command =
-  | { name: "start" | "help" | "new" | "cancel" | "mycases" }
+  | { name: "start" | "help" | "new" | "mycases" }
+  // inWords: "算了 不投诉了" rather than /cancel — with no draft it may withdraw a filed complaint.
+  // reason: what followed it ("老板说下个月给"), if anything.
+  | { name: "cancel"; inWords?: boolean; reason?: string }
   | { name: "lang"; locale: string | null }
   | { name: "status"; caseId: string | null; accessCode: string | null }
   | { name: "unknown"; raw: string };
+
+// "算了，不投诉了", "不投诉了 老板说下个月给": the worker gives up the complaint in words, perhaps saying why.
+const GIVE_UP =
+  /^(?:(?:算了[，,\s]*不(?:投诉|告|弄|要|填)了?|(?:算了[，,\s]*)?(?:先|还是)?不(?:想|用)?(?:投诉|告|登记)了)(?:[。.!！]*$|[，,。.!！\s]+(\S.{0,40})$)|(?:never ?mind|forget it|I don'?t want to complain)[。.!！]*$)/i;
 
 const STATUS_WORDS = /^(查询|查|查进度|进度|状态|status)\s*[:：]?\s*/i;
 
@@ -24,9 +31,10 @@ export function parseCommand(text: string): Command | null {
         return { name };
       case "help":
       case "new":
-      case "cancel":
       case "mycases":
         return { name };
+      case "cancel":
+        return { name: "cancel" };
       case "lang":
         return { name: "lang", locale: rest[0] ?? null };
       case "status":
@@ -36,7 +44,14 @@ export function parseCommand(text: string): Command | null {
     }
   }
   // "算了，不投诉了": the worker gives up this complaint in words.
-  if (/^(取消|cancel|算了[，,\s]*不(?:投诉|告|弄|要|填)了?|不投诉了|不想投诉了|不告了|先不投诉了|never ?mind|forget it)[。.!！]*$/i.test(trimmed)) return { name: "cancel" };
+  if (/^(取消|cancel)[。.!！]*$/i.test(trimmed)) return { name: "cancel" };
+  const givenUp = GIVE_UP.exec(trimmed);
+  if (givenUp) {
+    const reason = givenUp[1]?.trim() ?? "";
+    if (!reason) return { name: "cancel", inWords: true };
+    // "…但是老板还欠我3000" goes on with the story; "…怕老板知道" is a fear to answer, not a decision.
+    return /^(?:但是?|可是|不过|but\b)/i.test(reason) || asksConfidentiality(reason) ? null : { name: "cancel", inWords: true, reason };
+  }
   if (/^(查询|查进度|查一下|进度|status|status please|check status)[\s。.!！?？]*$/i.test(trimmed)) return { name: "status", caseId: null, accessCode: null };
   const statusMatch = trimmed.match(STATUS_WORDS);
   if (statusMatch && findCaseIdIn(trimmed.slice(statusMatch[0].length))) {

@@ -48,7 +48,8 @@ import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
-import { processQuestion } from "./faq.js";
+import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
+import { WRITER_LEADS_A_TEAM } from "../triage/headcount.js";
 import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
   saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
 import { languageOfText } from "./language.js";
@@ -98,11 +99,12 @@ function onlyPlaceNames(text: string): boolean {
  */
 function soundsLikeOwnShare(narrative: readonly string[]): boolean {
   const text = narrative.join("，");
-  return OWN_SUM.test(text) && !GROUP_SUM.test(text);
+  // "我是包工头…欠我": a team leader's "我" is the team.
+  return OWN_SUM.test(text) && !GROUP_SUM.test(text) && !WRITER_LEADS_A_TEAM.test(text);
 }
 const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
 const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
-const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
+const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|工人(?:们)?(?:的)?工资|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
 const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
 const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
@@ -409,7 +411,7 @@ export class DialogEngine {
     const answering = turn.session.answeringCaseId;
     turn.session.answeringCaseId = null;
     if (command) {
-      this.onCommand(turn, command);
+      this.onCommand(turn, command, text);
       return;
     }
     // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply — and kept in the
@@ -497,7 +499,8 @@ export class DialogEngine {
     // "需要什么材料", "要不要请律师": the process explained; the dialog goes on where it was.
     const faq = processQuestion(text);
     if (faq) {
-      turn.say(turn.t(faq));
+      // "要多久？要啥材料？": each question answered.
+      for (const key of processQuestions(text)) turn.say(turn.t(key));
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
       const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
@@ -852,6 +855,8 @@ export class DialogEngine {
     if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(turn.t("logged.violence"));
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
     turn.say(known.length > 0 ? turn.t("intake.understood", { count: known.length }) : turn.t("intake.start"));
+    // "…欠我们12万 要多久能拿到钱？要啥材料？": what the story asks is answered before the next question.
+    for (const key of questionsInStory(text)) turn.say(turn.t(key));
     this.advance(turn, draft);
   }
 
@@ -1954,7 +1959,7 @@ export class DialogEngine {
 
   // ── commands ────────────────────────────────────────────────────────────────────────────────
 
-  private onCommand(turn: Turn, command: Command): void {
+  private onCommand(turn: Turn, command: Command, text: string): void {
     const { t } = turn;
     turn.session.newComplaintAsked = command.name === "new";
     switch (command.name) {
@@ -1974,6 +1979,15 @@ export class DialogEngine {
         turn.say(t("intro.describe"));
         return;
       case "cancel":
+        // "不投诉了" with nothing being written: about a complaint already filed (the officer hears it
+        // and checks), or, from someone with none, a complaint not made — with the door left open.
+        if (command.inWords && !turn.session.draft && turn.session.forwarded.length === 0) {
+          if (this.answerAboutOwnCase(turn, text)) return;
+          if (command.reason) {
+            turn.say(turn.t("intake.notFiled"));
+            return;
+          }
+        }
         this.cancel(turn);
         return;
       case "mycases":

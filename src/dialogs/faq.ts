@@ -3,7 +3,7 @@
 // message, and the dialog goes on where it was.
 
 const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
-  ["faq.evidence", /需要什么材料|要什么材料|要准备什么|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
+  ["faq.evidence", /(?:需要|要|准备)(?:什么|啥|哪些)(?:材料|资料|东西|证据)|要准备(?:什么|啥)|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
@@ -29,4 +29,37 @@ export function processQuestion(text: string): string | null {
   if (trimmed.length > 40 || STORY.test(trimmed)) return null;
   for (const [key, pattern] of QUESTIONS) if (pattern.test(trimmed)) return key;
   return null;
+}
+
+/** Every process question a short message asks ("要多久？要啥材料？"), the first as processQuestion gives it. */
+export function processQuestions(text: string): string[] {
+  const first = processQuestion(text);
+  if (first === null) return [];
+  if (first === "faq.personalNumbers") return [first];
+  const asked = QUESTIONS.map(([key, pattern]) => [key, text.search(pattern)] as const).filter(([, at]) => at >= 0);
+  return asked.sort((a, b) => a[1] - b[1]).slice(0, MOST_IN_STORY).map(([key]) => key);
+}
+
+// A clause that asks rather than tells: "要多久能拿到钱？", "要准备啥材料", "do I need a lawyer?".
+const ASKS = /[？?]|吗|呢|么|要不要|用不用|需不需要|能不能|多久|多长|什么|啥|怎么|哪|^(?:how|what|when|do|does|is|can|will|should)\b/i;
+/** Most answers given alongside a story: more would bury the question the bot asks next. */
+const MOST_IN_STORY = 2;
+
+/**
+ * The questions about the process asked inside a longer message ("…欠我们12万 要多久能拿到钱？要啥材料？"),
+ * as i18n keys, in the order asked. Each clause is judged alone, so the story's own words
+ * (欠, figures) do not hide the question, and a statement ("我们找过律师") is not taken for one.
+ */
+export function questionsInStory(text: string): string[] {
+  if (processQuestion(text) !== null) return [];
+  const keys: string[] = [];
+  for (const clause of text.split(/(?<=[？?。！!；;\n])|[，,、\s]+/)) {
+    const trimmed = clause.trim();
+    if (trimmed === "" || trimmed.length > 30 || !ASKS.test(trimmed)) continue;
+    for (const [key, pattern] of QUESTIONS) {
+      if (pattern.test(trimmed) && !keys.includes(key)) keys.push(key);
+    }
+    if (keys.length >= MOST_IN_STORY) break;
+  }
+  return keys.slice(0, MOST_IN_STORY);
 }

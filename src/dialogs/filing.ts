@@ -102,6 +102,8 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   const planned = planner.initial(now, { isArrears: classification.isArrears, major: route.major });
   const dueAt = planned.length > 0 ? Math.min(...planned.map((d) => d.dueAt)) : null;
   const firstActionAt = (planned.find((d) => d.kind === "first_action") ?? planner.plan("first_action", now)).dueAt;
+  // A major case (a worker at risk, many people, a large sum): its facts are due today, not its first step.
+  const majorFactsAt = planned.find((d) => d.kind === "major_facts")?.dueAt ?? null;
   const reasons = [...classification.reasons, ...route.reasons];
   // The sum is the worker's own share; how much the group is owed is for the officer to find out.
   if (draft.amountScope === "own" && facts.amountYuan !== null) {
@@ -179,11 +181,11 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   // Safety before paperwork: a worker who reports violence or threats hears of 110 first.
   if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(t("logged.violence"));
   turn.say(t("logged.id", { id: formatCaseId(id), code: accessCode }));
-  if (classification.isArrears) turn.say(arrearsAnswer(turn, route, firstActionAt, deps.calendar));
+  if (classification.isArrears) turn.say(arrearsAnswer(turn, route, route.major && majorFactsAt !== null ? majorFactsAt : firstActionAt, deps.calendar));
   // Why it is not arrears, in the classifier's words: where the case would be handled means nothing here.
   else turn.say(referralAnswer(t, classification.category, classification.reasons, route));
   // The other problem told with the wages: where it goes, so that it is not lost.
-  for (const also of ["alsoInjury", "alsoCompensation"] as const) {
+  for (const also of ["alsoInjury", "alsoCompensation", "alsoProjectMoney"] as const) {
     if (classification.reasons.some((r) => r.key === `triage:reason.${also}`)) turn.say(t(`logged.${also}`));
   }
   // A purchase, a loan, a scam: the referral says where to go; the labour rights channels would mislead.
@@ -203,7 +205,7 @@ function arrearsAnswer(turn: Turn, route: Route, dueAt: number, calendar: Workin
       departments,
     }),
   );
-  lines.push(t("logged.nextStep", { date: formatLocalDate(dueAt, calendar.timeZone, turn.locale) }));
+  lines.push(t(route.major ? "logged.nextStepMajor" : "logged.nextStep", { date: formatLocalDate(dueAt, calendar.timeZone, turn.locale) }));
   const sizeMajor = route.reasons.some((r) => r.key === "reason.major_headcount" || r.key === "reason.major_amount");
   // Major for the worker's safety, not for its size: said so, not "many people or a large sum".
   if (route.major) lines.push(t(sizeMajor ? "logged.major" : "logged.majorUrgent"));

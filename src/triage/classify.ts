@@ -1,5 +1,7 @@
 // First-question classification (首问负责制): arrears get a named officer; everything else is told its
 // channel. Each decision carries its reasons as i18n keys of the "triage" namespace.
+import { WRITER_LEADS_A_TEAM } from "./headcount.js";
+import { speaksOfWagesWithin } from "./wages-within.js";
 import type { Category, Reason } from "../domain.js";
 import { prepareText } from "./read-message.js";
 import type { Classification, MessageReading } from "./reading.js";
@@ -74,7 +76,6 @@ const WRITER_IS_BUSINESS =
   /我是[^。!?！？]{0,14}(?:老板|分包|出租|供应商|承包商|材料商|建材商|卖)|我们(?:的|自己的?|开的|这个|这家)?公司(?!老板|的老板|欠|拖|不给|没给)|名下公司|我公司|供货|供了|租给|垫资|搞挖机|挖掘机老板|挖机老板|I (?:run|own) (?:a|the) (?:company|subcontractor)/i;
 const WRITER_PAID_WORKERS =
   /(?:农民工|工人|机手|手下|兄弟们)[^。!?！？]{0,8}工资[^。!?！？]{0,8}(?:付清|发了|垫付|结清|发清|发放|垫)|工资我[^。!?！？]{0,8}(?:垫付|发了|付清)|把[^。!?！？]{0,8}工资[^。!?！？]{0,6}(?:付清|发清|结清)/;
-const TEAM_LEADER_CLAIM = /我是[^。!?！？]{0,6}(?:包工头|班组长|班长|带班|工头|劳务队长)|我(?:带|领)的?[^。!?！？]{0,4}(?:工人|兄弟|班组|人)/;
 
 const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from (?:a|the) (?:scaffold|building|roof|height|ladder)/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
@@ -117,8 +118,8 @@ function decide(fullText: string, reading: MessageReading): { category: Category
     return { category: "not_labor", reasons: [reason("notWork")] };
   }
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
-  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text);
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);
+  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text) || (projectMoney && speaksOfWagesWithin(text));
 
   // 以讨薪为名讨要工程款: a business claiming project money (rent, materials, machine hours) is not
   // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
@@ -126,7 +127,9 @@ function decide(fullText: string, reading: MessageReading): { category: Category
     const paidWorkers = WRITER_PAID_WORKERS.test(text);
     // "欠我两万" names the workers owed; "欠我工程款三十万" names a business's money owed to the writer.
     const workersOwed = WORKERS_OWED.test(text) && !PROJECT_MONEY_TO_WRITER.test(text);
-    if (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !workersOwed)) {
+    // "里面有工人工资30万": the workers' wages inside the project money are arrears, claimed by their leader.
+    const wagesWithin = speaksOfWagesWithin(text) && !paidWorkers;
+    if (!wagesWithin && (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !workersOwed))) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));
       return { category: "project_payment", reasons };
@@ -151,12 +154,14 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   }
   if (wagesOwed) {
     const reasons = [reason("wagesOwed")];
-    if (TEAM_LEADER_CLAIM.test(text)) reasons.push(reason("teamLeaderClaimsWages"));
+    if (WRITER_LEADS_A_TEAM.test(text)) reasons.push(reason("teamLeaderClaimsWages"));
     if (reading.amountYuan !== null) reasons.push(reason("amountStated", { amount: reading.amountYuan }));
     if (reading.headcount !== null && reading.headcount.min > 1) reasons.push(reason("groupOwed", { count: reading.headcount.min }));
     // Wages and something else ("摔断了腿…也不给工资", "辞退…N+1也不给"): arrears first, the rest named.
     if (INJURY.test(text)) reasons.push(reason("alsoInjury"));
     if (COMPENSATION.test(text)) reasons.push(reason("alsoCompensation"));
+    // The project money around the wages is the business's own claim: 住建 or the courts.
+    if (projectMoney) reasons.push(reason("alsoProjectMoney"));
     return { category: "wage_arrears", reasons };
   }
   if (SOCIAL.test(text) && SOCIAL_PROBLEM.test(text) && !DISMISSAL.test(text)) {

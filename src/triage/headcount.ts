@@ -36,6 +36,9 @@ const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${
 const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
 const FIRST_PERSON_PLURAL = /(?:我们|俺们|咱们)(?!老板|的老板|厂|公司|村|老家|那|这|工地|项目|单位|包工头|工头|老乡)|咱几个|我几个|工友们|兄弟们|大伙|\bwe\b|\bus\b/i;
 const WRITER_ALONE_OWED = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我|俺)(?!们)|\bowes? me\b(?! and)/i;
+/** "我是包工头", "我带的工人": the writer leads a team and speaks for it ("我是包工头手下的" does not). */
+export const WRITER_LEADS_A_TEAM =
+  /我是[^。!?！？，,]{0,6}(?:包工头|班组长|带班的?|工头|劳务队长)(?!手下|带的|找的|招的|叫的|的(?:人|工人|兄弟))|我(?:带|领)的?[^。!?！？，,]{0,4}(?:工人|兄弟|班组|人)|我手下/;
 const FIRST_PERSON_SINGULAR = /我(?!们)|俺(?!们)|本人|\bI\b|\bI'm\b|\bmy\b|\bme\b/i;
 
 const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -169,6 +172,8 @@ export function readHeadcount(text: string): HeadcountReading | null {
   // "欠我们工资三万", "我们班组": more than the writer, how many not said — asked, never taken for one.
   // "我们老板欠我两万": the writer alone is owed; "我们" only says whose boss.
   if (FIRST_PERSON_PLURAL.test(text) && !WRITER_ALONE_OWED.test(text)) return null;
+  // "我是包工头 开发商欠我…": a team leader's "我" speaks for the team — how many is asked.
+  if (WRITER_LEADS_A_TEAM.test(text)) return null;
   if (FIRST_PERSON_SINGULAR.test(text)) return { min: 1, max: 1 };
   return null;
 }

@@ -21,36 +21,42 @@ const CITY_SUFFIX = /(市|地区|盟|(?:[\u4e00-\u9fff]{1,6}族)+自治州|自�
 const COUNTY_CITY_SUFFIX = /市$/;
 
 interface PrefixSet {
-  names: Set<string>;
+  /** Each name with the levels it is found at, as bits: 1 province, 2 city, 4 county (or a zone). */
+  names: Map<string, number>;
   starts: Set<string>;
 }
 
+const PROVINCE = 1;
+const CITY = 2;
+const COUNTY = 4;
+
 function buildPrefixSet(): PrefixSet {
-  const names = new Set<string>();
+  const names = new Map<string, number>();
+  const add = (name: string, level: number) => names.set(name, (names.get(name) ?? 0) | level);
   for (const name of loadNames("provinces.json")) {
-    names.add(name);
+    add(name, PROVINCE);
     const short = name.replace(PROVINCE_SUFFIX, "");
-    if (short.length >= 2) names.add(short);
+    if (short.length >= 2) add(short, PROVINCE);
   }
   for (const name of loadNames("cities.json")) {
     if (name === "市辖区" || name === "县") continue;
-    names.add(name);
+    add(name, CITY);
     const short = name.replace(CITY_SUFFIX, "");
-    if (short.length >= 2) names.add(short);
+    if (short.length >= 2) add(short, CITY);
   }
   for (const name of loadNames("areas.json")) {
     if (name === "市辖区") continue;
-    names.add(name);
+    add(name, COUNTY);
     if (COUNTY_CITY_SUFFIX.test(name)) {
       const short = name.slice(0, -1);
-      if (short.length >= 2) names.add(short);
+      if (short.length >= 2) add(short, COUNTY);
     }
   }
-  for (const zone of ["经开区", "高新区", "开发区", "新区", "经济开发区", "高新技术开发区"]) names.add(zone);
+  for (const zone of ["经开区", "高新区", "开发区", "新区", "经济开发区", "高新技术开发区"]) add(zone, COUNTY);
   // Every beginning of a name (two characters or more): the search below stops at the first prefix of
   // the text that begins no name, usually after one or two probes.
   const starts = new Set<string>();
-  for (const name of names) for (let length = 2; length <= name.length; length++) starts.add(name.slice(0, length));
+  for (const name of names.keys()) for (let length = 2; length <= name.length; length++) starts.add(name.slice(0, length));
   return { names, starts };
 }
 
@@ -62,15 +68,24 @@ function prefixSet(): PrefixSet {
 
 /** Longest known place name that the text starts with, or "". */
 export function leadingPlace(text: string): string {
+  return leadingPlaceWithLevels(text).name;
+}
+
+function leadingPlaceWithLevels(text: string): { name: string; levels: number } {
   const { names, starts } = prefixSet();
   // Every name the text starts with is reached: all the beginnings of a name are in `starts`.
   let longest = "";
+  let levels = 0;
   for (let length = 2; length <= text.length; length++) {
     const head = text.slice(0, length);
     if (!starts.has(head)) break;
-    if (names.has(head)) longest = head;
+    const found = names.get(head);
+    if (found !== undefined) {
+      longest = head;
+      levels = found;
+    }
   }
-  return longest;
+  return { name: longest, levels };
 }
 
 const LEADING_DE = /^的/;
@@ -81,12 +96,20 @@ const LEADING_DE = /^的/;
  */
 export function stripLeadingPlaces(name: string, minRest = 3, acceptable: (rest: string) => boolean = () => true): string {
   let rest = name;
+  // Places are written from the larger down ("郑州金水区"): after a county, "东方" (a city in Hainan)
+  // begins the name itself — "金水区东方明珠小区" is 东方明珠小区.
+  let deeperThan = 0;
   for (;;) {
-    const place = leadingPlace(rest);
+    const { name: place, levels } = leadingPlaceWithLevels(rest);
     if (!place) return rest;
+    const deeper = levels & ~((deeperThan << 1) - 1);
+    if (deeperThan !== 0 && deeper === 0) return rest;
     const remainder = rest.slice(place.length).replace(LEADING_DE, "");
     // "安达物业" must not lose "安达" (a city too): stop when only a generic word would remain.
     if (remainder.length < minRest || !acceptable(remainder)) return rest;
     rest = remainder;
+    // The shallowest level deeper than the last: "吉林吉林市" is the province, then its city.
+    const next = deeperThan === 0 ? levels : deeper;
+    deeperThan = next & -next;
   }
 }

@@ -8,6 +8,7 @@ import { removeInstructions } from "./injection.js";
 import { normalize } from "./normalize.js";
 import { readProject } from "./project.js";
 import { readShares } from "./shares.js";
+import { wagesWithinSum } from "./wages-within.js";
 import type { MessageReading } from "./reading.js";
 import { guessSector, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
 
@@ -59,6 +60,9 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
       amountYuan = shares.amountYuan;
     } else amountYuan = statedTotal;
   } else if (amountYuan === null && statedTotal !== null) amountYuan = statedTotal;
+  // "工程款80万 里面有工人工资30万": the wages are the complaint's sum; the rest is a business's claim.
+  const wagesInside = wagesWithinSum(text);
+  if (wagesInside !== null) amountYuan = wagesInside;
   const namedSector = readNamedSector(text);
   const sector = namedSector ?? guessSector(text);
   const employer = readEmployer(text, sector);

@@ -1,0 +1,157 @@
+// A worker who asks while telling the story, who gives up before or after filing, a team leader whose
+// project money holds his workers' wages, and site names that begin like a place. Each was answered
+// wrongly or not at all in the review of 2026-12-05: read through the shipped reader and the engine.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { processQuestions, questionsInStory } from "../src/dialogs/faq.js";
+import { classify } from "../src/triage/classify.js";
+import { readMessage } from "../src/triage/read-message.js";
+import { stripLeadingPlaces } from "../src/triage/place-prefix.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+describe("questions asked inside a story", () => {
+  it("finds each question in the order asked, and none in a story that only tells", () => {
+    expect(questionsInStory("宏达劳务欠我们8个人工资一共12万 要多久能拿到钱？要准备啥材料？")).toEqual(["faq.howLong", "faq.evidence"]);
+    expect(questionsInStory("老板欠我3万，我们找过律师了，没用")).toEqual([]);
+    expect(questionsInStory("在郑州金水区干了三个月 老板一直不给钱 怎么办啊")).toEqual([]);
+    expect(processQuestions("要多久？要啥材料？")).toEqual(["faq.howLong", "faq.evidence"]);
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("answers them between what was understood and the next question", () => {
+      const worker = new Worker(env.app, "asker");
+      const result = worker.says("我在郑州金水区东方明珠小区二期工地干活 宏达劳务欠我们8个人工资一共12万 要多久能拿到钱？要准备啥材料？");
+      const texts = result.replies.map((reply) => reply.text);
+      expect(texts[0]).toContain("记下了");
+      expect(texts[1]).toContain("按规定的期限办理");
+      expect(texts[2]).toContain("欠条、合同");
+      expect(result.expecting).toBe("confirm");
+      // The site keeps its whole name: 东方 is a city in Hainan, but not after 金水区.
+      expect(texts[3]).toContain("东方明珠小区二期");
+    });
+
+    it("answers two short questions in one message, and no draft is opened", () => {
+      const worker = new Worker(env.app, "two");
+      const result = worker.says("要多久？要啥材料？");
+      expect(result.replies).toHaveLength(2);
+      expect(result.expecting).toBeNull();
+    });
+  });
+});
+
+describe("giving up in words", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("files nothing when the first message gives up, and leaves the door open", () => {
+    const worker = new Worker(env.app, "quits");
+    const result = worker.says("算了 不投诉了 老板说下个月给");
+    expect(result.expecting).toBeNull();
+    expect(worker.heard).toContain("不登记");
+    expect(env.app.ledger.listByFiler("local:quits", 5)).toHaveLength(0);
+  });
+
+  it("drops the complaint being written", () => {
+    const worker = new Worker(env.app, "midway");
+    worker.says("工地欠我工资");
+    const result = worker.says("算了 不投诉了 老板说下个月给");
+    expect(result.expecting).toBeNull();
+    expect(worker.heard).toContain("已取消");
+  });
+
+  it("after filing, tells the officer rather than saying there is nothing to cancel", () => {
+    const worker = new Worker(env.app, "filed");
+    const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我们8个人工资一共12万");
+    const result = worker.says("不投诉了");
+    expect(result.caseId).toBe(id);
+    expect(worker.heard).toContain("已转告");
+    const events = env.app.ledger.events(id).map((event) => event.type);
+    expect(events.at(-1)).toBe("worker_added");
+  });
+
+  it("reads 'but' after it as a story, not a giving up", () => {
+    const worker = new Worker(env.app, "but");
+    const result = worker.says("不投诉了 但是老板还欠我3000");
+    expect(result.expecting).not.toBeNull();
+  });
+});
+
+describe("a team leader's project money with his workers' wages in it", () => {
+  const text = "我是包工头 开发商欠我工程款80万 里面有工人工资30万 项目在新乡红旗区人民医院新大楼";
+
+  it("is arrears for the wages inside, with their sum, the site, and the count left to ask", () => {
+    const reading = readMessage(text);
+    expect(reading.amountYuan).toBe(300_000);
+    expect(reading.headcount).toBeNull();
+    expect(reading.project).toBe("人民医院新大楼");
+    const classification = classify(text, reading);
+    expect(classification.category).toBe("wage_arrears");
+    expect(classification.reasons.map((r) => r.key)).toEqual(
+      expect.arrayContaining(["triage:reason.teamLeaderClaimsWages", "triage:reason.alsoProjectMoney"]),
+    );
+  });
+
+  it("stays project money when no wages are said to be in it, or the workers were paid", () => {
+    const plain = "我是包工头 开发商欠我工程款80万";
+    expect(classify(plain, readMessage(plain)).category).toBe("project_payment");
+    const paid = "开发商欠我工程款80万 工人工资我都垫付了 里面有工人工资30万";
+    expect(classify(paid, readMessage(paid)).category).toBe("project_payment");
+  });
+
+  it("a worker under the team leader is still one person", () => {
+    expect(readMessage("我是包工头手下的 老板欠我8000").headcount).toEqual({ min: 1, max: 1 });
+  });
+
+  describe("filed", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("tells him where the rest of the project money goes", () => {
+      const worker = new Worker(env.app, "leader");
+      worker.files(text, { employer: "不知道", headcount: "20个" });
+      expect(worker.heard).toContain("工人工资以外的工程款");
+    });
+  });
+});
+
+describe("site names that begin like a place", () => {
+  it("strips places only from the larger down", () => {
+    expect(stripLeadingPlaces("郑州金水区东方明珠小区二期")).toBe("东方明珠小区二期");
+    expect(stripLeadingPlaces("江西九江都昌县鄱阳湖堤防加固工程")).toBe("鄱阳湖堤防加固工程");
+    expect(stripLeadingPlaces("吉林吉林市丰满区凤凰城三期")).toBe("凤凰城三期");
+  });
+
+  it("reads a building as the site, and the work done as no name", () => {
+    expect(readMessage("在红旗区实验小学综合楼干装修 老板欠我们3个人工资2万").project).toBe("实验小学综合楼");
+    expect(readMessage("盖厂房 老板欠我1万").project).toBeNull();
+  });
+});
+
+describe("a worker at risk, once filed", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is told of the facts checked by the major case's own deadline, not the ordinary first step", () => {
+    const worker = new Worker(env.app, "risk");
+    worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我们8个人工资一共12万 再不给钱我就从楼上跳下去");
+    expect(worker.heard).toContain("核实情况");
+    expect(worker.heard).toContain("已报市里督办");
+    const ordinary = new Worker(env.app, "calm");
+    ordinary.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
+    expect(ordinary.heard).not.toContain("核实情况");
+  });
+});

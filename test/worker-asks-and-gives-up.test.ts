@@ -6,6 +6,7 @@ import { processQuestions, questionsInStory } from "../src/dialogs/faq.js";
 import { classify } from "../src/triage/classify.js";
 import { readMessage } from "../src/triage/read-message.js";
 import { stripLeadingPlaces } from "../src/triage/place-prefix.js";
+import { Gazetteer } from "../src/routing/gazetteer.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 describe("questions asked inside a story", () => {
@@ -153,5 +154,37 @@ describe("a worker at risk, once filed", () => {
     const ordinary = new Worker(env.app, "calm");
     ordinary.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
     expect(ordinary.heard).not.toContain("核实情况");
+  });
+});
+
+describe("questions about the complaint itself", () => {
+  it("answers whether it counts as arrears, even though it says 欠", () => {
+    expect(processQuestions("这算欠工资吗")).toEqual(["faq.doesItCount"]);
+    expect(questionsInStory("我送外卖的 平台罚了我800块 这算欠工资吗")).toEqual(["faq.doesItCount"]);
+  });
+
+  it("answers who will be called", () => {
+    expect(processQuestions("他们会联系我爸还是联系我")).toEqual(["faq.whoIsContacted"]);
+    expect(processQuestions("will they call me or my son?")).toEqual(["faq.whoIsContacted"]);
+  });
+});
+
+describe("wages docked, and an English worker's employer and district", () => {
+  it("reads 无故扣我工资 as wages held back, with its sum", () => {
+    const text = "厂里无故扣我工资1500";
+    const reading = readMessage(text);
+    expect(reading.amountYuan).toBe(1_500);
+    expect(classify(text, reading).category).toBe("wage_arrears");
+    // A wage stated as a rate stays a rate.
+    expect(readMessage("我工资5000一个月 欠了两个月").amountYuan).toBe(10_000);
+  });
+
+  it("reads a firm or a person named as the one who owes, and Bao'an with its apostrophe", () => {
+    const reading = readMessage("Hengli Electronics owes me 6000 yuan, I worked at their factory in Bao'an, Shenzhen for three months", Gazetteer.shared());
+    expect(reading.employer).toBe("Hengli Electronics");
+    expect(reading.place.status === "found" ? reading.place.division?.code : null).toBe("440306");
+    expect(readMessage("I worked in Shenzhen and Foxconn owes me").employer).toBe("Foxconn");
+    expect(readMessage("Wang Qiang owes 5 of us 20000 in Zhengzhou").employer).toBe("Wang Qiang");
+    expect(readMessage("My boss owes me 3000").employer).toBeNull();
   });
 });

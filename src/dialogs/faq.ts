@@ -2,6 +2,10 @@
 // "要不要请律师", "要不要去劳动局", "你们是真的政府吗"): answered where they are asked, in one short
 // message, and the dialog goes on where it was.
 
+// "这算欠工资吗", "罚款算不算克扣": whether what happened is arrears at all.
+const DOES_IT_COUNT =
+  /(?:这|这个|这种|罚款|扣钱|扣的钱?)?(?:算不算|算)(?:是)?(?:欠(?:工资|薪|钱)|拖欠工资|克扣)(?:吗|么|不)|能(?:不能)?算欠薪|does (?:this|it|that) count|is (?:this|it|that) (?:unpaid wages|wage arrears)/i;
+
 const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.evidence", /(?:需要|要|准备)(?:什么|啥|哪些)(?:材料|资料|东西|证据)|要准备(?:什么|啥)|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
@@ -9,6 +13,8 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
   ["faq.official", /你们是(?:真的)?政府|是政府吗|是不是政府|你们是谁|你是谁|你是(?:机器人|真人|什么)|是机器人吗|是真人吗|是真的吗|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|who are you|are you (?:a )?(?:bot|robot|human)|are you (?:the )?government|is this official|is this real/i],
   ["faq.howLong", /要多久|多久(?:能|才|有|会)|多长时间|几天(?:能|才|有)|(?:什么|啥)时候(?:能|才|会)?(?:给|拿到|有结果|处理|办)|how long|when will (?:I|we) get/i],
+  ["faq.doesItCount", DOES_IT_COUNT],
+  ["faq.whoIsContacted", /(?:联系|打给|找|打电话给)(?:我|俺)(?:爸|妈|老公|老婆|媳妇|儿子|女儿|家里人|家人|哥|姐|弟|妹)?还是(?:联系|打给|找)?(?:我|俺)|(?:会|能)?(?:联系|打给|打电话给)谁|打谁的电话|(?:联系|打给)(?:我|俺)?(?:家里人|家人|我爸|我妈)吗|who will (?:call|contact)|will (?:they|you) (?:call|contact) (?:me|my)/i],
   ["faq.canRecover", /能(?:要|拿|讨)(?:回来|到)吗|(?:要|拿)得回来吗|有用吗|管用吗|有没有用|管不管|你们管吗|能管吗|can you (?:help|get (?:it|the money|my money) back)|will (?:I|we) get (?:it|the money|paid)/i],
 ];
 
@@ -26,7 +32,9 @@ export function processQuestion(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed.length <= 80 && PERSONAL_NUMBERS.test(trimmed) && !OWED_STORY.test(trimmed)) return "faq.personalNumbers";
   // A story that also asks is read as a story: only short questions are answered this way.
-  if (trimmed.length > 40 || STORY.test(trimmed)) return null;
+  // "这算欠工资吗" names 欠 in asking, not in telling.
+  const told = trimmed.replace(DOES_IT_COUNT, "");
+  if (trimmed.length > 40 || STORY.test(told)) return null;
   for (const [key, pattern] of QUESTIONS) if (pattern.test(trimmed)) return key;
   return null;
 }

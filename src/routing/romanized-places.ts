@@ -16,7 +16,8 @@ const SUFFIX_WORDS: Record<string, string> = {
   province: "省",
 };
 
-const WORD = /[A-Za-z]+/g;
+// "Bao'an", "Xi'an": pinyin's syllable mark is part of the word, and not of its key.
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 const MAX_WORDS = 3;
 
 interface Stem {
@@ -108,7 +109,7 @@ function wordsOf(text: string): WordAt[] {
     const start = m.index;
     const end = start + m[0].length;
     const inCompound = text[start - 1] === "-" || text[end] === "-";
-    words.push({ lower: m[0].toLowerCase(), capitalised: /^[A-Z]/.test(m[0]), start, end, inCompound });
+    words.push({ lower: m[0].toLowerCase().replace(/['’]/g, ""), capitalised: /^[A-Z]/.test(m[0]), start, end, inCompound });
   }
   return words;
 }

@@ -8,7 +8,8 @@ import type { Classification, MessageReading } from "./reading.js";
 
 // Platform and courier pay (派件费, 跑单费) is wages for new forms of employment (新就业形态).
 const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|派件费|跑单费|送餐费|提成|底薪|劳务费|人工费|工费|课时费|计件钱|wages?|salary|pay)";
-const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
+// "无故扣我工资" is 克扣 in the worker's words: wages held back all the same.
+const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|无故扣|乱扣|扣(?=[我俺])|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
 /** Wages named and said to be owed (not any money): what outweighs a loan, a rent, an injury claim. */
 const WAGES_NAMED_OWED = new RegExp(
   `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}|\\bowe[sd]?\\b[^.!?]{0,40}\\b(?:wages?|salary|pay)\\b|\\b(?:wages?|salary)\\b[^.!?]{0,20}\\b(?:unpaid|not paid|owed|withheld)\\b`,

@@ -54,6 +54,12 @@ const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老�
 const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|\p{Script=Han}{2,4}(?![\p{Script=Han}]))/u;
 const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
+// "Hengli Electronics owes me", "Wang Qiang didn't pay us": a capitalised name as the subject of owing.
+const EN_SUBJECT_OWES =
+  /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )((?:[A-Z][\w&'-]*\.?)(?: (?:[A-Z][\w&'-]*\.?|&|of))*) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
+// Words that begin a sentence without naming anyone ("My boss owes me", "The company didn't pay").
+const EN_NOT_A_NAME = /^(?:I|We|You|He|She|They|It|My|Our|The|His|Her|Their|This|That|These|Those|A|An|Boss|Company|Factory|Employer|Contractor|Everyone|Nobody|Someone|Mr|Mrs|Ms)\b/;
+const EN_COMPANY_WORD = /\b(?:Co|Ltd|Limited|Inc|Corp|Company|Group|Electronics?|Technology|Tech|Construction|Engineering|Labou?r|Services?|Trading|Logistics|Factory|Restaurant|Hotel|Garments?|Textiles?|Industries|Industrial|Manufacturing|Decoration|Property|Real Estate|Development)\b/;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
 // EN_COMPANY and EN_PERSON capture capitalised names.
 const HAS_CAPITAL = /[A-Z]/;
@@ -167,6 +173,16 @@ function findCompanies(text: string): Candidate[] {
   }
   // English names need Latin capitals; most messages have none and skip the scan.
   if (HAS_CAPITAL.test(text)) {
+    for (const m of allMatches(EN_SUBJECT_OWES, text)) {
+      const written = m[1] ?? "";
+      const name = /\b(?:Co|Ltd|Inc|Corp)\.$/.test(written) ? written : written.replace(/\.$/, "");
+      if (name.length < 3 || EN_NOT_A_NAME.test(name)) continue;
+      const start = m.index + m[0].indexOf(name);
+      const company = EN_COMPANY_WORD.test(name);
+      // A person is two words (Wang Qiang); a firm may be one ("Foxconn owes me"), but not a short word.
+      if (!company && !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name) && !/^[A-Z][A-Za-z]{3,}$/.test(name)) continue;
+      out.push({ name, kind: company || !name.includes(" ") ? "company" : "person", start, upper: false, owes: true, ofCompany: false, lead: false });
+    }
     for (const m of allMatches(EN_COMPANY, text)) {
       const start = m.index;
       const name = m[1] ?? "";

@@ -188,3 +188,32 @@ describe("wages docked, and an English worker's employer and district", () => {
     expect(readMessage("My boss owes me 3000").employer).toBeNull();
   });
 });
+
+describe("a state firm by its short name, and a nanny on a housing estate", () => {
+  it("reads 中国一拖 as the employer and a state firm, and 中国人 as nobody", () => {
+    const reading = readMessage("厂是国企 中国一拖 欠我工资8000");
+    expect(reading.employer).toBe("中国一拖");
+    expect(reading.ownership).toBe("soe");
+    expect(readMessage("我们中国人打工不容易 老板欠我3000").employer).toBeNull();
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("asks a nanny for her employer, not whether the estate owes her", () => {
+      const nanny = new Worker(env.app, "nanny");
+      const result = nanny.says("我在郑州金水区绿地小区做保姆 雇主欠我两个月工资 一个月5000");
+      expect(result.expecting).toBe("employer");
+      expect(nanny.heard).toContain("雇主的称呼");
+      expect(nanny.choiceIds).not.toContain("employer:workplace");
+      nanny.says("李姐");
+      expect(nanny.heard).toContain("欠钱的一方：李姐");
+      expect(nanny.heard).toContain("干活的地方：绿地小区");
+      expect(nanny.heard).not.toContain("建筑工地");
+    });
+  });
+});

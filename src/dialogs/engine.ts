@@ -47,6 +47,7 @@ import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
+import { speaksOfDomesticWork } from "../triage/sector.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
 import { WRITER_LEADS_A_TEAM } from "../triage/headcount.js";
@@ -192,13 +193,12 @@ const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|�
 const CONFIDENTIALITY_QUESTION = 40;
 // A short message with these is a story that also asks (it is read as usual after the answer).
 const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
-/** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
 /** "物业公司叫金管家": the name was given as a business's, though it reads like a person's (金). */
 function namedAsBusiness(text: string, name: string): boolean {
   const at = text.indexOf(name);
   return at > 0 && /(?:公司|厂|店|站|网点|机构|物业|酒店|饭店|餐厅)(?:的?名字|名)?(?:叫|叫做|名叫)[“"]?$/.test(text.slice(Math.max(0, at - 12), at));
 }
-const DOMESTIC_WORK = /保姆|月嫂|育儿嫂|家政|钟点工|带孩子|住家|nanny|housekeeper|domestic worker/i;
+/** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
 const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
 const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
   ["zh-CN", /(?:说|用|讲|换成?)中文|中文吧|英文不太好|看不懂英文|speak chinese|in chinese/i],
@@ -840,7 +840,7 @@ export class DialogEngine {
       if (
         draft.facts.project === null &&
         draft.facts.employer !== null &&
-        (BUSINESS_NAME.test(draft.facts.employer) || DOMESTIC_WORK.test(text) || namedAsBusiness(text, draft.facts.employer))
+        (BUSINESS_NAME.test(draft.facts.employer) || speaksOfDomesticWork(text) || namedAsBusiness(text, draft.facts.employer))
       ) {
         draft.facts.project = draft.facts.employer;
       }

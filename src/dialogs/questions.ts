@@ -1,5 +1,6 @@
 // The one short question the bot asks next, with buttons where the answer is closed.
 import { OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
+import { speaksOfDomesticWork } from "../triage/sector.js";
 import { FACTS_WITHOUT_DONT_KNOW, OPTIONAL_FACTS, type FactName } from "./facts.js";
 import type { Draft } from "./session.js";
 import type { Choice, Turn } from "./turn.js";
@@ -24,8 +25,9 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft, coarse
       choices.push({ id: "headcount:1", label: t("choice.justMe") });
       break;
     case "employer":
-      // Off a building site the workplace is most often the employer ("富士康"): one tap.
-      if (draft.facts.project && draft.facts.sector !== "construction") {
+      // Off a building site the workplace is most often the employer ("富士康"): one tap. Not in a
+      // family's home: "绿地小区" is where the nanny works, the family is who pays.
+      if (draft.facts.project && draft.facts.sector !== "construction" && !inFamilyHome(draft)) {
         choices.push({ id: "employer:workplace", label: draft.facts.project });
       }
       break;
@@ -36,6 +38,11 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft, coarse
   // The county is asked of a place known only as a city: not knowing it leaves the city.
   else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact) || coarsePlace) choices.push({ id: "unknown", label: t("choice.dontKnow") });
   return choices;
+}
+
+/** A nanny, a cleaner by the hour: the work is in a family's home. */
+function inFamilyHome(draft: Draft): boolean {
+  return draft.facts.sector === "services" && speaksOfDomesticWork(draft.narrative[0] ?? "");
 }
 
 export function owesWages(draft: Draft): boolean {
@@ -57,6 +64,11 @@ export function askFact(turn: Turn, fact: FactName, draft: Draft, coarsePlace = 
         : `ask.${fact}`;
   const names = draft.placeCandidates.map((candidate) => candidate.label).join(turn.t("punctuation.enumeration"));
   // A rider is asked for his platform and station, a waiter for the shop, not for a "project" (工地).
-  const context = (fact === "project" || key === "ask.employer") && draft.facts.sector !== null ? draft.facts.sector : undefined;
+  const context =
+    (fact === "project" || key === "ask.employer") && draft.facts.sector !== null
+      ? key === "ask.employer" && inFamilyHome(draft)
+        ? "domestic"
+        : draft.facts.sector
+      : undefined;
   turn.say(turn.t(key, { names, place: county || "", context }), questionChoices(turn, fact, draft, Boolean(county)));
 }

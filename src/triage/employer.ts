@@ -13,9 +13,10 @@ const COMPANY_IN_CHUNK = new RegExp(`^(.{1,14}?)(${COMPANY_SUFFIX}+)(?!项目|�
 // "装修", "劳务": a trade word alone names nobody.
 const SUFFIX_ONLY = new RegExp(`^${COMPANY_SUFFIX}+$`);
 const ENDS_WITH_COMPANY_SUFFIX = new RegExp(`${COMPANY_SUFFIX}$`);
-// "中铁十局", and a group named bare before its project ("中铁的项目").
+// "中铁十局", a group named bare before its project ("中铁的项目"), and a state firm by its short name
+// before what it did ("中国一拖 欠我工资").
 const SOE_BUREAU =
-  /中建[一二三四五六七八]局|中铁[一二三四五六七八九十\d]+局|中交[一二三四五\d]+(?:航务)?(?:工程)?局|中国水电[一二三四五六七八九十\d]*局|(?:中国中铁|中国铁建|中国建筑|中铁建|中电建|中铁|中建|中交|中冶)(?=的(?:项目|工地|工程))/g;
+  /中建[一二三四五六七八]局|中铁[一二三四五六七八九十\d]+局|中交[一二三四五\d]+(?:航务)?(?:工程)?局|中国水电[一二三四五六七八九十\d]*局|(?:中国中铁|中国铁建|中国建筑|中铁建|中电建|中铁|中建|中交|中冶)(?=的(?:项目|工地|工程))|中国(?!人|的)[\u4e00-\u9fff]{2,4}?(?=\s*(?:欠|拖欠|不给|没给|没发|上班|干活|打工))/g;
 const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分包|土方分包|木工分包|分包|施工方|施工单位|开发商|甲方|业主|外包公司|劳务公司|建设单位|承建方|上面|再上面|下面)+/;
 // Companies the worker only describes ("一家广告公司"): no name to record.
 const GENERIC_COMPANY =

@@ -8,6 +8,9 @@ interface Cue<T> {
   weight: number;
 }
 
+const DOMESTIC_WORK_WORDS = "保姆|月嫂|育儿嫂|家政|钟点工|带孩子|住家阿姨|住家|nanny|housekeeper|domestic (?:worker|helper)";
+const DOMESTIC_WORK = new RegExp(DOMESTIC_WORK_WORDS, "i");
+
 // Weighted cues: a worker's trade or workplace ("工地", "车间") says more than a passing word.
 const SECTOR_CUES: readonly Cue<Sector>[] = [
   { value: "construction", weight: 1, pattern: /项目|民工|盖/g },
@@ -18,8 +21,15 @@ const SECTOR_CUES: readonly Cue<Sector>[] = [
   { value: "manufacturing", weight: 3, pattern: /工厂|车间|厂(?!家|商|区|房)|流水线|电子厂|服装厂|制造|加工|车工|普工|精工|机械|塑胶|塑料|玩具|五金|模具|纺织|制衣|鞋厂|配件|电器|机械厂|工业园|富士康|比亚迪|立讯|和硕|纬创|factory|garment|electronics|workshop|assembly line/gi },
   { value: "platform", weight: 4, pattern: /外卖|骑手|配送站|配送费|跑单|送件|快递网点|送快递|快递员|代驾|网约车|滴滴|美团|饿了么|货拉拉|主播|带货|直播|众包|deliver food|delivery station|delivery rider|courier|ride-hailing|streamer/gi },
   { value: "education", weight: 4, pattern: /培训学校|培训机构|培训班|教育机构|机构|(?<![盖建修新])学校(?!项目|工程|工地|建设)|(?<!新)校区(?!项目|工程|工地|建设)|校长|助教|老师|课时|教育(?!局)|辅导|双减|tutoring|training school/gi },
-  { value: "services", weight: 2, pattern: /酒店|宾馆|饭店|餐馆|餐饮|餐厅|烧烤|火锅|厨师|服务员|保安|保洁|物业|广告|软件|信息|科技|速运|物流|装卸|港口|快递站|快递公司|分拣|仓库|仓储|驿站|门店|超市|商场|美容|理发|家政|保姆|育儿嫂|月嫂|钟点工|带孩子|养老院|医院护工|restaurant|hotel|cleaner|security guard|shop/gi },
+  { value: "services", weight: 2, pattern: /酒店|宾馆|饭店|餐馆|餐饮|餐厅|烧烤|火锅|厨师|服务员|保安|保洁|物业|广告|软件|信息|科技|速运|物流|装卸|港口|快递站|快递公司|分拣|仓库|仓储|驿站|门店|超市|商场|美容|理发|养老院|医院护工|restaurant|hotel|cleaner|security guard|shop/gi },
+  // Work in a family's home: the housing estate she names ("绿地小区做保姆") is no building site.
+  { value: "services", weight: 4, pattern: new RegExp(DOMESTIC_WORK_WORDS, "gi") },
 ];
+
+/** "保姆", "月嫂": work in a family's home, where the family is the employer and the home the workplace. */
+export function speaksOfDomesticWork(text: string): boolean {
+  return DOMESTIC_WORK.test(text);
+}
 
 function countHits(text: string, pattern: RegExp): number {
   // An exec loop rather than matchAll, which would copy these long patterns on every call.
@@ -81,7 +91,7 @@ const PPP = /PPP|政府与社会资本合作|政府和社会资本合作/i;
 const GOVERNMENT =
   /给政府(?:盖|修|建|干)|政府投资|政府工程|政府项目|政府的(?:项目|工程|路|活)|(?:是|属于)政府的|政府出资|政府出钱|财政投资|财政资金|财政出资|国家投资|县里出钱|市里出钱|县里投资|市里投资|县政府|市政府(?:投资|出资|工程|项目)|镇政府|乡政府|(?:教育局|水利局|交通局|住建局|卫健委)的项目|government[- ]funded|government project|public project/i;
 const SOE =
-  /国企|央企|国有|国营|国资委|中建[一二三四五六七八]局|中建|中铁|中交|中冶|中国水电|中国电建|中国铁建|中国中铁|中国建筑|中国交建|中国能建|中化|中石油|中石化|国家电网|state-owned|China Railway|China State Construction|China Communications|PowerChina/i;
+  /国企|央企|国有|国营|国资委|中建[一二三四五六七八]局|中建|中铁|中交|中冶|中国水电|中国电建|中国铁建|中国中铁|中国建筑|中国交建|中国能建|中化|中石油|中石化|国家电网|中国(?!人|的)[\u4e00-\u9fff]{2,4}?(?=\s*(?:欠|拖欠|不给|没给|没发|上班|干活|打工|集团|有限|公司|股份))|state-owned|China Railway|China State Construction|China Communications|PowerChina/i;
 const PRIVATE = /私人老板|私人的|个人建房|自建房|民营|私企|私营|privately owned|private company/i;
 
 /** Ownership only when the text says it or names a company whose ownership is common knowledge. */

@@ -217,3 +217,18 @@ describe("a state firm by its short name, and a nanny on a housing estate", () =
     });
   });
 });
+
+describe("a workplace named with no trade", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is kept, and not asked again", () => {
+    const worker = new Worker(env.app, "plaza");
+    const result = worker.says("我在郑州金水区宝龙城市广场干活 老板欠我5000");
+    expect(result.expecting).not.toBe("project");
+    expect(worker.choiceIds).toContain("employer:workplace");
+  });
+});

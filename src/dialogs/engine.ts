@@ -831,9 +831,10 @@ export class DialogEngine {
         draft.perHeadTotalYuan = draft.facts.amountYuan;
       }
     }
-    // Off a building site the "project" is the workplace: "我在深圳龙华富士康当普工" is not asked again.
-    // (The reader keeps project for construction, as the labelled set defines it.)
-    if (draft.facts.project === null && draft.facts.sector !== null && draft.facts.sector !== "construction") {
+    // Off a building site, or in no trade named yet ("我在宝龙城市广场干活"), the "project" is the workplace:
+    // "我在深圳龙华富士康当普工" is not asked again. (The reader keeps project for construction, as the
+    // labelled set defines it.)
+    if (draft.facts.project === null && draft.facts.sector !== "construction") {
       draft.facts.project = readWorkplace(text);
       // "恒发电器厂欠我8000": the factory that owes is where the work was; it is not asked for again.
       // "雇主李姐欠我": a nanny's workplace is her employer's home.

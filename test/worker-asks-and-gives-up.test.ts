@@ -232,3 +232,12 @@ describe("a workplace named with no trade", () => {
     expect(worker.choiceIds).toContain("employer:workplace");
   });
 });
+
+describe("two bosses", () => {
+  it("names both partners who owe together, and no one who is not a name", () => {
+    expect(readMessage("包工头张三和李四欠我们工资 一共5万").employer).toBe("张三、李四");
+    expect(readMessage("老板王强跟刘军合伙开的厂 欠我8000").employer).toBe("王强、刘军");
+    expect(readMessage("老板王强和我老乡欠钱").employer).toBe("王强");
+    expect(readMessage("包工头张三和工人们说下个月给").employer).toBe("张三");
+  });
+});

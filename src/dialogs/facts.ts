@@ -102,7 +102,8 @@ const PERSON_BY_ROLE = /(?:老板|老板娘|包工头|工头|班长|队长|站�
 
 /** Whether an employer's name is a person's, whose workplace must then be asked to find them. */
 export function isPerson(employer: string): boolean {
-  return PERSON_BY_ROLE.test(employer) || personNameAt(employer) === employer;
+  // "王强、刘军": two partners are people too.
+  return PERSON_BY_ROLE.test(employer) || employer.split("、").every((name) => personNameAt(name) === name);
 }
 
 export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {

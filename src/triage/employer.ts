@@ -272,7 +272,22 @@ function fullest(c: Candidate, all: readonly Candidate[]): Candidate {
   return all.reduce((best, o) => (o.name.length > best.name.length && o.name.includes(c.name) ? { ...o, owes: c.owes } : best), c);
 }
 
+// "包工头张三和李四欠我们": two people owe together; both are named, or the officer looks for one only.
+const PARTNER_AFTER = /^(?:和|跟|与|、|还有)([\u4e00-\u9fff]{2,3}?)(?=两个|俩|他们|一起|都|合伙|欠|拖|不给|没给|不发|没发)/;
+
 export function readEmployer(text: string, sector: Sector | null): string | null {
+  const found = readOneEmployer(text, sector);
+  if (found === null || !startsWithSurname(found)) return found;
+  const at = text.indexOf(found);
+  const partner = at >= 0 ? PARTNER_AFTER.exec(text.slice(at + found.length, at + found.length + 12))?.[1] : undefined;
+  return partner && startsWithSurname(partner) ? `${found}、${partner}` : found;
+}
+
+function startsWithSurname(name: string): boolean {
+  return name.length > 1 && SURNAMES.includes(name.charAt(0));
+}
+
+function readOneEmployer(text: string, sector: Sector | null): string | null {
   const companies = findCompanies(text);
   const persons = findPersons(text, companies);
   const direct = companies.filter((c) => !c.upper);

@@ -39,7 +39,8 @@ describe("questions asked inside a story", () => {
     it("answers two short questions in one message, and no draft is opened", () => {
       const worker = new Worker(env.app, "two");
       const result = worker.says("要多久？要啥材料？");
-      expect(result.replies).toHaveLength(2);
+      // Both answers, then how to begin.
+      expect(result.replies).toHaveLength(3);
       expect(result.expecting).toBeNull();
     });
   });
@@ -239,5 +240,34 @@ describe("two bosses", () => {
     expect(readMessage("老板王强跟刘军合伙开的厂 欠我8000").employer).toBe("王强、刘军");
     expect(readMessage("老板王强和我老乡欠钱").employer).toBe("王强");
     expect(readMessage("包工头张三和工人们说下个月给").employer).toBe("张三");
+  });
+});
+
+describe("a share told after a rough count, and a first question only", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("gives the range the share and the count make, and asks the total again", () => {
+    const worker = new Worker(env.app, "range");
+    worker.says("老板跑路了 欠了我们十几个兄弟半年的工资 在成都双流 凤凰城工地 老板姓周");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("一个人两万吧");
+    expect(worker.heard).toContain("¥200,000–¥380,000");
+    expect(worker.heard).not.toContain("是每个人的吗");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("大概三十万");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("¥300,000");
+  });
+
+  it("answers 'are you the labour bureau' and shows how to begin", () => {
+    const worker = new Worker(env.app, "asks");
+    worker.says("请问你们是劳动局吗");
+    expect(worker.heard).toContain("劳动保障监察部门");
+    expect(worker.heard).toContain("请说说您的情况");
+    expect(worker.last?.expecting).toBeNull();
   });
 });

@@ -506,6 +506,8 @@ export class DialogEngine {
       const expecting = draft?.expecting;
       if (!draft || !expecting || expecting === "confirm" || expecting === "editChoice" || answer === "" || answer === text.trim() || processQuestion(answer) !== null || !this.answerParses(draft, expecting as FactName, answer)) {
         if (draft) this.repeatQuestion(turn);
+        // Someone who has only asked so far is shown how to begin.
+        else if (this.ledger.listByFiler(turn.userKey, 1).length === 0) turn.say(turn.t("intro.describe"));
         return;
       }
       text = answer;
@@ -1381,7 +1383,25 @@ export class DialogEngine {
           // "每人8000" before anyone is counted: the share is kept, and the count is asked; the sum follows.
           if (!parsed.ok && PER_HEAD_ANSWER.test(text)) {
             const share = this.perHeadShareIn(text);
-            if (share === null || facts.headcount !== null || !reaskOnFailure) return fail("amountPerHead");
+            if (share === null || !reaskOnFailure) return fail("amountPerHead");
+            const counted = facts.headcount;
+            if (counted !== null) {
+              // "十几个兄弟", then "一个人两万": the share is kept; advance() makes the sum of an exact count,
+              // and a rough count gets the range, to help with the total asked again.
+              draft.perHeadYuan = share;
+              if (counted.min !== counted.max) {
+                turn.say(
+                  turn.t("intake.perHeadRange", {
+                    share: formatYuan(share, turn.locale),
+                    min: counted.min,
+                    max: counted.max,
+                    low: formatYuan(share * counted.min, turn.locale),
+                    high: formatYuan(share * counted.max, turn.locale),
+                  }),
+                );
+              }
+              return true;
+            }
             draft.perHeadYuan = share;
             draft.narrative.push(text);
             turn.say(turn.t("intake.perHeadNoted", { amount: formatYuan(share, turn.locale) }));

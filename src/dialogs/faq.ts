@@ -11,7 +11,7 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
-  ["faq.official", /你们是(?:真的)?政府|是政府吗|是不是政府|你们是谁|你是谁|你是(?:机器人|真人|什么)|是机器人吗|是真人吗|是真的吗|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|who are you|are you (?:a )?(?:bot|robot|human)|are you (?:the )?government|is this official|is this real/i],
+  ["faq.official", /你们是(?:真的)?政府|是政府吗|(?:你们|你|这)是(?:不是)?(?:劳动局|人社局|劳动监察|监察大队|劳动保障|官方)|是(?:劳动局|人社局|劳动监察)(?:的)?吗|是不是政府|你们是谁|你是谁|你是(?:机器人|真人|什么)|是机器人吗|是真人吗|是真的吗|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|who are you|are you (?:a )?(?:bot|robot|human)|are you (?:the )?government|is this official|is this real/i],
   ["faq.howLong", /要多久|多久(?:能|才|有|会)|多长时间|几天(?:能|才|有)|(?:什么|啥)时候(?:能|才|会)?(?:给|拿到|有结果|处理|办)|how long|when will (?:I|we) get/i],
   ["faq.doesItCount", DOES_IT_COUNT],
   ["faq.whoIsContacted", /(?:联系|打给|找|打电话给)(?:我|俺)(?:爸|妈|老公|老婆|媳妇|儿子|女儿|家里人|家人|哥|姐|弟|妹)?还是(?:联系|打给|找)?(?:我|俺)|(?:会|能)?(?:联系|打给|打电话给)谁|打谁的电话|(?:联系|打给)(?:我|俺)?(?:家里人|家人|我爸|我妈)吗|who will (?:call|contact)|will (?:they|you) (?:call|contact) (?:me|my)/i],

@@ -271,3 +271,28 @@ describe("a share told after a rough count, and a first question only", () => {
     expect(worker.last?.expecting).toBeNull();
   });
 });
+
+describe("a name recalled aloud, and put right in the same message", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("keeps the name the worker ends with, and never the words of recalling", () => {
+    const worker = new Worker(env.app, "recall");
+    worker.says("我帮我爸问的 他在温州瓯海区一个鞋厂上班 老板欠他三个月工资一万五");
+    worker.says("厂名叫什么来着 红蜻蜓？不对 是叫康辉鞋业");
+    expect(worker.heard).toContain("康辉鞋业");
+    expect(worker.heard).not.toContain("什么来着");
+    expect(worker.heard).not.toContain("红蜻蜓");
+  });
+
+  it("takes the boss named after 不对", () => {
+    const worker = new Worker(env.app, "boss");
+    worker.says("我在郑州金水区凤凰城工地干活 欠我一万二");
+    worker.says("老板是张三 不对 是李四");
+    expect(worker.heard).toContain("李四");
+    expect(worker.heard).not.toContain("张三");
+  });
+});

@@ -53,6 +53,8 @@ const PROJECT_FORM = /^[^\d]{2,}(?:广场|小区|花园|大厦|大楼|项目|工
 
 const WHERE_IT_IS = /(?:公司|厂子?|工地|项目|单位|店|老板)(?:也|就|都)?在[^，,。！!？?\s]{1,20}/g;
 const STORY = /欠|拖|没发|没给|不给|不发|工资|工钱/;
+// "叫什么来着", "红蜻蜓？": a name not yet remembered.
+const UNSURE = /什么|啥|来着|[？?]/;
 
 // A clause that is one fact's word and its value: "钱是9000", "老板是王军", "人数应该是5个".
 const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
@@ -160,7 +162,8 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   const parts = trimmed.replace(LEADING_CUE, "").split(CLAUSE_BREAK);
   const stated = parts.map(clauseStatement);
   // Beside a clause with its fact's word, a bare value says its fact by its form ("人数不对，4个人，钱是2万").
-  const clauses = stated.some((c) => c !== null)
+  // "老板是张三 不对 是李四": one clause put right within itself is for the cue below.
+  const clauses = stated.some((c) => c !== null) && !stated.some((c) => c !== null && CORRECTION_CUE.test(c.valueText))
     ? parts
         .map((part, i) => stated[i] ?? bareValueClause(part))
         .filter((c): c is Correction => c !== null)
@@ -171,8 +174,11 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   }
   for (const [fact, pattern] of STATEMENTS) {
     // "老板叫陈刚 电话13812345678": the name ends where the next thing begins.
-    const stated = pattern
-      .exec(trimmed)?.[1]
+    const said = pattern.exec(trimmed)?.[1];
+    // "厂名叫什么来着 红蜻蜓？不对 是叫康辉鞋业", "老板是张三 不对 是李四": a name being recalled, or put right
+    // within the message — the cue below takes the name it ends with.
+    if (said !== undefined && (UNSURE.test(said) || CORRECTION_CUE.test(said))) break;
+    const stated = said
       ?.split(/[，,。；;]|\s+(?=[\p{Script=Han}\d])/u)[0]
       ?.replace(/\s*(?:not|不是)\s.*$/i, "")
       .trim();

@@ -142,8 +142,8 @@ function findCompanies(text: string): Candidate[] {
     const name = m[1] ?? "";
     // "公司是李强的" names its owner; "物业公司叫金管家" names the company, though 金 is a surname.
     if (personNameAt(name) === name && !/叫|名叫|叫做/.test(m[0])) continue;
-    // "厂是国企": what kind of firm, not its name.
-    if (KIND_OF_FIRM.test(name)) continue;
+    // "厂是国企": what kind of firm, not its name; "厂名叫什么来着": a name not yet remembered.
+    if (KIND_OF_FIRM.test(name) || /^(?:什么|啥)|来着$/.test(name)) continue;
     pushCandidate(out, companyCandidate(text, name, m.index + m[0].indexOf(name)));
   }
   for (const m of allMatches(SOE_BUREAU, text)) pushCandidate(out, companyCandidate(text, m[0], m.index));

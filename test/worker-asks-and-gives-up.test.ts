@@ -296,3 +296,12 @@ describe("a name recalled aloud, and put right in the same message", () => {
     expect(worker.heard).not.toContain("张三");
   });
 });
+
+describe("where the contractor comes from", () => {
+  it("is not where the work was", () => {
+    const reading = readMessage("去新疆摘棉花 包工头带我们去的 一共二十几个人 一分没给 包工头是河南周口的叫李红军", Gazetteer.shared());
+    const code = reading.place.status === "found" ? reading.place.division.code : null;
+    expect(code?.startsWith("4116")).not.toBe(true);
+    expect(reading.employer).toBe("李红军");
+  });
+});

@@ -29,7 +29,9 @@ export function prepareText(raw: string): PreparedText {
 }
 
 // "俺老家是周口的", "我是河南人": where the worker comes from, not where the work is.
-const HOMETOWN = /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我)是[^，,。！？!?\s在]{1,8}人/g;
+// "包工头是河南周口的": where the contractor comes from, not where the cotton was picked.
+const HOMETOWN =
+  /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我)是[^，,。！？!?\s在]{1,8}人|(?:包工头|工头|老板|班组长|他|她)是[^，,。！？!?\s在]{2,8}(?:人|的)(?=[\s，,。！!？?]|叫|$)/g;
 
 const TOTAL_STATED = /一共|总共|合计|共计|总计|加起来|in total|altogether/;
 

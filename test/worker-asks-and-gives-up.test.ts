@@ -303,5 +303,7 @@ describe("where the contractor comes from", () => {
     const code = reading.place.status === "found" ? reading.place.division.code : null;
     expect(code?.startsWith("4116")).not.toBe(true);
     expect(reading.employer).toBe("李红军");
+    // Cotton picked in a field is farm work, however often the 包工头 who took them there is named.
+    expect(reading.sector).toBe("other");
   });
 });

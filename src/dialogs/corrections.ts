@@ -163,7 +163,7 @@ export function detectCorrectionCue(text: string, current: CurrentValues = {}): 
   const stated = parts.map(clauseStatement);
   // Beside a clause with its fact's word, a bare value says its fact by its form ("人数不对，4个人，钱是2万").
   // "老板是张三 不对 是李四": one clause put right within itself is for the cue below.
-  const clauses = stated.some((c) => c !== null) && !stated.some((c) => c !== null && CORRECTION_CUE.test(c.valueText))
+  const clauses = stated.some((c) => c !== null) && !stated.some((c) => c !== null && c.valueText !== null && CORRECTION_CUE.test(c.valueText))
     ? parts
         .map((part, i) => stated[i] ?? bareValueClause(part))
         .filter((c): c is Correction => c !== null)

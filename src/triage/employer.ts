@@ -45,6 +45,8 @@ const NAMED_BEFORE_KIND =
 const LEAD_ROLES = "雇主|包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
 const LEAD_ROLE_WORD = new RegExp(LEAD_ROLES);
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
+// "包工头是河南周口的叫李红军": the role, where he is from, then his name.
+const ROLE_FROM_THEN_NAME = new RegExp(`(${LEAD_ROLES})是[^，,。！？!?\\s]{1,10}?的?人?[，,\\s]*叫([\\u4e00-\\u9fff]{2,3})`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");
 const FOLLOW_PERSON = /(?:跟着?|给)([\u4e00-\u9fff]{2,4})(?=干|做)/g;
 // "名字叫宋光辉": a name given without a role word next to it.
@@ -251,6 +253,11 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
     if (name === raw) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), m[0]);
+  }
+  for (const m of allMatches(ROLE_FROM_THEN_NAME, text)) {
+    const raw = m[2] ?? "";
+    const name = personNameAt(raw);
+    if (name !== null) addPerson(out, text, companies, name, m.index + m[0].lastIndexOf(raw), m[1] ?? "");
   }
   for (const m of allMatches(FOLLOW_PERSON, text)) {
     const raw = m[1] ?? "";

@@ -307,3 +307,31 @@ describe("where the contractor comes from", () => {
     expect(reading.sector).toBe("other");
   });
 });
+
+describe("an English worker", () => {
+  it("is read: the person who owes after a sentence, and Chaoyang in Beijing, not 潮阳 in Guangdong", () => {
+    const gazetteer = Gazetteer.shared();
+    const site = readMessage("I work at the Sunshine Garden construction site in Tianhe District, Guangzhou. Li Ming owes 8 of us 96000 yuan.", gazetteer);
+    expect(site.employer).toBe("Li Ming");
+    const restaurant = readMessage("i work in a restaurant in Chaoyang, Beijing, my boss didnt pay me", gazetteer);
+    expect(restaurant.place.status === "found" ? restaurant.place.division.code : restaurant.place.status).toBe("110105");
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("does not take 'any news?' for the name asked", () => {
+      const worker = new Worker(env.app, "en-news");
+      worker.says("I work at a factory in Bao'an, Shenzhen. They owe me 6000 yuan for two months.");
+      expect(worker.last?.expecting).toBe("employer");
+      worker.says("any news?");
+      expect(worker.last?.expecting).toBe("employer");
+      worker.says("Hengli Electronics");
+      expect(worker.heard).toContain("Hengli Electronics");
+    });
+  });
+});

@@ -132,6 +132,10 @@ const BARE_REFERENCE = /^(?:那个|这个|那|这)?(?:他|她|人|老板|包工�
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
 const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘|站长|厂长|店长|主管|雇主|东家)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
 
+// Words no firm's or person's name is made of ("Li Ming", "Hengli Electronics" pass).
+const ENGLISH_SENTENCE_WORD =
+  /\b(?:any|what|when|how|why|where|who|news|update|status|is|are|was|were|do|does|did|will|would|can|could|should|please|happens?|happened|next|yet|you|me|my|i|we|our|us|don'?t|know|not|the|it|this|that|thanks?|ok|okay|hello|hi|sorry|help)\b/i;
+
 export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   // "陈建华啊 刚才说了", "I already said, 钱国庆": the impatience around a name is not part of it.
@@ -164,6 +168,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
   if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");
+  // "any news?", "what happens next": English words of a sentence, where a name was asked.
+  if (!/\p{Script=Han}/u.test(name) && ENGLISH_SENTENCE_WORD.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.
   if (PAY_OR_TIME.test(name)) return fail("nameUnreadable");
   // "八九个人", "五个": how many people, not who or where.

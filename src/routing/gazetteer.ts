@@ -62,14 +62,23 @@ export class Gazetteer {
     this.romanizedPlaces ??= new RomanizedPlaces(this.data);
     // Homophones ("Suzhou": 苏州, 宿州, 肃州) are read each way: one place, or a choice for the worker.
     const found = new Map<string, Division>();
+    // "Chaoyang, Beijing": the reading in which every name written lies on one place's chain (朝阳区,
+    // 北京市) wins over one that leaves a name out (潮阳区 is in Guangdong).
+    const consistent = new Map<string, Division>();
     let matched = "";
     for (const han of this.romanizedPlaces.readings(text)) {
       const resolution = resolvePlace(this.index, han, "answer");
-      if (resolution.status === "found") found.set(resolution.division.code, resolution.division);
-      else if (resolution.status === "ambiguous") for (const candidate of resolution.candidates) found.set(candidate.code, candidate);
+      const names = han.split(" ");
+      const add = (division: Division) => {
+        found.set(division.code, division);
+        const chain = this.chain(division.code);
+        if (names.every((name) => chain.some((up) => up.name.startsWith(name)))) consistent.set(division.code, division);
+      };
+      if (resolution.status === "found") add(resolution.division);
+      else if (resolution.status === "ambiguous") for (const candidate of resolution.candidates) add(candidate);
       if (resolution.status !== "none") matched ||= resolution.matched;
     }
-    const divisions = [...found.values()];
+    const divisions = [...(consistent.size > 0 ? consistent : found).values()];
     // A reading that names a place within another's ("Suzhou Wuzhong District": 苏州市吴中区) is that place.
     const deepest = divisions.filter((d) => !divisions.some((other) => other.code !== d.code && this.chain(other.code).some((up) => up.code === d.code)));
     if (deepest.length === 0) return { status: "none" };

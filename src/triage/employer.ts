@@ -59,7 +59,7 @@ const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 // "Hengli Electronics owes me", "Wang Qiang didn't pay us": a capitalised name as the subject of owing.
 const EN_SUBJECT_OWES =
-  /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )((?:[A-Z][\w&'-]*\.?)(?: (?:[A-Z][\w&'-]*\.?|&|of))*) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
+  /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )((?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*)(?: (?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*|&|of))*) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
 // Words that begin a sentence without naming anyone ("My boss owes me", "The company didn't pay").
 const EN_NOT_A_NAME = /^(?:I|We|You|He|She|They|It|My|Our|The|His|Her|Their|This|That|These|Those|A|An|Boss|Company|Factory|Employer|Contractor|Everyone|Nobody|Someone|Mr|Mrs|Ms)\b/;
 const EN_COMPANY_WORD = /\b(?:Co|Ltd|Limited|Inc|Corp|Company|Group|Electronics?|Technology|Tech|Construction|Engineering|Labou?r|Services?|Trading|Logistics|Factory|Restaurant|Hotel|Garments?|Textiles?|Industries|Industrial|Manufacturing|Decoration|Property|Real Estate|Development)\b/;

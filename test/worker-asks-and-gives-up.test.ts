@@ -335,3 +335,27 @@ describe("an English worker", () => {
     });
   });
 });
+
+describe("someone writing for the one owed", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it.each([
+    "我帮我爸问的 他在温州瓯海区一个鞋厂上班 老板欠他三个月工资一万五",
+    "我老婆在东莞长安镇的电子厂上班 厂里欠她3个月工资 一个月4500",
+    "我爸在工地干活被包工头欠了2万",
+  ])("is told whom 您 means: %s", (text) => {
+    const writer = new Worker(env.app, `rel-${text.length}`);
+    writer.says(text);
+    expect(writer.heard).toContain("帮家人反映");
+  });
+
+  it("is not told so when writing for themselves", () => {
+    const worker = new Worker(env.app, "self");
+    worker.says("我在工地干活 包工头欠我2万 我爸说让我来找你们");
+    expect(worker.heard).not.toContain("帮家人反映");
+  });
+});

@@ -198,6 +198,10 @@ function namedAsBusiness(text: string, name: string): boolean {
   const at = text.indexOf(name);
   return at > 0 && /(?:公司|厂|店|站|网点|机构|物业|酒店|饭店|餐厅)(?:的?名字|名)?(?:叫|叫做|名叫)[“"]?$/.test(text.slice(Math.max(0, at - 12), at));
 }
+// "我帮我爸问的", "替我老公反映", "我老婆在厂里上班，厂里欠她": someone writing for the one owed.
+const ON_BEHALF =
+  /(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿|哥|姐|弟|妹|家里人|家人|亲戚|老乡|朋友)[^，,。\s]{0,3}(?:问|反映|投诉|登记|说|咨询)|^(?:我|俺)(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿)(?:在[^，,。]{0,14}(?:干活|上班|打工|做工|当)|被|[^。]{0,30}(?:欠(?:他|她)|(?:他|她)的工资))|\b(?:for|on behalf of) my (?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister)\b/i;
+
 /** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
 const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
 const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
@@ -858,6 +862,8 @@ export class DialogEngine {
     if (classification.reasons.some((r) => r.key === "triage:reason.violence")) turn.say(turn.t("logged.violence"));
     const known = factsToAsk(draft.category, draft.facts).filter((fact) => hasFact(draft.facts, fact));
     turn.say(known.length > 0 ? turn.t("intake.understood", { count: known.length }) : turn.t("intake.start"));
+    // "我帮我爸问的 他在…": the questions say 您; the writer is told they mean the one owed.
+    if (ON_BEHALF.test(text)) turn.say(turn.t("intake.onBehalf"));
     // "…欠我们12万 要多久能拿到钱？要啥材料？": what the story asks is answered before the next question.
     for (const key of questionsInStory(text)) turn.say(turn.t(key));
     this.advance(turn, draft);

@@ -29,6 +29,7 @@ import { officerCommand } from "./officers/cli.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
+import { groupWorkersPaidExcess } from "./groups/paid-limit.js";
 import { dbCommand, requireDatabase } from "./db/cli.js";
 import { sqlitePath } from "./db/open.js";
 import { resolve } from "node:path";
@@ -336,6 +337,11 @@ export function buildProgram(): Command {
             beyond.workers ? t("cli.workersAboveHeadcount", { count: filed?.headcountMax ?? 0, paid: workersPaid }) : null,
           ].filter((refusal): refusal is string => refusal !== null);
           if (refusals.length > 0 && !options.confirmFigures) throw new InvalidArgumentError(refusals.join("\n"));
+          // The group's workers bound the paid of all its resolutions together: the same workers counted
+          // twice would go into the table reported upward, so --confirm-figures does not take it (a
+          // headcount too low is put right with \`case correct\` first).
+          const excess = groupWorkersPaidExcess(app.store.sqlite, id, workersPaid);
+          if (excess) throw new InvalidArgumentError(t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.

@@ -1,0 +1,139 @@
+// What a review of the officers' and leaders' side found, each fix held here: the CLI (the real
+// bin/arrears.js in child processes) and the Slack desk (real Bolt over HTTP, the Web API stand-in on
+// 127.0.0.1), on cases filed by workers through the engine.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
+import { groupWorkersPaidExcess } from "../src/groups/paid-limit.js";
+import { campaignStats } from "../src/reports/campaign.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { SlackRequests } from "./helpers/slack-requests.js";
+import { SlackStandIn } from "./helpers/slack-stand-in.js";
+
+// Two complaints about one project of 红旗区: a group of 17 workers (12 + 5).
+const TEAM = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
+const FIVE = "新乡市红旗区碧桂园凤凰城三期 包工头刘建国欠我们5个人工资4万";
+
+const run = promisify(execFile);
+/** The CLI on a test's database: exit code, stdout and stderr, never a throw. */
+const cliOn = (t: TestApp) => (...args: string[]) =>
+  run(process.execPath, ["bin/arrears.js", ...args], {
+    env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent", DEFAULT_LOCALE: "zh-CN" },
+    encoding: "utf8",
+    timeout: 60_000,
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
+  );
+
+let users = 0;
+const file = (t: TestApp, text: string) => new Worker(t.app, `r${users++}`).files(text);
+
+describe("the workers paid of a group's resolutions are bounded by the group, not by each case", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+  });
+  afterAll(() => t.cleanup());
+
+  it("CLI: the group's 17 recorded on one member, the other member's 12 more are refused (even with --confirm-figures)", async () => {
+    const team = file(t, TEAM);
+    const five = file(t, FIVE);
+    const groupId = t.app.ledger.find(team)!.groupId;
+    expect(groupId).not.toBeNull();
+    expect(t.app.ledger.find(five)!.groupId).toBe(groupId);
+
+    // The group's payment recorded on the five-worker complaint (beyond its own count: confirmed).
+    const whole = await cli("case", "set-status", five, "resolved", "--by", "李", "--recovered", "27.6万", "--workers-paid", "17", "--confirm-figures");
+    expect(whole.code, whole.stderr).toBe(0);
+
+    // The team's own 12 would make 29 workers paid in a group of 17: refused, with what may still be recorded.
+    const more = await cli("case", "set-status", team, "resolved", "--by", "李", "--recovered", "23.6万", "--workers-paid", "12", "--confirm-figures");
+    expect(more.code).toBe(1);
+    expect(more.stderr).toContain(`同案组 ${groupId} 一共最多 17 人`);
+    expect(more.stderr).toContain("本案最多还能记 0 人");
+    expect(t.restart().ledger.find(team)!.status).not.toBe("resolved");
+
+    // Within the group's count it is taken.
+    const none = await cli("case", "set-status", team, "resolved", "--by", "李", "--recovered", "0", "--workers-paid", "0");
+    expect(none.code, none.stderr).toBe(0);
+    // The campaign table counts 17 workers, the group's.
+    const stats = campaignStats(t.restart().store, { from: 0, to: Date.now() + 86_400_000 * 400 });
+    expect(stats.rows.total.workers).toBe(17);
+  });
+
+  it("each member resolved with its own workers fits; a reopened member's resolution no longer counts", () => {
+    const app = t.restart();
+    const team = file(t, TEAM.replace("碧桂园凤凰城三期", "鑫源小区二期").replace("刘建国", "王大海"));
+    const five = file(t, FIVE.replace("碧桂园凤凰城三期", "鑫源小区二期").replace("刘建国", "王大海"));
+    expect(groupWorkersPaidExcess(app.store.sqlite, five, 5)).toBeNull();
+    app.actions.setStatus({ caseId: team, status: "resolved", by: "李", channel: "cli", note: "recovered:236000;workersPaid:12" });
+    expect(groupWorkersPaidExcess(app.store.sqlite, five, 5)).toBeNull();
+    expect(groupWorkersPaidExcess(app.store.sqlite, five, 6)).toMatchObject({ groupWorkers: 17, othersPaid: 12, room: 5 });
+    app.actions.setStatus({ caseId: team, status: "reopened", by: "李", channel: "cli", note: "工人说没收到" });
+    expect(groupWorkersPaidExcess(app.store.sqlite, five, 17)).toBeNull();
+  });
+
+  it("a team's claim told twice counts once, as in the report: both tellers resolved with the team's 12 fit", () => {
+    const app = t.restart();
+    const a = file(t, TEAM.replace("碧桂园凤凰城三期", "锦绣家园三期").replace("刘建国", "孙立军"));
+    const b = file(t, TEAM.replace("碧桂园凤凰城三期", "锦绣家园三期").replace("刘建国", "孙立军"));
+    expect(app.ledger.find(a)!.groupId).toBe(app.ledger.find(b)!.groupId);
+    app.actions.setStatus({ caseId: a, status: "resolved", by: "李", channel: "cli", note: "recovered:236000;workersPaid:12" });
+    expect(groupWorkersPaidExcess(app.store.sqlite, b, 12)).toBeNull();
+    expect(groupWorkersPaidExcess(app.store.sqlite, b, 13)).toMatchObject({ groupWorkers: 12, othersPaid: 0, room: 12 });
+  });
+
+  it("a case in no group is bounded by its own count only (unchanged)", () => {
+    const app = t.restart();
+    const alone = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
+    expect(app.ledger.find(alone)!.groupId).toBeNull();
+    expect(groupWorkersPaidExcess(app.store.sqlite, alone, 5)).toBeNull();
+  });
+});
+
+describe("Slack: the resolve modal holds a group's workers paid to the group", () => {
+  const SECRET = "test-signing-secret";
+  const HONGQI = "U0HONGQI";
+  let t: TestApp;
+  let api: SlackStandIn;
+  let slack: SlackChannel;
+  let port = 0;
+  let requests: SlackRequests;
+  beforeAll(async () => {
+    t = makeTestApp();
+    t.clock.current = Date.parse("2026-11-23T10:00+08:00");
+    api = new SlackStandIn();
+    await api.start();
+    slack = createSlackApp(t.app, { token: "xoxb-test", signingSecret: SECRET, port: 0, slackApiUrl: api.url, retries: 0, deskPollMs: 0 });
+    port = (await slack.start())!;
+    requests = new SlackRequests(() => ({ app: t.app, port }), SECRET);
+    slack.desk.registry.add({ slackUserId: HONGQI, divisionCode: "410702", role: "officer" });
+  });
+  afterAll(async () => {
+    await slack.stop();
+    await api.stop();
+    t.cleanup();
+  });
+
+  it("the second member's workers beyond the group's are sent back in the modal; nothing is closed", async () => {
+    const team = file(t, TEAM);
+    const five = file(t, FIVE);
+    await slack.tickets.postTicket(team);
+    await slack.tickets.postTicket(five);
+    t.app.actions.setStatus({ caseId: team, status: "accepted", by: "slack:U0HONGQI", channel: "slack" });
+    t.app.actions.setStatus({ caseId: five, status: "accepted", by: "slack:U0HONGQI", channel: "slack" });
+    t.app.actions.setStatus({ caseId: team, status: "resolved", by: "slack:U0HONGQI", channel: "slack", note: "recovered:276000;workersPaid:17" });
+
+    const refused = await requests.submit(HONGQI, "resolve", five, { recovered: "40000", workers: "5" });
+    expect(refused.text).toContain("errors");
+    expect(refused.text).toContain("本案最多还能记 0 人");
+    expect(t.app.ledger.find(five)!.status).toBe("accepted");
+
+    const taken = await requests.submit(HONGQI, "resolve", five, { recovered: "0", workers: "0" });
+    expect(taken.text).not.toContain("errors");
+  });
+});

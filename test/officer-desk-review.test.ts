@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { groupWorkersPaidExcess } from "../src/groups/paid-limit.js";
+import { CaseGroups, joinGroup, splitFromGroup } from "../src/groups/groups.js";
 import { campaignStats } from "../src/reports/campaign.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
@@ -135,5 +136,65 @@ describe("Slack: the resolve modal holds a group's workers paid to the group", (
 
     const taken = await requests.submit(HONGQI, "resolve", five, { recovered: "0", workers: "0" });
     expect(taken.text).not.toContain("errors");
+  });
+});
+
+describe("a group split can be undone: group join puts the case back", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+  });
+  afterAll(() => t.cleanup());
+  const groups = () => new CaseGroups(t.app.store.db, t.app.router, t.app.gazetteer);
+
+  it("CLI: a split that dissolved the group is undone by naming the other case; the sums and the level come back", async () => {
+    const team = file(t, TEAM);
+    const five = file(t, FIVE);
+    const before = t.app.ledger.find(team)!.groupId!;
+    const split = await cli("group", "split", five, "--by", "李");
+    expect(split.code, split.stderr).toBe(0);
+    // The way back is said where the split is done.
+    expect(split.stdout).toContain(`arrears group join ${five.slice(0, 3)}-${five.slice(3, 6)}-${five.slice(6)} ${before}`);
+    expect(t.restart().ledger.find(team)!.groupId).toBeNull();
+
+    // The dissolved group's ID names its former member instead of "not found".
+    const gone = await cli("group", "join", five, before, "--by", "李");
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain(`同案组 ${before} 已解散`);
+
+    const back = await cli("group", "join", five, team, "--by", "李");
+    expect(back.code, back.stderr).toBe(0);
+    const app = t.restart();
+    const groupId = app.ledger.find(team)!.groupId!;
+    expect(groupId).not.toBeNull();
+    expect(app.ledger.find(five)!.groupId).toBe(groupId);
+    expect(groups().summary(groupId)).toMatchObject({ workers: 17, amountYuan: 276_000, level: "collective" });
+    expect(app.ledger.find(five)!.collective).toBe(true);
+    expect(app.ledger.events(five).some((e) => e.type === "group_joined" && (e.data as { match?: string }).match === "by_hand" && e.actor === "officer:李")).toBe(true);
+
+    // In a group already: refused, pointing to split.
+    const twice = await cli("group", "join", five, team, "--by", "李");
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain("已在同案组");
+  });
+
+  it("a case put back by hand is grouped again from then on: a third complaint joins it automatically", () => {
+    const app = t.app;
+    const a = file(t, TEAM.replace("碧桂园凤凰城三期", "鑫源小区二期").replace("刘建国", "王大海"));
+    const b = file(t, FIVE.replace("碧桂园凤凰城三期", "鑫源小区二期").replace("刘建国", "王大海"));
+    const groupId = app.ledger.find(a)!.groupId!;
+    splitFromGroup(app.store, app.router, b, "李", app.clock.now(), app.actions.deadlines);
+    joinGroup(app.store, app.router, b, a, "李", app.clock.now(), app.actions.deadlines);
+    const regrouped = app.ledger.find(b)!.groupId!;
+    expect(regrouped).not.toBe(groupId);
+    splitFromGroup(app.store, app.router, a, "李", app.clock.now(), app.actions.deadlines);
+    expect(app.ledger.find(b)!.groupId).toBeNull();
+    // b was put back by hand after its split: a new complaint groups with it; a (split last) stays apart.
+    const c = file(t, "新乡市红旗区鑫源小区二期 包工头王大海欠我们3个人工资2万");
+    expect(app.ledger.find(c)!.groupId).not.toBeNull();
+    expect(app.ledger.find(c)!.groupId).toBe(app.ledger.find(b)!.groupId);
+    expect(app.ledger.find(a)!.groupId).toBeNull();
   });
 });

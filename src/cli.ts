@@ -319,6 +319,13 @@ export function buildProgram(): Command {
         // What the worker is told goes in their language.
         const filed = app.ledger.find(id);
         const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+        // The officer's own words reach the worker as written (nothing translates them): a worker who
+        // writes English would get a question or a referral they cannot read. A Chinese name inside
+        // English words is fine; words with no English at all are sent back to be rewritten.
+        const toWorker = status === "awaiting_worker" ? question : (options.tellWorker?.trim() ?? "");
+        if (filed?.locale === "en" && /\p{Script=Han}/u.test(toWorker) && !/[A-Za-z]{2,}/.test(toWorker)) {
+          throw new InvalidArgumentError(t("cli.writeInWorkerLanguage", { language: t("slack:languageName.en") }));
+        }
         if (status === "resolved") {
           // 办结 with its figures, which the campaign report counts: given as options, else read from the note.
           const read = readResolution(note ?? "", filed?.amountYuan ?? null);
@@ -367,6 +374,10 @@ export function buildProgram(): Command {
           if (!parsed.success || parsed.data === "wage_arrears") throw new InvalidArgumentError(t("cli.badCategory", { categories: CATEGORIES.filter((c) => c !== "wage_arrears").join(", ") }));
           category = parsed.data;
           note = note ? `category:${category} ${note}` : `category:${category}`;
+          // The worker hears what it is found to be and where to go, as from the desk's modal.
+          if (status === "referred" && options.tellWorker?.trim()) {
+            noteForWorker = tw("slack:worker.notArrears", { category: tw(`category.${category}`), remedy: options.tellWorker.trim() });
+          }
         }
         if (status === "transferred") {
           const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;

@@ -8,6 +8,7 @@ import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.j
 import { groupWorkersPaidExcess } from "../src/groups/paid-limit.js";
 import { CaseGroups, joinGroup, splitFromGroup } from "../src/groups/groups.js";
 import { campaignStats } from "../src/reports/campaign.js";
+import { renderNotification } from "../src/cases/notifications.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
 import { SlackStandIn } from "./helpers/slack-stand-in.js";
@@ -196,5 +197,46 @@ describe("a group split can be undone: group join puts the case back", () => {
     expect(app.ledger.find(c)!.groupId).not.toBeNull();
     expect(app.ledger.find(c)!.groupId).toBe(app.ledger.find(b)!.groupId);
     expect(app.ledger.find(a)!.groupId).toBeNull();
+  });
+});
+
+describe("what the CLI sends the worker reads as the desk's would, in the worker's language", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+  });
+  afterAll(() => t.cleanup());
+  const toldWorker = (key: string) =>
+    t
+      .restart()
+      .outbox.due("local", Date.now() + 86_400_000 * 400, 100, key)
+      .map((row) => renderNotification(row))
+      .join("\n");
+
+  it("referred with --category: the worker hears what it was found to be and that it is not arrears, not only where to go", async () => {
+    const worker = new Worker(t.app, "ref1");
+    const id = worker.files("我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
+    const referred = await cli("case", "set-status", id, "referred", "--by", "王", "--category", "labor_dispute", "--tell-worker", "请到红旗区劳动人事争议仲裁委员会申请仲裁");
+    expect(referred.code, referred.stderr).toBe(0);
+    const told = toldWorker("local:ref1");
+    expect(told).toContain("劳动争议");
+    expect(told).toContain("不属于欠薪");
+    expect(told).toContain("请到红旗区劳动人事争议仲裁委员会申请仲裁");
+  });
+
+  it("a question in Chinese only, to a worker who writes English, is sent back to be written in English; with English words it goes", async () => {
+    const worker = new Worker(t.app, "en1");
+    worker.says("/lang en");
+    const id = worker.files("My boss Li Ming at a restaurant in Hongqi district, Xinxiang owes me 6000 yuan wages", { project: "Happy Noodle House" });
+    expect(t.app.ledger.find(id)!.locale).toBe("en");
+    const chinese = await cli("case", "set-status", id, "awaiting_worker", "--by", "王", "--note", "你在哪家店干活？");
+    expect(chinese.code).toBe(1);
+    expect(chinese.stderr).toContain("请用英文写");
+    expect(t.restart().ledger.find(id)!.status).toBe("logged");
+    const english = await cli("case", "set-status", id, "awaiting_worker", "--by", "王", "--note", "Which shop on 平原路 did you work at?");
+    expect(english.code, english.stderr).toBe(0);
+    expect(toldWorker("local:en1")).toContain("Which shop on 平原路 did you work at?");
   });
 });

@@ -240,3 +240,43 @@ describe("what the CLI sends the worker reads as the desk's would, in the worker
     expect(toldWorker("local:en1")).toContain("Which shop on 平原路 did you work at?");
   });
 });
+
+describe("the CLI takes a handling record and a category by the names officers know them by", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+  });
+  afterAll(() => t.cleanup());
+
+  it("--record 立案 / 移送公安 are case_opened / police; an unknown one lists the codes with their names", async () => {
+    const id = file(t, TEAM);
+    const opened = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "立案");
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(t.restart().ledger.events(id).at(-1)).toMatchObject({ type: "status_changed", data: { note: "record:case_opened" } });
+    const police = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "移送公安");
+    expect(police.code, police.stderr).toBe(0);
+    expect(t.restart().ledger.events(id).at(-1)).toMatchObject({ data: { note: "record:police" } });
+    const unknown = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("case_opened（立案）、mediation（协调）");
+  });
+
+  it("--category 劳动争议 refers the case as a labour dispute", async () => {
+    const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
+    const referred = await cli("case", "set-status", id, "referred", "--by", "李", "--category", "劳动争议", "--tell-worker", "请到区劳动人事争议仲裁委员会申请仲裁");
+    expect(referred.code, referred.stderr).toBe(0);
+    expect(t.restart().ledger.find(id)!.category).toBe("labor_dispute");
+  });
+
+  it("case show in English brackets who acted with English brackets, not Chinese ones", async () => {
+    const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我9000块工资");
+    const shown = await run(process.execPath, ["bin/arrears.js", "case", "show", id], {
+      env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent", DEFAULT_LOCALE: "en" },
+      encoding: "utf8",
+    });
+    expect(shown.stdout).toContain("worker (local chat)");
+    expect(shown.stdout).not.toContain("（");
+  });
+});

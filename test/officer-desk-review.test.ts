@@ -280,3 +280,20 @@ describe("the CLI takes a handling record and a category by the names officers k
     expect(shown.stdout).not.toContain("（");
   });
 });
+
+describe("the desk reads a transfer made on the command line by the county's name", () => {
+  it("the thread note names 获嘉县, not the code 410724", () => {
+    const t = makeTestApp();
+    try {
+      const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
+      t.app.actions.setStatus({ caseId: id, status: "transferred", by: "李", channel: "cli", moveToJurisdiction: "410724", note: "厂在获嘉" });
+      const note = t.app.outbox
+        .due("desk", Date.now() + 86_400_000 * 400, 100)
+        .filter((row) => row.messageKey === "desk.transferred")
+        .map((row) => renderNotification(row));
+      expect(note).toEqual([expect.stringContaining("已转办到 河南省新乡市获嘉县（李）。厂在获嘉")]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -324,6 +324,19 @@ export function buildProgram(): Command {
       const t = translator(app.config.DEFAULT_LOCALE);
       try {
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
+        // An option of another action would be dropped without a word ("handling --recovered 5000" records
+        // no money), or recorded where it means nothing (a category on a handling note): refused instead.
+        const belongs: [string, unknown, CaseStatus][] = [
+          ["--to", options.to, "transferred"],
+          ["--recovered", options.recovered, "resolved"],
+          ["--workers-paid", options.workersPaid, "resolved"],
+          ["--confirm-figures", options.confirmFigures, "resolved"],
+          ["--category", options.category, "referred"],
+        ];
+        const misplaced = belongs.find(([, value, only]) => value !== undefined && value !== false && status !== only);
+        if (misplaced) {
+          throw new InvalidArgumentError(t("cli.optionNotForStatus", { option: misplaced[0], for: t(`deskStatus.${misplaced[2]}`), status: t(`deskStatus.${status}`) }));
+        }
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
         // Officers write the question with --note as with every other status: it is the question, not an
         // internal note, or it would never reach the worker. Given both, --tell-worker is the question.

@@ -263,6 +263,20 @@ describe("the CLI takes a handling record and a category by the names officers k
     expect(unknown.stderr).toContain("case_opened（立案）、mediation（协调）");
   });
 
+  it("an option of another action is refused, not dropped: handling --recovered records no money, handling --category no category", async () => {
+    const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我7000块工资");
+    const before = t.restart().ledger.events(id).length;
+    const money = await cli("case", "set-status", id, "handling", "--by", "李", "--recovered", "5000");
+    expect(money.code).toBe(1);
+    expect(money.stderr).toContain("--recovered 只用于「已办结」，这次要改的是「处理中」：没有改动");
+    const category = await cli("case", "set-status", id, "handling", "--by", "李", "--category", "work_injury");
+    expect(category.code).toBe(1);
+    const to = await cli("case", "set-status", id, "accepted", "--by", "李", "--to", "410724");
+    expect(to.code).toBe(1);
+    expect(t.restart().ledger.events(id)).toHaveLength(before);
+    expect(t.restart().ledger.find(id)!.status).toBe("logged");
+  });
+
   it("--category 劳动争议 refers the case as a labour dispute", async () => {
     const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我8000块工资");
     const referred = await cli("case", "set-status", id, "referred", "--by", "李", "--category", "劳动争议", "--tell-worker", "请到区劳动人事争议仲裁委员会申请仲裁");

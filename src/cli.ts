@@ -29,6 +29,7 @@ import { officerCommand } from "./officers/cli.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
+import { groupWorkersPaidExcess } from "./groups/paid-limit.js";
 import { dbCommand, requireDatabase } from "./db/cli.js";
 import { sqlitePath } from "./db/open.js";
 import { resolve } from "node:path";
@@ -68,6 +69,27 @@ function statusArgument(value: string): CaseStatus {
   }
   const t = translator(loadConfig().DEFAULT_LOCALE);
   throw new InvalidArgumentError(t("cli.statusUnknown", { value: typed, words: statusWords(t, CASE_STATUSES) }));
+}
+
+/**
+ * A handling record or a category as an officer types it: its code ("case_opened"), or its name as the
+ * desk shows it ("立案", "移送公安", "垫付", "劳动争议", "a labour dispute"); null when it is neither.
+ */
+function codeFromWords<T extends string>(value: string, codes: readonly T[], labelKey: (code: T) => string): T | null {
+  const typed = value.trim().toLowerCase();
+  if ((codes as readonly string[]).includes(typed)) return typed as T;
+  const bare = (label: string) => label.toLowerCase().replace(/[（(].*$/, "").replace(/^an? /, "").trim();
+  for (const locale of ["zh-CN", "en"] as const) {
+    const t = translator(locale);
+    const found = codes.find((code) => [t(labelKey(code)).toLowerCase(), bare(t(labelKey(code)))].includes(typed.replace(/^an? /, "")));
+    if (found) return found;
+  }
+  return null;
+}
+
+/** "case_opened（立案）、mediation（协调）…": the codes with the names officers know them by. */
+function codesWithWords<T extends string>(t: ReturnType<typeof translator>, codes: readonly T[], labelKey: (code: T) => string): string {
+  return codes.map((code) => `${code}${t("punctuation.aside", { text: t(labelKey(code)).replace(/\s*[（(].*$/, "") })}`).join(t("punctuation.enumeration"));
 }
 
 /** The statuses as the officer may type them: words in Chinese, the codes in English. */
@@ -163,7 +185,9 @@ function printCase(app: App, view: CaseView): void {
     ...view.events.map((event) => {
       const detail = eventDetail(t, app, event.type, event.data);
       const channel = t(`cli.channel.${event.channel}`, { defaultValue: event.channel });
-      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${actorLabel(t, event.actor)}（${channel}）${detail ? `  ${detail}` : ""}`;
+      // "工人（本地对话）", "worker (local chat)": the brackets of the officers' language.
+      const by = `${actorLabel(t, event.actor)}${t("punctuation.aside", { text: channel })}`;
+      return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${by}${detail ? `  ${detail}` : ""}`;
     }),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
@@ -293,13 +317,26 @@ export function buildProgram(): Command {
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
-    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")}`)
-    .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")})`)
+    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调, 仲裁, 移送公安, 垫付)`)
+    .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")}, or its name: 劳动争议, 工伤…)`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
       const app = openApp();
       const t = translator(app.config.DEFAULT_LOCALE);
       try {
         if (options.by.trim() === "") throw new InvalidArgumentError(t("cli.byRequired"));
+        // An option of another action would be dropped without a word ("handling --recovered 5000" records
+        // no money), or recorded where it means nothing (a category on a handling note): refused instead.
+        const belongs: [string, unknown, CaseStatus][] = [
+          ["--to", options.to, "transferred"],
+          ["--recovered", options.recovered, "resolved"],
+          ["--workers-paid", options.workersPaid, "resolved"],
+          ["--confirm-figures", options.confirmFigures, "resolved"],
+          ["--category", options.category, "referred"],
+        ];
+        const misplaced = belongs.find(([, value, only]) => value !== undefined && value !== false && status !== only);
+        if (misplaced) {
+          throw new InvalidArgumentError(t("cli.optionNotForStatus", { option: misplaced[0], for: t(`deskStatus.${misplaced[2]}`), status: t(`deskStatus.${status}`) }));
+        }
         // Asking the worker (需补充) is a question relayed to them; their answer comes back as an event.
         // Officers write the question with --note as with every other status: it is the question, not an
         // internal note, or it would never reach the worker. Given both, --tell-worker is the question.
@@ -318,6 +355,13 @@ export function buildProgram(): Command {
         // What the worker is told goes in their language.
         const filed = app.ledger.find(id);
         const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+        // The officer's own words reach the worker as written (nothing translates them): a worker who
+        // writes English would get a question or a referral they cannot read. A Chinese name inside
+        // English words is fine; words with no English at all are sent back to be rewritten.
+        const toWorker = status === "awaiting_worker" ? question : (options.tellWorker?.trim() ?? "");
+        if (filed?.locale === "en" && /\p{Script=Han}/u.test(toWorker) && !/[A-Za-z]{2,}/.test(toWorker)) {
+          throw new InvalidArgumentError(t("cli.writeInWorkerLanguage", { language: t("slack:languageName.en") }));
+        }
         if (status === "resolved") {
           // 办结 with its figures, which the campaign report counts: given as options, else read from the note.
           const read = readResolution(note ?? "", filed?.amountYuan ?? null);
@@ -336,6 +380,11 @@ export function buildProgram(): Command {
             beyond.workers ? t("cli.workersAboveHeadcount", { count: filed?.headcountMax ?? 0, paid: workersPaid }) : null,
           ].filter((refusal): refusal is string => refusal !== null);
           if (refusals.length > 0 && !options.confirmFigures) throw new InvalidArgumentError(refusals.join("\n"));
+          // The group's workers bound the paid of all its resolutions together: the same workers counted
+          // twice would go into the table reported upward, so --confirm-figures does not take it (a
+          // headcount too low is put right with \`case correct\` first).
+          const excess = groupWorkersPaidExcess(app.store.sqlite, id, workersPaid);
+          if (excess) throw new InvalidArgumentError(t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
@@ -347,20 +396,28 @@ export function buildProgram(): Command {
           if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
         }
         if (options.record !== undefined) {
-          if (!(RECORD_KINDS as readonly string[]).includes(options.record)) throw new InvalidArgumentError(t("cli.badRecord", { kinds: RECORD_KINDS.join(", ") }));
+          const recordLabel = (kind: string) => `slack:record.${kind}`;
+          const record = codeFromWords(options.record, RECORD_KINDS, recordLabel);
+          if (record === null) throw new InvalidArgumentError(t("cli.badRecord", { kinds: codesWithWords(t, RECORD_KINDS, recordLabel) }));
           // The same handling again tells the worker nothing new.
-          if (lastRecordKind(app.ledger.events(id)) === options.record) {
-            throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${options.record}`) }));
+          if (lastRecordKind(app.ledger.events(id)) === record) {
+            throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${record}`) }));
           }
-          note = note ? `record:${options.record} ${note}` : `record:${options.record}`;
-          noteForWorker ??= tw("slack:worker.record", { what: tw(`slack:record.${options.record}`) });
+          note = note ? `record:${record} ${note}` : `record:${record}`;
+          noteForWorker ??= tw("slack:worker.record", { what: tw(`slack:record.${record}`) });
         }
         let category: Category | undefined;
         if (options.category !== undefined) {
-          const parsed = categorySchema.safeParse(options.category);
-          if (!parsed.success || parsed.data === "wage_arrears") throw new InvalidArgumentError(t("cli.badCategory", { categories: CATEGORIES.filter((c) => c !== "wage_arrears").join(", ") }));
+          const referable = CATEGORIES.filter((c) => c !== "wage_arrears");
+          const categoryLabel = (c: string) => `category.${c}`;
+          const parsed = categorySchema.safeParse(codeFromWords(options.category, referable, categoryLabel));
+          if (!parsed.success || parsed.data === "wage_arrears") throw new InvalidArgumentError(t("cli.badCategory", { categories: codesWithWords(t, referable, categoryLabel) }));
           category = parsed.data;
           note = note ? `category:${category} ${note}` : `category:${category}`;
+          // The worker hears what it is found to be and where to go, as from the desk's modal.
+          if (status === "referred" && options.tellWorker?.trim()) {
+            noteForWorker = tw("slack:worker.notArrears", { category: tw(`category.${category}`), remedy: options.tellWorker.trim() });
+          }
         }
         if (status === "transferred") {
           const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;

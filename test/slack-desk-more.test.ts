@@ -501,7 +501,7 @@ describe("a transfer made outside Slack", () => {
     await slack.deskDelivery.dispatcher.drainOnce();
     const sent = api.of("chat.postMessage").slice(posts);
     // The desk hears of it in the old thread; the new desk gets a ticket in its channel.
-    expect(sent.find((p) => p.args.thread_ts === old.ts)?.args.text).toBe(`案件 ${formatCaseId(id)} 已转办到地区 140302（张三）。工地在阳泉城区`);
+    expect(sent.find((p) => p.args.thread_ts === old.ts)?.args.text).toBe(`案件 ${formatCaseId(id)} 已转办到 山西省阳泉市城区（张三）。工地在阳泉城区`);
     expect(sent.find((p) => p.args.thread_ts === undefined)?.args.channel).toBe("#arrears-yangquan");
     expect(slack.tickets.tickets(id, ["desk"])).toMatchObject([{ divisionCode: "140302" }]);
     // The old desk ticket, and the old city's copy (a 12-worker case is collective), are closed.

@@ -16,6 +16,7 @@ import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, t
 import { routeInputOf } from "./case-size.js";
 import { lastRecovered, recoveredIn } from "./resolution.js";
 import type { RouteInput } from "../routing/router.js";
+import { Gazetteer } from "../routing/gazetteer.js";
 
 export interface StatusChange {
   caseId: string;
@@ -189,7 +190,10 @@ export class CaseActions {
         // Moved by the CLI (or any channel but the desk's own, which moves its ticket itself): the desk
         // hears of it in the case's thread, and its ticket follows the case to the new desk.
         if (moved && change.channel !== "slack") {
-          this.tellDesk(row.id, "desk.transferred", { id: formatCaseId(row.id), to: change.moveToJurisdiction!, by: change.by, reason: change.note ?? "" }, at);
+          // The desk reads the county by name ("河南省新乡市获嘉县"), not its code.
+          const to = change.moveToJurisdiction!;
+          const gazetteer = Gazetteer.shared();
+          this.tellDesk(row.id, "desk.transferred", { id: formatCaseId(row.id), to: gazetteer.byCode(to) ? gazetteer.fullName(to) : to, by: change.by, reason: change.note ?? "" }, at);
         }
         const leavesGroup = row.groupId === null || this.groups === null ? null : change.status === "referred" ? "referred" : moved ? "transferred" : null;
         if (leavesGroup !== null) for (const member of this.groups?.leave(row.id, leavesGroup, actor, at, change.channel) ?? []) this.deadlines.onMajorWithdrawn(member, at);

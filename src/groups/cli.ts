@@ -6,14 +6,17 @@ import { formatCaseId } from "../cases/case-id.js";
 import { caseIdArgument } from "../cli-arguments.js";
 import { translator } from "../i18n.js";
 import {
+  AlreadyGroupedError,
   CaseGroups,
   ClaimAlreadyMarkedError,
   GroupCountiesDifferError,
   GroupNotFoundError,
   NoTwinClaimError,
   NotATeamClaimError,
+  NotArrearsError,
   NotGroupedError,
   SameGroupError,
+  joinGroup,
   markTeamClaim,
   mergeGroups,
   splitFromGroup,
@@ -21,7 +24,7 @@ import {
 } from "./groups.js";
 
 export function groupCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
-  const command = new Command("group").description("collective cases (集体欠薪): show, merge and split groups; tell two teams' claims apart");
+  const command = new Command("group").description("collective cases (集体欠薪): show, merge, split and join groups; tell two teams' claims apart");
 
   const print = (app: App, group: GroupSummary) => {
     const t = translator(app.config.DEFAULT_LOCALE);
@@ -103,6 +106,49 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
         } catch (error) {
           if (error instanceof GroupNotFoundError) command.error(t("groups:cli.caseNotFound", { id: formatCaseId(caseId) }));
           if (error instanceof NotGroupedError) command.error(t("groups:cli.notGrouped", { id: formatCaseId(caseId) }));
+          throw error;
+        }
+      });
+    });
+
+  command
+    .command("join")
+    .description("put a complaint into a group by hand: undoes a split, or adds one the grouping missed (ledger events; the group's sums and level follow)")
+    .argument("<case>", "case ID", caseIdArgument)
+    .argument("<target>", "group ID (G…), or a case ID: its group, or a new group of the two when it has none (a group a split dissolved)")
+    .requiredOption("--by <name>", "who acts (officer name)")
+    .action((caseId: string, target: string, options: { by: string }) => {
+      withApp(openApp, (app) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        const id = formatCaseId(caseId);
+        // A case ID typed with dashes ("K7Q-M3P-9RX") names a case; a group ID is G and seven characters.
+        const typed = target.trim().toUpperCase().replace(/[-\s]/g, "");
+        try {
+          const joined = joinGroup(app.store, app.router, caseId, typed, options.by, app.clock.now(), app.actions.deadlines);
+          out(
+            joined.formed
+              ? t("groups:cli.formed", { id, other: formatCaseId(typed), group: joined.summary.id })
+              : t("groups:cli.joined", { id, group: joined.summary.id }),
+          );
+          print(app, joined.summary);
+        } catch (error) {
+          if (error instanceof GroupNotFoundError && error.message === caseId) command.error(t("groups:cli.caseNotFound", { id }));
+          if (error instanceof GroupNotFoundError) {
+            // A group a split dissolved is gone: its former members are named, to be joined by case ID.
+            const former = app.store.sqlite
+              .prepare<{ groupId: string }, { caseId: string }>("SELECT DISTINCT case_id AS caseId FROM case_events WHERE type IN ('group_dissolved', 'group_split') AND json_extract(data, '$.groupId') = @groupId")
+              .all({ groupId: typed })
+              .map((r) => formatCaseId(r.caseId))
+              .filter((member) => member !== id);
+            command.error(former.length > 0 ? t("groups:cli.dissolvedTarget", { group: typed, cases: former.join(t("punctuation.enumeration")), id, first: former[0] }) : t("groups:cli.targetNotFound", { id: target.trim() }));
+          }
+          if (error instanceof AlreadyGroupedError) command.error(t("groups:cli.alreadyGrouped", { id, group: error.groupId }));
+          if (error instanceof NotArrearsError) command.error(t("groups:cli.notArrears", { id: formatCaseId(error.message) }));
+          if (error instanceof SameGroupError) command.error(t("groups:cli.sameCase", { id }));
+          if (error instanceof GroupCountiesDifferError) {
+            const name = (code: string | null) => (code ? app.gazetteer.fullName(code) : "—");
+            command.error(t("groups:cli.joinCountiesDiffer", { target: name(error.targetCode), source: name(error.sourceCode) }));
+          }
           throw error;
         }
       });

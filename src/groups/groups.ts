@@ -108,6 +108,17 @@ export class NotATeamClaimError extends Error {}
 export class NoTwinClaimError extends Error {}
 export class ClaimAlreadyMarkedError extends Error {}
 export class SameGroupError extends Error {}
+/** The case is in a group already: split it out first (a case is in one group at most). */
+export class AlreadyGroupedError extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly groupId: string,
+  ) {
+    super(`${caseId} is in group ${groupId}`);
+  }
+}
+/** Only wage arrears are grouped: a complaint found to be something else (referred) joins no group. */
+export class NotArrearsError extends Error {}
 /** A merge across counties: the cases must be transferred (转办) first. */
 export class GroupCountiesDifferError extends Error {
   constructor(
@@ -233,6 +244,13 @@ export class CaseGroups {
         .where(and(eq(caseEvents.caseId, sql.placeholder("caseId")), sql`${caseEvents.type} = 'group_split'`))
         .limit(fixedLimit(1))
         .prepare(),
+      // After a split, whether an officer put the case back into a group by hand since (group join).
+      joinedByHandSince: db.$client.prepare<{ caseId: string }, { one: number }>(
+        `SELECT 1 AS one FROM case_events j
+          WHERE j.case_id = @caseId AND j.type = 'group_joined' AND json_extract(j.data, '$.match') = 'by_hand'
+            AND j.id > (SELECT max(s.id) FROM case_events s WHERE s.case_id = @caseId AND s.type = 'group_split')
+          LIMIT 1`,
+      ),
     };
   }
 
@@ -496,6 +514,70 @@ export class CaseGroups {
   }
 
   /**
+   * Puts a complaint into a group by hand (经办人手工并入): the way back from a split made in error, or
+   * a complaint the automatic grouping missed (another spelling of the project). `target` is a group ID,
+   * or a case: its group, or — when that case is in no group (its group was dissolved by the split) — a
+   * new group of the two. The group's sums are taken again (a team's claim told twice counts once), the
+   * joiner takes the group's level, the group may escalate; ledger events and the desk's thread as for
+   * any join. A case put back by hand is grouped automatically again from then on.
+   */
+  join(caseId: string, target: string, by: string, at: number, channel = "cli"): { summary: GroupSummary; madeMajor: string[]; formed: boolean } {
+    const row = this.db.select().from(cases).where(eq(cases.id, caseId)).get();
+    if (!row) throw new GroupNotFoundError(caseId);
+    if (row.groupId !== null) throw new AlreadyGroupedError(caseId, row.groupId);
+    if (!row.isArrears) throw new NotArrearsError(caseId);
+    const actor = `officer:${by}`;
+    let groupId: string;
+    let formed = false;
+    const asGroup = this.statements.findGroup.get({ id: normalizeGroupId(target) });
+    if (asGroup) groupId = asGroup.id;
+    else {
+      const other = this.db.select().from(cases).where(eq(cases.id, target)).get();
+      if (!other) throw new GroupNotFoundError(target);
+      if (other.id === row.id) throw new SameGroupError(target);
+      if (other.groupId !== null) groupId = other.groupId;
+      else {
+        if (!other.isArrears) throw new NotArrearsError(other.id);
+        if (other.jurisdictionCode !== row.jurisdictionCode || other.jurisdictionCode === null) throw new GroupCountiesDifferError(other.jurisdictionCode, row.jurisdictionCode);
+        // The older of the two names the group, as when complaints are grouped at logging.
+        const [first] = [other, row].sort((a, b) => a.createdAt - b.createdAt);
+        groupId = this.createGroup(first!, other.jurisdictionCode, at);
+        formed = true;
+        this.statements.setGroup.run({ id: other.id, groupId });
+        this.event(other.id, at, actor, channel, "group_joined", { groupId, match: "by_hand", caseId });
+      }
+    }
+    const group = this.group(groupId);
+    // Groups are per county (属地), as for a merge: a case of another desk is transferred first.
+    if (group.jurisdictionCode !== row.jurisdictionCode) throw new GroupCountiesDifferError(group.jurisdictionCode, row.jurisdictionCode);
+    this.statements.setGroup.run({ id: row.id, groupId });
+    this.event(row.id, at, actor, channel, "group_joined", { groupId, match: "by_hand", caseId });
+    const totals = this.recompute(groupId, at, actor, channel, caseId);
+    const madeMajor = [...totals.madeMajor];
+    // Each member takes the group's level (the one joined, and a case it formed a new group with).
+    if (totals.escalated === null) {
+      for (const member of this.memberRows(groupId)) madeMajor.push(...this.raiseJoiner(member, groupId, at, channel, totals));
+    }
+    const repeated = this.repeatedClaim(row, groupId);
+    const firstId = totals.firstMemberId ?? caseId;
+    this.tellDesk(
+      firstId,
+      repeated ? "groups:desk.joinedByHandSameClaim" : "groups:desk.joinedByHand",
+      {
+        group: groupId,
+        label: totals.label,
+        id: formatCaseId(caseId),
+        by,
+        workers: totals.workers,
+        amount: formatAmountEn(totals.amountYuan),
+        same: repeated ? formatCaseId(repeated.sameAs) : "",
+      },
+      at,
+    );
+    return { summary: this.summary(groupId)!, madeMajor: [...new Set(madeMajor)], formed };
+  }
+
+  /**
    * A member that is no longer the group's problem leaves it: an officer found it is not wage arrears
    * (referred), or moved it to another county's desk (groups are per county). Its figures leave the
    * group's sums, so neither the group's level nor the reports count them. No-op for an ungrouped case.
@@ -687,8 +769,11 @@ export class CaseGroups {
     return [...found.values()].filter((c) => !this.wasSplit(c.id));
   }
 
+  /** Split out by hand, and not put back by hand since (group join undoes a split). */
   private wasSplit(caseId: string): boolean {
-    return this.statements.splitEvent.get({ caseId }) !== undefined;
+    // The usual case (never split) costs one lookup, as before there was a way back.
+    if (this.statements.splitEvent.get({ caseId }) === undefined) return false;
+    return this.statements.joinedByHandSince.get({ caseId }) === undefined;
   }
 
   private matchKind(keys: { employerKey: string | null; projectKey: string | null }, candidates: Candidate[]): string {
@@ -970,6 +1055,26 @@ export function markTeamClaim(
       const marked = new CaseGroups(store.db, router).markClaim(caseId, separate, by, at, channel);
       applyLevelChanges(deadlines, marked, at);
       return marked;
+    })
+    .immediate();
+}
+
+/** 手工并入 as an officer's action (CLI): one immediate transaction; members made major owe the major-case deadlines. */
+export function joinGroup(
+  store: Store,
+  router: Pick<ComplaintRouter, "route">,
+  caseId: string,
+  target: string,
+  by: string,
+  at: number,
+  deadlines: MajorDeadlines,
+  channel = "cli",
+) {
+  return store.sqlite
+    .transaction(() => {
+      const joined = new CaseGroups(store.db, router).join(caseId, target, by, at, channel);
+      applyLevelChanges(deadlines, { madeMajor: joined.madeMajor, majorWithdrawn: [] }, at);
+      return joined;
     })
     .immediate();
 }

@@ -22,6 +22,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
+import { groupWorkersPaidExcess } from "../../groups/paid-limit.js";
 import { CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, markTeamClaim, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
@@ -453,6 +454,12 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       }
       if (beyond.workers) {
         await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveClaim", { count: row.headcountMax ?? 0 }) } });
+        return;
+      }
+      // The group's workers bound all its resolutions together (the same workers must not count twice).
+      const excess = groupWorkersPaidExcess(app.store.sqlite, row.id, workers);
+      if (excess) {
+        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveGroup", { ...excess, group: excess.groupId }) } });
         return;
       }
       amount = recovered;

@@ -359,3 +359,35 @@ describe("someone writing for the one owed", () => {
     expect(worker.heard).not.toContain("帮家人反映");
   });
 });
+
+describe("a worker who cannot say the place or the amount", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is asked once more, then the complaint is logged without it for the officer to find out", () => {
+    const worker = new Worker(env.app, "unsure");
+    worker.says("包工头刘建国欠我们5个人工资 在凤凰城工地");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("不知道");
+    expect(worker.heard).toContain("再回一句「不知道」");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("不知道");
+    expect(worker.heard).toContain("地点先空着");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("记不清了");
+    expect(worker.last?.expecting).toBe("amount");
+    expect(worker.choiceIds).toContain("unknown");
+    worker.presses("unknown");
+    expect(worker.heard).toContain("金额先空着");
+    expect(worker.last?.expecting).toBe("confirm");
+    const id = worker.presses("confirm").caseId as string;
+    expect(id).not.toBeNull();
+    const row = env.app.ledger.find(id);
+    expect(row?.amountYuan).toBeNull();
+    expect(row?.divisionCode).toBeNull();
+    expect(row?.isArrears).toBe(true);
+  });
+});

@@ -1317,7 +1317,10 @@ export class DialogEngine {
     };
     switch (fact) {
       case "place": {
-        if (this.saysDontKnow(draft, "place", text)) return fail("placeRequired");
+        if (this.saysDontKnow(draft, "place", text)) {
+          if (reaskOnFailure) this.requiredNotKnown(turn, draft, "place");
+          return false;
+        }
         let resolution = reader.resolvePlaceAnswer(text);
         if (resolution.status === "none") resolution = this.read(text).place;
         // "朝阳区" was ambiguous; "北京" picks the one in Beijing.
@@ -1383,7 +1386,10 @@ export class DialogEngine {
         return fail("placeNotFound");
       }
       case "amount":
-        if (this.saysDontKnow(draft, "amount", text)) return fail("amountRequired");
+        if (this.saysDontKnow(draft, "amount", text)) {
+          if (reaskOnFailure) this.requiredNotKnown(turn, draft, "amount");
+          return false;
+        }
         {
           const parsed = parseAmountAnswer(text, this.amountIn(draft, text));
           // "每人8000" before anyone is counted: the share is kept, and the count is asked; the sum follows.
@@ -1501,8 +1507,7 @@ export class DialogEngine {
       return;
     }
     if (FACTS_WITHOUT_DONT_KNOW.includes(fact)) {
-      turn.say(turn.t(fact === "place" ? "problem.placeRequired" : "problem.amountRequired"));
-      this.ask(turn, fact, draft);
+      this.requiredNotKnown(turn, draft, fact);
       return;
     }
     if (!draft.settled.includes(fact)) draft.settled.push(fact);
@@ -1516,6 +1521,24 @@ export class DialogEngine {
             ? "dontKnow.employerNoProject"
             : `dontKnow.${fact}`;
     turn.say(turn.t(key));
+    this.advance(turn, draft);
+  }
+
+  /**
+   * "不知道" to the place or the amount: asked once more, with what helps to answer; a second time, the
+   * complaint goes on without it and the officer finds it out — it is never left unlogged for want of it.
+   */
+  private requiredNotKnown(turn: Turn, draft: Draft, fact: FactName): void {
+    if (!(draft.pressed ?? []).includes(fact)) {
+      draft.pressed = [...(draft.pressed ?? []), fact];
+      turn.say(`${turn.t(fact === "place" ? "problem.placeRequired" : "problem.amountRequired")}\n${turn.t("problem.sayDontKnowAgain")}`);
+      draft.expecting = fact;
+      this.ask(turn, fact, draft);
+      return;
+    }
+    if (!draft.settled.includes(fact)) draft.settled.push(fact);
+    draft.placeCandidates = fact === "place" ? [] : draft.placeCandidates;
+    turn.say(turn.t(fact === "place" ? "dontKnow.placeLeftToOfficer" : "dontKnow.amountLeftToOfficer"));
     this.advance(turn, draft);
   }
 

@@ -36,7 +36,10 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft, coarse
   }
   if (OPTIONAL_FACTS.includes(fact)) choices.push({ id: "skip", label: t("choice.skip") });
   // The county is asked of a place known only as a city: not knowing it leaves the city.
-  else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact) || coarsePlace) choices.push({ id: "unknown", label: t("choice.dontKnow") });
+  // Asked again after a first "don't know", place and amount may be left to the officer too.
+  else if (!FACTS_WITHOUT_DONT_KNOW.includes(fact) || coarsePlace || (draft.pressed ?? []).includes(fact)) {
+    choices.push({ id: "unknown", label: t("choice.dontKnow") });
+  }
   return choices;
 }
 

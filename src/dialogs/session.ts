@@ -46,6 +46,11 @@ export const draftSchema = z.object({
    * everyone's ("asked"), then "total" (it is), or "own" (it is the worker's share; the total is unknown).
    */
   amountScope: z.enum(["asked", "total", "own"]).optional(),
+  /**
+   * Required facts (place, amount) the worker said once they do not know, and was asked again: a second
+   * "don't know" leaves them to the officer — the complaint is logged all the same (首问负责制).
+   */
+  pressed: z.array(factNameSchema).optional(),
   /** "每人七千" before anyone was counted: each one's share, multiplied once the count is known. */
   perHeadYuan: z.number().positive().optional(),
   /** The sum made of that share times the count: while the sum is still this, a new count remakes it. */

@@ -391,3 +391,60 @@ describe("a worker who cannot say the place or the amount", () => {
     expect(row?.isArrears).toBe(true);
   });
 });
+
+describe("found by a reviewer playing 55 workers (2026-12-06)", () => {
+  it("logs as arrears a site worker who cannot say how much, and an English rider whose pay was kept", () => {
+    for (const text of ["石家庄长安区的工地 干钢筋 老板孙涛 记不清欠多少了", "The station manager Liu Wei kept my last month pay 6200 and blocked me on WeChat"]) {
+      expect(classify(text, readMessage(text)).category).toBe("wage_arrears");
+    }
+  });
+
+  it("takes a team leader's workers' wages inside project money as arrears, the project money's sum not as theirs", () => {
+    const text = "我是包工头 总包单位欠我工程款一百二十万 里面有我手下三十多个工人的工资 工人天天找我要";
+    const reading = readMessage(text);
+    expect(classify(text, reading).category).toBe("wage_arrears");
+    expect(reading.amountYuan).toBeNull();
+    expect(reading.headcount).toEqual({ min: 30, max: 39 });
+  });
+
+  it("reads the workplace, not the hometown the worker says he is from", () => {
+    const reading = readMessage("我是河南周口的 带了三十二个老乡去新疆阿克苏拾棉花 棉花老板欠我们四十五万", Gazetteer.shared());
+    expect(reading.place.status === "found" ? reading.place.division.code : null).toBe("652900");
+  });
+
+  it("adds up a list told in Chinese numerals, the writer's own share with it", () => {
+    const reading = readMessage("张大军八千 李小二七千五 王强六千 我自己一万二");
+    expect(reading.amountYuan).toBe(33_500);
+    expect(reading.headcount).toEqual({ min: 4, max: 4 });
+  });
+
+  it("counts the others an English worker says are owed too", () => {
+    expect(readMessage("My school owes me 45000 RMB. About 12 other teachers are owed too.").headcount).toEqual({ min: 13, max: 13 });
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("takes a county-level city named elsewhere as the place put right", () => {
+      const worker = new Worker(env.app, "aksu");
+      worker.says("在周口干活 包工头李红军欠我们5个人工资3万 凤凰城工地");
+      expect(worker.last?.expecting).toBe("place");
+      worker.says("阿克苏市");
+      expect(worker.heard).toContain("阿克苏市");
+      expect(worker.last?.expecting).toBe("confirm");
+    });
+
+    it("puts right two figures an English worker corrects in one message", () => {
+      const worker = new Worker(env.app, "en-fix");
+      worker.says("I work at the Sunshine Garden construction site in Tianhe District, Guangzhou. Li Ming owes 4 of us 60000 yuan.");
+      expect(worker.last?.expecting).toBe("confirm");
+      worker.says("sorry it's 5 people not 4, and 75000 total");
+      expect(worker.heard).toContain("People owed → 5 people");
+      expect(worker.heard).toContain("Amount owed → ¥75,000");
+    });
+  });
+});

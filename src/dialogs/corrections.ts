@@ -156,7 +156,31 @@ function factRejected(rejected: string[], current: CurrentValues): FactName | nu
 }
 
 /** A correction in plain words, whether or not it names the fact. Null when it is not one. */
+// English: "sorry it's 5 people not 4, and 75000 total" — the figures put right, each by its form.
+const ENGLISH_CUE = /\b(?:wrong|not|actually|sorry|correct(?:ion)?|should be|mistake|typo)\b/i;
+const ENGLISH_REJECTED = /\bnot\s+[^,;.]*?(?=[,;.]|\b(?:and|but)\b|$)/gi;
+const ENGLISH_FILLER = /\b(?:sorry|no|actually|wait|oh|it'?s|it is|they are|there are|we are|should be|make it|the|is|are|was|were|i mean|amount|number|wrong)\b/gi;
+const ENGLISH_TOTAL_WORDS = /\s+(?:in\s+)?(?:total|altogether|yuan|rmb)$/i;
+
+function englishFigures(text: string): CorrectionCue | null {
+  if (/\p{Script=Han}/u.test(text) || !ENGLISH_CUE.test(text)) return null;
+  const parts = text
+    .replace(ENGLISH_REJECTED, " ")
+    .replace(ENGLISH_FILLER, " ")
+    .split(/[,;.]|\b(?:and|but)\b/i)
+    .map((part) => part.replace(/\s+/g, " ").trim().replace(ENGLISH_TOTAL_WORDS, "").trim())
+    .filter((part) => part !== "");
+  const valued = parts
+    .map((part): { fact: FactName | null; valueText: string } => ({ fact: factOfValue(part), valueText: part }))
+    .filter((v): v is Correction & { valueText: string } => v.fact === "amount" || v.fact === "headcount" || v.fact === "phone");
+  if (valued.length === 0 || new Set(valued.map((v) => v.fact)).size !== valued.length) return null;
+  const [first, ...more] = valued as [Correction, ...Correction[]];
+  return { fact: first.fact, valueText: first.valueText, more };
+}
+
 export function detectCorrectionCue(text: string, current: CurrentValues = {}): CorrectionCue | null {
+  const english = englishFigures(text);
+  if (english) return english;
   const trimmed = text.trim().replace(SELF_CORRECTION_TAIL, "").replace(/[。！!.\s]+$/, "");
   // "不对，钱是9000，老板是王军", "钱是9000": each clause names its fact and its value.
   const parts = trimmed.replace(LEADING_CUE, "").split(CLAUSE_BREAK);

@@ -1350,6 +1350,8 @@ export class DialogEngine {
           } else if (
             resolution.status === "found" &&
             resolution.division.level === "county" &&
+            // "阿克苏市": a county-level city is named as a city, wherever it is — a correction.
+            !resolution.division.name.endsWith("市") &&
             !reader.divisionLabel(resolution.division.code).startsWith(knownLabel) &&
             text.replace(/^(不对|不是|是|在|就在)+|[，,。\s]/g, "").length <= resolution.division.name.length
           ) {

@@ -12,7 +12,7 @@ const WAGE_NOUN = "(?:工资|工钱|薪水|薪资|血汗钱|配送费|派件费|
 const OWE_VERB = "(?:欠|拖欠|拖了|拖着|压着|压了|克扣|扣着|扣了|无故扣|乱扣|扣(?=[我俺])|没发|没给|不给|不发|没结|不结|一分没|没拿到|不退|没到账|没付|少发)";
 /** Wages named and said to be owed (not any money): what outweighs a loan, a rent, an injury claim. */
 const WAGES_NAMED_OWED = new RegExp(
-  `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}|\\bowe[sd]?\\b[^.!?]{0,40}\\b(?:wages?|salary|pay)\\b|\\b(?:wages?|salary)\\b[^.!?]{0,20}\\b(?:unpaid|not paid|owed|withheld)\\b`,
+  `${OWE_VERB}[^。!?！？，,]{0,10}?${WAGE_NOUN}|${WAGE_NOUN}[^。!?！？，,]{0,10}?${OWE_VERB}|\\bowe[sd]?\\b[^.!?]{0,40}\\b(?:wages?|salary|pay)\\b|\\b(?:kept|keeps|held|holds|holding|withheld|withholds|deducted|docked|won'?t give (?:me|us))\\b[^.!?]{0,30}\\b(?:wages?|salary|pay)\\b|\\b(?:wages?|salary)\\b[^.!?]{0,20}\\b(?:unpaid|not paid|owed|withheld)\\b`,
   "i",
 );
 /** Someone owed named as the writer or the workers ("欠我两万", "不给我们"): not a business's money. */
@@ -86,14 +86,15 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /中介费|介绍费|报名费|买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime/i;
+const WORK = /工资|工钱|薪|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime|\bpay\b|manager|station|shift|rider|driver/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
 const COMPENSATION = /经济补偿|赔偿金|N\+1|n\+1|双倍工资|双倍补偿|开除|辞退|severance/;
 const DISMISSAL = /经济补偿|开除|辞退/;
 /** Money owed without saying which: with work described (and no loan or purchase), most likely wages. */
-const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺)?(?:的)?(?:钱|款|账)|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
+// "记不清欠多少了", "打了欠条": 欠 said of the work's money, however little else is said.
+const MONEY_OWED = /欠(?:了|着|下)?(?:我|我们|俺|俺们)?(?:的)?(?:钱|款|账|多少|[\d一二两三四五六七八九十百千万几])|欠条|(?:钱|账)(?:一直)?(?:不给|没给|不结|没结|不还)|owes? (?:me|us) money/i;
 
 const DOUBLE_PAY = /双倍工资/g;
 const CUSTOMER_DEBT =

@@ -48,6 +48,11 @@ const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
 const EN_NUM = "(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)";
 const EN_OF_US = new RegExp(`\\b${EN_NUM}(\\+| or more)? of us\\b`, "gi");
 const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers|people|labou?rers|employees|migrant workers)\\b`, "gi");
+// "About 12 other teachers are owed too": others besides the writer, by their trade or as people.
+const EN_OTHERS_TOO = new RegExp(
+  `\\b${EN_NUM} (?:other|more) (?:co-?workers|workers|people|colleagues|workmates|teachers|drivers|riders|cleaners|cooks|waiters|guards|labou?rers|employees|staff)\\b(?=[^.!?]{0,30}\\b(?:too|also|as well|owed|unpaid|not paid)\\b)`,
+  "gi",
+);
 const EN_TOGETHER = new RegExp(`\\btogether with ${EN_NUM} (?:co-?workers|others|workmates|colleagues)`, "gi");
 // "owes me and 4 other workers": the writer plus the others.
 const EN_ME_AND = new RegExp(
@@ -153,6 +158,10 @@ function englishCounts(text: string, found: HeadcountReading[]): void {
   for (const m of allMatches(EN_ME_AND, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push({ min: n + 1, max: n + 1 });
+  }
+  for (const m of allMatches(EN_OTHERS_TOO, text)) {
+    const n = englishNumber(m[1] ?? "");
+    if (n) found.push({ min: n + 1, max: n + 1 }); // the others and the writer
   }
   for (const m of allMatches(EN_TOGETHER, text)) {
     const n = englishNumber(m[1] ?? "");

@@ -8,7 +8,7 @@ import { removeInstructions } from "./injection.js";
 import { normalize } from "./normalize.js";
 import { readProject } from "./project.js";
 import { readShares } from "./shares.js";
-import { wagesWithinSum } from "./wages-within.js";
+import { speaksOfWagesWithin, wagesWithinSum } from "./wages-within.js";
 import type { MessageReading } from "./reading.js";
 import { guessSector, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
 
@@ -31,7 +31,7 @@ export function prepareText(raw: string): PreparedText {
 // "俺老家是周口的", "我是河南人": where the worker comes from, not where the work is.
 // "包工头是河南周口的": where the contractor comes from, not where the cotton was picked.
 const HOMETOWN =
-  /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我)是[^，,。！？!?\s在]{1,8}人|(?:包工头|工头|老板|班组长|他|她)是[^，,。！？!?\s在]{2,8}(?:人|的)(?=[\s，,。！!？?]|叫|$)/g;
+  /(?:老家|家乡|户口|籍贯)(?:是|在)?[^，,。！？!?\s]{0,12}|(?:俺|我|俺们|我们)是[^，,。！？!?\s在]{1,8}(?:人|的)(?=[\s，,。！!？?]|$)|(?:包工头|工头|老板|班组长|他|她)是[^，,。！？!?\s在]{2,8}(?:人|的)(?=[\s，,。！!？?]|叫|$)/g;
 
 const TOTAL_STATED = /一共|总共|合计|共计|总计|加起来|in total|altogether/;
 
@@ -63,8 +63,9 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
     } else amountYuan = statedTotal;
   } else if (amountYuan === null && statedTotal !== null) amountYuan = statedTotal;
   // "工程款80万 里面有工人工资30万": the wages are the complaint's sum; the rest is a business's claim.
-  const wagesInside = wagesWithinSum(text);
-  if (wagesInside !== null) amountYuan = wagesInside;
+  // With no sum of their own ("里面有我手下三十多个工人的工资"), the sum read is the project money's: the
+  // wages' sum is asked.
+  if (speaksOfWagesWithin(text)) amountYuan = wagesWithinSum(text);
   const namedSector = readNamedSector(text);
   const sector = namedSector ?? guessSector(text);
   const employer = readEmployer(text, sector);

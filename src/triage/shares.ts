@@ -26,6 +26,23 @@ function figure(raw: string): number | null {
   return value !== null && value > 0 && value <= AMOUNT_MAX_YUAN ? value : null;
 }
 
+// "我自己一万二" in the list: the writer's own share counts with the others'.
+const WRITER = /^(?:我自己|我的|我|俺自己|俺)/;
+
+/** The figure of one "name figure" piece, or null. */
+function shareIn(piece: string): number | null {
+  if (piece === "") return null;
+  const name = personNameAt(piece) ?? WRITER.exec(piece)?.[0] ?? null;
+  if (name === null) return null;
+  // "王强六千": 六 begins the figure, not a three-character name ("王强六").
+  for (const length of name.length === 3 ? [3, 2] : [name.length]) {
+    const share = LISTED_SHARE.exec(piece.slice(length));
+    const value = share ? figure(share[1] ?? "") : null;
+    if (value !== null) return value;
+  }
+  return null;
+}
+
 /** The longest run of two or more "name figure" pieces, added up. */
 function listedShares(text: string): SharesReading | null {
   let best: SharesReading | null = null;
@@ -35,9 +52,7 @@ function listedShares(text: string): SharesReading | null {
     run = { amountYuan: 0, headcount: 0 };
   };
   for (const piece of text.split(SEPARATOR)) {
-    const name = piece === "" ? null : personNameAt(piece);
-    const share = name === null ? null : LISTED_SHARE.exec(piece.slice(name.length));
-    const value = share ? figure(share[1] ?? "") : null;
+    const value = shareIn(piece);
     // Shares are wages, not small change: "王五3" is no share.
     if (value === null || value < 100) {
       close();

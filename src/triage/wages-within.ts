@@ -4,8 +4,8 @@
 import { findAmountMentions } from "./amounts.js";
 
 // The words that put wages inside a larger sum, then the wages' own word, right before the figure.
-const WAGES_INSIDE = /(?:里面|里头|其中|这里面|这其中|包括|包含|含)(?:有|的|了)?[^。!?！？，,]{0,8}?(?:工资|工钱|人工费|人工钱)(?:款)?(?:有|是|就有|就是|占|大概|差不多|一共)?[^。!?！？，,\d一二两三四五六七八九十百千万]{0,2}$/;
-const WAGES_INSIDE_ANYWHERE = /(?:里面|里头|其中|这里面|这其中|包括|包含|含)(?:有|的|了)?[^。!?！？，,]{0,8}?(?:工资|工钱|人工费|人工钱)/;
+const WAGES_INSIDE = /(?:里面|里头|其中|这里面|这其中|包括|包含|含)(?:有|的|了)?[^。!?！？，,]{0,14}?(?:工资|工钱|人工费|人工钱)(?:款)?(?:有|是|就有|就是|占|大概|差不多|一共)?[^。!?！？，,\d一二两三四五六七八九十百千万]{0,2}$/;
+const WAGES_INSIDE_ANYWHERE = /(?:里面|里头|其中|这里面|这其中|包括|包含|含)(?:有|的|了)?[^。!?！？，,]{0,14}?(?:工资|工钱|人工费|人工钱)/;
 
 /** Whether the message says a larger sum holds wages ("其中工人工资…", "包括20个工人的工资"). */
 export function speaksOfWagesWithin(text: string): boolean {

@@ -448,3 +448,49 @@ describe("found by a reviewer playing 55 workers (2026-12-06)", () => {
     });
   });
 });
+
+describe("a protest told while a question waits", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is answered with care, the question comes again, and the officer reads it first once filed", () => {
+    const worker = new Worker(env.app, "banner");
+    worker.says("我们二十几个人在苏州吴江区恒力纺织厂 老板欠了三个月工资");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("我们明天要去仓库门口拉横幅");
+    expect(worker.heard).toContain("请不要堵门");
+    expect(worker.heard).not.toContain("没看懂");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("大概三十万");
+    const id = worker.presses("confirm").caseId as string;
+    const reasons = (env.app.ledger.find(id)?.reasons ?? []) as { key: string }[];
+    expect(reasons[0]?.key).toBe("triage:reason.groupProtest");
+  });
+});
+
+describe("a province named alone, and a threat after filing", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("asks the city first, then its county", () => {
+    const worker = new Worker(env.app, "hebei");
+    worker.says("在河北干活 厂子欠钱 一万二 老板叫王刚 我一个人");
+    expect(worker.heard).toContain("在河北省哪个市");
+    worker.says("保定");
+    expect(worker.heard).toContain("在保定市哪个区或县");
+  });
+
+  it("asks for a phone when the officer is alerted and has no number to call", () => {
+    const worker = new Worker(env.app, "threat");
+    worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
+    worker.says("老板威胁我说再投诉就弄死我");
+    expect(worker.heard).toContain("110");
+    expect(worker.heard).toContain("发个手机号");
+  });
+});

@@ -424,6 +424,18 @@ export class DialogEngine {
     // "老板打我", "他把我身份证扣了" while a complaint is written: 110 now, and kept in the story.
     const writing = turn.session.draft;
     const violence = !extreme && writing !== null && speaksOfViolence(text);
+    // "我们明天要去仓库门口拉横幅" while a question waits: answered with care, kept in the story (the officer
+    // reads it first among the reasons: 防止群体性事件), and the question comes again.
+    if (writing && !extreme && !violence && !answering && speaksOfGroupProtest(text)) {
+      turn.say(turn.t("intake.protestNoted"));
+      if (!writing.narrative.includes(text)) writing.narrative.push(text);
+      this.reclassify(writing);
+      const asked = writing.expecting;
+      if (asked === null || asked === "confirm" || asked === "editChoice" || !this.answerParses(writing, asked, text)) {
+        this.repeatQuestion(turn);
+        return;
+      }
+    }
     if (extreme || violence) {
       turn.say(turn.t(extreme ? "logged.extremeRisk" : "logged.violence"));
       if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
@@ -1782,12 +1794,15 @@ export class DialogEngine {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.protestPassedOn", { id }));
+      if (row.phone === null && ownPhoneIn(text) === null) turn.say(turn.t("logged.askPhone"));
       return true;
     }
     if (extreme || violence) {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
+      // The officer will want to call at once: a number is asked for if the case has none.
+      if (row.phone === null && ownPhoneIn(text) === null) turn.say(turn.t("logged.askPhone"));
       return true;
     }
     // "我电话13812345678": the number the officer may call, kept on the case. "打错了，是139…" corrects the

@@ -58,8 +58,12 @@ export function owesWages(draft: Draft): boolean {
  */
 export function askFact(turn: Turn, fact: FactName, draft: Draft, coarsePlace = false): void {
   const county = fact === "place" && coarsePlace && draft.placeCandidates.length === 0 && draft.facts.place?.name;
+  // "在河北干活": a province is asked its city first ("保定", then the county if need be).
+  const province = county && draft.facts.place?.code?.endsWith("0000") === true;
   const key = county
-    ? "ask.placeCounty"
+    ? province
+      ? "ask.placeCityInProvince"
+      : "ask.placeCounty"
     : fact === "place" && draft.placeCandidates.length > 0
       ? "ask.placeAmbiguous"
       : fact === "employer" && !owesWages(draft)

@@ -494,3 +494,46 @@ describe("a province named alone, and a threat after filing", () => {
     expect(worker.heard).toContain("发个手机号");
   });
 });
+
+describe("names that are no names, and facts that were dropped (review of 2026-12-06)", () => {
+  it("reads no employer in 业主家装修, the county inside a company's name, and a name standing before 欠", () => {
+    expect(readMessage("我在厦门思明区鹭江道一个业主家装修 包工头欠我工资8000").employer).toBeNull();
+    const bus = readMessage("在滑县公交公司开公交 欠了三个月工资 一个月四千", Gazetteer.shared());
+    expect(bus.place.status === "found" ? bus.place.division.code : null).toBe("410526");
+    const phase = readMessage("原阳县盛世华庭二期 王老五 欠我们8个人工资六万");
+    expect(phase.employer).toBe("王老五");
+    expect(phase.project).toBe("盛世华庭二期");
+    expect(phase.sector).toBe("construction");
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("answers impatience with why it asks, and keeps nothing of it", () => {
+      const worker = new Worker(env.app, "impatient");
+      worker.says("包工头欠我们钱 在杭州西湖区");
+      expect(worker.last?.expecting).toBe("project");
+      worker.says("问这么多干嘛");
+      expect(worker.heard).toContain("为了找到负责的部门");
+      expect(worker.last?.expecting).toBe("project");
+    });
+
+    it("reads 南京的鼓楼区 as the place, not a site", () => {
+      const worker = new Worker(env.app, "gulou");
+      worker.says("在南京给人干活 欠我5000");
+      worker.says("南京的鼓楼区");
+      expect(worker.heard).not.toContain("项目/工地 → 鼓楼区");
+      expect(worker.last?.expecting).not.toBe("place");
+    });
+
+    it("asks the workplace of an employer known only by a title (院长)", () => {
+      const worker = new Worker(env.app, "carer");
+      worker.says("在郑州金水区一个养老院做护工 院长欠我们5个人工资 一共三万");
+      expect(worker.last?.expecting).toBe("project");
+    });
+  });
+});

@@ -202,6 +202,8 @@ function namedAsBusiness(text: string, name: string): boolean {
 const ON_BEHALF =
   /(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿|哥|姐|弟|妹|家里人|家人|亲戚|老乡|朋友)[^，,。\s]{0,3}(?:问|反映|投诉|登记|说|咨询)|^(?:我|俺)(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿)(?:在[^，,。]{0,14}(?:干活|上班|打工|做工|当)|被|[^。]{0,30}(?:欠(?:他|她)|(?:他|她)的工资))|\b(?:for|on behalf of) my (?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister)\b/i;
 
+const IMPATIENT = /问(?:这么|那么)多|问这(?:个|些)干嘛|(?:烦|有完)(?:不烦|没完)|怎么(?:这么|那么)多问题|别问了|why so many questions|stop asking/i;
+
 /** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
 const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
 const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
@@ -796,6 +798,8 @@ export class DialogEngine {
           .join(" ")
       : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
     const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "");
+    // "南京的鼓楼区": the rest is the place itself, no site.
+    if (onlyPlaceNames(rest)) return null;
     // Pinyin places ("Shenzhen Nanshan district") are read elsewhere; English words are no site here.
     if (/[A-Za-z]/.test(rest)) return null;
     if (rest.length < 2 || PAY_IN_PIECE.test(rest) || isStoryTalk(rest) || isQuestionToBot(rest) || GENERIC_SITE.test(rest) || VAGUE_SITE.test(rest)) return null;
@@ -996,6 +1000,13 @@ export class DialogEngine {
    */
   private talksInsteadOfAnswering(turn: Turn, draft: Draft, expecting: FactName, text: string): boolean {
     if (!TALK_CHECKED_FACTS.includes(expecting)) return false;
+    // "问这么多干嘛", "快点": impatience with the questions is answered with why they are asked.
+    if (text.length <= 20 && IMPATIENT.test(text)) {
+      turn.say(turn.t("problem.whyAsked"));
+      draft.expecting = expecting;
+      this.ask(turn, expecting, draft);
+      return true;
+    }
     const nameAsked = expecting === "project" || expecting === "employer";
     // "一个月工资四千八" where a name was asked: the pay, kept with the story; with what the story says
     // of the months owed ("扣着我一个月工资"), it may give the sum.
@@ -1333,6 +1344,8 @@ export class DialogEngine {
           if (reaskOnFailure) this.requiredNotKnown(turn, draft, "place");
           return false;
         }
+        // "南京的鼓楼区": places joined by 的 are read as one ("南京鼓楼区").
+        if (text.length <= 16 && text.includes("的") && onlyPlaceNames(text.replace(/的/g, ""))) text = text.replace(/的/g, "");
         let resolution = reader.resolvePlaceAnswer(text);
         if (resolution.status === "none") resolution = this.read(text).place;
         // "朝阳区" was ambiguous; "北京" picks the one in Beijing.

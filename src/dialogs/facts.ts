@@ -98,7 +98,8 @@ const WAGE_FACTS_OFF_SITE: readonly FactName[] = ["place", "employer", "amount",
 const WAGE_FACTS_OFF_SITE_EMPLOYER_FIRST: readonly FactName[] = ["place", "employer", "project", "amount", "headcount", "sector"];
 
 // "刘老板", "王站长", "姓张的雇主", "李姐", "boss Li": people, not businesses.
-const PERSON_BY_ROLE = /(?:老板|老板娘|包工头|工头|班长|队长|站长|厂长|店长|经理|主管|雇主|东家|姐|哥|叔|总)$|^姓|^(?:mr|mrs|ms|miss|boss)\b/i;
+// "院长", "园长", "校长": a title alone names no workplace one can find, as a person's name does not.
+const PERSON_BY_ROLE = /(?:老板|老板娘|包工头|工头|班长|队长|站长|厂长|店长|经理|主管|雇主|东家|姐|哥|叔|总|院长|园长|校长|所长|主任)$|^姓|^(?:mr|mrs|ms|miss|boss)\b/i;
 
 /** Whether an employer's name is a person's, whose workplace must then be asked to find them. */
 export function isPerson(employer: string): boolean {

@@ -171,8 +171,11 @@ function readingOf(hit: number, place: Place, entry: NameEntry, context: HitCont
     if (place.kind === "county" && written.length <= 2 && !placeCue) needsSupport = true;
   }
   if (entry.form === "generic") needsSupport = true;
-  // Two-character full names (城区, 郊区, 和县, 新县) are everyday words as often as names.
-  if (place.kind === "county" && entry.form === "full" && written.length <= 2 && mode === "message") needsSupport = true;
+  // Two-character full names (城区, 郊区, 和县, 新县) are everyday words as often as names — unless a
+  // county or city is named after 在/到 ("在滑县公交公司开公交").
+  if (place.kind === "county" && entry.form === "full" && written.length <= 2 && mode === "message" && !(placeCue && /[县市旗]$/.test(written))) {
+    needsSupport = true;
+  }
   return { hit, place, entry, needsSupport, placeCue, score: 0 };
 }
 

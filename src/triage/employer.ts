@@ -20,7 +20,7 @@ const SOE_BUREAU =
 const ROLE_PREFIX = /^(?:总包单位|总包|劳务分包|装修分包|钢筋分包|土方分包|木工分包|分包|施工方|施工单位|开发商|甲方|业主|外包公司|劳务公司|建设单位|承建方|上面|再上面|下面)+/;
 // Companies the worker only describes ("一家广告公司"): no name to record.
 const GENERIC_COMPANY =
-  /^(?:[一这那该本我他她]|我们|他们|名下|小区|家里|房子|村里|工地|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|站点|配送站|集团|服务|管理|建设|教育|培训|装饰|装修|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
+  /^(?:[一这那该本我他她家]|我们|他们|名下|小区|家里|房子|村里|工地|外包|劳务|广告|代驾|软件|快递|物流|装修|培训|汽车配件|眼镜|渔具|陶瓷|服装|电子|餐饮|烧烤|小|大|私人|黑|空壳|皮包)?(?:公司|厂|工厂|店|机构|学校|劳务|网点|站点|配送站|集团|服务|管理|建设|教育|培训|装饰|装修|物业|酒店|宾馆|饭店|餐厅|超市)+$/;
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
 // "给政府盖学校": who the building is for, with the verb, is not a name.
 // "做了两个月保洁": a length of time is no name.
@@ -45,6 +45,8 @@ const NAMED_BEFORE_KIND =
 const LEAD_ROLES = "雇主|包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
 const LEAD_ROLE_WORD = new RegExp(LEAD_ROLES);
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
+// "盛世华庭二期 王老五 欠我们…": a name standing alone before the owing.
+const BARE_NAME_OWES = /(?:^|[\s，,。])([\u4e00-\u9fff]{2,3})[\s，,]*(?=欠|拖欠|不给|没给|没发|一直拖)/g;
 // "包工头是河南周口的叫李红军": the role, where he is from, then his name.
 const ROLE_FROM_THEN_NAME = new RegExp(`(${LEAD_ROLES})是[^，,。！？!?\\s]{1,10}?的?人?[，,\\s]*叫([\\u4e00-\\u9fff]{2,3})`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");
@@ -253,6 +255,10 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     const raw = m[1] ?? "";
     const name = personNameAt(raw);
     if (name === raw) addPerson(out, text, companies, name, m.index + m[0].indexOf(raw), m[0]);
+  }
+  for (const m of allMatches(BARE_NAME_OWES, text)) {
+    const raw = m[1] ?? "";
+    if (personNameAt(raw) === raw) addPerson(out, text, companies, raw, m.index + m[0].indexOf(raw), "");
   }
   for (const m of allMatches(ROLE_FROM_THEN_NAME, text)) {
     const raw = m[2] ?? "";

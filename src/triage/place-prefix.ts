@@ -47,6 +47,8 @@ function buildPrefixSet(): PrefixSet {
   for (const name of loadNames("areas.json")) {
     if (name === "市辖区") continue;
     add(name, COUNTY);
+    // "浦东" for 浦东新区: a new district is called by its stem.
+    if (name.endsWith("新区") && name.length >= 4) add(name.slice(0, -2), COUNTY);
     if (COUNTY_CITY_SUFFIX.test(name)) {
       const short = name.slice(0, -1);
       if (short.length >= 2) add(short, COUNTY);

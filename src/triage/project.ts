@@ -102,7 +102,7 @@ export function readProject(text: string, sector: Sector | null): string | null 
 // "我在深圳龙华富士康当普工", "俺在义乌小商品城干了两年": the workplace named before the job.
 const WORKPLACE = /(?:^|[，,。！!？?\s]|我|俺|我们|俺们)(一直|之前|以前|现在|目前)?在([^，,。!?！？\s]{2,24}?)(?:当|做|干|打工|上班|工作)/g;
 // Only a kind of place, no name: "工地", "一家电子厂", "厂里", "饭店", "他店里".
-const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里)$|^(?:他|她|别人|人家|老板)/;
+const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里|院|园|所|中心|学校|医院)$|^(?:他|她|别人|人家|老板)/;
 
 /** Where someone who is not on a building site works, as they name it, or null. */
 export function readWorkplace(text: string): string | null {

@@ -13,7 +13,9 @@ const DOMESTIC_WORK = new RegExp(DOMESTIC_WORK_WORDS, "i");
 
 // Weighted cues: a worker's trade or workplace ("工地", "车间") says more than a passing word.
 const SECTOR_CUES: readonly Cue<Sector>[] = [
+  // "盛世华庭二期": a phase of a development is a building site's name.
   { value: "construction", weight: 1, pattern: /项目|民工|盖/g },
+  { value: "construction", weight: 3, pattern: /[\u4e00-\u9fff]{2}[一二三四五六七八九十\d]期(?!款|的钱|工资)/g },
   // A mine or a field is where the work was, however often the 包工头 who took them there is named.
   { value: "other", weight: 7, pattern: /煤矿|矿上|矿山|矿井|mine\b/gi },
   // Farm work: a 包工头 who takes villagers to pick cotton is no building site.

@@ -537,3 +537,36 @@ describe("names that are no names, and facts that were dropped (review of 2026-1
     });
   });
 });
+
+describe("after filing and while filing: more of what workers ask", () => {
+  it("answers how to claim an injury, compensation, and whether a phone is needed", () => {
+    expect(processQuestions("工伤怎么弄")).toEqual(["faq.injury"]);
+    expect(processQuestions("补偿能一起要吗")).toEqual(["faq.compensation"]);
+    expect(processQuestions("不留电话可以吗")).toEqual(["faq.noPhone"]);
+  });
+
+  describe("in the dialog", () => {
+    let env: TestApp;
+    beforeEach(() => {
+      env = makeTestApp();
+    });
+    afterEach(() => env.cleanup());
+
+    it("answers them after filing instead of passing them on", () => {
+      const worker = new Worker(env.app, "after");
+      const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二 我腿也摔伤了");
+      worker.says("工伤怎么弄");
+      expect(worker.heard).toContain("工伤认定");
+      expect(worker.heard).not.toContain("已转告");
+      expect(env.app.ledger.events(id).map((e) => e.type)).not.toContain("worker_added");
+    });
+
+    it("keeps the surname given with a 'don't know'", () => {
+      const worker = new Worker(env.app, "guo");
+      worker.says("我在郑州金水区凤凰城工地干活 欠我一万二");
+      expect(worker.last?.expecting).toBe("employer");
+      worker.says("不知道 一个姓郭的");
+      expect(worker.heard).toContain("欠钱的一方：郭老板");
+    });
+  });
+});

@@ -177,6 +177,8 @@ function leadNamed(lead: RegExpExecArray): string {
   const [, role = "", how = "", name = ""] = lead;
   return how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
 }
+// "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
+const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
 const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
@@ -1069,7 +1071,7 @@ export class DialogEngine {
     if (!isDontKnow(text)) return false;
     // "厂名不记得了 老板姓韩" at the amount question: what is not known is another fact, said by name.
     if (FACTS_NOT_NAMES.includes(fact) && NAMES_UNKNOWN.test(text)) return false;
-    if (fact === "employer" && LEAD_NAMED.test(text)) return false;
+    if (fact === "employer" && (LEAD_NAMED.test(text) || SURNAME_ONLY.test(text))) return false;
     if (fact !== "amount" && fact !== "headcount" && fact !== "place") return true;
     const reading = this.read(text);
     const given = fact === "amount" ? reading.amountYuan !== null : fact === "headcount" ? reading.headcount !== null && reading.headcount.max > 1 : reading.place.status === "found";
@@ -1470,6 +1472,8 @@ export class DialogEngine {
       case "employer": {
         // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
+        const surname = isDontKnow(text) && !lead ? SURNAME_ONLY.exec(text) : null;
+        if (surname) return settle(parseNameAnswer(`姓${surname[1]}`), (value) => (facts.employer = value));
         if (lead) {
           facts.employer = leadNamed(lead);
           // ...and the factory's name, said not known, is not asked next.

@@ -15,6 +15,9 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.howLong", /要多久|多久(?:能|才|有|会)|多长时间|几天(?:能|才|有)|(?:什么|啥)时候(?:能|才|会)?(?:给|拿到|有结果|处理|办)|how long|when will (?:I|we) get/i],
   ["faq.doesItCount", DOES_IT_COUNT],
   ["faq.whoIsContacted", /(?:联系|打给|找|打电话给)(?:我|俺)(?:爸|妈|老公|老婆|媳妇|儿子|女儿|家里人|家人|哥|姐|弟|妹)?还是(?:联系|打给|找)?(?:我|俺)|(?:会|能)?(?:联系|打给|打电话给)谁|打谁的电话|(?:联系|打给)(?:我|俺)?(?:家里人|家人|我爸|我妈)吗|who will (?:call|contact)|will (?:they|you) (?:call|contact) (?:me|my)/i],
+  ["faq.injury", /工伤(?:怎么|咋)(?:弄|办|申请|认定|赔)|受伤了?(?:怎么|咋)(?:办|弄)|工伤(?:能|可以)(?:一起|一块)|how (?:do I|to) (?:claim|report) (?:an |a )?(?:injury|work injury)/i],
+  ["faq.compensation", /(?:补偿|赔偿|N\+1|双倍工资)(?:金)?(?:能|可以)(?:不能)?(?:一起|一块|一并)(?:要|算|投诉)|(?:补偿|赔偿)(?:金)?(?:怎么|咋)(?:要|算|办)|can I (?:also )?claim (?:compensation|severance)/i],
+  ["faq.noPhone", /不留电话(?:可以|行)(?:吗|不)|(?:可以|能)不(?:留|给)电话(?:吗)?|不想留电话|不给电话(?:可以|行)(?:吗|不)|do I (?:have|need) to (?:give|leave) (?:my |a )?(?:phone|number)/i],
   ["faq.canRecover", /能(?:要|拿|讨)(?:回来|到)吗|(?:要|拿)得回来吗|有用吗|管用吗|有没有用|管不管|你们管吗|能管吗|can you (?:help|get (?:it|the money|my money) back)|will (?:I|we) get (?:it|the money|paid)/i],
 ];
 

@@ -570,3 +570,21 @@ describe("after filing and while filing: more of what workers ask", () => {
     });
   });
 });
+
+describe("when it began, and a public building", () => {
+  it("keeps how long the arrears have lasted, in the worker's words, and an English month", async () => {
+    const { readSince } = await import("../src/triage/contact.js");
+    expect(readSince("快一年了 老板一直拖")).toBe("快一年了");
+    expect(readSince("已经欠了三个月了")).toBe("已经欠了三个月");
+    expect(readSince("not paid since september")).toBe("september");
+    expect(readSince("since we started")).toBeNull();
+  });
+
+  it("reads a public school's new campus as the site, government-invested, and the work done as no part of its name", () => {
+    const reading = readMessage("在新乡红旗区修实验小学新校区 包工头欠我们6个人工资5万");
+    expect(reading.project).toBe("实验小学新校区");
+    expect(reading.ownership).toBe("government");
+    // An SOE contractor said outright is what is recorded.
+    expect(readMessage("人民医院新院区建设项目 这是央企中建三局总包的项目 欠我们工资").ownership).toBe("soe");
+  });
+});

@@ -5,7 +5,7 @@ import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 // Words a project name ends with; "工程款", "项目部", "项目经理" are not names.
 const PROJECT_END =
-  /(?:工程|项目)(?!款|部|经理|公司|有限|师|队|量|费|方|上的|老板|结算|回款|完|验收)|小区(?!工地)|花园|花苑|家园|庄园|新城|新村|公寓|广场|大厦|学府|(?<!政|天)府|苑(?![区县市镇乡])|湾|壹号|一号|[一二三四五六七八九十\d]+期|[A-Z]地块|地块|标段|区段|号线|改造|铁路|公路|高速|水库|大桥|隧道|安置房|公租房|棚改|小镇|生态城|(?:大|新|综合|教学|住院|门诊|办公|宿舍|科研|实验|行政)楼(?!下|上|里|顶)|厂房|城(?![区县市镇乡]|[东西南北中关厢][区镇街])/g;
+  /(?:工程|项目)(?!款|部|经理|公司|有限|师|队|量|费|方|上的|老板|结算|回款|完|验收)|小区(?!工地)|花园|花苑|家园|庄园|新城|新村|公寓|广场|大厦|学府|(?<!政|天)府|苑(?![区县市镇乡])|湾|壹号|一号|[一二三四五六七八九十\d]+期|[A-Z]地块|地块|标段|区段|号线|改造|铁路|公路|高速|水库|大桥|隧道|安置房|公租房|棚改|小镇|生态城|(?:大|新|综合|教学|住院|门诊|办公|宿舍|科研|实验|行政)楼(?!下|上|里|顶)|厂房|新校区|新院区|城(?![区县市镇乡]|[东西南北中关厢][区镇街])/g;
 // A quoted name followed or preceded by these words names a project, not a company.
 const PROJECT_CONTEXT_AFTER = /^(?:项目|工地|小区|楼盘|工程|\d+号楼|[一二三四五六七八九十\d]+期|的?小区|的工地|的项目|B地块|[A-Z]地块)/;
 const PROJECT_CONTEXT_BEFORE = /(?:项目叫|项目是|项目|工地|小区|楼盘|工程)$/;
@@ -13,7 +13,7 @@ const COMPANY_LIKE = /(?:公司|劳务|建设|建工|建安|装饰|集团|置业
 const COMPANY_CONTEXT_AFTER = /^(?:的?(?:代驾|劳务|外包|装修)?公司|厂|服装厂|陶瓷厂|烧烤店|店|餐厅|饭店|酒店|宾馆|招的|劳务|培训|机构)/;
 // Names that only say what kind of project it is ("国企项目", "一个楼盘").
 const GENERIC =
-  /^(?:这个|那个|一个|个|该|本|此|我们|整个|国企|央企|政府|政府投资|县里出钱|水利|交通|别墅|住宅|市政|PPP|保障性住房|重点|民生|建设|新建|私人|老板|工程|项目|小区|楼盘|城|府|苑|湾|老旧小区|改造|公路|铁路|高速|隧道|大桥|水库|地铁|棚改|安置房|公租房|大楼|新楼|厂房)*(?:工程|项目|小区|城|府|苑|湾|改造|公路|铁路|高速|隧道|大桥|水库|棚改|安置房|公租房|大楼|新楼|厂房)?$/;
+  /^(?:这个|那个|一个|个|该|本|此|我们|整个|国企|央企|政府|政府投资|县里出钱|水利|交通|别墅|住宅|市政|PPP|保障性住房|重点|民生|建设|新建|私人|老板|工程|项目|小区|楼盘|城|府|苑|湾|老旧小区|改造|公路|铁路|高速|隧道|大桥|水库|地铁|棚改|安置房|公租房|大楼|新楼|厂房|新校区|新院区)*(?:工程|项目|小区|城|府|苑|湾|改造|公路|铁路|高速|隧道|大桥|水库|棚改|安置房|公租房|大楼|新楼|厂房|新校区|新院区)?$/;
 
 const EN_PROJECT =
   /\b(?:on|at|for|of|in) the ((?:[A-Z0-9][\w'.-]*\s)*?[A-Z0-9][\w'.-]*)\s(high-speed railway|railway|highway|expressway|bridge|tunnel|metro line|project|construction site|site|building)\b/;
@@ -23,9 +23,11 @@ const GENERIC_KIND = /site|project|building/;
 const CLAUSE = /[说等欠给要]/;
 
 const DOING = /^(?:盖|建|修|搞|干|做)/;
+// "修实验小学新校区": the work done before the name (建 stays: 建业, 建发 begin names).
+const DOING_BEFORE_NAME = /^(?:盖|修|搞|干|做)(?=.{3})/;
 
 function cleanName(raw: string): string | null {
-  const name = stripLeadingPlaces(raw.trim(), 3);
+  const name = stripLeadingPlaces(raw.trim(), 3).replace(DOING_BEFORE_NAME, "");
   // "盖厂房", "修大楼": the work done, not a name ("建业天筑" keeps its 建: a name follows it).
   if (name.length < 2 || GENERIC.test(name) || GENERIC.test(name.replace(DOING, "")) || CLAUSE.test(name)) return null;
   return name;

@@ -95,6 +95,10 @@ const GOVERNMENT =
   /给政府(?:盖|修|建|干)|政府投资|政府工程|政府项目|政府的(?:项目|工程|路|活)|(?:是|属于)政府的|政府出资|政府出钱|财政投资|财政资金|财政出资|国家投资|县里出钱|市里出钱|县里投资|市里投资|县政府|市政府(?:投资|出资|工程|项目)|镇政府|乡政府|(?:教育局|水利局|交通局|住建局|卫健委)的项目|government[- ]funded|government project|public project/i;
 const SOE =
   /国企|央企|国有|国营|国资委|中建[一二三四五六七八]局|中建|中铁|中交|中冶|中国水电|中国电建|中国铁建|中国中铁|中国建筑|中国交建|中国能建|中化|中石油|中石化|国家电网|中国(?!人|的)[\u4e00-\u9fff]{2,4}?(?=\s*(?:欠|拖欠|不给|没给|没发|上班|干活|打工|集团|有限|公司|股份))|state-owned|China Railway|China State Construction|China Communications|PowerChina/i;
+// A public school's or hospital's new building: paid for by the government, unless the worker says who
+// else (an SOE contractor said outright is what the labellers record).
+const PUBLIC_BUILDING =
+  /(?:实验|第[一二三四五六七八九十]+|[一二三四五六七八九十]+)(?:小学|中学)(?:的)?(?:新校区|教学楼|综合楼|宿舍楼|项目|工程|工地)|(?:人民医院|中心医院|卫生院|公立医院)(?:的)?(?:新院区|新大楼|住院楼|门诊楼|项目|工程|工地)/;
 const PRIVATE = /私人老板|私人的|个人建房|自建房|民营|私企|私营|privately owned|private company/i;
 
 /** Ownership only when the text says it or names a company whose ownership is common knowledge. */
@@ -103,5 +107,6 @@ export function readOwnership(text: string): Ownership | null {
   if (GOVERNMENT.test(text)) return "government";
   if (SOE.test(text)) return "soe";
   if (PRIVATE.test(text)) return "private";
+  if (PUBLIC_BUILDING.test(text)) return "government";
   return null;
 }

@@ -7,7 +7,7 @@ import { classify } from "../src/triage/classify.js";
 import { readMessage } from "../src/triage/read-message.js";
 import { stripLeadingPlaces } from "../src/triage/place-prefix.js";
 import { Gazetteer } from "../src/routing/gazetteer.js";
-import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 describe("questions asked inside a story", () => {
   it("finds each question in the order asked, and none in a story that only tells", () => {
@@ -586,5 +586,30 @@ describe("when it began, and a public building", () => {
     expect(reading.ownership).toBe("government");
     // An SOE contractor said outright is what is recorded.
     expect(readMessage("人民医院新院区建设项目 这是央企中建三局总包的项目 欠我们工资").ownership).toBe("soe");
+  });
+});
+
+describe("the worker's own number, said in passing", () => {
+  let env: TestApp;
+  beforeEach(() => {
+    env = makeTestApp();
+  });
+  afterEach(() => env.cleanup());
+
+  it("is the case's phone when the writer names themself first (我是王小明 电话…)", () => {
+    const worker = new Worker(env.app, "named");
+    const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我们5个人工资4万，我是王小明 电话13987654321");
+    expect(env.app.ledger.find(id)?.phone).toBe("13987654321");
+    expect(worker.heard).not.toContain("发个手机号");
+  });
+
+  it("is kept from the answer to an officer's question, in Chinese or English", () => {
+    const worker = new Worker(env.app, "answers");
+    const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
+    env.app.actions.askWorker({ caseId: id, question: "工地在哪栋楼？", by: "张三", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("我在三号楼干活，电话13700002222");
+    expect(worker.heard).toContain("转给");
+    expect(env.app.ledger.find(id)?.phone).toBe("13700002222");
   });
 });

@@ -48,6 +48,7 @@ import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
+import { readPhone } from "../triage/contact.js";
 import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
 import { WRITER_LEADS_A_TEAM } from "../triage/headcount.js";
@@ -1950,7 +1951,9 @@ export class DialogEngine {
     if (given && !given.correcting) this.options.actions?.workerGavePhone(caseId, given.phone, turn.userKey, turn.channel);
     else if (!given) {
       // An answer with more words in it ("材料明天发，我新号码150…"): a number named as theirs is kept.
-      const labelled = ownLabelledPhoneIn(text);
+      // In an answer to the officer, a number not said to be someone else's is the worker's own
+      // ("我在三号楼干活，电话137…", "phone 137…").
+      const labelled = ownLabelledPhoneIn(text) ?? readPhone(text);
       if (labelled) this.options.actions?.workerGavePhone(caseId, labelled, turn.userKey, turn.channel);
     }
   }

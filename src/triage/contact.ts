@@ -14,7 +14,8 @@ const DIGIT = /\d/;
 // "包工头刘建国（139…）", "刘建国13999998888" too. "我的电话", "我电话", "联系电话" and no label at all are
 // the writer's own.
 // "我叫王小明电话138…": the writer's name, then the writer's number.
-const OWN_LABEL = /(?:(?:我|俺|本人|自己)的?|我叫\p{Script=Han}{2,4}[，,\s]*(?:的)?)(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$/u;
+// "我叫王小明 电话…", "我是王小明 电话…": the writer names themself, then their number.
+const OWN_LABEL = /(?:(?:我|俺|本人|自己)的?|(?:我|俺)(?:叫|是)\p{Script=Han}{2,4}[，,\s]*(?:的)?)(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\s)*$/u;
 const OTHER_PARTY =
   "老板娘|老板|包工头|工头|班组长|班长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|爸爸|妈妈|父亲|母亲|爸|妈|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他们|他|她";
 const SOMEONE_ELSES_LABEL = new RegExp(

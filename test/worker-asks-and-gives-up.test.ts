@@ -535,3 +535,10 @@ describe("the worker's own number, said in passing", () => {
     expect(env.app.ledger.find(id)?.phone).toBe("13700002222");
   });
 });
+
+describe("questions inside a story, in English and in other words", () => {
+  it("finds them", () => {
+    expect(questionsInStory("Hengli Electronics owes me 6000 yuan, how long will it take? do I need a lawyer?")).toEqual(["faq.howLong", "faq.lawyer"]);
+    expect(questionsInStory("老板欠我三万 是不是要去法院起诉")).toEqual(["faq.lawyer"]);
+  });
+});

@@ -8,7 +8,7 @@ const DOES_IT_COUNT =
 
 const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.evidence", /(?:需要|要|准备)(?:什么|啥|哪些)(?:材料|资料|东西|证据)|要准备(?:什么|啥)|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
-  ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|(?:need|get|hire) a lawyer|legal aid/i],
+  ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|是不是要(?:去)?(?:法院)?起诉|要去法院吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],
   ["faq.official", /你们是(?:真的)?政府|是政府吗|(?:你们|你|这)是(?:不是)?(?:劳动局|人社局|劳动监察|监察大队|劳动保障|官方)|是(?:劳动局|人社局|劳动监察)(?:的)?吗|是不是政府|你们是谁|你是谁|你是(?:机器人|真人|什么)|是机器人吗|是真人吗|是真的吗|你们是不是骗|这是不是骗|是骗子吗|官方的吗|靠谱吗|who are you|are you (?:a )?(?:bot|robot|human)|are you (?:the )?government|is this official|is this real/i],
@@ -52,7 +52,7 @@ export function processQuestions(text: string): string[] {
 }
 
 // A clause that asks rather than tells: "要多久能拿到钱？", "要准备啥材料", "do I need a lawyer?".
-const ASKS = /[？?]|吗|呢|么|要不要|用不用|需不需要|能不能|多久|多长|什么|啥|怎么|哪|^(?:how|what|when|do|does|is|can|will|should)\b/i;
+const ASKS = /[？?]|吗|呢|么|要不要|用不用|需不需要|能不能|是不是|可不可以|有没有|多久|多长|什么|啥|怎么|哪|^(?:how|what|when|do|does|is|can|will|should)\b/i;
 /** Most answers given alongside a story: more would bury the question the bot asks next. */
 const MOST_IN_STORY = 2;
 
@@ -64,7 +64,9 @@ const MOST_IN_STORY = 2;
 export function questionsInStory(text: string): string[] {
   if (processQuestion(text) !== null) return [];
   const keys: string[] = [];
-  for (const clause of text.split(/(?<=[？?。！!；;\n])|[，,、\s]+/)) {
+  // Chinese clauses end at commas and spaces too; English words are spaced, its clauses end at punctuation.
+  const clauses = /\p{Script=Han}/u.test(text) ? text.split(/(?<=[？?。！!；;\n])|[，,、\s]+/) : text.split(/(?<=[?.!;])\s*|,\s*/);
+  for (const clause of clauses) {
     const trimmed = clause.trim();
     if (trimmed === "" || trimmed.length > 30 || !ASKS.test(trimmed)) continue;
     for (const [key, pattern] of QUESTIONS) {

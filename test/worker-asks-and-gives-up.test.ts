@@ -542,3 +542,13 @@ describe("questions inside a story, in English and in other words", () => {
     expect(questionsInStory("老板欠我三万 是不是要去法院起诉")).toEqual(["faq.lawyer"]);
   });
 });
+
+describe("each one's share told before the count", () => {
+  it("asks how many, and makes the sum of it", () => {
+    const worker = new Worker(env.app, "share-first");
+    worker.says("在郑州金水区凤凰城工地 包工头刘建国 我们每人欠八千");
+    expect(worker.last?.expecting).toBe("headcount");
+    worker.says("6个人");
+    expect(worker.heard).toContain("¥48,000（每人 ¥8,000 × 6 人）");
+  });
+});

@@ -1275,7 +1275,9 @@ export class DialogEngine {
       );
     }
     // 属地 is the county: "郑州" alone is asked which district (not knowing it keeps the city).
-    const next = this.placeTooCoarse(draft) ? "place" : nextMissingFact(draft.category, draft.facts, draft.settled);
+    let next = this.placeTooCoarse(draft) ? "place" : nextMissingFact(draft.category, draft.facts, draft.settled);
+    // "我们每人欠八千": with each one's share known, the count is asked before the sum — it makes the sum.
+    if (next === "amount" && draft.perHeadYuan !== undefined && counted === null && !draft.settled.includes("headcount")) next = "headcount";
     // "每人三千多", "八九个人": the sum is not certain, but its bounds help the worker answer.
     if (next === "amount" && draft.expecting !== "amount" && draft.perHeadYuan !== undefined && counted !== null) {
       turn.say(

@@ -543,6 +543,13 @@ describe("questions inside a story, in English and in other words", () => {
   });
 });
 
+describe("a boss known by surname and title", () => {
+  it("is read as the one who owes (包工头刘老板)", () => {
+    expect(readMessage("在郑州金水区凤凰城工地 包工头刘老板欠我们6个人工资3万").employer).toBe("刘老板");
+    expect(readMessage("在郑州金水区凤凰城工地 包工头是刘老板 欠我们6个人工资3万").employer).toBe("刘老板");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

@@ -45,6 +45,7 @@ const NAMED_BEFORE_KIND =
 const LEAD_ROLES = "雇主|包工头|工头|班组长|班长|劳务队长|队长|分包老板|老板娘|老板|带班|承包人|负责人|项目经理|经理|站长|校长|厂长|店长|主管|领班";
 const LEAD_ROLE_WORD = new RegExp(LEAD_ROLES);
 const PERSON_AFTER_ROLE = new RegExp(`(${LEAD_ROLES})(?:叫|是|姓|名叫)?(?:[\\u4e00-\\u9fff]{2,3}人)?`, "g");
+const SURNAME_TITLE = new RegExp(`^[${SURNAMES}](?:老板|总|经理|工头)`);
 // "盛世华庭二期 王老五 欠我们…": a name standing alone before the owing.
 const BARE_NAME_OWES = /(?:^|[\s，,。])([\u4e00-\u9fff]{2,3})[\s，,]*(?=欠|拖欠|不给|没给|没发|一直拖)/g;
 // "包工头是河南周口的叫李红军": the role, where he is from, then his name.
@@ -242,7 +243,9 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
   for (const m of allMatches(PERSON_AFTER_ROLE, text)) {
     const at = m.index + m[0].length;
     const role = m[1] ?? "";
-    const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : personNameAt(text.slice(at, at + 4));
+    // "包工头刘老板", "包工头是王总": a surname with a title is how the worker knows him.
+    const titled = SURNAME_TITLE.exec(text.slice(at, at + 4))?.[0];
+    const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : (titled ?? personNameAt(text.slice(at, at + 4)));
     if (name) addPerson(out, text, companies, name, at, role);
   }
   // "牛大勇欠俺们四个人五万二": a person named as the subject of 欠.

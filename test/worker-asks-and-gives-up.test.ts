@@ -550,6 +550,15 @@ describe("a boss known by surname and title", () => {
   });
 });
 
+describe("a rider's station and the agency that pays", () => {
+  it("are both kept", () => {
+    const worker = new Worker(env.app, "rider");
+    worker.says("我在北京朝阳区送美团外卖 站点 望京站 代理商叫北京众包速达 欠我两个月配送费9000");
+    expect(worker.heard).toContain("平台/站点：望京站");
+    expect(worker.heard).toContain("欠钱的一方：众包速达");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

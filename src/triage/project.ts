@@ -107,7 +107,15 @@ const WORKPLACE = /(?:^|[，,。！!？?\s]|我|俺|我们|俺们)(一直|之前
 const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里|院|园|所|中心|学校|医院)$|^(?:他|她|别人|人家|老板)/;
 
 /** Where someone who is not on a building site works, as they name it, or null. */
+// "站点 望京站", "配送站是蜂鸟回龙观站": a rider's station, named after the word for it.
+const STATION_NAMED = /(?:站点|配送站|网点)(?:是|叫|在)?[:：\s]*([\u4e00-\u9fff]{2,10}?(?:站|网点))(?=$|[\s，,。！!？?的])/;
+
+// "配送站", "美团的站": the kind of station, not its name ("望京站" is one).
+const STATION_GENERIC = /^(?:[一这那该]个?)?(?:配送|快递|外卖|美团|饿了么|蜂鸟|顺丰|中通|圆通|韵达|申通|京东)?的?(?:站|网点)$/;
+
 export function readWorkplace(text: string): string | null {
+  const station = STATION_NAMED.exec(text)?.[1];
+  if (station && !STATION_GENERIC.test(station)) return station;
   // "之前在富士康干过，现在在昆山的电子厂": the workplace of now, not of before.
   let found: string | undefined;
   for (const m of text.matchAll(WORKPLACE)) {

@@ -559,6 +559,21 @@ describe("a rider's station and the agency that pays", () => {
   });
 });
 
+describe("a site described, its name not known", () => {
+  it("keeps the description as the site, and takes the name alone not known as don't know", () => {
+    const worker = new Worker(env.app, "described");
+    worker.says("老板欠我一万 在昆明官渡区的工地");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("螺蛳湾那边的保利工地 叫什么不清楚");
+    expect(worker.last?.expecting).toBe("employer");
+    const other = new Worker(env.app, "nameless");
+    other.says("老板欠我一万 在昆明官渡区的工地");
+    other.says("叫什么不清楚");
+    expect(other.heard).not.toContain("没看懂");
+    expect(other.last?.expecting).toBe("employer");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

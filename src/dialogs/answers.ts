@@ -121,6 +121,8 @@ const PEOPLE_COUNT = /^(?:我们|俺们|咱们)?[\d一二两俩仨三四五六�
 
 const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
 // "胡老六 真名不知道": the name he goes by is the name; that the real one is not known is an aside.
+// "螺蛳湾那边的保利工地 叫什么不清楚": the place described, its name not known — the description is kept.
+const DESCRIBED_NAME_UNKNOWN = /[\s，,]+(?:具体)?(?:叫什么|叫啥|名字)(?:名字)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)[了。.!！]*$/u;
 const REAL_NAME_UNKNOWN = /[\s，,]*(?:他的?|她的?)?(?:真名|全名|大名|真实姓名)(?:叫什么|叫啥)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)[了。.!！]*$/u;
 const ALREADY_SAID_TAIL = new RegExp(`[\\s，,。]*${ALREADY_SAID}[。！!？?.\\s]*$`, "u");
 const ALREADY_SAID_HEAD = new RegExp(`^(?:${ALREADY_SAID}|I (?:already|just) (?:said|told you)|as I said|like I said)[\\s，,。:：]*`, "iu");
@@ -140,7 +142,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   // "陈刚 电话13812345678", "王大君 打错字了": the phone (read as the phone) and asides are not the name.
   // "陈建华啊 刚才说了", "I already said, 钱国庆": the impatience around a name is not part of it.
   let name = bareAnswer(
-    text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "").replace(ALREADY_SAID_TAIL, "").replace(ALREADY_SAID_HEAD, "").replace(REAL_NAME_UNKNOWN, ""),
+    text.replace(PHONE_IN_NAME, " ").replace(SELF_CORRECTION_TAIL, "").replace(ALREADY_SAID_TAIL, "").replace(ALREADY_SAID_HEAD, "").replace(REAL_NAME_UNKNOWN, "").replace(DESCRIBED_NAME_UNKNOWN, ""),
   ).trim();
   // "陈什么来着…陈建华": the name remembered after the search for it.
   const remembered = RECALLED.exec(name);

@@ -44,11 +44,13 @@ export function bareAnswer(text: string): string {
 
 // "就是新华区那个棚改工地 俺也不知道叫啥": what it is, then that its name is not known.
 const NAME_NOT_KNOWN_TAIL = /(?:我|俺)?(?:也|真|实在)?(?:不知道|不清楚|不晓得|不记得)(?:它|他|这个|那个)?(?:叫(?:啥|什么)|的?名字|名字叫(?:啥|什么))(?:名字?)?[了啊呀。.!！]*$/u;
+// "叫什么不清楚", "名字不记得了": the name asked, not known.
+const NAME_NOT_KNOWN_ALONE = /^(?:具体)?(?:叫什么|叫啥|名字)(?:名字)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)/u;
 // "没有项目 就是给他开车": a private driver has no project to name.
 const NO_PROJECT = /^(?:我|俺)?(?:们)?(?:没有|没|不是|不在)(?:什么)?(?:项目|工地|工程)(?:的|啊|呀)?(?:[，,。\s].{0,24})?$/u;
 export const isDontKnow = (text: string): boolean => {
   const bare = bareAnswer(text);
-  return DONT_KNOW.test(bare) || NAME_NOT_KNOWN_TAIL.test(bare) || NO_PROJECT.test(bare);
+  return DONT_KNOW.test(bare) || NAME_NOT_KNOWN_TAIL.test(bare) || NO_PROJECT.test(bare) || NAME_NOT_KNOWN_ALONE.test(bare);
 };
 export const isYes = (text: string): boolean => YES.test(bareAnswer(text));
 export const isNo = (text: string): boolean => NO.test(bareAnswer(text));

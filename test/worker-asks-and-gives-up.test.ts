@@ -574,6 +574,15 @@ describe("a site described, its name not known", () => {
   });
 });
 
+describe("Chinese typed in pinyin", () => {
+  it("is asked for characters or voice input, in Chinese", () => {
+    const worker = new Worker(env.app, "pinyin");
+    worker.says("laoban qian wo gongzi 3 ge yue le");
+    expect(worker.heard).toContain("拼音");
+    expect(worker.last?.expecting).toBeNull();
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

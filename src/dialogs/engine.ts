@@ -205,6 +205,8 @@ function namedAsBusiness(text: string, name: string): boolean {
 const ON_BEHALF =
   /(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿|哥|姐|弟|妹|家里人|家人|亲戚|老乡|朋友)[^，,。\s]{0,3}(?:问|反映|投诉|登记|说|咨询)|^(?:我|俺)(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿)(?:在[^，,。]{0,14}(?:干活|上班|打工|做工|当)|被|[^。]{0,30}(?:欠(?:他|她)|(?:他|她)的工资))|\b(?:for|on behalf of) my (?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister)\b/i;
 
+const PINYIN_CHAT = /\b(?:laoban|gongzi|gong zi|qian ?wo|baogongtou|bao gong tou|gongdi|mei ?you|bu gei|tuoqian|xinshui|gongqian)\b/i;
+
 const IMPATIENT = /问(?:这么|那么)多|问这(?:个|些)干嘛|(?:烦|有完)(?:不烦|没完)|怎么(?:这么|那么)多问题|别问了|why so many questions|stop asking/i;
 
 /** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
@@ -830,7 +832,8 @@ export class DialogEngine {
     // A greeting or a few stray characters: explain what the bot does instead of opening a form.
     const noStory = !/\p{Script=Han}/u.test(text) && !/(wage|salary|pay|paid|owe|boss|work|employer|company|injur|insurance)/i.test(text);
     if (!foundSomething && classification.category === "not_labor" && (text.length < 15 || noStory)) {
-      turn.say(turn.t("intro.describe"));
+      // "laoban qian wo gongzi": Chinese typed in pinyin, which the reader cannot read.
+      turn.say(turn.t(PINYIN_CHAT.test(text) ? "intro.pinyin" : "intro.describe"));
       return;
     }
     const draft: Draft = {

@@ -583,6 +583,59 @@ describe("Chinese typed in pinyin", () => {
   });
 });
 
+describe("found in a second review (2026-12-06)", () => {
+  it("takes giving up in other words, never as a name", () => {
+    const worker = new Worker(env.app, "gives-up");
+    worker.says("我在郑州金水区凤凰城工地干活 欠我一万二");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("不弄了 才一千五 不要了");
+    expect(worker.heard).toContain("已取消");
+    const other = new Worker(env.app, "at-summary");
+    other.says("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
+    expect(other.last?.expecting).toBe("confirm");
+    other.says("算了吧 不弄了 没用的");
+    expect(other.heard).toContain("已取消");
+  });
+
+  it("tells the officer of a withdrawal taken back", () => {
+    const worker = new Worker(env.app, "takes-back");
+    const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我一万二");
+    worker.says("算了 不投诉了");
+    worker.says("我还是要投诉 老板还没给");
+    expect(worker.heard).toContain("您还要投诉");
+    const added = env.app.ledger.events(id).filter((e) => e.type === "worker_added");
+    expect(added).toHaveLength(2);
+  });
+
+  it("answers an English withdrawal after filing with what happens next", () => {
+    const worker = new Worker(env.app, "en-quits");
+    worker.files("I work at the Sunshine Garden construction site in Tianhe District, Guangzhou. Li Ming owes 4 of us 60000 yuan.");
+    worker.says("forget it, I dont want to complain anymore");
+    expect(worker.heard).toContain("check and close it");
+  });
+
+  it("keeps a name said with a threat, and answers a threat to others and a road blocked as what they are", () => {
+    const worker = new Worker(env.app, "threat-name");
+    worker.says("我在郑州金水区凤凰城工地干活 欠我一万二");
+    worker.says("老板叫刘强 他再不给我就弄死他");
+    expect(worker.heard).toContain("不要动手伤人");
+    expect(worker.heard).not.toContain("不要伤害自己");
+    expect(worker.heard).toContain("欠钱的一方 → 刘强");
+    const road = new Worker(env.app, "road");
+    road.says("我在郑州金水区凤凰城工地干活 欠我一万二 老板刘强");
+    road.says("我们几个准备去堵高速路口");
+    expect(road.heard).toContain("请不要堵门");
+    expect(road.heard).not.toContain("12356");
+  });
+
+  it("reads 'no money owed, only the insurance' and a dismissal with wages paid as what they are", () => {
+    const insurance = "没有欠钱 就是公司一直没给我交社保 在青岛黄岛区";
+    expect(classify(insurance, readMessage(insurance)).category).toBe("social_insurance");
+    const dismissal = "被公司辞退了没给补偿 工资倒是发了";
+    expect(classify(dismissal, readMessage(dismissal)).category).toBe("labor_dispute");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

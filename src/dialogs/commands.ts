@@ -14,7 +14,9 @@ export type Command =
 
 // "算了，不投诉了", "不投诉了 老板说下个月给": the worker gives up the complaint in words, perhaps saying why.
 const GIVE_UP =
-  /^(?:(?:算了[，,\s]*不(?:投诉|告|弄|要|填)了?|(?:算了[，,\s]*)?(?:先|还是)?不(?:想|用)?(?:投诉|告|登记)了)(?:[。.!！]*$|[，,。.!！\s]+(\S.{0,40})$)|(?:never ?mind|forget it|I don'?t want to complain)[。.!！]*$)/i;
+  /^(?:(?:算了吧?[，,\s]*(?:[^，,。\s]{0,8}[，,\s]+)?不(?:投诉|告|弄|要|填|投|想弄|想投诉)了?|(?:算了吧?[，,\s]*)?(?:先|还是)?不(?:想|用)?(?:投诉|告|登记|弄|投)了)(?:[。.!！]*$|[，,。.!！\s]+(\S.{0,40})$)|(?:never ?mind|forget it|I don'?t want to complain(?: any ?more)?)[。.!！]*$)/i;
+// "不弄了 才一千五 不要了": a short message saying it twice over, anywhere in it.
+const GIVES_UP_ANYWHERE = /(?:^|[\s，,。])(?:算了吧?|不弄了|不投了|不投诉了|不想投诉了|不告了|不要了)(?:[\s，,。!！]|$)[\s\S]{0,24}(?:不弄了|不投了|不投诉了|不想投诉了|不告了|不要了|没用的?)[。!！]*$|^(?:forget it|never ?mind)[,，\s]+I (?:don'?t|do not) want to complain(?: any ?more)?/i;
 
 const STATUS_WORDS = /^(查询|查|查进度|进度|状态|status)\s*[:：]?\s*/i;
 
@@ -45,6 +47,9 @@ export function parseCommand(text: string): Command | null {
   }
   // "算了，不投诉了": the worker gives up this complaint in words.
   if (/^(取消|cancel)[。.!！]*$/i.test(trimmed)) return { name: "cancel" };
+  if (trimmed.length <= 60 && GIVES_UP_ANYWHERE.test(trimmed) && !asksConfidentiality(trimmed) && !/但是?|可是|不过/.test(trimmed)) {
+    return { name: "cancel", inWords: true, reason: trimmed };
+  }
   const givenUp = GIVE_UP.exec(trimmed);
   if (givenUp) {
     const reason = givenUp[1]?.trim() ?? "";

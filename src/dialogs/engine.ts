@@ -49,7 +49,7 @@ import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summary
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
 import { readPhone } from "../triage/contact.js";
-import { speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
+import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
 import { WRITER_LEADS_A_TEAM } from "../triage/headcount.js";
 import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
@@ -204,6 +204,11 @@ function namedAsBusiness(text: string, name: string): boolean {
 // "我帮我爸问的", "替我老公反映", "我老婆在厂里上班，厂里欠她": someone writing for the one owed.
 const ON_BEHALF =
   /(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿|哥|姐|弟|妹|家里人|家人|亲戚|老乡|朋友)[^，,。\s]{0,3}(?:问|反映|投诉|登记|说|咨询)|^(?:我|俺)(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿)(?:在[^，,。]{0,14}(?:干活|上班|打工|做工|当)|被|[^。]{0,30}(?:欠(?:他|她)|(?:他|她)的工资))|\b(?:for|on behalf of) my (?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister)\b/i;
+
+/** The care said first, by what the worker spoke of doing. */
+const EXTREME_REPLY = { self: "logged.extremeRisk", others: "logged.harmOthers", protest: "intake.protestNoted" } as const;
+
+const STILL_COMPLAINING = /还是要投诉|还要投诉|继续投诉|不撤(?:了|销|回)?|要接着(?:投诉|办)|still want to complain|do(?:n'?t| not) close/i;
 
 const PINYIN_CHAT = /\b(?:laoban|gongzi|gong zi|qian ?wo|baogongtou|bao gong tou|gongdi|mei ?you|bu gei|tuoqian|xinshui|gongqian)\b/i;
 
@@ -444,7 +449,7 @@ export class DialogEngine {
       }
     }
     if (extreme || violence) {
-      turn.say(turn.t(extreme ? "logged.extremeRisk" : "logged.violence"));
+      turn.say(turn.t(extreme ? EXTREME_REPLY[extremeActionKind(text)] : "logged.violence"));
       if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
       if (writing && violence) this.reclassify(writing);
       // While the place or a name is asked, or at the summary: no answer (never a name), the question again.
@@ -456,6 +461,15 @@ export class DialogEngine {
             : asked === "place"
               ? this.read(text).place.status !== "none" || this.options.reader.resolvePlaceAnswer(text).status !== "none"
               : asked !== "project" && asked !== "employer" && this.answerParses(writing, asked, text);
+        // "老板叫刘强 他再不给我就弄死他": the name said with it is the answer all the same.
+        const named = asked === "employer" ? this.read(text).employer : asked === "project" ? this.read(text).project : null;
+        if (!answered && named !== null && (asked === "employer" || asked === "project")) {
+          writing.facts[asked] = named;
+          turn.say(this.changedLine(turn, writing, asked, true));
+          this.reclassify(writing);
+          this.advance(turn, writing);
+          return;
+        }
         if (!answered) {
           this.repeatQuestion(turn);
           return;
@@ -1873,10 +1887,12 @@ export class DialogEngine {
           if (HAS_FIGURES.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
           return true;
         }
-        // "只给了三千 还差两千": figures the officer should have.
-        if (HAS_FIGURES.test(text)) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+        // "只给了三千 还差两千": figures the officer should have. "我还是要投诉": a withdrawal taken back, which
+        // the officer must hear before closing the case on it.
+        const resumes = STILL_COMPLAINING.test(text);
+        if (HAS_FIGURES.test(text) || resumes) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
         this.queryStatus(turn, row.id, null);
-        turn.append(turn.t("afterCase.stillHandling"));
+        turn.append(turn.t(resumes ? "afterCase.stillComplaining" : "afterCase.stillHandling"));
         return true;
       case "progress":
         this.queryStatus(turn, row.id, null);

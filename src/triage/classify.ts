@@ -18,13 +18,13 @@ const WAGES_NAMED_OWED = new RegExp(
 /** Someone owed named as the writer or the workers ("欠我两万", "不给我们"): not a business's money. */
 const WORKERS_OWED = /(?:欠|拖欠|拖了|不给|没给|没发|不发)(?:了)?(?:我|俺|我们|俺们|咱们|工人|大家)/;
 /** Words of money still owed, left after "工资倒是没欠" is taken out (then that phrase was no denial). */
-const STILL_OWED = /没发|没给(?![^，,。\s]{0,3}[交缴])|不给(?![^，,。\s]{0,3}[交缴])|不发|拖|欠(?!条)|还差|少发|扣着|扣了|一分没/;
+const STILL_OWED = /没发|没给(?![^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不给(?![^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不发|拖|欠(?!条)|还差|少发|扣着|扣了|一分没/;
 /**
  * "工资倒是没欠", "工资是按时发的", "工资结清了": wages said NOT to be owed. Taken out of the text before
  * the owed patterns are tried (their 欠 would otherwise be read as arrears).
  */
 const WAGES_NOT_OWED =
-  /(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|(?<=倒是|倒)(?:发|给|结)了|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
+  /(?:^|[，,。\s])(?:没有|没|不)欠(?:钱|工资|我钱)(?=[，,。\s]|$)|(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|(?<=倒是|倒)(?:发|给|结)了|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
 /** Money lent to the boss (借给老板, 借条, 周转): a debt for the courts, not wages. */
 // The writer lent the money (not the boss's excuse, 资金周转, nor an IOU for wages, 借条).
 const LOAN = /借给|(?:老板|他|她|包工头|工头)[^。!?！？，,]{0,4}(?:找我|向我|跟我|问我)借|借了我[^。!?！？，,]{0,6}(?:钱|万|千|块)|\blent (?:him|her|the boss|my boss)/i;
@@ -106,7 +106,7 @@ const reason = (key: string, params?: Reason["params"]): Reason => (params ? { k
 function decide(fullText: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
   // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交") — unless money is still
   // said to be owed besides ("工资结清了一部分，还差8000没给").
-  const stripped = fullText.includes("工") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
+  const stripped = fullText.includes("工") || fullText.includes("欠") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;
   // 双倍工资 for a contract never signed is a sum for arbitration to decide, not wages earned and held back.
   const wagesSaidPaid = stripped !== fullText && !STILL_OWED.test(stripped);
   const text = (wagesSaidPaid ? stripped : fullText).replace(DOUBLE_PAY, "双倍补偿");
@@ -194,7 +194,19 @@ const EXTREME =
   /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
 
 // A group protest in the making (堵门, 拉横幅, 集体上访): 防止群体性事件 — the officer is told at once.
-const GROUP_PROTEST = /堵门|拉横幅|拉条幅|举牌|集体上访|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到/;
+const GROUP_PROTEST = /堵门|拉横幅|拉条幅|举牌|集体上访|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|去闹|make a scene|protest|block the (?:gate|road|door)/i;
+
+// Of the extreme actions, those against someone else ("捅了他", "弄死他") and those that block a road
+// ("堵高速"): the worker is answered about them, not about harming themself.
+const HARM_TO_OTHERS = /捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|kill (?:him|the boss)/i;
+const ROAD_BLOCKING = /去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路/;
+
+/** What kind of extreme action the text speaks of: against others, a road blocked, else against oneself. */
+export function extremeActionKind(text: string): "others" | "protest" | "self" {
+  if (HARM_TO_OTHERS.test(text)) return "others";
+  if (ROAD_BLOCKING.test(text) && !/跳|自杀|轻生|想死|不想活|活不下去|喝药|农药/.test(text)) return "protest";
+  return "self";
+}
 
 /** Whether the text speaks of a group protest being planned or under way. */
 export function speaksOfGroupProtest(text: string): boolean {

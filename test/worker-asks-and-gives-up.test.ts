@@ -636,6 +636,27 @@ describe("found in a second review (2026-12-06)", () => {
   });
 });
 
+describe("more from the second review", () => {
+  it("adds up lists with kin and nicknames, and reads 一共四个人 as no sum", () => {
+    expect(readMessage("老王八千五 老李七千 我一万二 小刘六千三").amountYuan).toBe(33_800);
+    expect(readMessage("我两千五百块 我哥三千 我表弟两千").amountYuan).toBe(7_500);
+    const listed = readMessage("我一万一 我叔一万三千五 我表哥九千 我弟两千八百 一共四个人");
+    expect(listed.amountYuan).toBe(36_300);
+    expect(listed.headcount).toEqual({ min: 4, max: 4 });
+  });
+
+  it("reads new school and hospital buildings as government-invested", () => {
+    expect(readMessage("在西安雁塔区第二十中学新教学楼工地 包工头欠我们8个人工资").ownership).toBe("government");
+    expect(readMessage("人民医院新门诊楼工地 欠我们工资").ownership).toBe("government");
+    expect(readMessage("我在人民医院当护工 欠我3个月工资").ownership).toBeNull();
+  });
+
+  it("answers whether wages can be advanced and interest claimed", () => {
+    expect(questionsInStory("老板欠我三万 能不能先垫付？")).toEqual(["faq.advance"]);
+    expect(questionsInStory("欠了我一年了 还能要利息吗")).toEqual(["faq.interest"]);
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

@@ -53,7 +53,8 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
   // Shares told one by one name their people and add up to the sum, unless more people are counted
   // than named (then the list is partial) or the total is stated as well.
   const shares = readShares(text);
-  const statedTotal = TOTAL_STATED.test(text) ? (amountYuan ?? totalInItsClause(text, headcount)) : null;
+  // The total is the sum in the clause that says so ("一共四个人" says no sum).
+  const statedTotal = TOTAL_STATED.test(text) ? totalInItsClause(text, headcount) : null;
   if (shares !== null && (headcount === null || headcount.max <= shares.headcount)) {
     // "一共三万 张三8000 李四7500": a total that the shares do not make means others are owed too;
     // the total stands and the count is asked, not taken from the names.

@@ -98,7 +98,7 @@ const SOE =
 // A public school's or hospital's new building: paid for by the government, unless the worker says who
 // else (an SOE contractor said outright is what the labellers record).
 const PUBLIC_BUILDING =
-  /(?:实验|第[一二三四五六七八九十]+|[一二三四五六七八九十]+)(?:小学|中学)(?:的)?(?:新校区|教学楼|综合楼|宿舍楼|项目|工程|工地)|(?:人民医院|中心医院|卫生院|公立医院)(?:的)?(?:新院区|新大楼|住院楼|门诊楼|项目|工程|工地)/;
+  /(?:小学|中学|学校|[一二三四五六七八九十\d]+中)(?:的|那个)?(?:新建|新)?(?:校区|教学楼|综合楼|宿舍楼|实验楼|食堂|体育馆|项目|工程|工地)|(?:医院|卫生院)(?:的|那个)?(?:新建|新)?(?:院区|大楼|住院楼|门诊楼|综合楼|医技楼|项目|工程|工地)/;
 const PRIVATE = /私人老板|私人的|个人建房|自建房|民营|私企|私营|privately owned|private company/i;
 
 /** Ownership only when the text says it or names a company whose ownership is common knowledge. */

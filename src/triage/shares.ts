@@ -3,7 +3,7 @@
 // sum is the shares added, and its headcount the people named — neither is any single figure.
 import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX } from "../domain.js";
 import { parseNumeral } from "./numerals.js";
-import { personNameAt } from "./person-names.js";
+import { personNameAt, SURNAMES } from "./person-names.js";
 
 export interface SharesReading {
   /** The shares added, in yuan. */
@@ -27,12 +27,15 @@ function figure(raw: string): number | null {
 }
 
 // "我自己一万二" in the list: the writer's own share counts with the others'.
-const WRITER = /^(?:我自己|我的|我|俺自己|俺)/;
+const WRITER = /^(?:我自己|我的|我|俺自己|俺)(?!们)/;
+// "我哥三千 我表弟两千", "老王八千五 小刘六千三": kin and nicknames name people in a list as well.
+const KIN = /^(?:我|俺)?(?:的)?(?:表哥|表弟|表姐|表妹|堂哥|堂弟|大哥|二哥|哥哥|弟弟|姐姐|妹妹|哥|弟|姐|妹|叔叔|叔|舅舅|舅|姑父|姨父|老乡|媳妇|老婆|老公|爸|妈|侄子|外甥)/;
+const NICKNAME = new RegExp(`^(?:老|小|阿)[${SURNAMES}]`);
 
 /** The figure of one "name figure" piece, or null. */
 function shareIn(piece: string): number | null {
   if (piece === "") return null;
-  const name = personNameAt(piece) ?? WRITER.exec(piece)?.[0] ?? null;
+  const name = personNameAt(piece) ?? NICKNAME.exec(piece)?.[0] ?? KIN.exec(piece)?.[0] ?? WRITER.exec(piece)?.[0] ?? null;
   if (name === null) return null;
   // "王强六千": 六 begins the figure, not a three-character name ("王强六").
   for (const length of name.length === 3 ? [3, 2] : [name.length]) {

@@ -657,6 +657,15 @@ describe("more from the second review", () => {
   });
 });
 
+describe("a team leader's team's project money", () => {
+  it("is the workers' labour claimed for them; a firm's or a supplier's stays project money", () => {
+    const team = "我是班组长 总包中铁十局欠我们班组工程款八十多万 合肥蜀山区那个地铁站 工人过年回不了家";
+    expect(classify(team, readMessage(team)).category).toBe("wage_arrears");
+    const firm = "我是包工头 开发商欠我工程款80万";
+    expect(classify(firm, readMessage(firm)).category).toBe("project_payment");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

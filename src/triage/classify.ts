@@ -78,6 +78,11 @@ const WRITER_IS_BUSINESS =
 const WRITER_PAID_WORKERS =
   /(?:农民工|工人|机手|手下|兄弟们)[^。!?！？]{0,8}工资[^。!?！？]{0,8}(?:付清|发了|垫付|结清|发清|发放|垫)|工资我[^。!?！？]{0,8}(?:垫付|发了|付清)|把[^。!?！？]{0,8}工资[^。!?！？]{0,6}(?:付清|发清|结清)/;
 
+// The workers a team leader speaks for; the money that is their labour, not goods or machines.
+const TEAM_WORKERS = /班组|工人|兄弟们|农民工|手下|民工/;
+const LABOUR_MONEY = /工程款|进度款|结算款|劳务费|人工费/;
+const GOODS_MONEY = /材料|钢材|钢筋款|建材|水泥|砂石|混凝土|商砼|木材|租金|租赁|台班|机械|设备|供的|供货/;
+
 const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from (?:a|the) (?:scaffold|building|roof|height|ladder)/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
@@ -121,7 +126,11 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   }
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);
-  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text) || (projectMoney && speaksOfWagesWithin(text));
+  // "我是班组长 总包欠我们班组工程款八十多万 工人过年回不了家": a team leader has no firm; his team's
+  // "project money" is their labour, claimed for the workers (班组长替工人讨薪), not a business's claim.
+  const teamsLabour =
+    projectMoney && WRITER_LEADS_A_TEAM.test(text) && !WRITER_IS_BUSINESS.test(text) && TEAM_WORKERS.test(text) && LABOUR_MONEY.test(text) && !GOODS_MONEY.test(text) && !SUPPLIED.test(text);
+  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text) || (projectMoney && speaksOfWagesWithin(text)) || teamsLabour;
 
   // 以讨薪为名讨要工程款: a business claiming project money (rent, materials, machine hours) is not
   // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
@@ -130,7 +139,7 @@ function decide(fullText: string, reading: MessageReading): { category: Category
     // "欠我两万" names the workers owed; "欠我工程款三十万" names a business's money owed to the writer.
     const workersOwed = WORKERS_OWED.test(text) && !PROJECT_MONEY_TO_WRITER.test(text);
     // "里面有工人工资30万": the workers' wages inside the project money are arrears, claimed by their leader.
-    const wagesWithin = speaksOfWagesWithin(text) && !paidWorkers;
+    const wagesWithin = (speaksOfWagesWithin(text) || teamsLabour) && !paidWorkers;
     if (!wagesWithin && (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !workersOwed))) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));

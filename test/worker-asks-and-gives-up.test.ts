@@ -666,6 +666,23 @@ describe("a team leader's team's project money", () => {
   });
 });
 
+describe("English workers, from the second review", () => {
+  it("reads a rider typing in lower case: the platform, the place after 'in', 'we are 6'", () => {
+    const reading = readMessage("I deliver for Ele.me in pudong shanghai, we are 6 worker, the station owes us 30000", Gazetteer.shared());
+    expect(reading.sector).toBe("platform");
+    expect(reading.place.status === "found" ? reading.place.division.code : null).toBe("310115");
+    expect(reading.headcount).toEqual({ min: 6, max: 6 });
+    expect(readMessage("I was in time for work", Gazetteer.shared()).place.status).toBe("none");
+  });
+
+  it("keeps English after a firm's name that looks like pinyin", () => {
+    const worker = new Worker(env.app, "en-tutor");
+    worker.says("I teach at a tutoring school in Haidian, Beijing. The boss owes me 12000 for two months.");
+    worker.says("Sunshine Tutoring, Wudaokou");
+    expect(worker.heard).toContain("Please check");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

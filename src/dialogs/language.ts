@@ -31,7 +31,8 @@ export function languageOfText(text: string, current: Locale | null = null): Loc
   const rest = caseId ? trimmed.replace(caseId, " ") : trimmed;
   const han = rest.match(HAN)?.length ?? 0;
   const words = rest.match(LATIN_WORD) ?? [];
-  if (words.length >= 3 && words.filter((word) => PINYIN_WORD.test(word)).length >= words.length * 0.8) return "zh-CN";
+  // Pinyin is typed in lower case; capitalised words ("Sunshine Tutoring, Wudaokou") are names in English.
+  if (words.length >= 3 && words.filter((word) => word === word.toLowerCase() && PINYIN_WORD.test(word)).length >= words.length * 0.8) return "zh-CN";
   // A Chinese word is about two characters: "My boss 张三 owes me 5000" is English. Names and places
   // alone ("碧桂园凤凰城三期", "新乡市红旗区": no word of a Chinese sentence) are longer words still.
   const hanWords = SENTENCE_WORDS.test(rest) ? han / 2 : han / 4;

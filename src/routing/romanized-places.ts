@@ -17,6 +17,7 @@ const SUFFIX_WORDS: Record<string, string> = {
 };
 
 // "Bao'an", "Xi'an": pinyin's syllable mark is part of the word, and not of its key.
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near)\s+$/i;
 const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 const MAX_WORDS = 3;
 
@@ -76,7 +77,8 @@ export class RomanizedPlaces {
     const found: { hans: string[]; inCompound: boolean }[] = [];
     for (let i = 0; i < words.length; i++) {
       const first = words[i]!;
-      if (!first.capitalised) continue;
+      // "in pudong shanghai": typed in lower case, a place is still named after in/at/from.
+      if (!first.capitalised && !PLACE_PREPOSITION_BEFORE.test(text.slice(Math.max(0, first.start - 6), first.start))) continue;
       for (let count = Math.min(MAX_WORDS, words.length - i); count >= 1; count--) {
         const run = words.slice(i, i + count);
         // A multi-word name is written together ("Hong Qi"), not across a comma or a hyphen.

@@ -47,7 +47,9 @@ const EN_NUMBER_WORDS: Readonly<Record<string, number>> = {
 };
 const EN_NUM = "(\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)";
 const EN_OF_US = new RegExp(`\\b${EN_NUM}(\\+| or more)? of us\\b`, "gi");
-const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers|people|labou?rers|employees|migrant workers)\\b`, "gi");
+const EN_WORKERS = new RegExp(`\\b${EN_NUM}(\\+| or more)? (?:workers?|people|labou?rers|employees|migrant workers)\\b`, "gi");
+// "we are 6 worker": the writer counts everyone.
+const EN_WE_ARE = new RegExp(`\\bwe are ${EN_NUM}\\b`, "gi");
 // "About 12 other teachers are owed too": others besides the writer, by their trade or as people.
 const EN_OTHERS_TOO = new RegExp(
   `\\b${EN_NUM} (?:other|more) (?:co-?workers|workers|people|colleagues|workmates|teachers|drivers|riders|cleaners|cooks|waiters|guards|labou?rers|employees|staff)\\b(?=[^.!?]{0,30}\\b(?:too|also|as well|owed|unpaid|not paid)\\b)`,
@@ -152,6 +154,10 @@ function englishCounts(text: string, found: HeadcountReading[]): void {
     if (n) found.push(m[2] ? { min: n, max: n + 9 } : { min: n, max: n });
   }
   for (const m of allMatches(EN_WORKERS, text)) {
+    const n = englishNumber(m[1] ?? "");
+    if (n) found.push({ min: n, max: n });
+  }
+  for (const m of allMatches(EN_WE_ARE, text)) {
     const n = englishNumber(m[1] ?? "");
     if (n) found.push({ min: n, max: n });
   }

@@ -683,6 +683,20 @@ describe("English workers, from the second review", () => {
   });
 });
 
+describe("a first story that corrects itself", () => {
+  it.each([
+    ["在昆明五华区 不是五华 是盘龙区 凤凰城工地 老板刘强欠我一万二", "地点：云南省昆明市盘龙区"],
+    ["老板是张三 不对 是李四 在郑州金水区凤凰城工地 欠我一万二", "欠钱的一方：李四"],
+    ["欠我一万五 哦不对 是一万八 在郑州金水区凤凰城工地 老板刘强", "欠款金额：¥18,000"],
+    ["I work at the Sunshine Garden construction site in Tianhe District, Guangzhou. Li Ming owes me 12000, sorry I mean 15000", "Amount owed: ¥15,000"],
+  ])("keeps the value it ends with: %s", (text, line) => {
+    const worker = new Worker(env.app, `self-fix-${text.length}`);
+    worker.says(text);
+    expect(worker.heard).toContain(line);
+    expect(worker.heard).not.toContain("一万八 在郑州");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

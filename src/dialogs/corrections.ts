@@ -173,8 +173,10 @@ function englishFigures(text: string): CorrectionCue | null {
   const valued = parts
     .map((part): { fact: FactName | null; valueText: string } => ({ fact: factOfValue(part), valueText: part }))
     .filter((v): v is Correction & { valueText: string } => v.fact === "amount" || v.fact === "headcount" || v.fact === "phone");
-  if (valued.length === 0 || new Set(valued.map((v) => v.fact)).size !== valued.length) return null;
-  const [first, ...more] = valued as [Correction, ...Correction[]];
+  // "12000, sorry I mean 15000": a figure said twice, the last one stands.
+  const last = [...new Map(valued.map((v) => [v.fact, v] as const)).values()];
+  if (last.length === 0) return null;
+  const [first, ...more] = last as [Correction, ...Correction[]];
   return { fact: first.fact, valueText: first.valueText, more };
 }
 

@@ -208,6 +208,26 @@ const ON_BEHALF =
 /** The care said first, by what the worker spoke of doing. */
 const EXTREME_REPLY = { self: "logged.extremeRisk", others: "logged.harmOthers", protest: "intake.protestNoted" } as const;
 
+// A story that corrects itself as it goes: a value, then "不对/不是…是/I mean" and the right one.
+const SELF_CORRECTED = /不对[，,\s]*(?:是|应该是)|不是[^，,。\s]{1,8}[，,\s]*是|哦不|sorry,? I mean|I mean\b/i;
+/**
+ * The piece of a story that corrects itself: the clause before the cue, the cue, and the value after it
+ * up to the next break ("…凤凰城工地 欠我一万五 哦不对 是一万八 在郑州…" → "欠我一万五 哦不对 是一万八").
+ */
+function selfCorrection(text: string): string | null {
+  const cue = SELF_CORRECTED.exec(text);
+  if (!cue) return null;
+  const BREAK = /[，,。；;！!？?\s]/;
+  let start = cue.index;
+  while (start > 0 && BREAK.test(text[start - 1] ?? "")) start--;
+  while (start > 0 && !BREAK.test(text[start - 1] ?? "")) start--;
+  let end = cue.index + cue[0].length;
+  while (end < text.length && BREAK.test(text[end] ?? "")) end++;
+  while (end < text.length && !BREAK.test(text[end] ?? "")) end++;
+  return text.slice(start, end);
+}
+const FIRST_MESSAGE_CORRECTABLE: readonly (FactName | null)[] = ["place", "employer", "amount", "headcount", "project"];
+
 const STILL_COMPLAINING = /还是要投诉|还要投诉|继续投诉|不撤(?:了|销|回)?|要接着(?:投诉|办)|still want to complain|do(?:n'?t| not) close/i;
 
 const PINYIN_CHAT = /\b(?:laoban|gongzi|gong zi|qian ?wo|baogongtou|bao gong tou|gongdi|mei ?you|bu gei|tuoqian|xinshui|gongqian)\b/i;
@@ -862,6 +882,15 @@ export class DialogEngine {
       startedAt: turn.now,
     };
     this.fillFromReading(draft, reading);
+    // "在昆明五华区 不是五华 是盘龙区", "老板是张三 不对 是李四", "owes me 12000, sorry I mean 15000": the
+    // story puts itself right; the value it ends with stands.
+    const corrected = selfCorrection(text);
+    if (corrected !== null) {
+      const correction = this.correctionIn(corrected, draft);
+      for (const fix of correction ? [correction, ...correction.more] : []) {
+        if (fix.valueText && FIRST_MESSAGE_CORRECTABLE.includes(fix.fact)) this.applyAnswer(turn, draft, fix.fact, fix.valueText, false);
+      }
+    }
     // "十几个人 每人三千多": the share is kept for the sum, once the count is known.
     if (draft.facts.amountYuan === null) draft.perHeadYuan = this.perHeadShareIn(text) ?? undefined;
     else {

@@ -697,6 +697,16 @@ describe("a first story that corrects itself", () => {
   });
 });
 
+describe("names from the second review", () => {
+  it("reads the full name after the surname, English firms with their kind, and dialect that only looks like a name", () => {
+    expect(readMessage("包工头姓刘叫刘大军 欠我八千").employer).toBe("刘大军");
+    expect(readMessage("Sunshine Tutoring school owes me 12000").employer).toBe("Sunshine Tutoring school");
+    expect(readMessage("The Zhang family has not paid me for 2 months").employer).toBe("Zhang family");
+    expect(readMessage("老板莫得钱发 欠我们三个月工资 老板叫罗平").employer).toBe("罗平");
+    expect(readMessage("The boss didn't pay me").employer).toBeNull();
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

@@ -24,7 +24,7 @@ const GENERIC_COMPANY =
 // Sentence words that show a chunk is a clause, not a name ("辞职后才发现公司").
 // "给政府盖学校": who the building is for, with the verb, is not a name.
 // "做了两个月保洁": a length of time is no name.
-const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)|[\d一二两三四五六七八九十几半]个?多?(?:月|天|年)/;
+const NOT_A_NAME = /[我你他她说吗呢吧想让要]|发现|以后|之后|后才|就是|没有|莫得|没得|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)|[\d一二两三四五六七八九十几半]个?多?(?:月|天|年)/;
 // "玩具厂", "饭店": a trade and a one-character suffix, no brand.
 const TRADE_ONLY = /^[\u4e00-\u9fff]{1,2}(?:厂|店|馆)$/;
 // "我是开挖掘机的司机": a job description, not a business.
@@ -62,10 +62,10 @@ const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 // "Hengli Electronics owes me", "Wang Qiang didn't pay us": a capitalised name as the subject of owing.
 const EN_SUBJECT_OWES =
-  /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )((?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*)(?: (?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*|&|of))*) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
+  /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )(?:[Tt]he )?((?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*)(?: (?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*|&|of))*(?: (?:school|company|factory|restaurant|shop|store|family|hotel|agency))?) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
 // Words that begin a sentence without naming anyone ("My boss owes me", "The company didn't pay").
 const EN_NOT_A_NAME = /^(?:I|We|You|He|She|They|It|My|Our|The|His|Her|Their|This|That|These|Those|A|An|Boss|Company|Factory|Employer|Contractor|Everyone|Nobody|Someone|Mr|Mrs|Ms)\b/;
-const EN_COMPANY_WORD = /\b(?:Co|Ltd|Limited|Inc|Corp|Company|Group|Electronics?|Technology|Tech|Construction|Engineering|Labou?r|Services?|Trading|Logistics|Factory|Restaurant|Hotel|Garments?|Textiles?|Industries|Industrial|Manufacturing|Decoration|Property|Real Estate|Development)\b/;
+const EN_COMPANY_WORD = /\b(?:school|company|factory|restaurant|shop|store|family|hotel|agency|Co|Ltd|Limited|Inc|Corp|Company|Group|Electronics?|Technology|Tech|Construction|Engineering|Labou?r|Services?|Trading|Logistics|Factory|Restaurant|Hotel|Garments?|Textiles?|Industries|Industrial|Manufacturing|Decoration|Property|Real Estate|Development)\b/;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
 // EN_COMPANY and EN_PERSON capture capitalised names.
 const HAS_CAPITAL = /[A-Z]/;
@@ -229,6 +229,9 @@ function addPerson(out: Candidate[], text: string, companies: readonly Candidate
 function surnameOnly(text: string, at: number, role: string): string | null {
   const surname = text[at];
   if (!surname || !SURNAMES.includes(surname)) return null;
+  // "包工头姓刘叫刘大军": the full name right after the surname.
+  const fullName = /^[，,\s]*(?:叫|名叫|全名叫?)([\u4e00-\u9fff]{2,3})/.exec(text.slice(at + 1, at + 8))?.[1];
+  if (fullName && fullName.startsWith(surname) && personNameAt(fullName) === fullName) return fullName;
   const callsHim = CALLED_AFTER.exec(text.slice(at + 1, at + 16));
   if (callsHim) {
     const called = personNameAt(text.slice(at + 1 + callsHim.index + callsHim[0].length, at + 1 + callsHim.index + callsHim[0].length + 4));
@@ -246,7 +249,8 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     // "包工头刘老板", "包工头是王总": a surname with a title is how the worker knows him.
     const titled = SURNAME_TITLE.exec(text.slice(at, at + 4))?.[0];
     const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : (titled ?? personNameAt(text.slice(at, at + 4)));
-    if (name) addPerson(out, text, companies, name, at, role);
+    // "老板莫得钱发" (dialect: has no money to pay): 莫 is a surname, but 莫得 is a verb.
+    if (name && !/^[莫没]得/.test(name)) addPerson(out, text, companies, name, at, role);
   }
   // "牛大勇欠俺们四个人五万二": a person named as the subject of 欠.
   for (const m of allMatches(SUBJECT_OWES, text)) {

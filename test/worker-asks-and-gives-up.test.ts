@@ -707,6 +707,17 @@ describe("names from the second review", () => {
   });
 });
 
+describe("a place answered with a hedge", () => {
+  it("is the place, not a site", () => {
+    const worker = new Worker(env.app, "hedge");
+    worker.says("老板欠我一万 凤凰城工地 老板刘强");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("好像是在合肥");
+    expect(worker.heard).toContain("在合肥市哪个区或县");
+    expect(worker.heard).not.toContain("项目/工地 → 合肥");
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

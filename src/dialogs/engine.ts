@@ -228,6 +228,8 @@ function selfCorrection(text: string): string | null {
 }
 const FIRST_MESSAGE_CORRECTABLE: readonly (FactName | null)[] = ["place", "employer", "amount", "headcount", "project"];
 
+const PLACE_HEDGE = /^(?:好像|应该|大概|可能|估计|我记得)?(?:是)?(?:在)?(?=\p{Script=Han}{2})/u;
+
 const STILL_COMPLAINING = /还是要投诉|还要投诉|继续投诉|不撤(?:了|销|回)?|要接着(?:投诉|办)|still want to complain|do(?:n'?t| not) close/i;
 
 const PINYIN_CHAT = /\b(?:laoban|gongzi|gong zi|qian ?wo|baogongtou|bao gong tou|gongdi|mei ?you|bu gei|tuoqian|xinshui|gongqian)\b/i;
@@ -836,8 +838,8 @@ export class DialogEngine {
           .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")) && !TOWN_PIECE.test(piece))
           .join(" ")
       : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
-    const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "");
-    // "南京的鼓楼区": the rest is the place itself, no site.
+    const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "").replace(PLACE_HEDGE, "");
+    // "南京的鼓楼区", "好像是在合肥": the rest is the place itself, no site.
     if (onlyPlaceNames(rest)) return null;
     // Pinyin places ("Shenzhen Nanshan district") are read elsewhere; English words are no site here.
     if (/[A-Za-z]/.test(rest)) return null;
@@ -1395,6 +1397,8 @@ export class DialogEngine {
           if (reaskOnFailure) this.requiredNotKnown(turn, draft, "place");
           return false;
         }
+        // "好像是在合肥": the hedge is no part of the place.
+        text = text.replace(PLACE_HEDGE, "");
         // "南京的鼓楼区": places joined by 的 are read as one ("南京鼓楼区").
         if (text.length <= 16 && text.includes("的") && onlyPlaceNames(text.replace(/的/g, ""))) text = text.replace(/的/g, "");
         let resolution = reader.resolvePlaceAnswer(text);

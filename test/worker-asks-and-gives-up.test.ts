@@ -718,6 +718,17 @@ describe("a place answered with a hedge", () => {
   });
 });
 
+describe("couples and someone with others", () => {
+  it("counts 两口子 as two and 我老公和他们村的七个人 as eight, and the sum with them", () => {
+    const couple = readMessage("俺两口子都是 在工地干活 每人一万八");
+    expect(couple.headcount).toEqual({ min: 2, max: 2 });
+    expect(couple.amountYuan).toBe(36_000);
+    const village = readMessage("我老公和他们村的七个人 在工地干活 每人一万五");
+    expect(village.headcount).toEqual({ min: 8, max: 8 });
+    expect(village.amountYuan).toBe(120_000);
+  });
+});
+
 describe("each one's share told before the count", () => {
   it("asks how many, and makes the sum of it", () => {
     const worker = new Worker(env.app, "share-first");

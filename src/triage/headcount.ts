@@ -26,6 +26,8 @@ const ME_AND_COUNT = new RegExp(`我(?:和|跟)[^，。,\\d]{1,6}?(${CN_COUNT})�
 const OTHERS_ALSO = new RegExp(`还有(?:另外)?(${CN_COUNT})个[^，。,！!？?]{0,6}?(?:也|都)`, "g");
 // "我和另外四个老师": the writer plus the others.
 const WRITER_AND_OTHERS = new RegExp(`我(?:和|跟|加上)(?:另外|其他|别的)(${CN_COUNT})个`, "g");
+// "我老公和他们村的七个人": one person, and so many others with them.
+const ONE_AND_OTHERS = new RegExp(`(?:我|俺)(?:老公|老婆|媳妇|爱人|丈夫|爸|哥|弟|儿子)(?:和|跟)(?:他们|她们|我们)?[^，,。\\s]{0,4}?的(${CN_COUNT})个(?:人|老乡|工友)`, "g");
 // "五个 连我", "连我在内八个人", "包括我一共六个": a count that includes the writer, who is no separate one.
 const COUNT_WITH_ME = new RegExp(
   `(${CN_COUNT})(多|几|来)?个?(?:人)?[，,\\s]*(?:连|包括|算上|含)(?:我|俺)(?:在内|自己)?|(?:连|包括|算上|加上)(?:我|俺)(?:在内|自己)?[，,\\s]*(?:一共|总共|共)?(${CN_COUNT})(多|几|来)?(?:个|名|人)`,
@@ -33,7 +35,7 @@ const COUNT_WITH_ME = new RegExp(
 );
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
-const PAIR = /我俩|我们俩|咱俩|我们两口子|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
+const PAIR = /我俩|俺俩|我们俩|俺们俩|咱俩|(?:我们|俺们|俺|我)?两口子|夫妻俩|夫妻两个|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
 const FIRST_PERSON_PLURAL = /(?:我们|俺们|咱们)(?!老板|的老板|厂|公司|村|老家|那|这|工地|项目|单位|包工头|工头|老乡)|咱几个|我几个|工友们|兄弟们|大伙|\bwe\b|\bus\b/i;
 const WRITER_ALONE_OWED = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我|俺)(?!们)|\bowes? me\b(?! and)/i;
 /** "我是包工头", "我带的工人": the writer leads a team and speaks for it ("我是包工头手下的" does not). */
@@ -123,6 +125,10 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
   for (const m of allMatches(OTHERS_ALSO, text)) {
     const others = parseNumeral(m[1] ?? "");
     if (others !== null && others >= 1) found.push({ min: others + 1, max: others + 1 });
+  }
+  for (const m of allMatches(ONE_AND_OTHERS, text)) {
+    const others = parseNumeral(m[1] ?? "");
+    if (others !== null && Number.isInteger(others)) found.push({ min: others + 1, max: others + 1 });
   }
   for (const m of allMatches(WRITER_AND_OTHERS, text)) {
     const others = parseNumeral(m[1] ?? "");

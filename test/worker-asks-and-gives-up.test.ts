@@ -475,6 +475,8 @@ describe("after filing and while filing: more of what workers ask", () => {
     expect(processQuestions("工伤怎么弄")).toEqual(["faq.injury"]);
     expect(processQuestions("补偿能一起要吗")).toEqual(["faq.compensation"]);
     expect(processQuestions("不留电话可以吗")).toEqual(["faq.noPhone"]);
+    expect(processQuestions("work injury how?")).toEqual(["faq.injury"]);
+    expect(processQuestions("can I not leave a phone number?")).toEqual(["faq.noPhone"]);
   });
 
   describe("in the dialog", () => {

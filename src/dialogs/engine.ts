@@ -214,16 +214,16 @@ const SELF_CORRECTED = /不对[，,\s]*(?:是|应该是)|不是[^，,。\s]{1,8}
  * The piece of a story that corrects itself: the clause before the cue, the cue, and the value after it
  * up to the next break ("…凤凰城工地 欠我一万五 哦不对 是一万八 在郑州…" → "欠我一万五 哦不对 是一万八").
  */
+const CLAUSE_BREAK_CHAR = /[，,。；;！!？?\s]/;
 function selfCorrection(text: string): string | null {
   const cue = SELF_CORRECTED.exec(text);
   if (!cue) return null;
-  const BREAK = /[，,。；;！!？?\s]/;
   let start = cue.index;
-  while (start > 0 && BREAK.test(text[start - 1] ?? "")) start--;
-  while (start > 0 && !BREAK.test(text[start - 1] ?? "")) start--;
+  while (start > 0 && CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
+  while (start > 0 && !CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
   let end = cue.index + cue[0].length;
-  while (end < text.length && BREAK.test(text[end] ?? "")) end++;
-  while (end < text.length && !BREAK.test(text[end] ?? "")) end++;
+  while (end < text.length && CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
+  while (end < text.length && !CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
   return text.slice(start, end);
 }
 const FIRST_MESSAGE_CORRECTABLE: readonly (FactName | null)[] = ["place", "employer", "amount", "headcount", "project"];

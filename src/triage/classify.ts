@@ -130,7 +130,8 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // "project money" is their labour, claimed for the workers (班组长替工人讨薪), not a business's claim.
   const teamsLabour =
     projectMoney && WRITER_LEADS_A_TEAM.test(text) && !WRITER_IS_BUSINESS.test(text) && TEAM_WORKERS.test(text) && LABOUR_MONEY.test(text) && !GOODS_MONEY.test(text) && !SUPPLIED.test(text);
-  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text) || (projectMoney && speaksOfWagesWithin(text)) || teamsLabour;
+  const wagesInside = projectMoney && speaksOfWagesWithin(text);
+  const wagesOwed = WAGES_OWED.test(text) || PLATFORM_EARNINGS_HELD.test(text) || wagesInside || teamsLabour;
 
   // 以讨薪为名讨要工程款: a business claiming project money (rent, materials, machine hours) is not
   // arrears, even when it says 讨薪 or "不给钱" — unless wages themselves are named as owed.
@@ -139,7 +140,7 @@ function decide(fullText: string, reading: MessageReading): { category: Category
     // "欠我两万" names the workers owed; "欠我工程款三十万" names a business's money owed to the writer.
     const workersOwed = WORKERS_OWED.test(text) && !PROJECT_MONEY_TO_WRITER.test(text);
     // "里面有工人工资30万": the workers' wages inside the project money are arrears, claimed by their leader.
-    const wagesWithin = (speaksOfWagesWithin(text) || teamsLabour) && !paidWorkers;
+    const wagesWithin = (wagesInside || teamsLabour) && !paidWorkers;
     if (!wagesWithin && (WRITER_IS_BUSINESS.test(text) || paidWorkers || (!WAGES_NAMED_OWED.test(text) && !workersOwed))) {
       const reasons = [reason("projectMoneyClaim")];
       if (paidWorkers) reasons.push(reason("claimantPaidWorkers"));

@@ -147,6 +147,9 @@ describe("whose number a message gives", () => {
     // Review 2026-12-06: said to the office, or after the number.
     ["我的电话 13612345678 你们打这个", "13612345678"],
     ["13903791234 这是俺电话", "13903791234"],
+    // A family member's number given as the one to call: how to reach the worker.
+    ["我妈电话13812345678 你们打她的", "13812345678"],
+    ["打我老婆电话吧13811112345", "13811112345"],
   ])("the worker's own: %s", (text, phone) => {
     expect(ownPhoneIn(text)?.phone).toBe(phone);
   });
@@ -165,6 +168,9 @@ describe("a number in the story is the worker's only when it is not labelled as 
     ["老板电话13999998888，我电话13812345678", "13812345678"],
     ["我的电话是13812345678，刘建国的是13999998888", "13812345678"],
     ["包工头刘建国（13999998888）跑了", null],
+    // Family numbers: the one to call when the worker says so; otherwise someone else's.
+    ["老板欠我工资一万二 在郑州金水区 我妈电话13812345678 你们打她的 我不会用手机", "13812345678"],
+    ["老板欠我工资一万二 在郑州金水区 我老婆电话13812345678", null],
     ["+86 138 1234 5678", "13812345678"],
     ["8613812345678", "13812345678"],
     ["联系电话：13812345678", "13812345678"],

@@ -1300,7 +1300,7 @@ describe("small things a worker says or does", () => {
     const unsure = new Worker(env.app, "x2");
     unsure.says("老板欠我工资");
     unsure.says("在哪个区我不太清楚");
-    expect(unsure.heard).toContain("地点必须知道");
+    expect(unsure.heard).toContain("地点很重要，我们要按地点找负责的部门");
     expect(unsure.heard).not.toContain("被欠人数");
 
     const twice = atSummary("x3");
@@ -1517,12 +1517,37 @@ describe("whose sum it is, when others are owed too", () => {
     worker.says("我们有十二个老师");
     expect(worker.heard).toContain("被欠人数 → 12 人");
     expect(worker.heard).toContain("¥15,000 是 12 个人一共被欠的，还是只是您自己的？");
-    expect(worker.choiceIds).toEqual(["amountScope:total", "amountScope:own"]);
+    expect(worker.choiceIds).toEqual(["amountScope:total", "amountScope:own", "amountScope:unsure"]);
     worker.presses("amountScope:own");
     expect(worker.heard).toContain("欠款金额：¥15,000（您本人的）");
     const id = worker.presses("confirm").caseId!;
     expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 15_000, headcountMin: 12 });
     expect(JSON.stringify(env.app.ledger.find(id)!.reasons)).toContain("triage:reason.amountOwnShare");
+  });
+
+  it("keeps the sum told when the worker cannot say whose it is, and tells the officer to check", () => {
+    // "不知道" to the scope is no unknown amount: ¥15,000 was said; only whose it is stays open.
+    const typed = new Worker(env.app, "scopeUnsureTyped");
+    typed.says(SCHOOL);
+    typed.says("我们有十二个老师");
+    typed.says("不知道");
+    expect(typed.heard).toContain("好的，先按 ¥15,000 记。是大家一共的还是您自己的，工作人员会跟您核实。");
+    expect(typed.heard).not.toContain("金额很重要");
+    expect(typed.heard).toContain("欠款金额：¥15,000（是否为大家一共的，待核实）");
+    expect(typed.last?.expecting).toBe("confirm");
+    const id = typed.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 15_000, headcountMin: 12 });
+    expect(JSON.stringify(env.app.ledger.find(id)!.reasons)).toContain("triage:reason.amountScopeUnsure");
+
+    const pressed = new Worker(env.app, "scopeUnsurePressed");
+    pressed.says(SCHOOL);
+    pressed.says("我们有十二个老师");
+    pressed.presses("amountScope:unsure");
+    expect(pressed.heard).toContain("欠款金额：¥15,000（是否为大家一共的，待核实）");
+    // A new sum told later is the sum; whose it is may be asked again, and the note goes.
+    pressed.says("金额不对，是一共十八万");
+    expect(pressed.heard).toContain("欠款金额：¥180,000");
+    expect(pressed.heard).not.toContain("待核实");
   });
 
   it("takes the total typed in answer, or 'everyone's' in words", () => {

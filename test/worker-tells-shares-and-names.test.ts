@@ -153,6 +153,45 @@ describe("conversations", () => {
     expect(worker.heard).toContain("欠款金额：¥85,000");
   });
 
+  it("a share with a rough count and no total: the least owed is kept, with the range, and the officer checks", () => {
+    const STORY = "老板欠我们工资 在郑州金水区 绿地中心工地 老板叫张三 我们八九个人 每人四千五";
+    // The share said again where the total was asked: no total is coming.
+    const repeats = new Worker(env.app, "rangeRepeat");
+    repeats.says(STORY);
+    expect(repeats.heard).toContain("说不清一共多少，就回「不知道」，先按 ¥36,000 记。");
+    repeats.says("每人四千五");
+    expect(repeats.heard).toContain("好的，先按至少 ¥36,000 记（最多 ¥40,500）");
+    expect(repeats.heard).toContain("欠款金额：至少 ¥36,000（最多 ¥40,500，待核实）");
+    const id = repeats.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)).toMatchObject({ amountYuan: 36_000, headcountMin: 8, headcountMax: 9 });
+    expect(JSON.stringify(env.app.ledger.find(id)!.reasons)).toContain("triage:reason.amountRange");
+
+    // "不知道" is no unknown sum here: it is not pressed for, the least is kept.
+    const unsure = new Worker(env.app, "rangeDontKnow");
+    unsure.says(STORY);
+    unsure.says("不知道");
+    expect(unsure.heard).not.toContain("金额很重要");
+    expect(unsure.last?.expecting).toBe("confirm");
+    expect(unsure.heard).toContain("欠款金额：至少 ¥36,000");
+
+    // The exact count told at the sum's question makes the sum.
+    const counts = new Worker(env.app, "rangeCount");
+    counts.says(STORY);
+    counts.says("九个人");
+    expect(counts.last?.expecting).toBe("confirm");
+    expect(counts.heard).toContain("欠款金额：¥40,500\n");
+  });
+
+  it("English: 'we are 12 teachers' at the employer question is the count, and 'teachers' no employer", () => {
+    const worker = new Worker(env.app, "enTeachers");
+    worker.says("My boss owes me 15000 yuan, I worked at a tutoring school in Yuelu district Changsha");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("we are 12 teachers");
+    expect(worker.heard).toContain("Changed: People owed → 12 people");
+    expect(worker.heard).not.toContain("Who owes → teachers");
+    expect(worker.last?.expecting).toBe("employer");
+  });
+
   it("a count of people at the employer question corrects the count and asks the name again", () => {
     const worker = new Worker(env.app, "count");
     worker.says("郑州金水区绿地中心工地 欠我们3万 5个人");

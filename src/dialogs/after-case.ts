@@ -106,7 +106,7 @@ export function saysSomethingOwed(text: string): boolean {
 // a number corrected ("打错了，是139…", "换号了").
 const CORRECTING = /(?:打|写|发|记)?错了|不对|更正|改(?:成|为|一下)|换(?:成|号了?)|新(?:的|号码?)|正确的|wrong(?: number)?|correct(?:ion)?/i;
 const OWN_NUMBER_WORDS = new RegExp(
-  `${CORRECTING.source}|sorry|new|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|有事|可以|你们|你|您|这是|这个是|就是|这个|打|吧|啊|呀|哈|谢谢|麻烦|联系|是|为|：|:|[,，。.!！~～\\s]|my|phone|number|mobile|call me|is|it'?s|it|you can`,
+  `${CORRECTING.source}|sorry|new|我的?|俺的?|本人|电话|手机号?|号码|联系方式|联系我|打我|打这个|打她的?|打他的?|有事|可以|你们|你|您|这是|这个是|就是|这个|打|吧|啊|呀|哈|谢谢|麻烦|联系|是|为|：|:|[,，。.!！~～\\s]|my|phone|number|mobile|call me|is|it'?s|it|you can`,
   "giu",
 );
 

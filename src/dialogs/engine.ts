@@ -85,6 +85,7 @@ const TOWN_PIECE = /^在?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|村|开发区|工
 // "立讯的一个外包厂", "一家电子厂": described, not named.
 const VAGUE_SITE = /一个|一家|一间|某个|那个|这个|[\s]/;
 const SITE_ENDING = /(?:城|小区|花园|苑|广场|大厦|中心|项目|工地|[一二三四五六七八九十\d]期|村|厂|公司|店|湾|府|园)$/;
+const HAN = /\p{Script=Han}/u;
 const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
 
 /** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
@@ -697,6 +698,12 @@ export class DialogEngine {
     }
     const expecting = draft.expecting;
     if (expecting && expecting !== "confirm" && expecting !== "editChoice") {
+      // "不知道" to "is ¥30,000 everyone's or yours?": the sum they told is known; only its scope is not.
+      if (expecting === "amount" && draft.amountScope === "asked" && this.saysDontKnow(draft, expecting, text)) {
+        draft.narrative.push(text);
+        this.settleAmountScope(turn, draft, "unsure");
+        return;
+      }
       if (this.saysDontKnow(draft, expecting, text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
         // "厂名不记得了 老板姓韩" at the project question: the boss named with it is kept.
         const lead = expecting !== "employer" && draft.facts.employer === null ? LEAD_NAMED.exec(text) : null;
@@ -1035,8 +1042,11 @@ export class DialogEngine {
     for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
     this.reclassify(draft);
     const next = nextMissingFact(draft.category, draft.facts, draft.settled);
+    // "九个人" at the sum's question, each one's share known: the count makes the sum (advance does it).
+    const counted = draft.facts.headcount;
+    const countMakesSum = expecting === "amount" && draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max;
     // Asked again only while still missing: a several-fact answer that gave it goes on (to the summary).
-    if (next === expecting || (next === null && !hasFact(draft.facts, expecting))) {
+    if (!countMakesSum && (next === expecting || (next === null && !hasFact(draft.facts, expecting)))) {
       draft.expecting = expecting;
       if (expecting === "employer") turn.say(turn.t("problem.employerIsWho"));
       this.ask(turn, expecting, draft);
@@ -1095,7 +1105,8 @@ export class DialogEngine {
    * figure, no count, no place, no person by role — and reads as a name.
    */
   private namePieceIn(text: string, fact: "project" | "employer"): string | null {
-    const pieces = text.split(/[\s，,、；;。]+/).filter((piece) => piece !== "");
+    // English words are spaced: "we are 12 teachers" is one piece, not four (and "teachers" no name).
+    const pieces = text.split(HAN.test(text) ? /[\s，,、；;。]+/ : /[，,、；;。]+/).filter((piece) => piece.trim() !== "");
     if (pieces.length < 2) return null;
     const names: string[] = [];
     for (const piece of pieces) {
@@ -1278,6 +1289,7 @@ export class DialogEngine {
       turn.say(turn.t("ask.amountScope", { amount: formatYuan(draft.facts.amountYuan, turn.locale), count }), [
         { id: "amountScope:total", label: turn.t("choice.amountIsTotal", { count }) },
         { id: "amountScope:own", label: turn.t("choice.amountIsMine") },
+        { id: "amountScope:unsure", label: turn.t("choice.amountScopeUnsure") },
       ]);
       return;
     }
@@ -1285,10 +1297,36 @@ export class DialogEngine {
   }
 
   /** The answer to "is the sum everyone's?": it is (kept), or it is the worker's own (the total is asked, not required). */
-  private settleAmountScope(turn: Turn, draft: Draft, scope: "total" | "own"): void {
+  private settleAmountScope(turn: Turn, draft: Draft, scope: "total" | "own" | "unsure"): void {
     draft.amountScope = scope;
     if (scope === "own") turn.say(turn.t("intake.amountOwnShare"));
+    if (scope === "unsure" && draft.facts.amountYuan !== null) {
+      turn.say(turn.t("intake.amountScopeUnsure", { amount: formatYuan(draft.facts.amountYuan, turn.locale) }));
+    }
     this.advance(turn, draft);
+  }
+
+  /** Each one's share times a rough count ("每人四千五", "八九个人"): the sum's bounds; null unless both are known. */
+  private rangeEstimate(draft: Draft): { low: number; high: number; min: number; max: number; share: number } | null {
+    const counted = draft.facts.headcount;
+    const share = draft.perHeadYuan;
+    if (share === undefined || counted === null || counted.min === counted.max || draft.facts.amountYuan !== null) return null;
+    return { low: share * counted.min, high: share * counted.max, min: counted.min, max: counted.max, share };
+  }
+
+  /** The sum kept at the low end of its range (the least owed), the range beside it for the officer. */
+  private keepRangeEstimate(turn: Turn, draft: Draft): void {
+    const estimate = this.rangeEstimate(draft);
+    if (estimate === null) return;
+    draft.facts.amountYuan = estimate.low;
+    draft.amountRange = { low: estimate.low, high: estimate.high };
+    draft.settled = draft.settled.filter((name) => name !== "amount");
+    turn.say(
+      turn.t("intake.amountFromRange", {
+        low: formatYuan(estimate.low, turn.locale),
+        high: formatYuan(estimate.high, turn.locale),
+      }),
+    );
   }
 
   /** "每人三千多", "一个人欠八千": one worker's share, when that is what the text gives instead of a sum. */
@@ -1482,6 +1520,11 @@ export class DialogEngine {
             if (counted !== null) {
               // "十几个兄弟", then "一个人两万": the share is kept; advance() makes the sum of an exact count,
               // and a rough count gets the range, to help with the total asked again.
+              // The same share again, after its range was shown: no total is coming; the least is kept.
+              if (counted.min !== counted.max && draft.perHeadYuan === share && draft.expecting === "amount") {
+                this.keepRangeEstimate(turn, draft);
+                return true;
+              }
               draft.perHeadYuan = share;
               if (counted.min !== counted.max) {
                 turn.say(
@@ -1505,7 +1548,8 @@ export class DialogEngine {
           }
           return settle(parsed, (value) => {
             // A new sum: whose it is may be asked again.
-            if (facts.amountYuan !== value && draft.amountScope === "own") draft.amountScope = undefined;
+            if (facts.amountYuan !== value && (draft.amountScope === "own" || draft.amountScope === "unsure")) draft.amountScope = undefined;
+            if (facts.amountYuan !== value) draft.amountRange = undefined;
             facts.amountYuan = value;
             // The shares name their people: more of them than counted so far is the headcount now.
             const shares = readShares(text);
@@ -1613,6 +1657,12 @@ export class DialogEngine {
    * complaint goes on without it and the officer finds it out — it is never left unlogged for want of it.
    */
   private requiredNotKnown(turn: Turn, draft: Draft, fact: FactName): void {
+    // Each one's share and a rough count are known: the least owed is a sum, not an unknown.
+    if (fact === "amount" && this.rangeEstimate(draft) !== null) {
+      this.keepRangeEstimate(turn, draft);
+      this.advance(turn, draft);
+      return;
+    }
     if (!(draft.pressed ?? []).includes(fact)) {
       draft.pressed = [...(draft.pressed ?? []), fact];
       turn.say(`${turn.t(fact === "place" ? "problem.placeRequired" : "problem.amountRequired")}\n${turn.t("problem.sayDontKnowAgain")}`);
@@ -1787,7 +1837,7 @@ export class DialogEngine {
         draft.settled = draft.settled.filter((name) => name !== "employer");
         break;
       case "amountScope":
-        if (expecting !== "amount" || draft.amountScope !== "asked" || (value !== "total" && value !== "own")) return stale();
+        if (expecting !== "amount" || draft.amountScope !== "asked" || (value !== "total" && value !== "own" && value !== "unsure")) return stale();
         this.settleAmountScope(turn, draft, value);
         return;
       case "headcount":

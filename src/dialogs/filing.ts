@@ -109,6 +109,12 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   if (draft.amountScope === "own" && facts.amountYuan !== null) {
     reasons.push({ key: "triage:reason.amountOwnShare", params: { amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
   }
+  if (draft.amountRange && facts.amountYuan === draft.amountRange.low) {
+    reasons.push({ key: "triage:reason.amountRange", params: { low: draft.amountRange.low, high: draft.amountRange.high } });
+  }
+  if (draft.amountScope === "unsure" && facts.amountYuan !== null) {
+    reasons.push({ key: "triage:reason.amountScopeUnsure", params: { amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
+  }
 
   // Inserted whole, grouping keys included, and handed to grouping as it is: nothing is read back.
   const row = {

@@ -67,6 +67,10 @@ export function summaryText(t: TFunction, locale: Locale, draft: Draft, placeLab
     let value = fact === "place" && placeLabel ? placeLabel : factValue(t, locale, draft.facts, fact);
     // The worker's own share, the group's total not known: said so beside the sum.
     if (fact === "amount" && value !== null && draft.amountScope === "own") value = t("value.ownShare", { amount: value });
+    if (fact === "amount" && value !== null && draft.amountScope === "unsure") value = t("value.scopeUnsure", { amount: value });
+    if (fact === "amount" && value !== null && draft.amountRange && draft.facts.amountYuan === draft.amountRange.low) {
+      value = t("value.amountRange", { amount: value, high: formatYuan(draft.amountRange.high, locale) });
+    }
     // Social insurance, an injury, a dispute: nobody "owes wages", so the labels say employer and people.
     const label =
       !owesWages(draft) && (fact === "employer" || fact === "headcount" || fact === "since") ? t(`factNotOwed.${fact}`) : factLabel(t, fact, draft);

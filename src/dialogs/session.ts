@@ -43,9 +43,10 @@ export const draftSchema = z.object({
   similarAnswered: z.boolean().optional(),
   /**
    * The sum was told as the worker's own ("欠我一万五") and others are owed too: asked once whether it is
-   * everyone's ("asked"), then "total" (it is), or "own" (it is the worker's share; the total is unknown).
+   * everyone's ("asked"), then "total" (it is), "own" (it is the worker's share; the total is unknown), or
+   * "unsure" (the worker does not know: the sum is kept as told, and the officer checks whose it is).
    */
-  amountScope: z.enum(["asked", "total", "own"]).optional(),
+  amountScope: z.enum(["asked", "total", "own", "unsure"]).optional(),
   /**
    * Required facts (place, amount) the worker said once they do not know, and was asked again: a second
    * "don't know" leaves them to the officer — the complaint is logged all the same (首问负责制).
@@ -55,6 +56,11 @@ export const draftSchema = z.object({
   perHeadYuan: z.number().positive().optional(),
   /** The sum made of that share times the count: while the sum is still this, a new count remakes it. */
   perHeadTotalYuan: z.number().positive().optional(),
+  /**
+   * "每人四千五" and "八九个人", and no total: the sum is kept at the range's low end, the least that is
+   * owed, and the range is shown beside it for the officer to check. Dropped when the sum changes.
+   */
+  amountRange: z.object({ low: z.number().positive(), high: z.number().positive() }).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

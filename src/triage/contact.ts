@@ -29,9 +29,18 @@ export const OTHER_PARTY_NUMBER_WORDS = new RegExp(`(?:${OTHER_PARTY}|[\\p{Scrip
 const OTHER_PARTY_JUST_BEFORE = new RegExp(`(?:${OTHER_PARTY})\\s*$`, "u");
 const OWES_AFTER = /^\s*(?:欠|拖欠|拖了|不给|没给)/;
 
+// "我妈电话… 你们打她的", "打我老婆电话吧 138…": a number of the worker's family, given as the one to
+// call (a worker without a phone, a son writing for his mother), is how to reach the worker. Given
+// without saying so, it stays someone else's number, for the officer to read in the story.
+const OWN_FAMILY = "(?:我|俺)(?:家)?的?(?:老婆|媳妇|老公|爱人|对象|家里人|爸爸|妈妈|父亲|母亲|爸|妈|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|儿子|女儿|闺女)的?(?:电话|手机|号码|手机号)(?:号码?)?";
+const OWN_FAMILY_LABEL = new RegExp(`${OWN_FAMILY}(?:是|为|：|:|\\s)*$`, "u");
+const CALL_FAMILY_BEFORE = new RegExp(`(?:打|联系|找)${OWN_FAMILY}吧?(?:是|为|：|:|\\s)*$`, "u");
+const CALL_THIS_AFTER = /^[\s，,。]*(?:你们|请|就)?(?:打|联系|找)(?:她|他|这个|这)/u;
+
 /** Whether the words around a number say it is someone else's ("老板电话", "刘建国的手机是", "老板138…欠我"). */
 function labelledAsSomeoneElses(before: string, after = ""): boolean {
   if (OWN_LABEL.test(before)) return false;
+  if (CALL_FAMILY_BEFORE.test(before) || (OWN_FAMILY_LABEL.test(before) && CALL_THIS_AFTER.test(after))) return false;
   return SOMEONE_ELSES_LABEL.test(before) || OTHER_PARTY_JUST_BEFORE.test(before) || OWES_AFTER.test(after);
 }
 
@@ -61,7 +70,7 @@ export function readPhone(written: string): string | null {
   for (const pattern of [MOBILE, LANDLINE]) {
     for (const found of text.matchAll(pattern)) {
       const before = text.slice(Math.max(0, found.index - 16), found.index);
-      const after = text.slice(found.index + found[0].length, found.index + found[0].length + 4);
+      const after = text.slice(found.index + found[0].length, found.index + found[0].length + 10);
       if (found[1] && !labelledAsSomeoneElses(before, after)) return found[1].replace(/\D/g, "");
     }
   }

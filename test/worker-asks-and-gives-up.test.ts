@@ -740,3 +740,30 @@ describe("each one's share told before the count", () => {
     expect(worker.heard).toContain("¥48,000（每人 ¥8,000 × 6 人）");
   });
 });
+
+describe("a worker who keeps writing after filing", () => {
+  const STORY = "老板欠我们工资三万 在郑州金水区 绿地中心工地 老板叫张三 我们有5个人";
+
+  it("is told once how to file about another boss, not after every message", () => {
+    const worker = new Worker(env.app, "news-more");
+    worker.files(STORY);
+    worker.says("老板说下个月给");
+    expect(worker.heard).toContain("已转告办理投诉");
+    expect(worker.heard).toContain("发 /new 另外登记");
+    worker.says("他以前也这样");
+    expect(worker.heard).toContain("已转告办理投诉");
+    expect(worker.heard).not.toContain("/new");
+  });
+
+  it("hears a planned protest answered as filed, and is asked for a phone once", () => {
+    const worker = new Worker(env.app, "protest-after");
+    worker.files(STORY);
+    worker.says("他们要去堵路");
+    expect(worker.heard).toContain("投诉已经登记");
+    expect(worker.heard).not.toContain("先把投诉登记好");
+    expect(worker.heard).toContain("发个手机号给我");
+    worker.says("明天我们就去拉横幅");
+    expect(worker.heard).toContain("已马上转告办理投诉");
+    expect(worker.heard).not.toContain("发个手机号给我");
+  });
+});

@@ -472,7 +472,9 @@ export class DialogEngine {
       }
     }
     if (extreme || violence) {
-      turn.say(turn.t(extreme ? EXTREME_REPLY[extremeActionKind(text)] : "logged.violence"));
+      const kind = extreme ? extremeActionKind(text) : null;
+      // A protest planned after filing: the complaint is in hand already, there is nothing to "log first".
+      turn.say(turn.t(kind === null ? "logged.violence" : kind === "protest" && !writing ? "afterCase.protestCalm" : EXTREME_REPLY[kind]));
       if (writing && !writing.narrative.includes(text)) writing.narrative.push(text);
       if (writing && violence) this.reclassify(writing);
       // While the place or a name is asked, or at the summary: no answer (never a name), the question again.
@@ -1306,6 +1308,14 @@ export class DialogEngine {
     this.advance(turn, draft);
   }
 
+  /** True the first time this hint is given about this case (and notes it); false afterwards. */
+  private firstHint(turn: Turn, hint: string, caseId: string): boolean {
+    const entry = `${hint}:${caseId}`;
+    if (turn.session.hintsGiven.includes(entry)) return false;
+    turn.session.hintsGiven = [...turn.session.hintsGiven, entry].slice(-12);
+    return true;
+  }
+
   /** Each one's share times a rough count ("每人四千五", "八九个人"): the sum's bounds; null unless both are known. */
   private rangeEstimate(draft: Draft): { low: number; high: number; min: number; max: number; share: number } | null {
     const counted = draft.facts.headcount;
@@ -1902,7 +1912,9 @@ export class DialogEngine {
       const correcting = key === "afterCase.newsPassedOn" && correctsLoggedFact(text);
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, correcting ? "correction" : "news");
       turn.caseId = row.id;
-      turn.say(turn.t(!this.options.actions ? "afterCase.othersToo" : correcting ? "afterCase.correctionPassedOn" : key, { id }));
+      // The "/new for another boss" hint of newsPassedOn is given once per case.
+      const shown = key === "afterCase.newsPassedOn" && !correcting && !this.firstHint(turn, "newCase", row.id) ? "afterCase.newsPassedOnAgain" : key;
+      turn.say(turn.t(!this.options.actions ? "afterCase.othersToo" : correcting ? "afterCase.correctionPassedOn" : shown, { id }));
     };
     // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
     // Violence after filing ("刘建国今天找人把我打了"): 110 first, and the officer alerted the same way.
@@ -1914,15 +1926,15 @@ export class DialogEngine {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.protestPassedOn", { id }));
-      if (row.phone === null && ownPhoneIn(text) === null) turn.say(turn.t("logged.askPhone"));
+      if (row.phone === null && ownPhoneIn(text) === null && this.firstHint(turn, "phoneAfterAlert", row.id)) turn.say(turn.t("logged.askPhone"));
       return true;
     }
     if (extreme || violence) {
       this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.extremePassedOn", { id }));
-      // The officer will want to call at once: a number is asked for if the case has none.
-      if (row.phone === null && ownPhoneIn(text) === null) turn.say(turn.t("logged.askPhone"));
+      // The officer will want to call at once: a number is asked for if the case has none (once).
+      if (row.phone === null && ownPhoneIn(text) === null && this.firstHint(turn, "phoneAfterAlert", row.id)) turn.say(turn.t("logged.askPhone"));
       return true;
     }
     // "我电话13812345678": the number the officer may call, kept on the case. "打错了，是139…" corrects the

@@ -89,10 +89,15 @@ export const sessionSchema = z.object({
   pendingPhone: z.string().nullable().default(null),
   /** The worker sent /new: their next message tells a new complaint, not news of the last one. */
   newComplaintAsked: z.boolean().default(false),
+  /**
+   * Hints given once per case, as "<hint>:<case id>" (the newest few): a worker sending news five times
+   * is not told five times how to file another complaint, nor asked again and again for a phone.
+   */
+  hintsGiven: z.array(z.string()).max(12).default([]),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
 /** A new user's session — what sessionSchema makes of {} (test/empty-states.test.ts), without a zod parse per new user. */
 export function emptySession(): Session {
-  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, newComplaintAsked: false };
+  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, newComplaintAsked: false, hintsGiven: [] };
 }

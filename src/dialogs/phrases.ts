@@ -1,0 +1,139 @@
+// How workers phrase things the dialog engine must tell apart: a share per head, a sum that is the
+// worker's own, a correction's opening, impatience, a protest, someone writing for a relative… Patterns
+// and pure helpers only; the engine decides what follows from them.
+import { leadingPlace } from "../triage/place-prefix.js";
+import { WRITER_LEADS_A_TEAM } from "../triage/headcount.js";
+import type { FactName } from "./facts.js";
+
+/** A piece of an answer that speaks of a person by role ("老板孙大海") or of pay ("欠两万三"). */
+export const LEAD_ROLE_IN_PIECE = /老板|包工头|工头|班组长|班长|队长|经理|老板娘|负责人/;
+// "周市镇", "安亭街道": a town is where, not what.
+export const TOWN_PIECE = /^在?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|村|开发区|工业园|园区)$/;
+// "立讯的一个外包厂", "一家电子厂": described, not named.
+export const VAGUE_SITE = /一个|一家|一间|某个|那个|这个|[\s]/;
+export const SITE_ENDING = /(?:城|小区|花园|苑|广场|大厦|中心|项目|工地|[一二三四五六七八九十\d]期|村|厂|公司|店|湾|府|园)$/;
+export const HAN = /\p{Script=Han}/u;
+export const PAY_IN_PIECE = /欠|拖|[\d一二两三四五六七八九十百千万]+(?:块|元|万|千)/;
+
+/** An amount given per person ("每人8000", "每个人欠一万多", "一人七千"). */
+export const PER_HEAD_ANSWER = /每人|每个人|一个人|一人|人均|each|per person/i;
+
+/** "开封祥符区", "郑州市": place names and nothing else ("项目是龙湖天街", "老板叫陈红旗" are not). */
+export function onlyPlaceNames(text: string): boolean {
+  return text.length > 0 && withoutLeadingPlaces(text.replace(/[的那边这边附近\s]/g, "")) === "";
+}
+
+/**
+ * The sum was told as the worker's own ("欠我一万五", "我的工资一万二", "我一个人是一万二") and nowhere as
+ * everyone's ("欠我们", "一共", "加起来").
+ */
+export function soundsLikeOwnShare(narrative: readonly string[]): boolean {
+  const text = narrative.join("，");
+  // "我是包工头…欠我": a team leader's "我" is the team.
+  return OWN_SUM.test(text) && !GROUP_SUM.test(text) && !WRITER_LEADS_A_TEAM.test(text);
+}
+const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
+export const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
+const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|工人(?:们)?(?:的)?工资|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
+/** A "don't know" that names which fact it is about, when that is not the one asked. */
+export const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
+export const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
+export const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
+export const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
+export const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;
+
+/** The words after the place names a text begins with ("郑州金水区的工地" → "的工地"). */
+export function withoutLeadingPlaces(text: string): string {
+  let rest = text;
+  for (let place = leadingPlace(rest); place !== ""; place = leadingPlace(rest)) rest = rest.slice(place.length);
+  return rest;
+}
+
+export const SAME_MATTER = /^(?:是|对|对的|是的)?[，,\s]*(?:同一件|一件事|一回事|就是这件|就是那件|是一样的|一样的?|same)/i;
+export const ANOTHER_MATTER = /另一件|另外一件|不是同一件|不是一件|不一样|两回事|不是一回事|别的事|another|different|separate/i;
+
+
+/** The worker says no wages are owed: "没有欠钱", "不是欠工资", "工资没欠", "no, wages are paid". */
+// Whole words only: "没有欠条，大概两万", "不是欠两万，是欠三万" and "不是欠我的，是欠我爸的" are answers.
+export const SAYS_NO_WAGES_OWED =
+  /^(?:没有?|不)(?:欠|拖欠)(?:钱|工资)?(?=[，,。！!\s]|$)|^没有?欠(?:我|俺)(?:的)?(?:钱|工资)(?=[，,。！!\s]|$)|^(?:不是|并不是)(?:欠)?(?:工资|欠薪|欠钱)(?:的事|的问题)?(?=[，,。！!\s]|$)|^(?:工资|工钱)(?:倒是|倒|是|都)?(?:没欠|不欠|没拖)(?=[，,。！!\s]|$)|\b(?:no|not) (?:unpaid )?wages? (?:owed|problem)|wages? (?:are|were|is) paid/i;
+
+/** The opening of a correction: "不对，是在洛阳", "错了，…". */
+export const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|说错了)[，,。\s]*/;
+
+/** Who a LEAD_NAMED match names: "老板姓韩" → 韩老板, "包工头叫马三" → 马三. */
+export function leadNamed(lead: RegExpExecArray): string {
+  const [, role = "", how = "", name = ""] = lead;
+  return how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+}
+// "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
+export const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
+export const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+export const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
+/** What a photo of evidence is called when its caption only names it. */
+export const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
+export const EVIDENCE_LABEL_LENGTH = 12;
+/** 🙏, 🌹, ❤️ after filing: thanks, as "谢谢" is (while a complaint is written they mean nothing to read). */
+export const THANKS_EMOJI = /^(?:🙏|🌹|💐|❤|🤝|💪)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
+export const ONLY_ME = /就我一个|我一个人|只有我|就我自己|就俺一个|俺一个人|just me|only me|by myself/i;
+/** A message this short that asks about confidentiality is only that question. */
+export const CONFIDENTIALITY_QUESTION = 40;
+// A short message with these is a story that also asks (it is read as usual after the answer).
+export const STORY_WORDS = /欠|拖|没给|没发|不给|不发|\d|owe|unpaid/i;
+/** "物业公司叫金管家": the name was given as a business's, though it reads like a person's (金). */
+export function namedAsBusiness(text: string, name: string): boolean {
+  const at = text.indexOf(name);
+  return at > 0 && /(?:公司|厂|店|站|网点|机构|物业|酒店|饭店|餐厅)(?:的?名字|名)?(?:叫|叫做|名叫)[“"]?$/.test(text.slice(Math.max(0, at - 12), at));
+}
+// "我帮我爸问的", "替我老公反映", "我老婆在厂里上班，厂里欠她": someone writing for the one owed.
+export const ON_BEHALF =
+  /(?:帮|替|给)(?:我|俺)?(?:家)?(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿|哥|姐|弟|妹|家里人|家人|亲戚|老乡|朋友)[^，,。\s]{0,3}(?:问|反映|投诉|登记|说|咨询)|^(?:我|俺)(?:爸|妈|父亲|母亲|老公|老婆|媳妇|丈夫|爱人|儿子|女儿)(?:在[^，,。]{0,14}(?:干活|上班|打工|做工|当)|被|[^。]{0,30}(?:欠(?:他|她)|(?:他|她)的工资))|\b(?:for|on behalf of) my (?:father|mother|dad|mum|mom|husband|wife|son|daughter|brother|sister)\b/i;
+
+
+// A story that corrects itself as it goes: a value, then "不对/不是…是/I mean" and the right one.
+const SELF_CORRECTED = /不对[，,\s]*(?:是|应该是)|不是[^，,。\s]{1,8}[，,\s]*是|哦不|sorry,? I mean|I mean\b/i;
+/**
+ * The piece of a story that corrects itself: the clause before the cue, the cue, and the value after it
+ * up to the next break ("…凤凰城工地 欠我一万五 哦不对 是一万八 在郑州…" → "欠我一万五 哦不对 是一万八").
+ */
+const CLAUSE_BREAK_CHAR = /[，,。；;！!？?\s]/;
+export function selfCorrection(text: string): string | null {
+  const cue = SELF_CORRECTED.exec(text);
+  if (!cue) return null;
+  let start = cue.index;
+  while (start > 0 && CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
+  while (start > 0 && !CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
+  let end = cue.index + cue[0].length;
+  while (end < text.length && CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
+  while (end < text.length && !CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
+  return text.slice(start, end);
+}
+export const FIRST_MESSAGE_CORRECTABLE: readonly (FactName | null)[] = ["place", "employer", "amount", "headcount", "project"];
+
+export const PLACE_HEDGE = /^(?:好像|应该|大概|可能|估计|我记得)?(?:是)?(?:在)?(?=\p{Script=Han}{2})/u;
+
+export const STILL_COMPLAINING = /还是要投诉|还要投诉|继续投诉|不撤(?:了|销|回)?|要接着(?:投诉|办)|still want to complain|do(?:n'?t| not) close/i;
+
+export const PINYIN_CHAT = /\b(?:laoban|gongzi|gong zi|qian ?wo|baogongtou|bao gong tou|gongdi|mei ?you|bu gei|tuoqian|xinshui|gongqian)\b/i;
+
+export const IMPATIENT = /问(?:这么|那么)多|问这(?:个|些)干嘛|(?:烦|有完)(?:不烦|没完)|怎么(?:这么|那么)多问题|别问了|why so many questions|stop asking/i;
+
+/** An employer named as a place of work (a factory, a shop, a school), not as a person or a company office. */
+export const BUSINESS_NAME = /(?:厂|店|酒店|宾馆|饭店|餐厅|餐馆|学校|培训|机构|超市|商场|中心|医院|养老院|网点|配送站|工作室|会所|物业)$/;
+export const LANGUAGE_ASKED: ReadonlyArray<readonly [string, RegExp]> = [
+  ["zh-CN", /(?:说|用|讲|换成?)中文|中文吧|英文不太好|看不懂英文|speak chinese|in chinese/i],
+  ["en", /(?:说|用|讲|换成?)英文|英文吧|speak english|in english|english please/i],
+];
+/** Figures the officer should have ("只给了三千 还差两千"). */
+export const HAS_FIGURES = /\d|[一二两三四五六七八九十百千万]{2,}/;
+export const NEW_ARREARS = /又(?:欠|拖欠|拖|不给|没发|不发)|这个月的?(?:工资|工钱|钱)/;
+export const RATE_ANSWER = /一个月|每个?月|月薪|一天|每天|日薪|a month|per month|a day|per day/i;
+export const PAY_FIGURE = /[\d一二两三四五六七八九十百千万]+(?:块|元|万|千|百)|[千万][一二三四五六七八九\d]/;
+
+/** What is left of "在新乡县的工地" once the place is taken out: nothing that names a site. */
+export const GENERIC_SITE = /^(?:的|那边的?|这边的?|那个|这个)?(?:工地|项目|工程|那边|这边)?$/;
+
+/** Two names of one party ("宏达劳务", "宏达劳务有限公司") do not differ; an unknown one differs from nothing. */
+export function namesDiffer(named: string | null, known: string | null): boolean {
+  return named !== null && known !== null && !named.includes(known) && !known.includes(named);
+}

@@ -125,6 +125,18 @@ describe("what workers told a reviewer (2026-12-05)", () => {
     expect(classOf("人工两个月冇出粮").category).toBe("wage_arrears");
   });
 
+  it("a team leader's own supplies and a machine rented out are project money, whatever he is called", () => {
+    // Review 2026-12-06: "材料款欠我" (the money before 欠) was arrears, with employer "材料款".
+    const steel = "我是包工头 我供的钢材 材料款欠我八万 在郑州金水区";
+    expect(classOf(steel).category).toBe("project_payment");
+    expect(readMessage(steel).employer).toBeNull();
+    expect(classOf("我的挖机租给他们 租金欠了两万").category).toBe("project_payment");
+    // A landlord's rent named beside unpaid wages is no project money of the worker's.
+    const rent = classOf("房东说租金欠了两个月 我在工地干活 工资也没发");
+    expect(rent.category).toBe("wage_arrears");
+    expect(rent.reasons.map((r) => r.key)).not.toContain("triage:reason.alsoProjectMoney");
+  });
+
   it("an agency's fee taken by a vanished middleman is no wages (police, 12345)", () => {
     expect(classOf("交了八百块中介费 说介绍进厂 结果人跑了 电话也打不通").category).toBe("not_labor");
   });

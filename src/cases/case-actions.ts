@@ -9,7 +9,7 @@ import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
 import type { CaseStatus } from "./statuses.js";
 import { maskPhone, maskPhonesIn } from "./case-view.js";
-import { categorySchema } from "../domain.js";
+import { categorySchema, type Category } from "../domain.js";
 import { translator } from "../i18n.js";
 import { employerKey, projectKey } from "../groups/keys.js";
 import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, type FactCorrection } from "./fact-correction.js";
@@ -73,7 +73,7 @@ export interface GroupMembership {
 
 /** What a single complaint of a case's size is (the routing rules' thresholds for 集体 and 重大). */
 export interface CaseSizing {
-  route(input: RouteInput): { collective: boolean; major: boolean };
+  route(input: RouteInput): { collective: boolean; major: boolean; departments?: readonly string[]; referral?: { key: string; params?: Record<string, string> } | null };
 }
 
 export interface FactCorrectionRequest {
@@ -143,6 +143,19 @@ export class CaseActions {
     this.deadlines = new CaseDeadlines(store.db, new DeadlinePlanner(deadlinePolicy, calendar));
   }
 
+  /**
+   * What the complaint is has changed (an officer's referral names it; 受理 makes it arrears): where it
+   * goes follows — the departments, and where a referred worker is sent — so that the case, the desk
+   * and the worker's status read the finding, not the bot's first reading. Its size stays as filed
+   * (groups and deadlines own that).
+   */
+  private reroute(row: CaseRow, category: Category): void {
+    if (this.sizing === null || category === row.category) return;
+    const routed = this.sizing.route({ ...routeInputOf(row), category });
+    const filed = (row.route ?? {}) as Record<string, unknown>;
+    this.ledger.setRoute(row.id, { ...filed, departments: [...(routed.departments ?? [])], referral: routed.referral ?? null });
+  }
+
   setStatus(change: StatusChange): CaseRow {
     return this.store.sqlite
       .transaction(() => {
@@ -160,11 +173,15 @@ export class CaseActions {
         // 不属于欠薪: the officer's finding replaces the bot's reading; reports count it as what it is.
         const found = change.status === "referred" ? /^category:(\w+)/.exec(change.note ?? "")?.[1] : undefined;
         const category = found ? categorySchema.safeParse(found) : undefined;
-        if (category?.success) this.ledger.setCategory(row.id, category.data);
+        if (category?.success) {
+          this.ledger.setCategory(row.id, category.data);
+          this.reroute(row, category.data);
+        }
         // 受理 is the arrears office taking the complaint on as arrears: one the bot or an officer had
         // found to be something else counts as arrears from now (the reports read the category).
         if (change.status === "accepted" && !row.isArrears) {
           this.ledger.setCategory(row.id, "wage_arrears");
+          this.reroute(row, "wage_arrears");
           this.ledger.appendEvent({
             caseId: row.id,
             at,

@@ -99,6 +99,11 @@ export class CaseLedger {
     this.db.update(cases).set({ category, isArrears: category === "wage_arrears" }).where(eq(cases.id, id)).run();
   }
 
+  /** Where the case goes, after what it is was found to be another thing (case-actions' reroute). */
+  setRoute(id: string, route: Record<string, unknown>): void {
+    this.db.update(cases).set({ route }).where(eq(cases.id, id)).run();
+  }
+
   /** The worker's phone, given or changed after filing. */
   setPhone(id: string, phone: string, at: number): void {
     this.db.update(cases).set({ phone, updatedAt: at }).where(eq(cases.id, id)).run();

@@ -201,21 +201,21 @@ const VIOLENCE =
   /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们]|[^。!?！？，,]{0,4}(?:电话|手机|号码))|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|took my (?:passport|ID)|(?:keeps?|kept|holds?|held) my (?:passport|ID)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
-const EXTREME =
-  /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore|kill (?:him|the boss)/i;
+// Against oneself, against someone else ("捅了他", "弄死他"), or blocking a road ("堵高速"): the worker
+// is answered about the one spoken of.
+const SELF_HARM =
+  /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore/i;
+const HARM_TO_OTHERS = /捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|kill (?:him|the boss)/i;
+const ROAD_BLOCKING = /去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路/;
+const EXTREME = new RegExp(`${SELF_HARM.source}|${HARM_TO_OTHERS.source}|${ROAD_BLOCKING.source}`, "i");
 
 // A group protest in the making (堵门, 拉横幅, 集体上访): 防止群体性事件 — the officer is told at once.
 const GROUP_PROTEST = /堵门|拉横幅|拉条幅|举牌|集体上访|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|去闹|make a scene|protest|block the (?:gate|road|door)/i;
 
-// Of the extreme actions, those against someone else ("捅了他", "弄死他") and those that block a road
-// ("堵高速"): the worker is answered about them, not about harming themself.
-const HARM_TO_OTHERS = /捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|kill (?:him|the boss)/i;
-const ROAD_BLOCKING = /去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路/;
-
 /** What kind of extreme action the text speaks of: against others, a road blocked, else against oneself. */
 export function extremeActionKind(text: string): "others" | "protest" | "self" {
   if (HARM_TO_OTHERS.test(text)) return "others";
-  if (ROAD_BLOCKING.test(text) && !/跳|自杀|轻生|想死|不想活|活不下去|喝药|农药/.test(text)) return "protest";
+  if (ROAD_BLOCKING.test(text) && !SELF_HARM.test(text)) return "protest";
   return "self";
 }
 

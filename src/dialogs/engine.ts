@@ -742,6 +742,11 @@ export class DialogEngine {
     }
     if (cue.fact) return { fact: cue.fact, valueText, more };
     if (placeNamed) return { fact: "place", valueText, more };
+    // "机构叫 新东方 不是 是 新航道": the name put right is the one just read before the cue.
+    for (const fact of ["employer", "project"] as const) {
+      const known = facts[fact];
+      if (valueText && known && text.includes(known) && !valueText.includes(known) && parseNameAnswer(valueText).ok) return { fact, valueText, more };
+    }
     // "应该是万达广场": a name, told apart by how it reads.
     if (valueText) {
       const reading = this.read(valueText);
@@ -963,8 +968,8 @@ export class DialogEngine {
     const countMakesSum = expecting === "amount" && draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max;
     // Asked again only while still missing: a several-fact answer that gave it goes on (to the summary).
     if (!countMakesSum && (next === expecting || (next === null && !hasFact(draft.facts, expecting)))) {
+      // The facts noted say why the question comes again; the question itself says what it wants.
       draft.expecting = expecting;
-      if (expecting === "employer") turn.say(turn.t("problem.employerIsWho"));
       this.ask(turn, expecting, draft);
     } else this.advance(turn, draft);
     return true;

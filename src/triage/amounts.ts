@@ -49,7 +49,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
     role: "rate",
     pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<![个半])月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<![欠扣拖压])我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|each month|every month|each day|every day|monthly|daily/gi,
   },
-  { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|(?<![\d一二两三四五六七八九十我俺])一人(?!一)|人均|每位|每名|每个工人|each of us|per person|each/gi },
+  { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|(?<![\d一二两三四五六七八九十我俺])一人(?!一)|人均|每位|每名|每个工人|each of us|per person|each (?:about|around|roughly|approximately|nearly|over|more than) |each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
   { role: "owed", pattern: /欠|拖|差(?!不多|点)|押|扣|没给|没发|不给|少给|应该给|应付|owes?\b|owed|unpaid|hasn'?t paid|haven'?t paid|didn'?t pay|did not pay|not paid/gi },
   { role: "spent", pattern: /交了|花了|被骗了?|骗了|借给|借了|充了|转了|转账/g },
@@ -60,7 +60,7 @@ const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
 const PER_HEAD_REACH = 6;
 // "七八千一个人": the per-head word after the figure.
-const PER_HEAD_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个人|一人(?!一)|每人|每个人)/;
+const PER_HEAD_AFTER = /^\s*(?:元|块钱?|yuan|rmb)?\s*(?:一个人|一人(?!一)|每人|每个人|each\b|per (?:person|head|worker)|a head\b)/i;
 const PERSONAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:myself|for me)/i;
 
 export interface AmountMention {

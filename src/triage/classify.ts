@@ -54,6 +54,8 @@ const WAGES_OWED = new RegExp(
     "(?:干完活|活干完|完工)[^。!?！？]{0,12}(?:不接电话|联系不上|找不到人|跑了)",
     // "这三个月一分没发", "最后一个月没给": months of pay not paid, the word 工资 said elsewhere or not at all.
     "一分(?:钱)?(?:都|也)?没(?:发|给|拿到|结)|(?:个月|月份)(?:的)?(?:工资|钱)?(?:都|也|还)?(?:没给|没发|没结|不给|不发)",
+    // "欠了三个月 一个月八千": months owed and the month's pay, the word 工资 never said.
+    "(?:欠|拖)了?(?:快|近|将近|差不多)?[\\d一二两三四五六七八九十半]+个多?月[^。!?！？]{0,12}?(?:一个月|每个?月|月薪|月工资)[^。!?！？，,]{0,3}?[\\d一二两三四五六七八九十]|(?:一个月|每个?月|月薪)[^。!?！？，,]{0,3}?[\\d一二两三四五六七八九十][^。!?！？]{0,12}?(?:欠|拖)了?(?:快|近|将近|差不多)?[\\d一二两三四五六七八九十半]+个多?月",
     // "包工头跑了 电话也打不通": the one who pays has vanished.
     "(?:包工头|老板|工头|班组长|带班|公司|厂长|老板娘|负责人)[^。!?！？，,]{0,4}(?:跑了|跑路|失联|联系不上|找不到人|不见了|人没影)",
     "(?:没|不)(?:给|发|结)(?:我|我们|俺|俺们|咱们|大家|工人|他们)(?:发|结)?(?:工|血汗)?钱|一分钱(?:都|也)?没(?:拿到|给|发|见到|有)",
@@ -92,7 +94,7 @@ const LABOR_DISPUTE =
   /经济补偿|补偿|赔偿金|双倍工资|没签[^。]{0,4}合同|未签[^。]{0,4}合同|劳动合同|加班费|调休|试用期|开除|辞退|解除|降薪|降到|调岗|调去|仲裁|违法|裁员|搬迁|N\+1|合法吗|旷工|severance|overtime|fired|dismiss|probation/i;
 const NOT_LABOR =
   /中介费|介绍费|报名费|买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
-const WORK = /工资|工钱|薪|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime|\bpay\b|manager|station|shift|rider|driver/i;
+const WORK = /工资|工钱|薪|结账|结钱|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime|\bpay\b|manager|station|shift|rider|driver/i;
 
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
@@ -183,7 +185,8 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   if (LABOR_DISPUTE.test(text) && WORK.test(text)) {
     return { category: "labor_dispute", reasons: [reason("laborDispute")] };
   }
-  if (NOT_LABOR.test(text) || LOAN.test(text) || !WORK.test(text)) {
+  // No work word, but a trade read ("教培机构 英语老师"): work is described all the same.
+  if (NOT_LABOR.test(text) || LOAN.test(text) || (!WORK.test(text) && reading.sector === null)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
   }
   // Work is described and money is named or said to be owed ("包工头欠钱"), but not which money: logged

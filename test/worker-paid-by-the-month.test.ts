@@ -1,0 +1,54 @@
+// Workers who tell their arrears as months and a month's pay, without the word 工资 — a teacher at a
+// training school, a security guard — and groups whose sum is each one's share (in English too). Found by
+// a reviewer playing workers (2026-12-06, third review): the teacher was turned away as "not labour".
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { classify } from "../src/triage/classify.js";
+import { readMessage } from "../src/triage/read-message.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const categoryOf = (text: string) => classify(text, readMessage(text)).category;
+
+describe("months owed and a month's pay are wages", () => {
+  it("reads a teacher's months as arrears, and puts the school's name right as she did", () => {
+    const TEACHER = "我在长沙岳麓区 教培机构 英语老师 欠了三个月 一个月八千 机构叫 新东方 不是 是 新航道";
+    expect(categoryOf(TEACHER)).toBe("wage_arrears");
+    const worker = new Worker(env.app, "teacher");
+    worker.says(TEACHER);
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("欠钱的一方：新航道");
+    expect(worker.heard).toContain("欠款金额：¥24,000");
+    expect(worker.heard).toContain("类别：拖欠工资");
+  });
+
+  it("takes 结账 as pay, and a name after 叫 and a space", () => {
+    expect(categoryOf("结账一直拖 在西安未央区 一万")).toBe("wage_arrears");
+    expect(readMessage("公司叫 安泰保安 欠三个月").employer).toBe("安泰保安");
+    // A customer who runs off without paying the bill is still no wages.
+    expect(categoryOf("饭店结账的时候客人跑了 欠我们一千")).toBe("not_labor");
+  });
+
+  it("asks whose a month's pay times the months is, once others are counted", () => {
+    const guard = new Worker(env.app, "guard");
+    guard.says("我在郑州金水区 做保安 欠三个月 一个月2800");
+    guard.says("我们保安队12个人都没发");
+    expect(guard.heard).toContain("被欠人数 → 12 人");
+    // The question comes again without a second line saying what it wants.
+    expect(guard.heard).not.toContain("请写欠您工资的老板或公司的名字");
+    guard.says("安泰保安");
+    expect(guard.heard).toContain("¥8,400 是 12 个人一共被欠的，还是只是您自己的？");
+  });
+});
+
+describe("each one's share in English", () => {
+  it("multiplies 'each about 7000' and '4500 each' by the count", () => {
+    expect(readMessage("30 of us not paid, each about 7000, factory in Ningbo Beilun")).toMatchObject({ amountYuan: 210_000, headcount: { min: 30, max: 30 } });
+    expect(readMessage("we are 9 workers, 4500 each").amountYuan).toBe(40_500);
+    expect(readMessage("we are 6, 3000 yuan per person").amountYuan).toBe(18_000);
+  });
+});

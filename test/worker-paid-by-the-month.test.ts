@@ -52,3 +52,68 @@ describe("each one's share in English", () => {
     expect(readMessage("we are 6, 3000 yuan per person").amountYuan).toBe(18_000);
   });
 });
+
+describe("answers that are no names, where a name or a count was asked", () => {
+  it("takes 'don't know' as it is said, whatever words come with it", () => {
+    const told = new Worker(env.app, "saidIt");
+    told.says("老板欠我工资两万 在郑州金水区");
+    expect(told.last?.expecting).toBe("project");
+    told.says("说了不知道");
+    expect(told.heard).not.toContain("没看懂这个名字");
+    expect(told.last?.expecting).toBe("employer");
+
+    const shop = new Worker(env.app, "shopName");
+    shop.says("在西安雁塔区 一家火锅店干了一个月 老板叫马建 欠我三千");
+    shop.says("不记得店名了");
+    expect(shop.heard).toContain("干活的地方：不知道");
+    expect(shop.heard).not.toContain("不记得店名");
+  });
+
+  it("keeps a name said unknown where a count was asked, and asks the count again", () => {
+    const worker = new Worker(env.app, "factoryName");
+    worker.says("在东莞长安镇 安踏代工厂 欠我们工资 三个月没发 一共两万四");
+    const asked = worker.last?.expecting;
+    expect(asked).toBe("headcount");
+    worker.says("不知道代工厂叫啥");
+    expect(worker.heard).not.toContain("没看懂人数");
+    expect(worker.heard).not.toContain("欠钱的一方 → 不知道");
+    expect(worker.heard).toContain("这句记下了。");
+    expect(worker.last?.expecting).toBe("headcount");
+  });
+
+  it("hears 'just me' at the employer question as who is owed, and asks the name again", () => {
+    const worker = new Worker(env.app, "justMe");
+    worker.says("老板欠我工资两万 在郑州金水区 绿地中心工地");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("就我一个 其他人不知道");
+    expect(worker.heard).not.toContain("没看懂这个名字");
+    expect(worker.heard).toContain("请写欠您工资的老板或公司的名字。");
+    expect(worker.last?.expecting).toBe("employer");
+
+    const english = new Worker(env.app, "onlyMe");
+    english.says("My boss owes me 5000, I worked at a restaurant in Tianhe district Guangzhou");
+    english.says("only me");
+    expect(english.heard).not.toContain("could not read that name");
+    expect(english.last?.expecting).toBe("employer");
+  });
+
+  it("takes 'the total, don't know' as the least owed when each one's share is known", () => {
+    const worker = new Worker(env.app, "totalUnknown");
+    worker.says("我们在郑州金水区绿地中心工地 老板张三 每人欠八千 十几个人");
+    worker.says("总数不知道");
+    expect(worker.heard).toContain("欠款金额：至少 ¥80,000（最多 ¥152,000，待核实）");
+  });
+});
+
+describe("places a worker names by their city", () => {
+  it("asks a municipality for its district, and reads 西安 as the city", () => {
+    const shanghai = new Worker(env.app, "shanghai");
+    shanghai.says("在上海做保洁 公司欠我两个月工资 6000");
+    expect(shanghai.heard).toContain("在上海市哪个区或县？");
+    expect(shanghai.heard).not.toContain("哪个市");
+    const xian = new Worker(env.app, "xian");
+    xian.says("在西安一家火锅店干活 老板欠我三千");
+    expect(xian.heard).not.toContain("西安区");
+    expect(xian.heard).toContain("在西安市哪个区或县？");
+  });
+});

@@ -131,7 +131,7 @@ describe("during the questions", () => {
     expect(worker.last?.expecting).toBe("employer");
     worker.says("just me");
     expect(worker.last?.expecting).toBe("employer");
-    expect(worker.heard).toContain("could not read that name");
+    expect(worker.heard).toContain("Please write the name of the boss or company that owes you.");
     worker.says("Happy Noodle House");
     expect(worker.last?.expecting).toBe("confirm");
   });

@@ -620,6 +620,34 @@ export class DialogEngine {
         this.settleAmountScope(turn, draft, "unsure");
         return;
       }
+      // "不知道代工厂叫啥" where a count, a sum or a place was asked: the name is what is not known.
+      // Taken as the answer to that name (the officer finds it), and the question comes again.
+      const nameUnknown = this.unknownNameIn(draft, expecting, text);
+      if (nameUnknown !== null) {
+        draft.narrative.push(text);
+        if (nameUnknown !== "neither" && !draft.settled.includes(nameUnknown)) draft.settled.push(nameUnknown);
+        // Both names already told: the words are kept for the officer, nothing is changed.
+        turn.say(turn.t(nameUnknown === "neither" ? "problem.storyNoted" : `dontKnow.${nameUnknown}`));
+        draft.expecting = expecting;
+        this.ask(turn, expecting, draft);
+        return;
+      }
+      // "就我一个" where a name was asked: the worker answered who is owed; the name is asked again.
+      if ((expecting === "employer" || expecting === "project") && text.length <= 16 && ONLY_ME.test(text) && !this.read(text).employer) {
+        draft.narrative.push(text);
+        const before = draft.facts.headcount;
+        const clarify = turn.t(expecting === "employer" ? "problem.employerIsWho" : "problem.projectIsWhere");
+        if (before?.min === 1 && before.max === 1) turn.say(clarify);
+        else {
+          draft.facts.headcount = { min: 1, max: 1 };
+          draft.settled = draft.settled.filter((fact) => fact !== "headcount");
+          turn.say(this.changedLine(turn, draft, "headcount", before === null));
+          turn.append(clarify);
+        }
+        draft.expecting = expecting;
+        this.ask(turn, expecting, draft);
+        return;
+      }
       if (this.saysDontKnow(draft, expecting, text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
         // "厂名不记得了 老板姓韩" at the project question: the boss named with it is kept.
         const lead = expecting !== "employer" && draft.facts.employer === null ? LEAD_NAMED.exec(text) : null;
@@ -968,8 +996,9 @@ export class DialogEngine {
     const countMakesSum = expecting === "amount" && draft.perHeadYuan !== undefined && counted !== null && counted.min === counted.max;
     // Asked again only while still missing: a several-fact answer that gave it goes on (to the summary).
     if (!countMakesSum && (next === expecting || (next === null && !hasFact(draft.facts, expecting)))) {
-      // The facts noted say why the question comes again; the question itself says what it wants.
+      // "在饭店后厨": where, not who — said so. A count or a sum noted says itself why the question comes again.
       draft.expecting = expecting;
+      if (expecting === "employer" && !filled.some((fact) => fact === "headcount" || fact === "amount")) turn.say(turn.t("problem.employerIsWho"));
       this.ask(turn, expecting, draft);
     } else this.advance(turn, draft);
     return true;
@@ -1225,6 +1254,18 @@ export class DialogEngine {
       turn.say(turn.t("intake.amountScopeUnsure", { amount: formatYuan(draft.facts.amountYuan, turn.locale) }));
     }
     this.advance(turn, draft);
+  }
+
+  /**
+   * The name a "not known" speaks of, where a count, a sum or a place was asked ("不知道代工厂叫啥", "店名
+   * 不记得了"): the employer's if it is missing, else the workplace's, else "neither" (both were told);
+   * null when the text says something else, or answers what was asked.
+   */
+  private unknownNameIn(draft: Draft, expecting: FactName, text: string): "employer" | "project" | "neither" | null {
+    if (!FACTS_NOT_NAMES.includes(expecting) || text.length > 24 || !NAMES_UNKNOWN.test(text) || this.answerParses(draft, expecting, text)) return null;
+    if (draft.facts.employer === null && !draft.settled.includes("employer")) return "employer";
+    if (draft.facts.project === null && !draft.settled.includes("project")) return "project";
+    return "neither";
   }
 
   /** True the first time this hint is given about this case (and notes it); false afterwards. */

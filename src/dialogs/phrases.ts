@@ -37,7 +37,9 @@ export const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|工人(?:们)?(?:的)?工资|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
 export const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
-export const NAMES_UNKNOWN = /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;
+// "厂名不记得了", and the other way round: "不知道代工厂叫啥", "不记得店名".
+export const NAMES_UNKNOWN =
+  /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)|(?:不记得|不知道|忘了|记不清|不清楚)(?:[\u4e00-\u9fff]{0,4}?(?:叫(?:啥|什么))|(?:店|厂|厂子|公司|项目|工地|老板)(?:的)?名)/;
 export const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
 export const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
 export const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;

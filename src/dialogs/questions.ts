@@ -56,10 +56,15 @@ export function owesWages(draft: Draft): boolean {
  * Asks `fact`. `coarsePlace`: the place is known only as a city or province ("郑州"), and its county
  * is asked.
  */
+/** The province-level codes of the four municipalities (直辖市). */
+const MUNICIPALITIES = ["11", "12", "31", "50"];
+
 export function askFact(turn: Turn, fact: FactName, draft: Draft, coarsePlace = false): void {
   const county = fact === "place" && coarsePlace && draft.placeCandidates.length === 0 && draft.facts.place?.name;
   // "在河北干活": a province is asked its city first ("保定", then the county if need be).
-  const province = county && draft.facts.place?.code?.endsWith("0000") === true;
+  // 北京, 上海, 天津, 重庆 are cities with districts: they are asked the district, not a city.
+  const code = draft.facts.place?.code ?? "";
+  const province = county && code.endsWith("0000") && !MUNICIPALITIES.includes(code.slice(0, 2));
   const key = county
     ? province
       ? "ask.placeCityInProvince"

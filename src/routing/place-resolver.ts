@@ -124,7 +124,14 @@ export function resolvePlace(index: PlaceIndex, text: string, mode: ResolveMode)
   for (const r of accepted) {
     if (r.hit === winner.hit && r.score === winner.score) tied.set(r.place.division.code, r.place.division);
   }
-  if (tied.size > 1) return { status: "ambiguous", candidates: [...tied.values()], matched };
+  if (tied.size > 1) {
+    // "在西安": the city of millions, not 辽源's 西安区 — a worker meaning a district of another city
+    // names that city. (Only a lone city among districts; two districts stay a question.)
+    const divisions = [...tied.values()];
+    const cities = divisions.filter((d) => d.level === "city");
+    if (cities.length === 1 && divisions.every((d) => d.level === "city" || d.level === "county")) return { status: "found", division: cities[0]!, matched };
+    return { status: "ambiguous", candidates: divisions, matched };
+  }
   return { status: "found", division: winner.place.division, matched };
 }
 

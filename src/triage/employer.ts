@@ -25,7 +25,7 @@ const GENERIC_COMPANY =
 // "给政府盖学校": who the building is for, with the verb, is not a name.
 // "做了两个月保洁": a length of time is no name.
 // "材料款欠我", "租金拖了": the money owed stands where the one owing would, and is no name.
-const NOT_A_NAME = /[我你他她说吗呢吧想让要]|(?:款|费|租金|工资|工钱)$|发现|以后|之后|后才|就是|没有|莫得|没得|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)|[\d一二两三四五六七八九十几半]个?多?(?:月|天|年)/;
+const NOT_A_NAME = /[我你他她说吗呢吧想让要]|(?:款|费|租金|工资|工钱)$|不知道|不清楚|不记得|记不清|发现|以后|之后|后才|就是|没有|莫得|没得|不是|国营|国有|私人|[盖修建](?:学校|楼|房|医院|路|桥)|[\d一二两三四五六七八九十几半]个?多?(?:月|天|年)/;
 // "玩具厂", "饭店": a trade and a one-character suffix, no brand.
 const TRADE_ONLY = /^[\u4e00-\u9fff]{1,2}(?:厂|店|馆)$/;
 // "我是开挖掘机的司机": a job description, not a business.

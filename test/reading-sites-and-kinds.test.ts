@@ -1,0 +1,68 @@
+// Sites, kinds of works and counts as workers tell them, each misread before (2026-12 review): a site
+// named by where it is ("龙城大街那个工地"), the kind of works said in passing (修路, 地铁站, 油井, 港口),
+// the count of a team, and a whole story sent again where the project was asked.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readMessage } from "../src/triage/read-message.js";
+import { Gazetteer } from "../src/routing/gazetteer.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+interface StoredFacts {
+  project: string | null;
+  employer: string | null;
+  amountYuan: number | null;
+  headcount: { min: number; max: number } | null;
+  sector: string | null;
+  projectKind: string | null;
+}
+
+/** The draft's facts as stored (what a restart would continue from). */
+function draftOf(worker: Worker): StoredFacts {
+  const row = env.app.store.sqlite.prepare("SELECT state FROM dialog_sessions WHERE user_key = ?").get(`local:${worker.id}`) as { state: string };
+  return (JSON.parse(row.state) as { draft: { facts: StoredFacts } }).draft.facts;
+}
+
+describe("a site named by where it is keeps its whole name", () => {
+  it("\"龙城大街那个工地\" is the site on 龙城大街, not a project called 龙城", () => {
+    expect(readMessage("龙城大街那个工地欠我们工资").project).toBe("龙城大街工地");
+  });
+
+  it("\"金山那边工地\": 那边 is no part of the name", () => {
+    expect(readMessage("金山那边工地欠我工资").project).toBe("金山工地");
+    expect(readMessage("在金山那边的工地干活 老板欠钱").project).toBe("金山工地");
+  });
+
+  it("a place alone before 那边 is where, not which site; a time is neither", () => {
+    expect(readMessage("在郑州金水区那边的工地干活，老板欠钱").project).toBeNull();
+    expect(readMessage("去年那个工地欠我工资").project).toBeNull();
+  });
+});
+
+describe("a site said in the story is the project", () => {
+  it("\"香樟路那个小区工地欠我们工资\" names the estate being built", () => {
+    expect(readMessage("香樟路那个小区工地欠我们工资").project).toBe("香樟路小区");
+    expect(readMessage("我们在香樟路那个小区工地干活，老板欠钱").project).toBe("香樟路小区");
+  });
+
+  it("is not asked again in the dialog", () => {
+    const worker = new Worker(env.app, "site-in-story");
+    worker.says("香樟路那个小区工地欠我们工资");
+    expect(worker.last?.expecting).not.toBe("project");
+    expect(draftOf(worker).project).toBe("香樟路小区");
+    worker.says("在郑州金水区");
+    expect(worker.last?.expecting).not.toBe("project");
+    expect(draftOf(worker).project).toBe("香樟路小区");
+  });
+
+  it("the metro station site said in the story", () => {
+    const worker = new Worker(env.app, "metro-in-story");
+    worker.says("我们在那个地铁站工地干活，包工头张三欠我们工资");
+    expect(draftOf(worker).project).toBe("地铁站");
+    expect(worker.last?.expecting).not.toBe("project");
+  });
+});

@@ -66,3 +66,31 @@ describe("a site said in the story is the project", () => {
     expect(worker.last?.expecting).not.toBe("project");
   });
 });
+
+describe("the kind of works decides the authority (住建, 交通, 水利)", () => {
+  it("an oil well is no housing: an oil field's work, as a mine is", () => {
+    for (const text of ["在油井上干活 包工头欠钱", "油井工地 欠我们工资"]) {
+      const reading = readMessage(text);
+      expect(reading.sector).toBe("other");
+      expect(reading.projectKind).not.toBe("housing");
+    }
+    // Built among other works, the well is still energy works, not 房建.
+    expect(readMessage("在钻井队的工地上干活 包工头欠我们八个人的工资 项目是个工程").projectKind).toBe("other");
+  });
+
+  it("an estate of an oil field (油田小区) is housing like any other", () => {
+    expect(readMessage("在中原油田那边的小区工地干活 老板欠钱")).toMatchObject({ sector: "construction", projectKind: "housing" });
+  });
+
+  it("\"港口仓库工地\" is a building site, and port works are the transport authority's", () => {
+    const reading = readMessage("港口仓库工地欠我们工资", Gazetteer.shared());
+    expect(reading.sector).toBe("construction");
+    expect(reading.projectKind).toBe("transport");
+    // 港口 is a port, not 防城港's 港口区.
+    expect(reading.place.status).toBe("none");
+    // A crane driver at a port is still a port's staff.
+    expect(readMessage("我在山东日照岚山区的港口上开吊车，公司欠我工资").sector).toBe("services");
+    expect(readMessage("在酒店当服务员 老板欠钱").sector).toBe("services");
+    expect(readMessage("在酒店工地干活 包工头欠钱").sector).toBe("construction");
+  });
+});

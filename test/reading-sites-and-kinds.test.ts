@@ -94,3 +94,35 @@ describe("the kind of works decides the authority (住建, 交通, 水利)", () 
     expect(readMessage("在酒店工地干活 包工头欠钱").sector).toBe("construction");
   });
 });
+
+describe("a kind of works said after the first message", () => {
+  // "包工头欠我三万" tells a building site but not which works: 房建 only for want of another kind.
+  const FIRST = "包工头张三欠我三万 在郑州金水区";
+
+  it("\"修路的\" at the project question makes it road works, routed to transport", () => {
+    const worker = new Worker(env.app, "road");
+    worker.says(FIRST);
+    expect(draftOf(worker).projectKind).toBe("housing");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("修路的");
+    expect(draftOf(worker).projectKind).toBe("transport");
+    expect(worker.heard).toContain("公路、桥梁、铁路");
+    const id = worker.presses("confirm").caseId as string;
+    expect(env.app.ledger.find(id)?.projectKind).toBe("transport");
+    expect(worker.heard).toContain("交通运输");
+  });
+
+  it("a metro station site told at the project question is transport works too", () => {
+    const worker = new Worker(env.app, "metro");
+    worker.says(FIRST);
+    worker.says("在那个地铁站工地干活");
+    expect(draftOf(worker)).toMatchObject({ project: "地铁站工地", projectKind: "transport" });
+  });
+
+  it("housing said in the first message is not replaced by a road mentioned later", () => {
+    const worker = new Worker(env.app, "estate-road");
+    worker.says("包工头张三在小区工地欠我三万 在郑州金水区");
+    worker.says("修小区门口那条路的");
+    expect(draftOf(worker).projectKind).toBe("housing");
+  });
+});

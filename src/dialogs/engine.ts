@@ -1211,7 +1211,14 @@ export class DialogEngine {
     take("headcount", reading.headcount, "headcount");
     // A guessed sector (services, for "老板欠我工资") is asked instead: it decides the department.
     if (!reading.sectorGuessed) take("sector", reading.sector, "sector");
-    take("projectKind", reading.projectKind, "projectKind");
+    if (facts.projectKind === null) {
+      take("projectKind", reading.projectKind, "projectKind");
+      if (facts.projectKind !== null) draft.projectKindGuessed = reading.projectKindGuessed === true;
+    } else if (draft.projectKindGuessed && reading.projectKind !== null && reading.projectKind !== "housing" && !draft.settled.includes("projectKind")) {
+      // "包工头欠我三万" read as 房建 for want of another kind, then "修路的": the kind said replaces the guess.
+      facts.projectKind = reading.projectKind;
+      draft.projectKindGuessed = false;
+    }
     take("ownership", reading.ownership, "ownership");
     take("phone", reading.phone, "phone");
     take("since", reading.since, "since");
@@ -1551,6 +1558,7 @@ export class DialogEngine {
         const kind = this.read(`${text}工程`).projectKind;
         if (!kind) return fail("chooseButton");
         facts.projectKind = kind;
+        draft.projectKindGuessed = false;
         return true;
       }
       case "ownership": {
@@ -1776,6 +1784,7 @@ export class DialogEngine {
       case "kind":
         if (expecting !== "projectKind" || !isProjectKind(value)) return stale();
         draft.facts.projectKind = value;
+        draft.projectKindGuessed = false;
         break;
       case "own":
         if (expecting !== "ownership" || !isOwnership(value)) return stale();

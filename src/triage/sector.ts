@@ -83,6 +83,14 @@ const TRANSPORT = /港口(?![路街大区])|码头(?![路街])|修路|铺路|修
 // Energy (oil wells too), mining and telecom works answer to neither 住建, 交通 nor 水利.
 const OTHER = /油井|钻井|采油|井场|井队|油田上|oil well|光伏|风电|电站(?!.*水)|输电|变电站|电网|管道|燃气管|矿|通信基站|铁塔|solar|wind farm|power plant|pipeline|mine/i;
 
+// Words that say the works are buildings or municipal works: housing said, not assumed.
+const HOUSING = /小区|楼盘|住宅|盖楼|盖房|房建|房子|楼房|安置房|公租房|棚改|商品房|写字楼|大楼|[\d一二三四五六七八九十]+号楼|[教宿综]\S?楼|厂房|市政|装修|精装|外墙|别墅|自建房|花园|家园|公寓|广场|大厦|学校|医院|housing|apartment|residential|building/i;
+
+/** Whether the housing kind read from `text` is said ("小区工地") rather than assumed for want of another. */
+export function housingSaid(text: string): boolean {
+  return HOUSING.test(text);
+}
+
 /**
  * Only meaningful for construction. Water and transport have specific words; everything else built is
  * housing and municipal works (住建), the authority for the great majority of sites.

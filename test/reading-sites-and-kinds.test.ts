@@ -126,3 +126,33 @@ describe("a kind of works said after the first message", () => {
     expect(draftOf(worker).projectKind).toBe("housing");
   });
 });
+
+describe("how many are owed", () => {
+  it("the writer's own wage told with 我 is one worker", () => {
+    // "我干了三个月": the writer speaks of their own work and pay; the summary shows 1 人 to put right.
+    expect(readMessage("工头欠钱不给 我干了三个月 老板叫张三 在郑州金水区").headcount).toEqual({ min: 1, max: 1 });
+    expect(readMessage("我们老板欠我两万").headcount).toEqual({ min: 1, max: 1 });
+  });
+
+  it("wages owed to 我们 are several, whatever 我 is said after: the count is asked, never 1", () => {
+    expect(readMessage("工头欠我们钱").headcount).toBeNull();
+    expect(readMessage("工头欠我们钱 不给我").headcount).toBeNull();
+    expect(readMessage("工头欠我们钱，欠我两万").headcount).toBeNull();
+    expect(readMessage("老板欠我和工友们工资").headcount).toBeNull();
+    // Those counted are counted: the writer and three others.
+    expect(readMessage("老板欠我和另外三个工友工资").headcount).toEqual({ min: 4, max: 4 });
+  });
+
+  it("a team leader's workers are counted as he tells them, without 我是包工头", () => {
+    expect(readMessage("我带的工人有12个 老板欠钱不给").headcount).toEqual({ min: 12, max: 12 });
+    expect(readMessage("我手下的兄弟一共十几个 工资都没发").headcount).toEqual({ min: 10, max: 19 });
+    expect(readMessage("我手下8个人 工资都没发").headcount).toEqual({ min: 8, max: 8 });
+  });
+
+  it("in the dialog, 欠我们 with 我 after it is asked how many", () => {
+    const worker = new Worker(env.app, "us-then-me");
+    worker.says("工头张三欠我们钱 不给我 在郑州金水区 欠了二十万 项目叫龙湖天街");
+    expect(draftOf(worker).headcount).toBeNull();
+    expect(worker.last?.expecting).toBe("headcount");
+  });
+});

@@ -156,3 +156,28 @@ describe("how many are owed", () => {
     expect(worker.last?.expecting).toBe("headcount");
   });
 });
+
+describe("the whole story sent again where the project is asked", () => {
+  const STORY = "我是包工头 老板张三欠我们工人工资三十万 在郑州金水区 我手下12个人";
+
+  it("is kept with the story, never stored as the project, and the project is asked again", () => {
+    const worker = new Worker(env.app, "story-again");
+    worker.says(STORY);
+    expect(worker.last?.expecting).toBe("project");
+    worker.says(STORY);
+    expect(draftOf(worker).project).toBeNull();
+    expect(worker.last?.expecting).toBe("project");
+    expect(worker.heard).toContain("这句记下了");
+    expect(worker.heard).not.toContain("我是包工头");
+  });
+
+  it("takes the site the story names this time", () => {
+    const worker = new Worker(env.app, "story-with-site");
+    worker.says("我是包工头 老板李四欠我们8个人工资二十万 在郑州金水区");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("我是包工头，带了8个人在香樟路那个小区干活，老板李四欠我们工资二十万，在郑州金水区");
+    expect(draftOf(worker)).toMatchObject({ project: "香樟路小区", employer: "李四", amountYuan: 200_000, headcount: { min: 8, max: 8 } });
+    expect(worker.heard).toContain("项目/工地 → 香樟路小区");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+});

@@ -1004,7 +1004,8 @@ export class DialogEngine {
         draft.settled = draft.settled.filter((name) => name !== fact);
         if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
       }
-      filled.push(...this.fillFromReading(draft, reading).filter((fact) => fact !== expecting && !filled.includes(fact)));
+      // The fact asked, read from the story it came in ("…在香樟路那个小区干活，老板李四欠我们…"), is the answer too.
+      filled.push(...this.fillFromReading(draft, reading).filter((fact) => !filled.includes(fact)));
       if (workplaceForEmployer && draft.facts.project === null) {
         const workplace = workplaceOf(text) ?? "";
         if (workplace.length >= 2) {
@@ -1078,7 +1079,9 @@ export class DialogEngine {
     if (nameAsked && leadingName(text) !== null && !this.namesOnlyAPlace(text)) return false;
     let problem: string;
     if (isQuestionToBot(text)) problem = "questionLater";
-    else if (isStoryTalk(text)) {
+    // The whole story sent again where a name was asked ("我是包工头 老板张三欠我们…"): kept with the story,
+    // never a name; what it names was taken above.
+    else if (isStoryTalk(text) || (nameAsked && text.length >= 12 && saysSomethingOwed(text))) {
       problem = "storyNoted";
       draft.narrative.push(text);
       this.reclassify(draft);

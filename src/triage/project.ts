@@ -65,10 +65,10 @@ function onlyPlaces(text: string): boolean {
   return rest === "" || /^[区县市镇乡村]$/.test(rest);
 }
 
-// "龙城大街那个工地", "金山那边工地", "香樟路那个小区工地": a site told by where it is. The words for "that
+// "龙城大街那个工地", "金山那边工地", "香樟路那个小区(工地)": a site told by where it is. The words for "that
 // one over there" are no part of the name; the site is the place with what is built there ("龙城大街工地",
 // "香樟路小区"), so that the name is not cut at a word inside it (龙城) nor kept with 那边 in it.
-const SITE_BY_WHERE = /(?:那个|这个|那边的?|这边的?|附近的?|旁边的?|边上的?)(小区|楼盘|项目)?的?工地/g;
+const SITE_BY_WHERE = /(?:那个|这个|那边的?|这边的?|附近的?|旁边的?|边上的?)(?:(小区|楼盘|项目)(?:的?工地)?|的?工地)/g;
 // Where the words before it stop being the site's: a pause, a verb of the story, the worker.
 const BEFORE_SITE = /[\s，,。.!！?？;；:：、“”"'()（）]|在|到|去|是|给|叫|的|跟|了|干|做|搞|上班|打工|我们|俺们|他们|我|俺/g;
 // "去年那个工地", "老家那边的工地": when or whose, not where.

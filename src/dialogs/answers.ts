@@ -68,6 +68,8 @@ const NOT_A_NAME =
   /^(ok|okay|yes|yeah|yep|sure|no|nope|hello|hi|hey|thanks|thank you|thx|你好|您好|好|好的|是|是的|对|对的|嗯+|行|可以|没有|无|收到|谢谢|谢谢你们?|谢谢您|多谢|感谢|谢了|不方便|不方便说|不想说|不能说|不用了?|no thanks|not convenient|any progress\??)[\s.!。！~～\p{Extended_Pictographic}\u{FE0F}]*$/iu;
 // A sentence, not a name: "俺也不知道具体多少人 反正好几百", "算了 不投诉了".
 const SENTENCE = /不知道|不太?清楚|不太?确定|多少|反正|投诉|算了|不是什么|叫什么|忘了|名字忘|我刚才|刚才说|[吗呢][？?]?$|\?$|don'?t know|not sure|maybe|for all/i;
+// "我是包工头", "俺们是干钢筋的": the writer telling who they are (the head of a story sent again), never a name.
+const SELF_DESCRIBED = /^(?:我|俺|我们|俺们|咱们|本人)(?:就)?是/;
 // "一家电子厂，叫鑫达电子", "我刚才说了，他叫黄海": the name is what follows 叫.
 // "大家都叫他李老板": whom 叫 is said of goes; the name is what he is called.
 const CALLED = /(?:叫做?|名叫|名字是)\s*(?:他|她)?\s*([^，,。！!？?\s]{2,30})/;
@@ -169,7 +171,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   if (BARE_REFERENCE.test(name) || BARE_REFERENCE.test((name.split(/[，,\s]/)[0] ?? "").replace(/^(?:就是|还是|就)/, ""))) return fail("nameUnreadable");
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
-  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name)) return fail("nameUnreadable");
+  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name) || SELF_DESCRIBED.test(name)) return fail("nameUnreadable");
   // "any news?", "what happens next": English words of a sentence, where a name was asked.
   if (!/\p{Script=Han}/u.test(name) && ENGLISH_SENTENCE_WORD.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.

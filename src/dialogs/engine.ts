@@ -960,7 +960,8 @@ export class DialogEngine {
         draft.settled = draft.settled.filter((name) => name !== fact);
         if (this.setStatedFact(draft, fact, reading)) filled.push(fact);
       }
-      filled.push(...this.fillFromReading(draft, reading).filter((fact) => fact !== expecting && !filled.includes(fact)));
+      // The fact asked, read from the story it came in ("…在香樟路那个小区干活，老板李四欠我们…"), is the answer too.
+      filled.push(...this.fillFromReading(draft, reading).filter((fact) => !filled.includes(fact)));
       if (workplaceForEmployer && draft.facts.project === null) {
         const workplace = workplaceOf(text) ?? "";
         if (workplace.length >= 2) {
@@ -1038,7 +1039,9 @@ export class DialogEngine {
     if (nameAsked && leadingName(text) !== null && !this.namesOnlyAPlace(text)) return false;
     let problem: string;
     if (isQuestionToBot(text)) problem = "questionLater";
-    else if (isStoryTalk(text)) {
+    // The whole story sent again where a name was asked ("我是包工头 老板张三欠我们…"): kept with the story,
+    // never a name; what it names was taken above.
+    else if (isStoryTalk(text) || (nameAsked && text.length >= 12 && saysSomethingOwed(text))) {
       problem = "storyNoted";
       draft.narrative.push(text);
       this.reclassify(draft);
@@ -1172,7 +1175,14 @@ export class DialogEngine {
     take("headcount", reading.headcount, "headcount");
     // A guessed sector (services, for "老板欠我工资") is asked instead: it decides the department.
     if (!reading.sectorGuessed) take("sector", reading.sector, "sector");
-    take("projectKind", reading.projectKind, "projectKind");
+    if (facts.projectKind === null) {
+      take("projectKind", reading.projectKind, "projectKind");
+      if (facts.projectKind !== null) draft.projectKindGuessed = reading.projectKindGuessed === true;
+    } else if (draft.projectKindGuessed && reading.projectKind !== null && reading.projectKind !== "housing" && !draft.settled.includes("projectKind")) {
+      // "包工头欠我三万" read as 房建 for want of another kind, then "修路的": the kind said replaces the guess.
+      facts.projectKind = reading.projectKind;
+      draft.projectKindGuessed = false;
+    }
     take("ownership", reading.ownership, "ownership");
     take("phone", reading.phone, "phone");
     take("since", reading.since, "since");
@@ -1565,6 +1575,7 @@ export class DialogEngine {
         const kind = this.read(`${text}工程`).projectKind;
         if (!kind) return fail("chooseButton");
         facts.projectKind = kind;
+        draft.projectKindGuessed = false;
         return true;
       }
       case "ownership": {
@@ -1796,6 +1807,7 @@ export class DialogEngine {
       case "kind":
         if (expecting !== "projectKind" || !isProjectKind(value)) return stale();
         draft.facts.projectKind = value;
+        draft.projectKindGuessed = false;
         break;
       case "own":
         if (expecting !== "ownership" || !isOwnership(value)) return stale();

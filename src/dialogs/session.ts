@@ -52,6 +52,8 @@ export const draftSchema = z.object({
    * "don't know" leaves them to the officer — the complaint is logged all the same (首问负责制).
    */
   pressed: z.array(factNameSchema).optional(),
+  /** The kind of works is housing only for want of another (read so, never said): a kind said later replaces it. */
+  projectKindGuessed: z.boolean().optional(),
   /** "每人七千" before anyone was counted: each one's share, multiplied once the count is known. */
   perHeadYuan: z.number().positive().optional(),
   /** The sum made of that share times the count: while the sum is still this, a new count remakes it. */

@@ -35,9 +35,13 @@ const COUNT_WITH_ME = new RegExp(
 );
 // "大工三个、小工四个": crews counted by trade.
 const TRADE_COUNT = new RegExp(`(?:大工|小工|技工|普工|师傅|徒弟)(${CN_COUNT})个`, "g");
-const PAIR = /我俩|俺俩|我们俩|俺们俩|咱俩|(?:我们|俺们|俺|我)?两口子|夫妻俩|夫妻两个|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)/;
+const PAIR = /我俩|俺俩|我们俩|俺们俩|咱俩|(?:我们|俺们|俺|我)?两口子|夫妻俩|夫妻两个|我和我?(?:老乡|工友|同事|朋友|老公|老婆|媳妇|爱人|丈夫|妻子|男人|哥|弟|姐|妹|表哥|表弟|堂哥|堂弟|儿子|父亲|爸)(?!们)/;
 const FIRST_PERSON_PLURAL = /(?:我们|俺们|咱们)(?!老板|的老板|厂|公司|村|老家|那|这|工地|项目|单位|包工头|工头|老乡)|咱几个|我几个|工友们|兄弟们|大伙|\bwe\b|\bus\b/i;
-const WRITER_ALONE_OWED = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我|俺)(?!们)|\bowes? me\b(?! and)/i;
+// "欠我们钱 不给我", "欠我们的 欠我两万": wages owed to us — the writer's own "我" after it is one of them.
+const OWED_TO_US = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我们|俺们|咱们)/;
+// "我带的工人有12个", "我手下的兄弟一共十几个": a team leader's count, told after the workers.
+const TEAM_HAS = new RegExp(`(?:我带的|我手下的?|我领的|我们班组的?|我们队的?)[^，,。！!？?\\s]{0,4}?(?:工人|工友|兄弟|人)(?:有|一共|总共|共|一共有|总共有)(${CN_COUNT})(多|几|来)?个`, "g");
+const WRITER_ALONE_OWED = /(?:欠|拖欠|拖了|扣了|没给|没发|不给)(?:了)?(?:我|俺)(?!们|和|跟|与)|\bowes? me\b(?! and)/i;
 /** "我是包工头", "我带的工人": the writer leads a team and speaks for it ("我是包工头手下的" does not). */
 export const WRITER_LEADS_A_TEAM =
   /我是[^。!?！？，,]{0,6}(?:包工头|班组长|带班的?|工头|劳务队长)(?!手下|带的|找的|招的|叫的|的(?:人|工人|兄弟))|我(?:带|领)的?[^。!?！？，,]{0,4}(?:工人|兄弟|班组|人)|我手下/;
@@ -111,6 +115,9 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
     // "一个人大概七千": one person's share, followed by its figure.
     if (m[1] === "一" && SHARE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     addCount(found, m[1], m[2]);
+  }
+  for (const m of allMatches(TEAM_HAS, text)) {
+    if (!TWO_DIGITS.test(m[1] ?? "")) addCount(found, m[1], m[2]);
   }
   for (const m of allMatches(PRONOUN_COUNT, text)) {
     if (!TWO_DIGITS.test(m[1] ?? "")) addCount(found, m[1], m[2]);
@@ -192,7 +199,7 @@ export function readHeadcount(text: string): HeadcountReading | null {
   if (PAIR.test(text)) return { min: 2, max: 2 };
   // "欠我们工资三万", "我们班组": more than the writer, how many not said — asked, never taken for one.
   // "我们老板欠我两万": the writer alone is owed; "我们" only says whose boss.
-  if (FIRST_PERSON_PLURAL.test(text) && !WRITER_ALONE_OWED.test(text)) return null;
+  if (FIRST_PERSON_PLURAL.test(text) && (OWED_TO_US.test(text) || !WRITER_ALONE_OWED.test(text))) return null;
   // "我是包工头 开发商欠我…": a team leader's "我" speaks for the team — how many is asked.
   if (WRITER_LEADS_A_TEAM.test(text)) return null;
   if (FIRST_PERSON_SINGULAR.test(text)) return { min: 1, max: 1 };

@@ -65,12 +65,38 @@ function onlyPlaces(text: string): boolean {
   return rest === "" || /^[区县市镇乡村]$/.test(rest);
 }
 
+// "龙城大街那个工地", "金山那边工地", "香樟路那个小区(工地)": a site told by where it is. The words for "that
+// one over there" are no part of the name; the site is the place with what is built there ("龙城大街工地",
+// "香樟路小区"), so that the name is not cut at a word inside it (龙城) nor kept with 那边 in it.
+const SITE_BY_WHERE = /(?:那个|这个|那边的?|这边的?|附近的?|旁边的?|边上的?)(?:(小区|楼盘|项目)(?:的?工地)?|的?工地)/g;
+// Where the words before it stop being the site's: a pause, a verb of the story, the worker.
+const BEFORE_SITE = /[\s，,。.!！?？;；:：、“”"'()（）]|在|到|去|是|给|叫|的|跟|了|干|做|搞|上班|打工|我们|俺们|他们|我|俺/g;
+// "去年那个工地", "老家那边的工地": when or whose, not where.
+const NOT_WHERE = /^(?:去年|今年|前年|上次|之前|以前|现在|原来|后来|老家|家里|村里|镇上|县里|市里|城里|外地|本地|上个|这个|那个|老板|包工头|工头|别人|人家)/;
+
+function siteToldByWhere(text: string): string | null {
+  SITE_BY_WHERE.lastIndex = 0;
+  for (let m = SITE_BY_WHERE.exec(text); m !== null; m = SITE_BY_WHERE.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 16), m.index);
+    let start = 0;
+    BEFORE_SITE.lastIndex = 0;
+    for (let b = BEFORE_SITE.exec(before); b !== null; b = BEFORE_SITE.exec(before)) start = b.index + b[0].length;
+    const where = before.slice(start);
+    if (where.length < 2 || !/^[\u4e00-\u9fff]+$/.test(where) || NOT_WHERE.test(where) || NOT_A_SITE_NAME.test(where) || onlyPlaces(where)) continue;
+    const name = cleanName(`${where}${m[1] ?? "工地"}`);
+    if (name) return name;
+  }
+  return null;
+}
+
 function unquotedProject(text: string): string | null {
   const called = SITE_CALLED.exec(text)?.[1];
   if (called) {
     const name = cleanName(called);
     if (name && !onlyPlaces(name)) return name;
   }
+  const where = siteToldByWhere(text);
+  if (where) return where;
   for (const chunk of chunksOf(text)) {
     const site = NAMED_SITE.exec(chunk.text)?.[1];
     PROJECT_END.lastIndex = 0;

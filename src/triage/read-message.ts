@@ -10,7 +10,7 @@ import { readProject } from "./project.js";
 import { readShares } from "./shares.js";
 import { speaksOfWagesWithin, wagesWithinSum } from "./wages-within.js";
 import type { MessageReading } from "./reading.js";
-import { guessSector, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
+import { guessSector, housingSaid, readNamedSector, readOwnership, readProjectKind } from "./sector.js";
 
 /** What the reader needs of a gazetteer; the routing Gazetteer satisfies it. */
 export interface PlaceResolver {
@@ -71,6 +71,7 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
   const sector = namedSector ?? guessSector(text);
   const employer = readEmployer(text, sector);
   const project = readProject(text, sector);
+  const projectKind = readProjectKind(text, sector);
   return {
     // "外包公司叫茂建工程": a company whose name ends like a project is the employer, not the site.
     project: project !== null && project === employer ? null : project,
@@ -80,7 +81,8 @@ export function readPrepared(text: string, gazetteer?: PlaceResolver): MessageRe
     place: gazetteer ? gazetteer.resolve(text.replace(HOMETOWN, " ")) : { status: "none" },
     sector,
     sectorGuessed: namedSector === null && sector !== null,
-    projectKind: readProjectKind(text, sector),
+    projectKind,
+    projectKindGuessed: projectKind === "housing" && !housingSaid(text),
     ownership: readOwnership(text),
     phone: readPhone(text),
     since: readSince(text),

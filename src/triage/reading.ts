@@ -18,6 +18,11 @@ export interface MessageReading {
   /** The sector is the default for "a company or a boss" in no named trade: a dialog should ask. */
   sectorGuessed?: boolean;
   projectKind: ProjectKind | null;
+  /**
+   * The kind is housing only because nothing else was said (住建 is the general construction authority):
+   * a kind said later ("修路的", "地铁站") replaces it.
+   */
+  projectKindGuessed?: boolean;
   ownership: Ownership | null;
   phone: string | null;
   /** When the arrears began, as written ("去年8月"), if stated. */

@@ -18,6 +18,10 @@ const SECTOR_CUES: readonly Cue<Sector>[] = [
   { value: "construction", weight: 3, pattern: /[\u4e00-\u9fff]{2}[一二三四五六七八九十\d]期(?!款|的钱|工资)/g },
   // A mine or a field is where the work was, however often the 包工头 who took them there is named.
   { value: "other", weight: 7, pattern: /煤矿|矿上|矿山|矿井|mine\b/gi },
+  // An oil well is an oil field's work, as a mine is a mine's (油田小区 is a housing estate: not a cue).
+  { value: "other", weight: 7, pattern: /油井|钻井|采油|井场|井队|油田上|oil well|oil rig|drilling rig/gi },
+  // "港口仓库工地", "酒店工地": what is being built, not a hotel's or a warehouse's staff.
+  { value: "construction", weight: 5, pattern: /(?:港口|码头|仓库|仓储|物流园|酒店|宾馆|饭店|商场|超市|医院|养老院|门店)[\u4e00-\u9fff]{0,4}?工地/g },
   // Farm work: a 包工头 who takes villagers to pick cotton is no building site.
   { value: "other", weight: 7, pattern: /摘棉花|拾棉花|采棉|棉花地|摘苹果|摘果子?|果园|大棚|种地|农场|养殖场|收割|采茶|茶园|摘辣椒|farm\b|orchard|harvest/gi },
   { value: "construction", weight: 3, pattern: /工地|新校区|教学楼|学校项目|学校工程|包工头|工头|修路|铺路|修桥|国道|省道|县道|[盖建修](?:学校|教学楼|医院|楼)|班组长|总包|分包|劳务公司|劳务队|劳务分包|施工|建筑|建设项目|工程(?!师)|木工|钢筋|泥水|砌|模板|油工|架子工|水电(?!站)|外墙|保温|真石漆|精装|装修|装饰|小区|楼盘|盖房|自建房|主体|封顶|挖机|挖掘机|渣土|土方|土石方|铁路|高铁|动车|公路|高速|隧道|地铁|水泥路|柏油路|村道|乡道|堤防|水库|灌区|衬砌|棚改|安置房|公租房|园林绿化|铺装|construction|site|plasterer|bricklayer|carpenter|mason|steel ?fixer|rebar|scaffold(?:er|ing)?|formwork|building work|railway|subcontractor|contractor/gi },
@@ -74,9 +78,18 @@ export function guessSector(text: string): Sector | null {
 
 const WATER = /水利|水库|堤|灌区|渠道|干渠|河道|防洪|除险加固|水电站|泵站|退垦还湖|引水|排涝|水闸|护岸|dam|reservoir|irrigation|levee|flood control/i;
 // "机场路安置房": a street named after the airport is an address, not an airport.
-const TRANSPORT = /修路|铺路|修桥|铁路|高铁|动车|城际|水泥路|柏油路|村道|乡道|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场(?![路街大])|道路硬化|硬化路|道路工程|乡村道路|农村道路|村村通|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
-// Energy, mining and telecom works answer to neither 住建, 交通 nor 水利.
-const OTHER = /光伏|风电|电站(?!.*水)|输电|变电站|电网|管道|燃气管|矿|通信基站|铁塔|solar|wind farm|power plant|pipeline|mine/i;
+// "港口仓库工地": port works are 水运, under the transport authority (港口路 is a street).
+const TRANSPORT = /港口(?![路街大区])|码头(?![路街])|修路|铺路|修桥|铁路|高铁|动车|城际|水泥路|柏油路|村道|乡道|公路|高速|地铁|轨道交通|轻轨|大桥|桥梁|隧道|机场(?![路街大])|道路硬化|硬化路|道路工程|乡村道路|农村道路|村村通|港口码头|航道|国道|省道|县道|railway|highway|expressway|metro|subway|bridge|tunnel|airport/i;
+// Energy (oil wells too), mining and telecom works answer to neither 住建, 交通 nor 水利.
+const OTHER = /油井|钻井|采油|井场|井队|油田上|oil well|光伏|风电|电站(?!.*水)|输电|变电站|电网|管道|燃气管|矿|通信基站|铁塔|solar|wind farm|power plant|pipeline|mine/i;
+
+// Words that say the works are buildings or municipal works: housing said, not assumed.
+const HOUSING = /小区|楼盘|住宅|盖楼|盖房|房建|房子|楼房|安置房|公租房|棚改|商品房|写字楼|大楼|[\d一二三四五六七八九十]+号楼|[教宿综]\S?楼|厂房|市政|装修|精装|外墙|别墅|自建房|花园|家园|公寓|广场|大厦|学校|医院|housing|apartment|residential|building/i;
+
+/** Whether the housing kind read from `text` is said ("小区工地") rather than assumed for want of another. */
+export function housingSaid(text: string): boolean {
+  return HOUSING.test(text);
+}
 
 /**
  * Only meaningful for construction. Water and transport have specific words; everything else built is

@@ -13,7 +13,7 @@ import { normalize } from "../normalize.js";
 import type { GroundedReading } from "./grounding.js";
 
 export type FieldSource = "rules" | "model" | "none";
-type MergedField = Exclude<keyof MessageReading, "sectorGuessed">;
+type MergedField = Exclude<keyof MessageReading, "sectorGuessed" | "projectKindGuessed">;
 export type MergeSources = Record<MergedField, FieldSource>;
 
 const inText = (value: string, text: string): boolean => {
@@ -64,6 +64,8 @@ export function mergeReadings(
   // The model's sector is an enum it chose, not words of the message: like the rules' default sector it
   // counts as guessed, so the dialog still asks the worker (it decides the department).
   if (reading.sector !== null) reading.sectorGuessed = sources.sector === "model" ? true : (rules.sectorGuessed ?? false);
+  // Housing is the kind for want of another: the model's too, unless the rules read it said.
+  if (reading.projectKind === "housing") reading.projectKindGuessed = sources.projectKind === "model" || rules.projectKindGuessed === true;
   const place = mergePlace(rules.place, model.place);
   reading.place = place.place;
   sources.place = place.from;

@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
@@ -317,7 +317,7 @@ export function buildProgram(): Command {
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
-    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调, 仲裁, 移送公安, 垫付)`)
+    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调/调解, 仲裁/速裁, 移送公安, 垫付)`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")}, or its name: 劳动争议, 工伤…)`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
       const app = openApp();
@@ -397,8 +397,16 @@ export function buildProgram(): Command {
         }
         if (options.record !== undefined) {
           const recordLabel = (kind: string) => `slack:record.${kind}`;
-          const record = codeFromWords(options.record, RECORD_KINDS, recordLabel);
-          if (record === null) throw new InvalidArgumentError(t("cli.badRecord", { kinds: codesWithWords(t, RECORD_KINDS, recordLabel) }));
+          // The code, the desk's name (立案, 协调…) or another word for it (调解, 速裁, mediate…).
+          const record = codeFromWords(options.record, RECORD_KINDS, recordLabel) ?? recordKindFromAlias(options.record);
+          if (record === null) {
+            const kinds = RECORD_KINDS.map((kind) => {
+              const other = RECORD_SHOWN_ALIAS[kind]?.[app.config.DEFAULT_LOCALE];
+              const words = [t(recordLabel(kind)).replace(/\s*[（(].*$/, ""), ...(other ? [other] : [])];
+              return `${kind}${t("punctuation.aside", { text: words.join(t("punctuation.alternative")) })}`;
+            }).join(t("punctuation.enumeration"));
+            throw new InvalidArgumentError(t("cli.badRecord", { value: options.record, kinds }));
+          }
           // The same handling again tells the worker nothing new.
           if (lastRecordKind(app.ledger.events(id)) === record) {
             throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${record}`) }));

@@ -2,6 +2,8 @@
 // processes) and the Slack desk (real Bolt over HTTP, signed requests, the Web API stand-in on 127.0.0.1),
 // on cases filed by workers through the engine.
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -70,5 +72,48 @@ describe("--record takes the other words for a handling (调解, 速裁, mediate
     expect(english.code).toBe(1);
     expect(english.stderr).toContain("No such handling: fine.");
     expect(english.stderr).toContain("mediation (Mediation / mediate)");
+  });
+});
+
+describe("arrears report campaign --csv - writes the table to standard output", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+    const id = file(t, TEAM);
+    t.app.actions.setStatus({ caseId: id, status: "accepted", by: "李", channel: "cli" });
+    t.app.actions.setStatus({ caseId: id, status: "resolved", by: "李", channel: "cli", note: "recovered:200000;workersPaid:12" });
+  });
+  afterAll(() => t.cleanup());
+
+  it("the CSV on stdout (the file's bytes), no file called '-', nothing else on stdout", async () => {
+    const done = await cli("report", "campaign", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", "-");
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout.startsWith("\uFEFF")).toBe(true);
+    const total = done.stdout.split("\r\n").find((line) => line.startsWith("合计,"));
+    // One case resolved: 12 workers, ¥200,000 = 20.00 万元.
+    expect(total).toContain(",0.0012,");
+    expect(total).toContain(",20.00,");
+    expect(done.stdout).not.toContain("已写入");
+    expect(existsSync(join(process.cwd(), "-"))).toBe(false);
+    expect(existsSync(join(process.cwd(), "-.csv"))).toBe(false);
+  });
+
+  it("with --xlsx FILE too: the workbook written, and said on stderr, not inside the CSV", async () => {
+    const xlsx = join(t.dir, "table.xlsx");
+    const done = await cli("report", "campaign", "--from", "2026-11-01", "--to", "2026-11-30", "--csv", "-", "--xlsx", xlsx);
+    expect(done.code, done.stderr).toBe(0);
+    expect(existsSync(xlsx)).toBe(true);
+    expect(done.stderr).toContain(`已写入 ${xlsx}`);
+    expect(done.stdout).not.toContain("已写入");
+    expect(done.stdout).toContain("工程建设领域");
+  });
+
+  it("--xlsx - is refused in words (a workbook is binary), nothing written", async () => {
+    const refused = await cli("report", "campaign", "--from", "2026-11-01", "--to", "2026-11-30", "--xlsx", "-");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("Excel 工作簿不能写到标准输出");
+    expect(refused.stdout).toBe("");
   });
 });

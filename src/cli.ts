@@ -29,7 +29,7 @@ import { officerCommand } from "./officers/cli.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
-import { groupWorkersPaidExcess } from "./groups/paid-limit.js";
+import { groupRecoveredExcess, groupWorkersPaidExcess } from "./groups/paid-limit.js";
 import { dbCommand, requireDatabase } from "./db/cli.js";
 import { sqlitePath } from "./db/open.js";
 import { resolve } from "node:path";
@@ -383,8 +383,24 @@ export function buildProgram(): Command {
           // The group's workers bound the paid of all its resolutions together: the same workers counted
           // twice would go into the table reported upward, so --confirm-figures does not take it (a
           // headcount too low is put right with \`case correct\` first).
+          // The money likewise: what the group's resolutions record together is bounded by what is owed to
+          // the group (its own amount for a group with none), whatever --confirm-figures says.
           const excess = groupWorkersPaidExcess(app.store.sqlite, id, workersPaid);
-          if (excess) throw new InvalidArgumentError(t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }));
+          const moneyExcess = groupRecoveredExcess(app.store.sqlite, id, recovered);
+          const groupRefusals = [
+            excess ? t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }) : null,
+            moneyExcess
+              ? t("cli.recoveredAboveGroup", {
+                  group: moneyExcess.groupId,
+                  owed: moneyExcess.owed.toLocaleString("en-US"),
+                  others: moneyExcess.othersRecovered.toLocaleString("en-US"),
+                  room: moneyExcess.room.toLocaleString("en-US"),
+                  recovered: recovered.toLocaleString("en-US"),
+                  id: formatCaseId(id),
+                })
+              : null,
+          ].filter((refusal): refusal is string => refusal !== null);
+          if (groupRefusals.length > 0) throw new InvalidArgumentError(groupRefusals.join("\n"));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.

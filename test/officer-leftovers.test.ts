@@ -6,9 +6,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
+import { groupRecoveredExcess } from "../src/groups/paid-limit.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { SlackRequests } from "./helpers/slack-requests.js";
+import { SlackStandIn } from "./helpers/slack-stand-in.js";
 
 const TEAM = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
+// Two complaints about one project of 红旗区: a group owed ¥276,000 (¥236,000 + ¥40,000), 17 workers.
+const FIVE = "新乡市红旗区碧桂园凤凰城三期 包工头刘建国欠我们5个人工资4万";
 const SMALL = "我在新乡市红旗区恒发电器厂上班，老板欠我7000块工资";
 
 const run = promisify(execFile);
@@ -115,5 +121,131 @@ describe("arrears report campaign --csv - writes the table to standard output", 
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("Excel 工作簿不能写到标准输出");
     expect(refused.stdout).toBe("");
+  });
+});
+
+/** A Slack desk on a test app: real Bolt on a free port, the Web API stand-in, officers registered. */
+interface Desk {
+  t: TestApp;
+  api: SlackStandIn;
+  slack: SlackChannel;
+  requests: SlackRequests;
+}
+const SECRET = "test-signing-secret";
+const HONGQI = "U0HONGQI";
+
+async function openDesk(env: Record<string, string> = {}): Promise<Desk> {
+  const t = makeTestApp(env);
+  t.clock.current = Date.parse("2026-11-23T10:00+08:00");
+  const api = new SlackStandIn();
+  await api.start();
+  const slack = createSlackApp(t.app, { token: "xoxb-test", signingSecret: SECRET, port: 0, slackApiUrl: api.url, retries: 0, deskPollMs: 0 });
+  let port = 0;
+  const requests = new SlackRequests(() => ({ app: t.app, port }), SECRET);
+  port = (await slack.start())!;
+  slack.desk.registry.add({ slackUserId: HONGQI, divisionCode: "410702", role: "officer" });
+  return { t, api, slack, requests };
+}
+
+async function closeDesk(desk: Desk | undefined): Promise<void> {
+  await desk?.slack.stop();
+  await desk?.api.stop();
+  desk?.t.cleanup();
+}
+
+describe("the money recovered over a group's resolutions is bounded by what is owed to the group", () => {
+  let t: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    t = makeTestApp();
+    cli = cliOn(t);
+  });
+  afterAll(() => t.cleanup());
+
+  const site = (name: string, boss: string) => [TEAM, FIVE].map((text) => file(t, text.replace("碧桂园凤凰城三期", name).replace("刘建国", boss))) as [string, string];
+
+  it("counted as the report counts: standing resolutions only, a team's claim told twice once, each member's own figure within the group's", () => {
+    const app = t.restart();
+    const [team, five] = site("鑫源小区二期", "王大海");
+    expect(app.ledger.find(team)!.groupId).toBe(app.ledger.find(five)!.groupId);
+    // Nothing recorded yet: the group's whole ¥276,000 may go on one member.
+    expect(groupRecoveredExcess(app.store.sqlite, five, 276_000)).toBeNull();
+    expect(groupRecoveredExcess(app.store.sqlite, five, 276_001)).toMatchObject({ owed: 276_000, othersRecovered: 0, room: 276_000 });
+    app.actions.setStatus({ caseId: team, status: "resolved", by: "李", channel: "cli", note: "recovered:236000;workersPaid:12" });
+    expect(groupRecoveredExcess(app.store.sqlite, five, 40_000)).toBeNull();
+    expect(groupRecoveredExcess(app.store.sqlite, five, 50_000)).toMatchObject({ owed: 276_000, othersRecovered: 236_000, room: 40_000 });
+    // A reopened member's resolution no longer stands.
+    app.actions.setStatus({ caseId: team, status: "reopened", by: "李", channel: "cli", note: "工人说没收到" });
+    expect(groupRecoveredExcess(app.store.sqlite, five, 276_000)).toBeNull();
+    // A case in no group: its own 2× check only, nothing here.
+    const alone = file(t, SMALL);
+    expect(app.ledger.find(alone)!.groupId).toBeNull();
+    expect(groupRecoveredExcess(app.store.sqlite, alone, 13_000)).toBeNull();
+  });
+
+  it("a team's claim told by two of the team is owed once: both resolved with the team's ¥236,000 fit, more does not", () => {
+    const app = t.restart();
+    const [a, b] = [file(t, TEAM.replace("碧桂园凤凰城三期", "锦绣家园三期").replace("刘建国", "孙立军")), file(t, TEAM.replace("碧桂园凤凰城三期", "锦绣家园三期").replace("刘建国", "孙立军"))];
+    expect(app.ledger.find(a)!.groupId).toBe(app.ledger.find(b)!.groupId);
+    app.actions.setStatus({ caseId: a, status: "resolved", by: "李", channel: "cli", note: "recovered:236000;workersPaid:12" });
+    expect(groupRecoveredExcess(app.store.sqlite, b, 236_000)).toBeNull();
+    expect(groupRecoveredExcess(app.store.sqlite, b, 236_001)).toMatchObject({ owed: 236_000, room: 236_000 });
+  });
+
+  it("CLI: the group's ¥276,000 recorded on one member, the other's own sum is refused even with --confirm-figures, naming the room; within it, taken", async () => {
+    const [team, five] = site("碧桂园凤凰城三期", "刘建国");
+    const groupId = t.restart().ledger.find(team)!.groupId!;
+    const whole = await cli("case", "set-status", five, "resolved", "--by", "李", "--recovered", "27.6万", "--workers-paid", "5", "--confirm-figures");
+    expect(whole.code, whole.stderr).toBe(0);
+
+    // The team's ¥236,000 besides would put ¥512,000 into the table for a group owed ¥276,000.
+    const more = await cli("case", "set-status", team, "resolved", "--by", "李", "--recovered", "23.6万", "--workers-paid", "12", "--confirm-figures");
+    expect(more.code).toBe(1);
+    expect(more.stderr).toContain(`同案组 ${groupId} 一共被欠 ¥276,000，同组其他已办结的投诉已记追回 ¥276,000，本案最多还能记 ¥0（写的是 ¥236,000）`);
+    expect(more.stderr).toContain("--amount");
+    expect(more.stderr).not.toContain("最多还能记 0 人"); // the workers fit (5 + 12 = 17): only the money is refused
+    expect(t.restart().ledger.find(team)!.status).not.toBe("resolved");
+
+    const taken = await cli("case", "set-status", team, "resolved", "--by", "李", "--recovered", "0", "--workers-paid", "12");
+    expect(taken.code, taken.stderr).toBe(0);
+    expect(t.restart().ledger.events(team).at(-1)).toMatchObject({ data: { to: "resolved", note: "recovered:0;workersPaid:12" } });
+  });
+
+  it("CLI in English: the refusal in the officer's language", async () => {
+    const [team, five] = site("幸福里一期", "赵四");
+    t.restart().actions.setStatus({ caseId: five, status: "resolved", by: "Li", channel: "cli", note: "recovered:276000;workersPaid:5" });
+    const more = await cliOn(t, { DEFAULT_LOCALE: "en" })("case", "set-status", team, "resolved", "--by", "Li", "--recovered", "1000");
+    expect(more.code).toBe(1);
+    expect(more.stderr).toContain("is owed ¥276,000 in all, and its other resolved complaints already record ¥276,000 recovered: this case may record ¥0 at most (you gave ¥1,000)");
+  });
+});
+
+describe("Slack: the resolve modal holds a group's money to what is owed to the group", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+
+  it("the second member's money beyond the group's is sent back in the modal's amount field; nothing is closed", async () => {
+    const { t, slack, requests } = desk;
+    const team = file(t, TEAM);
+    const five = file(t, FIVE);
+    await slack.tickets.postTicket(team);
+    await slack.tickets.postTicket(five);
+    t.app.actions.setStatus({ caseId: team, status: "accepted", by: `slack:${HONGQI}`, channel: "slack" });
+    t.app.actions.setStatus({ caseId: five, status: "accepted", by: `slack:${HONGQI}`, channel: "slack" });
+    // The team's complaint resolved with the whole site's money (its own 12 workers).
+    t.app.actions.setStatus({ caseId: team, status: "resolved", by: `slack:${HONGQI}`, channel: "slack", note: "recovered:276000;workersPaid:12" });
+
+    const refused = await requests.submit(HONGQI, "resolve", five, { recovered: "4万", workers: "5" });
+    const body = JSON.parse(refused.text) as { response_action?: string; errors?: Record<string, string> };
+    expect(body.response_action).toBe("errors");
+    expect(body.errors?.recovered).toContain("一共被欠 ¥276,000，同组其他已办结的投诉已记追回 ¥276,000，本案最多还能记 ¥0");
+    expect(body.errors?.workers).toBeUndefined(); // 12 + 5 = 17 workers: they fit
+    expect(t.app.ledger.find(five)!.status).toBe("accepted");
+
+    const taken = await requests.submit(HONGQI, "resolve", five, { recovered: "0", workers: "5" });
+    expect(taken.text).not.toContain("errors");
   });
 });

@@ -22,7 +22,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
-import { groupWorkersPaidExcess } from "../../groups/paid-limit.js";
+import { groupRecoveredExcess, groupWorkersPaidExcess } from "../../groups/paid-limit.js";
 import { CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, markTeamClaim, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
@@ -458,8 +458,20 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       }
       // The group's workers bound all its resolutions together (the same workers must not count twice).
       const excess = groupWorkersPaidExcess(app.store.sqlite, row.id, workers);
-      if (excess) {
-        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveGroup", { ...excess, group: excess.groupId }) } });
+      // And the group's money: what its resolutions record together may not pass what is owed to it.
+      const moneyExcess = groupRecoveredExcess(app.store.sqlite, row.id, recovered);
+      if (excess || moneyExcess) {
+        const errors: Record<string, string> = {};
+        if (excess) errors.workers = t("slack:modal.workersAboveGroup", { ...excess, group: excess.groupId });
+        if (moneyExcess) {
+          errors.recovered = t("slack:modal.recoveredAboveGroup", {
+            group: moneyExcess.groupId,
+            owed: moneyExcess.owed.toLocaleString("en-US"),
+            others: moneyExcess.othersRecovered.toLocaleString("en-US"),
+            room: moneyExcess.room.toLocaleString("en-US"),
+          });
+        }
+        await ack({ response_action: "errors", errors });
         return;
       }
       amount = recovered;

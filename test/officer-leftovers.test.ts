@@ -7,10 +7,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
+import { postWeeklyReport } from "../src/channels/slack/weekly.js";
 import { groupRecoveredExcess } from "../src/groups/paid-limit.js";
+import { weeklyReport } from "../src/reports/weekly.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
-import { SlackStandIn } from "./helpers/slack-stand-in.js";
+import { SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
 
 const TEAM = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
 // Two complaints about one project of 红旗区: a group owed ¥276,000 (¥236,000 + ¥40,000), 17 workers.
@@ -247,5 +249,51 @@ describe("Slack: the resolve modal holds a group's money to what is owed to the 
 
     const taken = await requests.submit(HONGQI, "resolve", five, { recovered: "0", workers: "5" });
     expect(taken.text).not.toContain("errors");
+  });
+});
+
+describe("the weekly dispatch counts a complaint's arrival for the desk it was routed to, whatever moves it later", () => {
+  let desk: Desk;
+  beforeAll(async () => {
+    desk = await openDesk();
+  });
+  afterAll(() => closeDesk(desk));
+  const cst = (local: string) => Date.parse(`${local}+08:00`);
+  // The intake columns only (overdue, major and collective are counted where the case is now, at the report).
+  const rowsOf = (report: ReturnType<typeof weeklyReport>) =>
+    Object.fromEntries(report.rows.filter((r) => r.new + r.referred > 0).map((r) => [r.code, { new: r.new, referred: r.referred }]));
+
+  it("transferred within the week (Slack's modal) or after it: 红旗区's intake stays 红旗区's, 卫滨区 gets none; the posted table says the same", async () => {
+    const { t, slack, requests, api } = desk;
+    t.clock.current = cst("2026-11-17T09:00");
+    const moved = file(t, SMALL);
+    const later = file(t, SMALL.replace("恒发电器厂", "宏达五金厂").replace("7000", "9000"));
+    expect(t.app.ledger.find(moved)!.jurisdictionCode).toBe("410702");
+    await slack.tickets.postTicket(moved);
+    await slack.tickets.postTicket(later);
+
+    // The week of the report: 2026-11-17 … 11-23. One complaint moved to 卫滨区 on Wednesday, from the desk.
+    t.clock.current = cst("2026-11-18T15:00");
+    const submitted = await requests.submit(HONGQI, "transfer", moved, { division: "410703", reason: "厂在卫滨区" });
+    expect(submitted.status).toBe(200);
+    await waitFor(() => t.app.ledger.find(moved)!.jurisdictionCode === "410703");
+
+    const monday = cst("2026-11-23T10:00");
+    const week = () => weeklyReport(t.app.store, t.app.gazetteer, { now: monday, timeZone: "Asia/Shanghai" });
+    expect(rowsOf(week())).toEqual({ "410702": { new: 2, referred: 0 } });
+    expect(weeklyReport(t.app.store, t.app.gazetteer, { now: monday, timeZone: "Asia/Shanghai", division: "410703" }).total.new).toBe(0);
+    expect(weeklyReport(t.app.store, t.app.gazetteer, { now: monday, timeZone: "Asia/Shanghai", division: "410702" }).total.new).toBe(2);
+
+    // The other moved the week after: last week's figures do not change.
+    t.clock.current = cst("2026-11-25T11:00");
+    t.app.actions.setStatus({ caseId: later, status: "transferred", by: "李", channel: "cli", note: "在卫滨区", moveToJurisdiction: "410703" });
+    expect(rowsOf(week())).toEqual({ "410702": { new: 2, referred: 0 } });
+
+    // Posted to the leaders' channel through the app's own Slack client, as on Monday morning.
+    t.clock.current = monday;
+    await postWeeklyReport(t.app, slack.bolt.client, "#leaders");
+    const posted = JSON.stringify(api.of("chat.postMessage").at(-1)!.args.blocks);
+    expect(posted).toMatch(/红旗区\s+410702\s+2\s/);
+    expect(posted).not.toMatch(/卫滨区\s+410703\s+[1-9]/);
   });
 });

@@ -26,6 +26,8 @@ import { runTriage } from "./triage/triage-command.js";
 import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
 import { ModelReader, modelOptionsFromConfig } from "./triage/llm/model-reader.js";
 import { officerCommand } from "./officers/cli.js";
+import { ActorNames } from "./officers/actor-name.js";
+import { OfficerRegistry } from "./officers/registry.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
@@ -97,12 +99,12 @@ function statusWords(t: ReturnType<typeof translator>, statuses: readonly CaseSt
   return statuses.map((status) => t(`cli.statusWord.${status}`)).join(t("punctuation.enumeration"));
 }
 
-/** Who acted, in words: the officer's name, "工人", "系统" — not "worker:telegram:123". */
-function actorLabel(t: ReturnType<typeof translator>, actor: string): string {
-  if (actor.startsWith("officer:")) return t("cli.actor.officer", { name: actor.slice("officer:".length) });
-  if (actor.startsWith("worker:")) return t("cli.actor.worker");
-  if (actor.startsWith("visitor:")) return t("cli.actor.visitor");
-  return t("cli.actor.system");
+/**
+ * Who acted, in words: the officer's name ("张三" on the CLI; one acting in Slack by the registry's name
+ * for them, else "红旗区经办人"), "工人", "系统" — not "worker:telegram:123" or "slack:U0HONGQI".
+ */
+function actorNames(app: App): ActorNames {
+  return new ActorNames(new OfficerRegistry(app.store.db, app.gazetteer, () => app.clock.now()), app.gazetteer);
 }
 
 /** "2026-11-23 10:03" in the jurisdiction's time zone: officers read local time, not UTC. */
@@ -158,6 +160,7 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
 
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
+  const names = actorNames(app);
   const lines = [
     `${view.displayId}  ${t(`deskStatus.${view.status}`)}`,
     `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
@@ -186,7 +189,7 @@ function printCase(app: App, view: CaseView): void {
       const detail = eventDetail(t, app, event.type, event.data);
       const channel = t(`cli.channel.${event.channel}`, { defaultValue: event.channel });
       // "工人（本地对话）", "worker (local chat)": the brackets of the officers' language.
-      const by = `${actorLabel(t, event.actor)}${t("punctuation.aside", { text: channel })}`;
+      const by = `${names.label(t, event.actor)}${t("punctuation.aside", { text: channel })}`;
       return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${by}${detail ? `  ${detail}` : ""}`;
     }),
   ];
@@ -245,8 +248,12 @@ export function buildProgram(): Command {
         }
         // The full number is personal data: who opened it, and when, is in the ledger (as the Slack 📞 button).
         if (options.showPhone && view.phone !== null) app.actions.phoneViewed(id, by, "cli");
-        if (options.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-        else printCase(app, view);
+        // For machines the actor stays as the ledger has it; `by` is who it was, in words.
+        if (options.json) {
+          const names = actorNames(app);
+          const events = view.events.map((event) => ({ ...event, by: names.label(t, event.actor) }));
+          process.stdout.write(`${JSON.stringify({ ...view, events }, null, 2)}\n`);
+        } else printCase(app, view);
       } finally {
         app.close();
       }

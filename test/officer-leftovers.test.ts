@@ -47,7 +47,7 @@ describe("--record takes the other words for a handling (调解, 速裁, mediate
 
   const lastNote = (id: string) => (t.restart().ledger.events(id).at(-1)?.data as { note?: string } | undefined)?.note;
 
-  it("调解 and 和解 are mediation, 速裁 arbitration, 移送 the police, an English id or word as well", async () => {
+  it("调解 and 和解 are mediation, 速裁 arbitration, 移送 the police, an English id or word as well", { timeout: 120_000 }, async () => {
     const id = file(t, SMALL);
     for (const [word, kind] of [
       ["调解", "mediation"],
@@ -68,7 +68,7 @@ describe("--record takes the other words for a handling (调解, 速裁, mediate
     expect(lastNote(id)).toBe("record:mediation");
   });
 
-  it("an unknown handling is refused with what was typed and the valid ones, codes and names; nothing is written", async () => {
+  it("an unknown handling is refused with what was typed and the valid ones, codes and names; nothing is written", { timeout: 60_000 }, async () => {
     const id = file(t, SMALL);
     const before = t.restart().ledger.events(id).length;
     const refused = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
@@ -194,7 +194,7 @@ describe("the money recovered over a group's resolutions is bounded by what is o
     expect(groupRecoveredExcess(app.store.sqlite, b, 236_001)).toMatchObject({ owed: 236_000, room: 236_000 });
   });
 
-  it("CLI: the group's ¥276,000 recorded on one member, the other's own sum is refused even with --confirm-figures, naming the room; within it, taken", async () => {
+  it("CLI: the group's ¥276,000 recorded on one member, the other's own sum is refused even with --confirm-figures, naming the room; within it, taken", { timeout: 60_000 }, async () => {
     const [team, five] = site("碧桂园凤凰城三期", "刘建国");
     const groupId = t.restart().ledger.find(team)!.groupId!;
     const whole = await cli("case", "set-status", five, "resolved", "--by", "李", "--recovered", "27.6万", "--workers-paid", "5", "--confirm-figures");
@@ -295,5 +295,86 @@ describe("the weekly dispatch counts a complaint's arrival for the desk it was r
     const posted = JSON.stringify(api.of("chat.postMessage").at(-1)!.args.blocks);
     expect(posted).toMatch(/红旗区\s+410702\s+2\s/);
     expect(posted).not.toMatch(/卫滨区\s+410703\s+[1-9]/);
+  });
+});
+
+describe("case histories name an officer who acted in Slack, never by a raw Slack user ID", () => {
+  let desk: Desk;
+  let cli: ReturnType<typeof cliOn>;
+  const NAMED = "U0NAMED"; // registered with the bureau's name for him
+  const LEARNT = "U0LEARNT"; // no name registered: Slack's display name, learnt from users.info
+  beforeAll(async () => {
+    desk = await openDesk();
+    cli = cliOn(desk.t);
+    const { registry } = desk.slack.desk;
+    registry.add({ slackUserId: NAMED, divisionCode: "410702", name: "王明" });
+    registry.add({ slackUserId: LEARNT, divisionCode: "410702" });
+    desk.api.users.set(LEARNT, { name: "lihua", real_name: "Li Hua", display_name: "李华" });
+    desk.api.users.set(NAMED, { name: "wangming", display_name: "Wang (Slack)" });
+  });
+  afterAll(() => closeDesk(desk));
+
+  async function acceptAndRecord(officer: string, channel = "local"): Promise<{ id: string; worker: Worker }> {
+    const { t, slack, requests } = desk;
+    const worker = new Worker(t.app, `names${users++}`, channel);
+    const id = worker.files(SMALL);
+    await slack.tickets.postTicket(id);
+    expect((await requests.click(officer, "arrears_accept", id)).status).toBe(200);
+    await waitFor(() => t.app.ledger.find(id)!.status === "accepted");
+    expect((await requests.click(officer, "arrears_record", id, { selected: `${id}|mediation` })).status).toBe(200);
+    await waitFor(() => t.app.ledger.find(id)!.status === "handling");
+    return { id, worker };
+  }
+
+  it("the bureau's name first (users.info not asked); else the Slack display name, learnt when they act", { timeout: 120_000 }, async () => {
+    const named = await acceptAndRecord(NAMED);
+    expect(desk.api.of("users.info").filter((c) => c.args.user === NAMED)).toHaveLength(0);
+    const learnt = await acceptAndRecord(LEARNT);
+    // Learnt after the action (a slow users.info delays no ticket), once, not per click.
+    await waitFor(() => desk.slack.desk.registry.displayName(LEARNT) === "李华");
+    expect(desk.api.of("users.info").filter((c) => c.args.user === LEARNT)).toHaveLength(1);
+
+    const shownNamed = await cli("case", "show", named.id);
+    expect(shownNamed.code, shownNamed.stderr).toBe(0);
+    expect(shownNamed.stdout).toMatch(/状态改为「已受理」\s+王明（Slack）/);
+    expect(shownNamed.stdout).not.toContain("U0NAMED");
+    const shownLearnt = await cli("case", "show", learnt.id);
+    expect(shownLearnt.stdout).toMatch(/状态改为「已受理」\s+李华（Slack）/);
+    expect(shownLearnt.stdout).not.toMatch(/slack:U|U0LEARNT/);
+
+    // For machines the ledger's actor stays, with who it was in words beside it.
+    const json = JSON.parse((await cli("case", "show", learnt.id, "--json")).stdout) as { events: { actor: string; by: string; type: string }[] };
+    expect(json.events.find((e) => e.type === "status_changed")).toMatchObject({ actor: `officer:slack:${LEARNT}`, by: "李华" });
+
+    // `officer list` shows the names.
+    const listed = await cli("officer", "list");
+    expect(listed.stdout).toMatch(/U0NAMED\s+410702 .*王明/);
+    expect(listed.stdout).toMatch(/U0LEARNT\s+410702 .*李华/);
+
+    // A name given on the command line is the person's at every desk, and names them from then on.
+    const renamed = await cli("officer", "add", "--slack-user", LEARNT, "--division", "410700", "--name", "李华英");
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect((await cli("case", "show", learnt.id)).stdout).toMatch(/状态改为「已受理」\s+李华英（Slack）/);
+  });
+
+  it("no name registered and Slack's refused (no users:read scope): the officer of their desk, '红旗区经办人'", { timeout: 60_000 }, async () => {
+    desk.api.usersReadScope = false;
+    const SCOPELESS = "U0NOSCOPE";
+    desk.slack.desk.registry.add({ slackUserId: SCOPELESS, divisionCode: "410702" });
+    const { id } = await acceptAndRecord(SCOPELESS);
+    await waitFor(() => desk.api.of("users.info").some((c) => c.args.user === SCOPELESS));
+    const shown = await cli("case", "show", id);
+    expect(shown.stdout).toMatch(/状态改为「已受理」\s+红旗区经办人（Slack）/);
+    expect(shown.stdout).not.toContain(SCOPELESS);
+    const english = await cliOn(desk.t, { DEFAULT_LOCALE: "en" })("case", "show", id);
+    expect(english.stdout).toContain("an officer of 红旗区 (Slack)");
+  });
+
+  it("the worker's own /status never shows a Slack user ID or the ledger's actor codes", async () => {
+    desk.api.usersReadScope = true;
+    const { id, worker } = await acceptAndRecord(LEARNT);
+    worker.says(`/status ${id}`);
+    expect(worker.heard).toContain("协调");
+    expect(worker.heard).not.toMatch(/U0LEARNT|slack:|officer:/);
   });
 });

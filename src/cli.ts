@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, resolutionNote } from "./cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
@@ -26,10 +26,12 @@ import { runTriage } from "./triage/triage-command.js";
 import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
 import { ModelReader, modelOptionsFromConfig } from "./triage/llm/model-reader.js";
 import { officerCommand } from "./officers/cli.js";
+import { ActorNames } from "./officers/actor-name.js";
+import { OfficerRegistry } from "./officers/registry.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
 import { reportCommand } from "./reports/cli.js";
-import { groupWorkersPaidExcess } from "./groups/paid-limit.js";
+import { groupRecoveredExcess, groupWorkersPaidExcess } from "./groups/paid-limit.js";
 import { dbCommand, requireDatabase } from "./db/cli.js";
 import { sqlitePath } from "./db/open.js";
 import { resolve } from "node:path";
@@ -97,12 +99,12 @@ function statusWords(t: ReturnType<typeof translator>, statuses: readonly CaseSt
   return statuses.map((status) => t(`cli.statusWord.${status}`)).join(t("punctuation.enumeration"));
 }
 
-/** Who acted, in words: the officer's name, "工人", "系统" — not "worker:telegram:123". */
-function actorLabel(t: ReturnType<typeof translator>, actor: string): string {
-  if (actor.startsWith("officer:")) return t("cli.actor.officer", { name: actor.slice("officer:".length) });
-  if (actor.startsWith("worker:")) return t("cli.actor.worker");
-  if (actor.startsWith("visitor:")) return t("cli.actor.visitor");
-  return t("cli.actor.system");
+/**
+ * Who acted, in words: the officer's name ("张三" on the CLI; one acting in Slack by the registry's name
+ * for them, else "红旗区经办人"), "工人", "系统" — not "worker:telegram:123" or "slack:U0HONGQI".
+ */
+function actorNames(app: App): ActorNames {
+  return new ActorNames(new OfficerRegistry(app.store.db, app.gazetteer, () => app.clock.now()), app.gazetteer);
 }
 
 /** "2026-11-23 10:03" in the jurisdiction's time zone: officers read local time, not UTC. */
@@ -158,6 +160,7 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
 
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
+  const names = actorNames(app);
   const lines = [
     `${view.displayId}  ${t(`deskStatus.${view.status}`)}`,
     `${t("cli.category")}: ${t(`category.${view.category}`)}${view.major ? ` · ${t("cli.major")}` : view.collective ? ` · ${t("cli.collective")}` : ""}`,
@@ -186,7 +189,7 @@ function printCase(app: App, view: CaseView): void {
       const detail = eventDetail(t, app, event.type, event.data);
       const channel = t(`cli.channel.${event.channel}`, { defaultValue: event.channel });
       // "工人（本地对话）", "worker (local chat)": the brackets of the officers' language.
-      const by = `${actorLabel(t, event.actor)}${t("punctuation.aside", { text: channel })}`;
+      const by = `${names.label(t, event.actor)}${t("punctuation.aside", { text: channel })}`;
       return `  ${localTime(event.at, app.config.TIME_ZONE)}  ${eventLabel(t, event.type, event.data)}  ${by}${detail ? `  ${detail}` : ""}`;
     }),
   ];
@@ -245,8 +248,12 @@ export function buildProgram(): Command {
         }
         // The full number is personal data: who opened it, and when, is in the ledger (as the Slack 📞 button).
         if (options.showPhone && view.phone !== null) app.actions.phoneViewed(id, by, "cli");
-        if (options.json) process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
-        else printCase(app, view);
+        // For machines the actor stays as the ledger has it; `by` is who it was, in words.
+        if (options.json) {
+          const names = actorNames(app);
+          const events = view.events.map((event) => ({ ...event, by: names.label(t, event.actor) }));
+          process.stdout.write(`${JSON.stringify({ ...view, events }, null, 2)}\n`);
+        } else printCase(app, view);
       } finally {
         app.close();
       }
@@ -317,7 +324,7 @@ export function buildProgram(): Command {
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
-    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调, 仲裁, 移送公安, 垫付)`)
+    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调/调解, 仲裁/速裁, 移送公安, 垫付)`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")}, or its name: 劳动争议, 工伤…)`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
       const app = openApp();
@@ -383,8 +390,24 @@ export function buildProgram(): Command {
           // The group's workers bound the paid of all its resolutions together: the same workers counted
           // twice would go into the table reported upward, so --confirm-figures does not take it (a
           // headcount too low is put right with \`case correct\` first).
+          // The money likewise: what the group's resolutions record together is bounded by what is owed to
+          // the group (its own amount for a group with none), whatever --confirm-figures says.
           const excess = groupWorkersPaidExcess(app.store.sqlite, id, workersPaid);
-          if (excess) throw new InvalidArgumentError(t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }));
+          const moneyExcess = groupRecoveredExcess(app.store.sqlite, id, recovered);
+          const groupRefusals = [
+            excess ? t("cli.workersAboveGroup", { ...excess, group: excess.groupId, paid: workersPaid, id: formatCaseId(id) }) : null,
+            moneyExcess
+              ? t("cli.recoveredAboveGroup", {
+                  group: moneyExcess.groupId,
+                  owed: moneyExcess.owed.toLocaleString("en-US"),
+                  others: moneyExcess.othersRecovered.toLocaleString("en-US"),
+                  room: moneyExcess.room.toLocaleString("en-US"),
+                  recovered: recovered.toLocaleString("en-US"),
+                  id: formatCaseId(id),
+                })
+              : null,
+          ].filter((refusal): refusal is string => refusal !== null);
+          if (groupRefusals.length > 0) throw new InvalidArgumentError(groupRefusals.join("\n"));
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
@@ -397,8 +420,16 @@ export function buildProgram(): Command {
         }
         if (options.record !== undefined) {
           const recordLabel = (kind: string) => `slack:record.${kind}`;
-          const record = codeFromWords(options.record, RECORD_KINDS, recordLabel);
-          if (record === null) throw new InvalidArgumentError(t("cli.badRecord", { kinds: codesWithWords(t, RECORD_KINDS, recordLabel) }));
+          // The code, the desk's name (立案, 协调…) or another word for it (调解, 速裁, mediate…).
+          const record = codeFromWords(options.record, RECORD_KINDS, recordLabel) ?? recordKindFromAlias(options.record);
+          if (record === null) {
+            const kinds = RECORD_KINDS.map((kind) => {
+              const other = RECORD_SHOWN_ALIAS[kind]?.[app.config.DEFAULT_LOCALE];
+              const words = [t(recordLabel(kind)).replace(/\s*[（(].*$/, ""), ...(other ? [other] : [])];
+              return `${kind}${t("punctuation.aside", { text: words.join(t("punctuation.alternative")) })}`;
+            }).join(t("punctuation.enumeration"));
+            throw new InvalidArgumentError(t("cli.badRecord", { value: options.record, kinds }));
+          }
           // The same handling again tells the worker nothing new.
           if (lastRecordKind(app.ledger.events(id)) === record) {
             throw new InvalidArgumentError(t("slack:refuse.recordedBefore", { what: t(`slack:record.${record}`) }));

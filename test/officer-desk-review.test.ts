@@ -260,7 +260,7 @@ describe("the CLI takes a handling record and a category by the names officers k
     expect(t.restart().ledger.events(id).at(-1)).toMatchObject({ data: { note: "record:police" } });
     const unknown = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("case_opened（立案）、mediation（协调）");
+    expect(unknown.stderr).toContain("case_opened（立案）、mediation（协调/调解）");
   });
 
   it("an option of another action is refused, not dropped: handling --recovered records no money, handling --category no category", async () => {

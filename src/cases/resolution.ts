@@ -8,6 +8,32 @@ import { findAmountMentions } from "../triage/amounts.js";
 export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
+/**
+ * The other words officers use for the same handling (domain.md, "Handling and closing"): 调解 and 和解
+ * are the everyday words for 协调, 速裁 is arbitration's fast track, 责令改正 and the decisions follow a
+ * case opened (立案), 移送 is to the police, 工资保证金/应急周转金 are what an advance is paid from. The
+ * desk's own names (slack:record.*) and the codes are read besides these.
+ */
+export const RECORD_ALIASES: Readonly<Record<RecordKind, readonly string[]>> = {
+  case_opened: ["立案查处", "立案调查", "责令改正", "行政处理", "行政处理决定", "行政处罚", "行政处罚决定", "open a case", "opened", "enforcement", "enforcement case"],
+  mediation: ["调解", "和解", "协调处理", "调解协议", "和解协议", "mediate", "mediated", "coordination", "settlement"],
+  arbitration: ["速裁", "劳动仲裁", "仲裁速裁", "fast-track arbitration", "arbitrated"],
+  police: ["移送", "移送公安机关", "公安", "报警", "拒不支付劳动报酬罪", "police referral", "referral to police", "referred to police"],
+  advance: ["垫付工资", "工资保证金", "应急周转金", "保证金垫付", "应急周转金垫付", "工资保证金垫付", "advance payment", "advanced"],
+};
+
+/** The other word shown beside the desk's name when --record is refused ("mediation（协调/调解）"). */
+export const RECORD_SHOWN_ALIAS: Partial<Record<RecordKind, { "zh-CN": string; en: string }>> = {
+  mediation: { "zh-CN": "调解", en: "mediate" },
+  arbitration: { "zh-CN": "速裁", en: "fast-track arbitration" },
+};
+
+/** A handling named in other words than the desk's ("调解", "速裁", "mediate"); null when none of them. */
+export function recordKindFromAlias(value: string): RecordKind | null {
+  const typed = value.trim().toLowerCase();
+  return RECORD_KINDS.find((kind) => RECORD_ALIASES[kind].some((alias) => alias.toLowerCase() === typed)) ?? null;
+}
+
 export interface Resolution {
   recovered: number;
   workersPaid: number;

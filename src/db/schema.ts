@@ -283,6 +283,10 @@ export const officers = sqliteTable(
     /** "officer" or "leader". */
     role: text("role").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** The officer's name as the bureau registered it (`officer add --name`): how case histories name them. */
+    name: text("name"),
+    /** The officer's Slack display name, learnt from users.info when they act (used when `name` is not set). */
+    slackName: text("slack_name"),
   },
   (table) => [uniqueIndex("officers_user_division").on(table.slackUserId, table.divisionCode)],
 );

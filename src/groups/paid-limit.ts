@@ -80,3 +80,48 @@ export function groupWorkersPaidExcess(sqlite: Database.Database, caseId: string
   const othersPaid = [...othersPaidByKey.entries()].filter(([key]) => key !== selfKey).reduce((a, [, v]) => a + v, 0);
   return { groupId: self.groupId, groupWorkers, othersPaid, room: Math.max(0, groupWorkers - othersPaid) };
 }
+
+export interface GroupRecoveredExcess {
+  groupId: string;
+  /** What is owed to the group: each claim's amount once, as the group's sums (the case's own among them). */
+  owed: number;
+  /** Money the other members' standing resolutions say was recovered. */
+  othersRecovered: number;
+  /** What this case may still record: owed − othersRecovered, never below 0. */
+  room: number;
+}
+
+/** Money recovered as a resolution's note records it, else (as the report counts) the amount owed. */
+function recoveredIn(member: MemberFigures): number {
+  const tagged = /(?:^|[\s;])recovered:(\d+(?:\.\d+)?)/.exec(member.resolution ?? "");
+  return tagged ? Number(tagged[1]) : (member.amountYuan ?? 0);
+}
+
+/**
+ * Whether resolving `caseId` with `recovered` yuan would make its group's resolutions record more money
+ * than is owed to the group — the same money counted twice in the table reported upward (one member
+ * resolved with the whole site's payment, the others with their own). Counted as the campaign report
+ * counts: a team's claim told twice once (its larger figure). The bound is what is owed to the group,
+ * each claim once, as its sums — the case's own amount among them, so a group whose other members told no
+ * sum is bounded by the case's. Null when it fits, when the case is in no group, or when no member's
+ * amount is known (nothing to hold it to; the amount is put right with `case correct` first).
+ */
+export function groupRecoveredExcess(sqlite: Database.Database, caseId: string, recovered: number): GroupRecoveredExcess | null {
+  const members = sqlite.prepare<{ caseId: string }, MemberFigures>(MEMBERS_SQL).all({ caseId });
+  const self = members.find((m) => m.id === caseId);
+  if (!self || members.length < 2) return null;
+  const owedByKey = new Map<string, number>();
+  for (const m of members) if (m.amountYuan !== null) owedByKey.set(claimKey(m), Math.max(owedByKey.get(claimKey(m)) ?? 0, m.amountYuan));
+  const owed = [...owedByKey.values()].reduce((a, b) => a + b, 0);
+  if (owed <= 0) return null;
+  const othersByKey = new Map<string, number>();
+  for (const m of members) {
+    if (m.id === caseId || m.status !== "resolved") continue;
+    othersByKey.set(claimKey(m), Math.max(othersByKey.get(claimKey(m)) ?? 0, recoveredIn(m)));
+  }
+  const selfKey = claimKey(self);
+  const total = [...new Map(othersByKey).set(selfKey, Math.max(othersByKey.get(selfKey) ?? 0, recovered)).values()].reduce((a, b) => a + b, 0);
+  if (total <= owed) return null;
+  const othersRecovered = [...othersByKey.entries()].filter(([key]) => key !== selfKey).reduce((a, [, v]) => a + v, 0);
+  return { groupId: self.groupId, owed, othersRecovered, room: Math.max(0, owed - othersRecovered) };
+}

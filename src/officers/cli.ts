@@ -26,6 +26,12 @@ function withApp<T>(openApp: () => App, run: (app: App, registry: OfficerRegistr
   }
 }
 
+/** "  王明": the name case histories show for the officer, when one is known. */
+function nameColumn(registry: OfficerRegistry, slackUserId: string): string {
+  const name = registry.displayName(slackUserId);
+  return name ? `  ${name}` : "";
+}
+
 export function officerCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
   const command = new Command("officer").description("officers who may act on cases in Slack (by division)");
 
@@ -35,13 +41,14 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
     .requiredOption("--slack-user <id>", "Slack user ID (U…)", slackUser)
     .requiredOption("--division <code>", "six-digit division code (GB/T 2260)", divisionCode)
     .addOption(new Option("--role <role>", "officer or leader (new: officer; registered: unchanged)").choices([...OFFICER_ROLES]))
-    .action((options: { slackUser: string; division: string; role?: "officer" | "leader" }) => {
+    .option("--name <name>", "the officer's name, as case histories show who acted (default: their Slack display name, if the app may read it)")
+    .action((options: { slackUser: string; division: string; role?: "officer" | "leader"; name?: string }) => {
       withApp(openApp, (app, registry) => {
         try {
-          const row = registry.add({ slackUserId: options.slackUser, divisionCode: options.division, role: options.role });
+          const row = registry.add({ slackUserId: options.slackUser, divisionCode: options.division, role: options.role, name: options.name });
           const t = translator(app.config.DEFAULT_LOCALE);
           const role = (code: string) => t(`cli.role.${code}`, { defaultValue: code });
-          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${role(row.role)}`);
+          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${role(row.role)}${nameColumn(registry, row.slackUserId)}`);
           // Registered before: say whether the role changed, so that no leader is demoted unnoticed.
           if (row.previousRole !== null) {
             out(row.previousRole === row.role ? t("cli.officer.alreadyRegistered", { role: role(row.role) }) : t("cli.officer.roleChanged", { from: role(row.previousRole), to: role(row.role) }));
@@ -63,7 +70,9 @@ export function officerCommand(openApp: () => App, out: (line: string) => void =
         const t = translator(app.config.DEFAULT_LOCALE);
         const rows = registry.list();
         if (rows.length === 0) out(t("cli.officer.none"));
-        for (const row of rows) out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${t(`cli.role.${row.role}`, { defaultValue: row.role })}`);
+        for (const row of rows) {
+          out(`${row.slackUserId}  ${row.divisionCode} ${app.gazetteer.fullName(row.divisionCode)}  ${t(`cli.role.${row.role}`, { defaultValue: row.role })}${nameColumn(registry, row.slackUserId)}`);
+        }
       });
     });
 

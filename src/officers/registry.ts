@@ -27,9 +27,12 @@ export class OfficerRegistry {
    * officer is an "officer" and a registered one keeps theirs (adding again never demotes a leader
    * unasked). `previousRole` tells the caller what changed.
    */
-  add(input: { slackUserId: string; divisionCode: string; role?: OfficerRole }): OfficerRow & { previousRole: OfficerRole | null } {
+  add(input: { slackUserId: string; divisionCode: string; role?: OfficerRole; name?: string }): OfficerRow & { previousRole: OfficerRole | null } {
     const slackUserId = slackUserIdSchema.parse(input.slackUserId);
     if (!this.gazetteer.byCode(input.divisionCode)) throw new UnknownDivisionError(input.divisionCode);
+    // A name is the person's, whatever the division: given once, it names them at every desk they hold.
+    const name = input.name?.trim() || undefined;
+    if (name !== undefined) this.db.update(officers).set({ name }).where(eq(officers.slackUserId, slackUserId)).run();
     const existing = this.find(slackUserId, input.divisionCode);
     if (existing) {
       const role = officerRoleSchema.parse(input.role ?? existing.role);
@@ -39,7 +42,7 @@ export class OfficerRegistry {
     const role = officerRoleSchema.parse(input.role ?? "officer");
     const inserted = this.db
       .insert(officers)
-      .values({ slackUserId, divisionCode: input.divisionCode, role, createdAt: this.now() })
+      .values({ slackUserId, divisionCode: input.divisionCode, role, createdAt: this.now(), name: name ?? this.displayNames(slackUserId).name, slackName: this.displayNames(slackUserId).slackName })
       .returning()
       .get();
     return { ...inserted, previousRole: null };
@@ -82,6 +85,25 @@ export class OfficerRegistry {
     const chain = new Set(this.gazetteer.chain(divisionCode).map((d) => d.code));
     if (chain.size === 0) chain.add(divisionCode);
     return mine.some((row) => chain.has(row.divisionCode));
+  }
+
+  /** The names known for a Slack user: the bureau's (`officer add --name`) and the one Slack gave. */
+  displayNames(slackUserId: string): { name: string | null; slackName: string | null } {
+    const rows = this.assignments(slackUserId);
+    return { name: rows.find((row) => row.name)?.name ?? null, slackName: rows.find((row) => row.slackName)?.slackName ?? null };
+  }
+
+  /** How people read a Slack user's name: the bureau's name for them, else their Slack name; null: none known. */
+  displayName(slackUserId: string): string | null {
+    const names = this.displayNames(slackUserId);
+    return names.name ?? names.slackName;
+  }
+
+  /** Keeps the display name Slack gave for a user (users.info); false when it is not registered. */
+  learnSlackName(slackUserId: string, slackName: string): boolean {
+    const name = slackName.trim();
+    if (name === "") return false;
+    return this.db.update(officers).set({ slackName: name }).where(eq(officers.slackUserId, slackUserId)).run().changes > 0;
   }
 
   /** Whether a case of `divisionCode` falls under any of the user's divisions (for /cases). */

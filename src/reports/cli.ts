@@ -8,7 +8,7 @@ import type { App } from "../app.js";
 import { loadConfig } from "../config.js";
 import { translator } from "../i18n.js";
 import { campaignStats } from "./campaign.js";
-import { writeCampaignCsv, writeCampaignXlsx, type CampaignMeta } from "./campaign-table.js";
+import { campaignCsv, writeCampaignCsv, writeCampaignXlsx, type CampaignMeta } from "./campaign-table.js";
 import { BadDateError, localDateString, localPeriod } from "./period.js";
 import { renderWeeklyTable, weeklyReport, weeklyReportJson } from "./weekly.js";
 
@@ -50,6 +50,8 @@ export interface CampaignReportOptions {
 }
 
 const EXTENSIONS = { xlsx: ".xlsx", csv: ".csv" } as const;
+/** `--csv -`: the table on standard output, as `-` conventionally means (`… --csv - > table.csv`, `| iconv …`). */
+export const STDOUT = "-";
 
 /** An output refused before anything is computed or written: a translation key and its parameters. */
 export class ExportRefusedError extends Error {
@@ -72,6 +74,11 @@ export function checkOutputs(options: Pick<CampaignReportOptions, "xlsx" | "csv"
   for (const format of ["xlsx", "csv"] as const) {
     const file = options[format];
     if (file === undefined) continue;
+    // A workbook is binary: on a terminal it is noise, and it is never what "-" is asked for here.
+    if (file === STDOUT) {
+      if (format === "xlsx") throw new ExportRefusedError("reports:cli.xlsxToStdout", {});
+      continue;
+    }
     const ext = EXTENSIONS[format];
     if (extname(file).toLowerCase() !== ext) {
       const stem = extname(file) === "" ? file : file.slice(0, -extname(file).length);
@@ -82,7 +89,11 @@ export function checkOutputs(options: Pick<CampaignReportOptions, "xlsx" | "csv"
 }
 
 /** Computes and writes the campaign table; returns the files written. */
-export async function runCampaignReport(app: App, options: CampaignReportOptions): Promise<string[]> {
+export async function runCampaignReport(
+  app: App,
+  options: CampaignReportOptions,
+  stdout: (text: string) => void = (text) => void process.stdout.write(text),
+): Promise<string[]> {
   checkOutputs(options);
   const timeZone = app.config.TIME_ZONE;
   const period = localPeriod(options.from, options.to, timeZone);
@@ -102,7 +113,10 @@ export async function runCampaignReport(app: App, options: CampaignReportOptions
       await writeCampaignXlsx(options.xlsx, stats, t, meta, write);
       written.push(options.xlsx);
     }
-    if (options.csv) {
+    if (options.csv === STDOUT) {
+      // The same bytes as the file (UTF-8 with its BOM, so that `> table.csv` opens in Excel).
+      stdout(campaignCsv(stats, t, meta));
+    } else if (options.csv) {
       writeCampaignCsv(options.csv, stats, t, meta, write);
       written.push(options.csv);
     }
@@ -115,7 +129,15 @@ export async function runCampaignReport(app: App, options: CampaignReportOptions
   return written;
 }
 
-export function reportCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {
+export function reportCommand(
+  openApp: () => App,
+  out: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  /** Raw standard output (`--csv -`), and where the lines about files written go then, not into the CSV. */
+  stdout: { write: (text: string) => void; info: (line: string) => void } = {
+    write: (text) => void process.stdout.write(text),
+    info: (line) => void process.stderr.write(`${line}\n`),
+  },
+): Command {
   const command = new Command("report").description("reports for leaders: the campaign statistics table, the weekly dispatch");
 
   command
@@ -125,7 +147,7 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
     .requiredOption("--to <date>", "last day, YYYY-MM-DD (inclusive)", dateArgument)
     .option("--division <code>", "only cases of this division and those under it", divisionArgument)
     .option("--xlsx <file>", "write the table as an Excel workbook")
-    .option("--csv <file>", "write the table as CSV (UTF-8 with BOM)")
+    .option("--csv <file>", "write the table as CSV (UTF-8 with BOM); - writes it to standard output")
     .option("--unit <name>", "reporting unit (填报单位名称); default: the division's name")
     .option("--title <text>", "title of the table")
     .option("--force", "overwrite files that exist already")
@@ -136,8 +158,9 @@ export function reportCommand(openApp: () => App, out: (line: string) => void = 
         if (!options.xlsx && !options.csv) command.error(t("reports:cli.needOutput"));
         const unknown = checkDivision(app, options.division);
         if (unknown) command.error(unknown);
-        const files = await runCampaignReport(app, options);
-        for (const file of files) out(t("reports:cli.written", { file }));
+        const files = await runCampaignReport(app, options, stdout.write);
+        // With the CSV on standard output, what was written besides is said on standard error.
+        for (const file of files) (options.csv === STDOUT ? stdout.info : out)(t("reports:cli.written", { file }));
       } catch (error) {
         if (error instanceof BadDateError) command.error(translator(app.config.DEFAULT_LOCALE)(error.key, error.params));
         if (error instanceof ExportRefusedError) command.error(translator(app.config.DEFAULT_LOCALE)(error.key, error.params));

@@ -1,5 +1,5 @@
-// 周调度: the week's figures by division for the leaders — wage-arrears cases newly logged and
-// resolved in the week, other complaints referred elsewhere (首问负责: logged and answered too), and, at the moment of the report, open cases past their deadline, and the open major and
+// 周调度: the week's figures by division for the leaders — wage-arrears cases newly logged (for the desk
+// each arrived at) and resolved in the week, other complaints referred elsewhere (首问负责: logged and answered too), and, at the moment of the report, open cases past their deadline, and the open major and
 // collective incidents (a group of complaints once). Indexed queries: cases_created_idx, case_events_type_at_idx, cases_due_idx,
 // cases_status_idx.
 import type { TFunction } from "i18next";
@@ -34,6 +34,14 @@ function firstOfLastDays(now: number, days: number, timeZone: string): number {
   return startOfLocalDate(first, timeZone);
 }
 const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
+/**
+ * The desk a complaint arrived at: the jurisdiction it was routed to when it was logged — the `from` of its
+ * first transfer (jurisdiction_changed, case_events_case_idx), else the desk it has now. A transfer made
+ * later moves no week's intake to another desk; null: it came to the triage desk (no place known).
+ */
+const ARRIVAL_DESK = `NULLIF(COALESCE((SELECT COALESCE(json_extract(e2.data, '$.from'), '') FROM case_events e2
+              WHERE e2.case_id = c.id AND e2.type = 'jurisdiction_changed' ORDER BY e2.id LIMIT 1),
+            c.jurisdiction_code), '')`;
 /** One per group, one per ungrouped case (group and case IDs apart by their prefix). */
 const INCIDENTS = "COUNT(DISTINCT CASE WHEN c.group_id IS NOT NULL THEN 'g:' || c.group_id ELSE 'c:' || c.id END)";
 
@@ -50,11 +58,13 @@ export function weeklyReport(
   const prefix = options.division ? divisionPrefix(options.division) : null;
   const params = { from, to, now: to, prefix };
   const inDivision = "(@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')";
+  // The week's intake counts for the desk each complaint arrived at, not the one that has it now.
+  const arrivedInDivision = `(@prefix IS NULL OR ${ARRIVAL_DESK} LIKE @prefix || '%')`;
   const queries: Record<WeeklyFigure, string> = {
-    new: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
-          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 1 AND ${inDivision} GROUP BY c.jurisdiction_code`,
-    referred: `SELECT c.jurisdiction_code AS code, COUNT(*) AS n FROM cases c
-          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 0 AND ${inDivision} GROUP BY c.jurisdiction_code`,
+    new: `SELECT ${ARRIVAL_DESK} AS code, COUNT(*) AS n FROM cases c
+          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 1 AND ${arrivedInDivision} GROUP BY 1`,
+    referred: `SELECT ${ARRIVAL_DESK} AS code, COUNT(*) AS n FROM cases c
+          WHERE c.created_at >= @from AND c.created_at < @to AND c.is_arrears = 0 AND ${arrivedInDivision} GROUP BY 1`,
     // Arrears cases resolved in the period and still resolved: one reopened since (回头看: not paid) is
     // not done. Closed with nothing recovered counts here (办结), not in the campaign table's 解决.
     resolved: `SELECT c.jurisdiction_code AS code, COUNT(DISTINCT e.case_id) AS n FROM case_events e JOIN cases c ON c.id = e.case_id

@@ -13,6 +13,10 @@ export class SlackStandIn {
   calls: ApiCall[] = [];
   /** Channels whose chat.postMessage fails (channel_not_found), to test what is retried. */
   readonly failingChannels = new Set<string>();
+  /** Workspace members users.info knows (others: user_not_found), by user ID. */
+  readonly users = new Map<string, { name: string; real_name?: string; display_name?: string }>();
+  /** False: users.info answers missing_scope, as Slack does for a token without users:read. */
+  usersReadScope = true;
   /** False: auth.test answers invalid_auth, as Slack does for a wrong or revoked token. */
   acceptsToken = true;
   private server: Server | undefined;
@@ -62,6 +66,15 @@ export class SlackStandIn {
         return { ok: true, channel: args.channel, ts: args.ts };
       case "chat.postEphemeral":
         return { ok: true, message_ts: `${++this.tsCounter}.000200` };
+      case "users.info": {
+        if (!this.usersReadScope) return { ok: false, error: "missing_scope", needed: "users:read" };
+        const user = this.users.get(String(args.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return {
+          ok: true,
+          user: { id: args.user, name: user.name, real_name: user.real_name ?? "", profile: { real_name: user.real_name ?? "", display_name: user.display_name ?? "" } },
+        };
+      }
       case "views.open":
         return { ok: true, view: { id: `V${++this.tsCounter}` } };
       default:

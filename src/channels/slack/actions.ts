@@ -22,7 +22,7 @@ import { ASK_WORKER_FROM } from "./desk-tickets.js";
 import { slackEscape } from "./escape.js";
 import { divisionPrefix } from "../../reports/period.js";
 import { RECORD_KINDS, type SlackClient, type Tickets } from "./tickets.js";
-import { groupWorkersPaidExcess } from "../../groups/paid-limit.js";
+import { groupRecoveredExcess, groupWorkersPaidExcess } from "../../groups/paid-limit.js";
 import { CLAIM_SEPARATE_ACTION, ClaimAlreadyMarkedError, markTeamClaim, NoTwinClaimError, NotATeamClaimError, NotGroupedError } from "../../groups/groups.js";
 
 const CHANNEL = "slack";
@@ -52,9 +52,14 @@ function workerLocale(row: CaseRow): Locale {
   return (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
 }
 
+/** How long a Slack display name learnt from users.info is trusted before it is asked again. */
+const NAME_REFRESH_MS = 24 * 3_600_000;
+
 export class SlackDesk {
   readonly registry: OfficerRegistry;
   private readonly t;
+  /** When each user's Slack name was last asked for, in this process (users.info once a day at most). */
+  private readonly namesAsked = new Map<string, number>();
 
   constructor(
     private readonly app: App,
@@ -62,6 +67,31 @@ export class SlackDesk {
   ) {
     this.registry = new OfficerRegistry(app.store.db, app.gazetteer, () => app.clock.now());
     this.t = translator(app.config.DEFAULT_LOCALE);
+  }
+
+  /**
+   * Learns the display name of an officer who acts (users.info, needs the `users:read` scope), so that case
+   * histories name them instead of a Slack user ID. Not needed when the bureau registered a name
+   * (`officer add --name`); asked once a day at most; a failure (no scope, Slack down) changes nothing —
+   * the histories then say "红旗区经办人".
+   */
+  async learnName(client: SlackClient, user: string): Promise<void> {
+    if (this.registry.displayNames(user).name !== null) return;
+    const now = Date.now();
+    const asked = this.namesAsked.get(user);
+    if (asked !== undefined && now - asked < NAME_REFRESH_MS) return;
+    this.namesAsked.set(user, now);
+    try {
+      const info = (await client.users.info({ user })) as {
+        ok?: boolean;
+        user?: { name?: string; real_name?: string; deleted?: boolean; profile?: { display_name?: string; real_name?: string } };
+      };
+      const person = info.user;
+      const name = person?.profile?.display_name?.trim() || person?.profile?.real_name?.trim() || person?.real_name?.trim() || person?.name?.trim() || "";
+      if (info.ok && name !== "" && name !== user) this.registry.learnSlackName(user, name);
+    } catch {
+      // No users:read scope, or Slack not answering: the registry's fallback label stands.
+    }
   }
 
   /** Runs `fn` in one transaction with the dedupe key: a repeated key runs nothing and returns false. */
@@ -368,10 +398,12 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
         user,
         row.phone ? t("slack:phone.shown", { id: formatCaseId(caseId), phone: row.phone }) : t("slack:phone.none", { id: formatCaseId(caseId) }),
       );
+      await desk.learnName(client, user);
       return;
     }
     if (name === CLAIM_SEPARATE_ACTION) {
       await ephemeral(client, channel, user, desk.separateClaim(key, user, caseId));
+      await desk.learnName(client, user);
       return;
     }
     let done = false;
@@ -390,9 +422,12 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     });
     if (recordedBefore) await ephemeral(client, channel, user, t("slack:refuse.recordedBefore", { what: t(`slack:record.${kind}`) }));
     if (done) await tickets.refresh(caseId);
+    // An officer who acted: their name for the case histories (the ledger keeps their Slack ID). After
+    // the action and its ticket, so that a slow or refused users.info delays neither.
+    if (done) await desk.learnName(client, user);
   });
 
-  bolt.view(/^arrears_modal_/, async ({ ack, body, view }) => {
+  bolt.view(/^arrears_modal_/, async ({ ack, body, view, client }) => {
     const user = body.user.id;
     const modal = view.callback_id.slice("arrears_modal_".length) as Modal;
     let caseId = "";
@@ -458,8 +493,20 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
       }
       // The group's workers bound all its resolutions together (the same workers must not count twice).
       const excess = groupWorkersPaidExcess(app.store.sqlite, row.id, workers);
-      if (excess) {
-        await ack({ response_action: "errors", errors: { workers: t("slack:modal.workersAboveGroup", { ...excess, group: excess.groupId }) } });
+      // And the group's money: what its resolutions record together may not pass what is owed to it.
+      const moneyExcess = groupRecoveredExcess(app.store.sqlite, row.id, recovered);
+      if (excess || moneyExcess) {
+        const errors: Record<string, string> = {};
+        if (excess) errors.workers = t("slack:modal.workersAboveGroup", { ...excess, group: excess.groupId });
+        if (moneyExcess) {
+          errors.recovered = t("slack:modal.recoveredAboveGroup", {
+            group: moneyExcess.groupId,
+            owed: moneyExcess.owed.toLocaleString("en-US"),
+            others: moneyExcess.othersRecovered.toLocaleString("en-US"),
+            room: moneyExcess.room.toLocaleString("en-US"),
+          });
+        }
+        await ack({ response_action: "errors", errors });
         return;
       }
       amount = recovered;
@@ -523,6 +570,7 @@ export function registerHandlers(bolt: BoltApp, app: App, desk: SlackDesk): void
     if (!done) return;
     if (modal === "transfer" && transferTo) await desk.moveTicket(user, caseId, from, transferTo, field(state, "reason"));
     else await tickets.refresh(caseId);
+    await desk.learnName(client, user);
   });
 
   bolt.command("/case", async ({ ack, command }) => {

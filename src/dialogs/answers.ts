@@ -80,7 +80,7 @@ export function isQuestionToBot(text: string): boolean {
   return QUESTION.test(text.trim());
 }
 // English question words alone are not enough ("What's Up Cafe" is a name): a "?" says it.
-const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁/;
+const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|(?:怎么样|咋样|如何)了?[\s。.!！~～]*$|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁/;
 
 /**
  * Words of the story, not a name: what the boss said or did ("他说下个月给 结果一直拖"), a sigh
@@ -101,6 +101,12 @@ const NAME_ENDING =
  * with spaces inside is kept whole ("碧桂园 凤凰城 三期") unless what follows a space is story or figures.
  */
 export function leadingName(text: string): string | null {
+  // "The restaurant is called 小南国, owner is Mr Zhang": the name after "called", up to the clause's end.
+  const englishCalled = EN_CALLED.exec(text)?.[1]?.trim();
+  if (englishCalled) {
+    const named = parseNameAnswer(englishCalled);
+    if (named.ok) return named.value;
+  }
   // "一家电子厂，叫鑫达电子": the name after 叫, wherever it is.
   if (CALLED.test(text)) {
     const whole = parseNameAnswer(text);
@@ -115,6 +121,7 @@ export function leadingName(text: string): string | null {
   const parsed = parseNameAnswer(head);
   return parsed.ok ? parsed.value : null;
 }
+const EN_CALLED = /\b(?:is |was |it'?s )?(?:called|named)\s+([^,.;!?，。；！？]+)/i;
 // "什么意思？", "怎么写", "Who? The boss?": asking back, not naming ("刘建国吧？" names).
 const QUESTION_WORD = /什么|怎么|啥|谁|哪|为何|为啥|\b(?:what|who|how|why|where|which)\b/i;
 const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|元|个人|个|人)/;

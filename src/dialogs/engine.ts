@@ -59,6 +59,8 @@ import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./st
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 import {
   AMOUNT_IS_MINE,
+  FIRM_BY_ROLE,
+  WANTS_IT_FILED,
   AMOUNT_IS_TOTAL,
   ANOTHER_MATTER,
   BUSINESS_NAME,
@@ -101,7 +103,7 @@ import {
   namedAsBusiness,
   namesDiffer,
   onlyPlaceNames,
-  selfCorrection,
+  selfCorrections,
   soundsLikeOwnShare,
   withoutLeadingPlaces,
 } from "./phrases.js";
@@ -553,7 +555,8 @@ export class DialogEngine {
       }
     }
     if (draft.expecting === "confirm" || draft.expecting === "editChoice") {
-      if (isYes(text) && draft.expecting === "confirm") {
+      // "还是投诉吧", "我要投诉": wanting the complaint filed is a yes to the summary.
+      if ((isYes(text) || WANTS_IT_FILED.test(text.trim())) && draft.expecting === "confirm") {
         this.confirm(turn, draft);
         return;
       }
@@ -678,7 +681,7 @@ export class DialogEngine {
       this.fillFromReading(draft, this.read(text));
       // "重庆渝北区 龙湖春森彼岸": the site named after the place is the project, when it is still missing.
       if (expecting === "place" && draft.facts.project === null && !draft.settled.includes("project")) {
-        const site = this.siteAfterPlace(text);
+        const site = this.siteAfterPlace(text, draft.facts.place?.code ?? null);
         if (site !== null) {
           draft.facts.project = site;
           turn.say(this.changedLine(turn, draft, "project", true));
@@ -718,6 +721,15 @@ export class DialogEngine {
         turn.say(this.changedLine(turn, draft, bareFact));
         this.advance(turn, draft);
         return;
+      }
+      // "他说好像是七万多": a sum alone, other than the summary's, is the sum now; the summary shows it
+      // again for the worker to confirm.
+      if (reading.amountYuan !== null && reading.amountYuan !== draft.facts.amountYuan && text.length <= 24 && reading.headcount === null && reading.employer === null) {
+        if (this.applyAnswer(turn, draft, "amount", text, false)) {
+          turn.say(this.changedLine(turn, draft, "amount"));
+          this.advance(turn, draft);
+          return;
+        }
       }
       // "应该是碧桂园": something is wrong, but which fact cannot be told: ask which.
       if (detectCorrectionCue(text)) {
@@ -785,13 +797,19 @@ export class DialogEngine {
   }
 
   /** A site's name told with the place ("重庆渝北区 龙湖春森彼岸"), or null when the rest is no name. */
-  private siteAfterPlace(text: string): string | null {
+  private siteAfterPlace(text: string, placeCode: string | null = null): string | null {
     // The pieces that name no place ("重庆渝北区 龙湖春森彼岸" → "龙湖春森彼岸"); one piece, its words after the place.
     const pieces = text.trim().split(/[\s，,、]+/).filter((piece) => piece !== "");
+    // "重庆 渝北": the county's short name, read as the place just taken, is no site.
+    const namesThePlace = (piece: string): boolean => {
+      if (placeCode === null || piece.length > 4) return false;
+      const resolved = this.options.reader.resolvePlaceAnswer(piece);
+      return resolved.status === "found" && resolved.division.code === placeCode;
+    };
     const named = pieces.length > 1
       ? pieces
           // Place names alone ("重庆渝北区", "邗江区"), not a name that holds one ("龙湖春森彼岸": 龙湖区).
-          .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")) && !TOWN_PIECE.test(piece))
+          .filter((piece) => !onlyPlaceNames(piece.replace(/^在/, "")) && !TOWN_PIECE.test(piece) && !namesThePlace(piece))
           .join(" ")
       : withoutLeadingPlaces(text.trim().replace(/^在/, ""));
     const rest = named.replace(/^[的，,\s]+|[，,。！!\s]+$/g, "").replace(PLACE_HEDGE, "");
@@ -842,8 +860,7 @@ export class DialogEngine {
     this.fillFromReading(draft, reading);
     // "在昆明五华区 不是五华 是盘龙区", "老板是张三 不对 是李四", "owes me 12000, sorry I mean 15000": the
     // story puts itself right; the value it ends with stands.
-    const corrected = selfCorrection(text);
-    if (corrected !== null) {
+    for (const corrected of selfCorrections(text)) {
       const correction = this.correctionIn(corrected, draft);
       for (const fix of correction ? [correction, ...correction.more] : []) {
         if (fix.valueText && FIRST_MESSAGE_CORRECTABLE.includes(fix.fact)) this.applyAnswer(turn, draft, fix.fact, fix.valueText, false);
@@ -948,6 +965,13 @@ export class DialogEngine {
         filled.unshift("project");
       }
       filled.push(...this.fillFromReading(draft, reading).filter((fact) => !filled.includes(fact)));
+    }
+    // "总包是中天建设" at the project question: the firm behind the site, not the site's name.
+    const firm = expecting === "project" && filled.length === 0 ? FIRM_BY_ROLE.exec(text.trim()) : null;
+    if (firm?.[1] && parseNameAnswer(firm[1]).ok) {
+      draft.facts.employer = firm[1];
+      draft.settled = draft.settled.filter((fact) => fact !== "employer");
+      filled.push("employer");
     }
     if (filled.length === 0) {
       const parsesAsAsked = this.answerParses(draft, expecting, text);

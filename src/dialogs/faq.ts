@@ -20,7 +20,7 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.noPhone", /不留电话(?:可以|行)(?:吗|不)|(?:可以|能)不(?:留|给)电话(?:吗)?|不想留电话|不给电话(?:可以|行)(?:吗|不)|do I (?:have|need) to (?:give|leave) (?:my |a )?(?:phone|number)|can I not (?:give|leave) (?:my |a )?(?:phone|number)|without (?:a |my )?phone(?: number)?\?/i],
   ["faq.advance", /(?:能不能|能|可以|可不可以)(?:先)?垫付|先垫(?:上|付)?吗|垫付吗|老板跑了(?:钱)?(?:谁|怎么)(?:给|办|付)|can (?:you|the government) (?:pay|advance)/i],
   ["faq.interest", /(?:能|还能|可以|能不能)(?:要|算|拿)?利息|利息(?:能|可以)?(?:要|算)吗|赔(?:点)?利息|can I (?:get|claim) interest/i],
-  ["faq.canRecover", /能(?:要|拿|讨)(?:回来|到)吗|(?:要|拿)得回来吗|有用吗|管用吗|有没有用|管不管|你们管吗|能管吗|can you (?:help|get (?:it|the money|my money) back)|will (?:I|we) get (?:it|the money|paid)/i],
+  ["faq.canRecover", /能(?:不能)?(?:帮(?:我|我们|俺|俺们)?)?(?:要|拿|讨)(?:回来|到)吗|(?:要|拿)得回来吗|有用吗|管用吗|有没有用|管不管|你们管吗|能管吗|can you (?:help|get (?:it|the money|my money) back)|will (?:I|we) get (?:it|the money|paid)/i],
 ];
 
 // "老板欠我3万，我想起诉他" is a complaint that mentions a lawsuit, not a question about one.

@@ -70,7 +70,7 @@ export function leadNamed(lead: RegExpExecArray): string {
 }
 // "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
 export const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
-export const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)(姓|叫|名叫|是)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+export const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)\s?(姓|叫|名叫|是)\s?([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
 export const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 /** What a photo of evidence is called when its caption only names it. */
 export const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
@@ -93,22 +93,27 @@ export const ON_BEHALF =
 
 
 // A story that corrects itself as it goes: a value, then "不对/不是…是/I mean" and the right one.
-const SELF_CORRECTED = /不对[，,\s]*(?:是|应该是)|不是[^，,。\s]{1,8}[，,\s]*是|不是[，,\s]+是|哦不|sorry,? I mean|I mean\b/i;
+const SELF_CORRECTED = /不对[，,\s]*(?:是|应该是)|不是[^，,。\s]{1,8}[，,\s]*是|不是[，,\s]+是|哦不|sorry,? I mean|I mean\b/gi;
 /**
- * The piece of a story that corrects itself: the clause before the cue, the cue, and the value after it
- * up to the next break ("…凤凰城工地 欠我一万五 哦不对 是一万八 在郑州…" → "欠我一万五 哦不对 是一万八").
+ * The pieces of a story that corrects itself, one per cue: the clause before the cue, the cue, and the
+ * value after it up to the next break ("…凤凰城工地 欠我一万五 哦不对 是一万八 在郑州…" → "欠我一万五 哦不对
+ * 是一万八"; "欠两万 哦不对 是两万五 老板张三 不对 是李四" → two pieces).
  */
 const CLAUSE_BREAK_CHAR = /[，,。；;！!？?\s]/;
-export function selfCorrection(text: string): string | null {
-  const cue = SELF_CORRECTED.exec(text);
-  if (!cue) return null;
-  let start = cue.index;
-  while (start > 0 && CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
-  while (start > 0 && !CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
-  let end = cue.index + cue[0].length;
-  while (end < text.length && CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
-  while (end < text.length && !CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
-  return text.slice(start, end);
+export function selfCorrections(text: string): string[] {
+  const pieces: string[] = [];
+  SELF_CORRECTED.lastIndex = 0;
+  for (let cue = SELF_CORRECTED.exec(text); cue !== null; cue = SELF_CORRECTED.exec(text)) {
+    let start = cue.index;
+    while (start > 0 && CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
+    while (start > 0 && !CLAUSE_BREAK_CHAR.test(text[start - 1] ?? "")) start--;
+    let end = cue.index + cue[0].length;
+    while (end < text.length && CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
+    while (end < text.length && !CLAUSE_BREAK_CHAR.test(text[end] ?? "")) end++;
+    pieces.push(text.slice(start, end));
+    SELF_CORRECTED.lastIndex = Math.max(SELF_CORRECTED.lastIndex, end);
+  }
+  return pieces;
 }
 export const FIRST_MESSAGE_CORRECTABLE: readonly (FactName | null)[] = ["place", "employer", "amount", "headcount", "project"];
 
@@ -139,3 +144,9 @@ export const GENERIC_SITE = /^(?:的|那边的?|这边的?|那个|这个)?(?:工
 export function namesDiffer(named: string | null, known: string | null): boolean {
   return named !== null && known !== null && !named.includes(known) && !known.includes(named);
 }
+
+/** "总包是中天建设", "开发商叫恒大": a firm named by its part in the works (the employer side, not the site). */
+export const FIRM_BY_ROLE = /^(?:总包|总承包|总包单位|施工单位|分包|分包单位|开发商|甲方|劳务公司|劳务分包)(?:单位)?(?:是|叫|名叫)\s*([^，,。！!？?\s]{2,30})$/;
+
+/** "还是投诉吧", "我要投诉", "投吧": the worker wants the complaint filed (a yes to the summary). */
+export const WANTS_IT_FILED = /^(?:那|那就)?(?:还是|就|我|我们)?(?:要)?(?:投诉|登记|提交|投)吧?[。!！]*$|^(?:还是)?(?:要)?投诉吧[。!！]*$|^(?:please )?(?:file|submit) it[.!]*$/i;

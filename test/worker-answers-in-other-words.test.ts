@@ -1,0 +1,98 @@
+// Answers that say the fact in other words than the question's, found by a reviewer playing workers
+// (2026-12-06, third review): each was stored as the wrong fact, dropped, or not answered.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+const AT_SUMMARY = "在郑州金水区 绿地中心工地 老板张三 欠我们5个人工资三万";
+
+describe("where a name was asked", () => {
+  it("does not take a question about progress for the boss's name", () => {
+    const worker = new Worker(env.app, "progress");
+    worker.says("在郑州金水区 饭店打工 老板欠我工资三千");
+    expect(worker.last?.expecting).toBe("employer");
+    worker.says("怎么样了");
+    expect(worker.heard).not.toContain("欠钱的一方：怎么样");
+    expect(worker.last?.expecting).toBe("employer");
+  });
+
+  it("takes the team leader named after a space, not the nickname, and asks the site", () => {
+    const worker = new Worker(env.app, "nickname");
+    worker.says("我在郑州金水区干活 工头欠我们工资五万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("一个叫王老板的 包工头 叫王德福");
+    expect(worker.heard).toContain("记下了：欠钱的一方 → 王德福");
+    expect(worker.last?.expecting).toBe("project");
+  });
+
+  it("takes the main contractor as who owes, and asks the site again", () => {
+    const worker = new Worker(env.app, "contractor");
+    worker.says("我在郑州金水区工地干活 欠我们工资十万 我们10个人");
+    worker.says("总包是中天建设");
+    expect(worker.heard).toContain("记下了：欠钱的一方 → 中天建设");
+    expect(worker.heard).not.toContain("项目/工地：总包是中天建设");
+    expect(worker.last?.expecting).toBe("project");
+  });
+
+  it("reads an English 'is called' for the name only", () => {
+    const worker = new Worker(env.app, "called");
+    worker.says("I worked as a waiter in Tianhe district Guangzhou, boss owes me 6000");
+    worker.says("The restaurant is called 小南国, owner is Mr Zhang");
+    expect(worker.heard).toContain("Workplace: 小南国\n");
+    expect(worker.heard).toContain("Who owes: Mr Zhang");
+  });
+});
+
+describe("where the place was asked", () => {
+  it("reads 重庆 渝北 as the district, not a site named 渝北", () => {
+    const worker = new Worker(env.app, "yubei");
+    worker.says("老板欠我工资两万");
+    worker.says("重庆 渝北");
+    expect(worker.heard).not.toContain("项目/工地 → 渝北");
+    expect(worker.last?.expecting).toBe("project");
+  });
+});
+
+describe("a first story that corrects itself twice", () => {
+  it("keeps the last of each value", () => {
+    const worker = new Worker(env.app, "twice");
+    worker.says("在武汉江夏区工地干活 欠两万 哦不对 是两万五 老板张三 不对 是李四");
+    worker.says("不知道");
+    worker.says("就我一个");
+    expect(worker.heard).toContain("欠钱的一方：李四");
+    expect(worker.heard).toContain("欠款金额：¥25,000");
+  });
+});
+
+describe("at the summary", () => {
+  it("takes a sum said alone as the sum, shown again to confirm", () => {
+    const worker = new Worker(env.app, "newSum");
+    worker.says(AT_SUMMARY);
+    worker.says("他说好像是七万多");
+    expect(worker.heard).toContain("已改好：欠款金额 → ¥70,000");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+
+  it("files the complaint when the worker says they want it filed", () => {
+    const worker = new Worker(env.app, "fileIt");
+    worker.says(AT_SUMMARY);
+    expect(worker.says("还是投诉吧").caseId).not.toBeNull();
+  });
+});
+
+describe("questions back", () => {
+  it("says it is an automatic assistant, and that the money can be claimed", () => {
+    const bot = new Worker(env.app, "bot");
+    bot.says("你是机器人吗");
+    expect(bot.heard).toContain("我是自动登记助手（机器人）");
+    const help = new Worker(env.app, "help");
+    help.says("在郑州金水区 饭店打工 老板欠我工资三千 你们能帮我要回来吗");
+    expect(help.last?.replies.length).toBeGreaterThan(1);
+    expect(help.heard).toContain("会依法督促老板支付");
+  });
+});

@@ -96,3 +96,34 @@ describe("questions back", () => {
     expect(help.heard).toContain("会依法督促老板支付");
   });
 });
+
+describe("what a first message holds, in more words", () => {
+  it("keeps a story that asks whether a fine counts, and goes on with it", () => {
+    const rider = new Worker(env.app, "fine");
+    rider.says("我干外卖的 饿了么 平台罚款扣了我三千多 这算欠工资吗");
+    expect(rider.heard).toContain("工资拖着不给、无故克扣");
+    expect(rider.last?.expecting).toBe("place");
+    rider.says("在武汉洪山区");
+    expect(rider.heard).not.toContain("请说说您的情况");
+  });
+
+  it("asks whose a day rate times the days is, once a second worker is counted", () => {
+    const couple = new Worker(env.app, "dayRate");
+    couple.says("在郑州金水区一个小区装修 干了四十天 一天三百 老板叫 孙老三 一直拖着不给");
+    couple.says("就我和我媳妇两个人");
+    couple.says("不知道");
+    expect(couple.heard).toContain("¥12,000 是 2 个人一共被欠的，还是只是您自己的？");
+  });
+
+  it("reads an English school's name and trade, and a milk-tea shop as services", () => {
+    const teacher = new Worker(env.app, "school");
+    teacher.says("I teach English, the school owes me 3 months salary 24000, school name is Bright Future Education, in Wuhou district Chengdu");
+    expect(teacher.last?.expecting).toBe("confirm");
+    expect(teacher.heard).toContain("Who owes: Bright Future Education");
+    expect(teacher.heard).toContain("Sector: Training school");
+    const tea = new Worker(env.app, "milkTea");
+    tea.says("在杭州西湖区 奶茶店 欠我工资四千");
+    expect(tea.heard).not.toContain("碧桂园三期");
+    expect(tea.heard).not.toContain("包工头");
+  });
+});

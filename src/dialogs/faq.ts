@@ -24,7 +24,8 @@ const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 // "老板欠我3万，我想起诉他" is a complaint that mentions a lawsuit, not a question about one.
-const STORY = /欠|拖|没给|没发|不给|不发|没拿到|没结|不结|跑了|\d|owe|unpaid|paid|pay\b/i;
+// "平台罚款扣了我三千多 这算欠工资吗": money taken is a story too.
+const STORY = /欠|拖|没给|没发|不给|不发|没拿到|没结|不结|跑了|扣了|扣我|罚了|罚我|\d|owe|unpaid|paid|pay\b/i;
 
 // "我身份证号是1101… 要不要发给你", "卡号6222… 直接打到这里": numbers nobody here needs, and money that
 // never comes through this chat — said before anything else (the digits make it look like a story).

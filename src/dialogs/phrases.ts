@@ -33,7 +33,7 @@ export function soundsLikeOwnShare(narrative: readonly string[]): boolean {
   return OWN_SUM.test(text) && !GROUP_SUM.test(text) && !WRITER_LEADS_A_TEAM.test(text);
 }
 const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
-export const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|(?:一个月|每个?月|月薪)${FIGURE_WORD}+[^。]{0,12}?(?:欠|拖)了?${FIGURE_WORD}+个多?月|(?:欠|拖)了?${FIGURE_WORD}+个多?月[^。]{0,12}?(?:一个月|每个?月|月薪)${FIGURE_WORD}|owes? me\\b`, "i");
+export const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|干了${FIGURE_WORD}+天[^。]{0,10}?(?:一天|每天|日薪)${FIGURE_WORD}|(?:一个月|每个?月|月薪)${FIGURE_WORD}+[^。]{0,12}?(?:欠|拖)了?${FIGURE_WORD}+个多?月|(?:欠|拖)了?${FIGURE_WORD}+个多?月[^。]{0,12}?(?:一个月|每个?月|月薪)${FIGURE_WORD}|owes? me\\b`, "i");
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|工人(?:们)?(?:的)?工资|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
 export const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;

@@ -60,7 +60,7 @@ const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老�
 // "my boss Wang Qiang", and in English with the Chinese name as written ("boss 刘建国 owes me").
 const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|\p{Script=Han}{2,4}(?![\p{Script=Han}]))/u;
 const EN_COMPANY =
-  /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse)(?:,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
+  /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse|school|training (?:school|centre|center)|kindergarten)(?:'s name is| name is| is called| is named|,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
 // "Hengli Electronics owes me", "Wang Qiang didn't pay us": a capitalised name as the subject of owing.
 const EN_SUBJECT_OWES =
   /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )(?:[Tt]he )?((?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*)(?: (?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*|&|of))*(?: (?:school|company|factory|restaurant|shop|store|family|hotel|agency))?) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;

@@ -46,7 +46,11 @@ const SHORT = 24;
 /** News of the case ("老板今天又说下个月给") is rarely longer than this. */
 const NEWS = 60;
 
-export type AfterCaseIntent = "greeting" | "thanks" | "progress" | "notPaid" | "paid" | "othersToo";
+export type AfterCaseIntent = "greeting" | "thanks" | "ack" | "progress" | "notPaid" | "paid" | "othersToo";
+
+// "对的", "是的", "没错", "明白": a yes to what the bot or an officer just said (a fact put right, a new
+// status), never the start of a complaint. "不对" leaves 不 over and is not one.
+const ACK = /对的?|是的|是滴|是啊|没错|没问题|正确|可以的?|明白|懂了|晓得了?|清楚了|好嘞|好哒|yes|yeah|yep|yup|right|correct|sure|understood/giu;
 
 const GREETING_ONLY = /^(?:你好|您好|大家好|在吗|在不在|有人吗|hi|hello|hey)[\s!！?？。.~～呀啊]*$/i;
 
@@ -55,6 +59,7 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
   if (trimmed.length > NEWS) return null;
   if (GREETING_ONLY.test(trimmed)) return "greeting";
   if (!GREETING.test(trimmed) && trimmed.replace(POLITE, "").length === 0) return "thanks";
+  if (!GREETING.test(trimmed) && trimmed.replace(ACK, "").replace(POLITE, "").length === 0) return "ack";
   if (PARTLY_PAID.test(trimmed)) return "notPaid";
   if (OTHERS_TOO.test(trimmed) && !opensAnotherComplaint(trimmed)) return "othersToo";
   if (NOT_PAID.test(trimmed) && !STORY.test(trimmed)) return "notPaid";

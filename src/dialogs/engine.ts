@@ -1798,9 +1798,9 @@ export class DialogEngine {
     const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
     // …but a relative who opened it may ask how it goes, and thank.
     const viewed = current && !row && turn.session.unlockedCaseIds.includes(current.id) ? current : undefined;
-    if (viewed && (intent === "progress" || intent === "thanks")) {
+    if (viewed && (intent === "progress" || intent === "thanks" || intent === "ack")) {
       if (intent === "progress") this.queryStatus(turn, viewed.id, null);
-      else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(viewed.id) }));
+      else turn.say(turn.t(intent === "ack" ? "afterCase.acknowledged" : "afterCase.thanks", { id: formatCaseId(viewed.id) }));
       return true;
     }
     if (intent === "greeting") {
@@ -1826,6 +1826,12 @@ export class DialogEngine {
     }
     if (!row) return false;
     const id = formatCaseId(row.id);
+    // "对的", "是的" after an officer's notice (a fact put right, a new status): a yes, acknowledged.
+    if (intent === "ack") {
+      turn.caseId = row.id;
+      turn.say(turn.t(row.status === "resolved" ? "afterCase.acknowledgedResolved" : "afterCase.acknowledged", { id }));
+      return true;
+    }
     const passOn = (key: string) => {
       // "金额写错了，是35000": the officer checks and corrects the record; the worker hears that.
       const correcting = key === "afterCase.newsPassedOn" && correctsLoggedFact(text);

@@ -3,6 +3,7 @@
 // the son who filed for him. Each was answered wrongly in a review of workers' conversations.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatCaseId } from "../src/cases/case-id.js";
+import { SessionStore } from "../src/dialogs/session-store.js";
 import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 // Each test a fresh database: the workers of one never meet those of another.
@@ -61,5 +62,41 @@ describe("a yes after an officer's notice", () => {
     const worker = new Worker(env.app, "nobody");
     worker.says("对的");
     expect(worker.heard).toContain("请说说您的情况");
+  });
+});
+
+describe("'我的投诉咋样了'", () => {
+  it.each(["我的投诉咋样了", "我的投诉怎么样了", "投诉有结果了吗", "how is my complaint"])("after filing, '%s' is answered with the case's status, nothing passed on", (text) => {
+    const { worker, id } = filed("how");
+    const result = worker.says(text);
+    expect(result.caseId).toBe(id);
+    expect(worker.heard).toMatch(new RegExp(`^(?:投诉|Complaint) ${formatCaseId(id)}\n`));
+    expect(worker.heard).not.toMatch(/已转告|passed on/);
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+  });
+
+  it("while another complaint is written, shows the logged one's status and asks the question again", () => {
+    const { worker, id } = filed("mid");
+    worker.says("/new");
+    worker.says("我在饭店干活 老板欠我三千");
+    expect(worker.last?.expecting).toBe("place");
+    const result = worker.says("我的投诉咋样了");
+    const texts = result.replies.map((reply) => reply.text);
+    expect(texts[0]).toContain(`投诉 ${formatCaseId(id)}\n现在：已登记，等待受理`);
+    // Files sent now go with the complaint being written, so the status does not invite them.
+    expect(texts[0]).not.toContain("附到这个投诉上");
+    expect(texts.at(-1)).toContain("在哪里干活？");
+    expect(result.expecting).toBe("place");
+    expect(result.caseId).toBeNull();
+    // The draft is untouched: its place is still asked, its facts kept.
+    expect(new SessionStore(env.app.store.sqlite).load("local:mid").draft?.facts.amountYuan).toBe(3000);
+  });
+
+  it("while the first complaint is written, says it is not logged yet", () => {
+    const worker = new Worker(env.app, "first");
+    worker.says("我在饭店干活 老板欠我三千");
+    worker.says("我的投诉咋样了");
+    expect(worker.heard).toBe("这个投诉还没登记。回答完下面的问题，确认后就登记。\n在哪里干活？请写省、市、区或县，比如：新乡市红旗区。");
+    expect(worker.last?.expecting).toBe("place");
   });
 });

@@ -14,7 +14,7 @@ const POLITE =
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
-  /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
+  /有进展|进展|进度|怎么样了|(?:咋|怎|啥)样了|如何了|(?:投诉|案子|案件)(?:现在)?(?:怎么样|咋样|怎样|如何)|how(?:'s| is| are) (?:my|our|the) (?:complaint|case)|how(?:'s| is) it going|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
 const NOT_PAID =
   /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)|not (?:received|paid) yet|not yet (?:received|paid)|钱呢/i;
 // Part paid, the rest still owed: "老板只给了三千 还差两千", "才给了两万，还有两万八没给", "我们5个人只有2个拿到了",
@@ -72,6 +72,15 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
 /** "怎么样了", "到哪一步了": a question about progress (with an ID, a status query). */
 export function asksProgress(text: string): boolean {
   return PROGRESS.test(text);
+}
+
+// "我的投诉咋样了", "投诉有结果了吗", "how is my complaint": about a complaint by name, not the one being told.
+const OWN_COMPLAINT = /投诉|案子|案件|complaint|\bcase\b/i;
+
+/** A short question about how the worker's complaint goes, naming it ("我的投诉咋样了"). */
+export function asksAboutOwnComplaint(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= SHORT && OWN_COMPLAINT.test(trimmed) && PROGRESS.test(trimmed) && !STORY.test(trimmed);
 }
 
 /** A worker asking whether the boss will learn who complained. */

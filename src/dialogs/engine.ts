@@ -50,7 +50,7 @@ import { speaksOfDomesticWork } from "../triage/sector.js";
 import { readPhone } from "../triage/contact.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
+import { afterCaseIntent, asksAboutOwnComplaint, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
   saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
@@ -488,6 +488,7 @@ export class DialogEngine {
       }
       text = answer;
     }
+    if (draft && this.answerOwnCaseMidDraft(turn, text)) return;
     if (!draft && turn.session.newComplaintAsked && !numbersOnly(text)) {
       // After /new: the complaint asked for, whatever cases the worker has.
       turn.session.newComplaintAsked = false;
@@ -1923,6 +1924,33 @@ export class DialogEngine {
     // "老板今天又说下个月给": news of a recent case, for its officer.
     if (turn.now - row.updatedAt > NEWS_WINDOW_MS || !isNewsOfCase(text)) return false;
     passOn("afterCase.newsPassedOn");
+    return true;
+  }
+
+  /**
+   * "我的投诉咋样了" while another complaint is being written: the status of the worker's latest logged
+   * case, then the question again (the draft is not touched). With none logged yet, the worker is told
+   * this one is logged once the questions are answered.
+   */
+  private answerOwnCaseMidDraft(turn: Turn, text: string): boolean {
+    if (!asksAboutOwnComplaint(text)) return false;
+    const latest = this.ledger.listByFiler(turn.userKey, 1)[0];
+    if (!latest) {
+      turn.say(turn.t("intake.notYetLogged"));
+      this.repeatQuestion(turn);
+      return true;
+    }
+    // The draft keeps the chat's place: evidence sent next still goes with it, not with the case shown.
+    const [current, shown] = [turn.session.currentCaseId, turn.caseId];
+    answerStatus(turn, latest.id, null, {
+      ledger: this.ledger,
+      timeZone: this.options.calendar.timeZone,
+      divisionLabel: (code) => this.options.reader.divisionLabel(code),
+      evidenceGoesThere: false,
+    });
+    turn.session.currentCaseId = current;
+    turn.caseId = shown;
+    this.repeatQuestion(turn);
     return true;
   }
 

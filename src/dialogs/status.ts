@@ -12,6 +12,8 @@ export interface StatusDeps {
   timeZone: string;
   /** "河南省新乡市牧野区": the desk's name, shown once a case was transferred (转办). */
   divisionLabel?: (code: string) => string;
+  /** False while another complaint is being written: files sent now go with that one, and the hint is left out. */
+  evidenceGoesThere?: boolean;
 }
 
 /** Whether this person may see the case: its filer, or anyone holding its access code. */
@@ -155,7 +157,7 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
   // A referred complaint: where to go, again (evidence sent here would help nobody).
   const referral = (row.route as { referral?: { key: string; params?: Record<string, string | number> } | null } | null)?.referral;
   if (row.status === "referred" && referral) lines.push(t("logged.goTo", { where: t(referral.key, referral.params ?? {}) }));
-  else lines.push(t("status.evidenceHint"));
+  else if (deps.evidenceGoesThere !== false) lines.push(t("status.evidenceHint"));
   return lines.join("\n");
 }
 

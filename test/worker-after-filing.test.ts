@@ -100,3 +100,49 @@ describe("'我的投诉咋样了'", () => {
     expect(worker.last?.expecting).toBe("place");
   });
 });
+
+describe("how to send photos and files", () => {
+  it("after filing: right here, and they go to the case named", () => {
+    const { worker, id } = filed("files");
+    const result = worker.says("我还有聊天记录和考勤表 怎么发给你们");
+    expect(worker.heard).toBe(`照片、截图、文件，直接在这个聊天里发给我就行，一次发几张都可以。会附到投诉 ${formatCaseId(id)} 上，工作人员能看到。`);
+    expect(result.caseId).toBe(id);
+    expect(env.app.ledger.events(id).filter((event) => event.type === "worker_added")).toHaveLength(0);
+    // And so they do.
+    worker.sends({ type: "photo", fileId: "kaoqin-1", sizeBytes: 20_000 });
+    expect(worker.heard).toContain("证据已附到投诉上");
+    expect(env.app.ledger.events(id).filter((event) => event.type === "evidence_added")).toHaveLength(1);
+  });
+
+  it("after /new, the files are for the complaint about to be told", () => {
+    const { worker, id } = filed("files-new");
+    worker.says("/new");
+    worker.says("照片怎么发");
+    expect(worker.heard).toBe("照片、截图、文件，直接在这个聊天里发给我就行。会和您的投诉一起交给工作人员。");
+    expect(worker.heard).not.toContain(formatCaseId(id));
+    // The story told next is still the new complaint.
+    worker.says("我在郑州金水区万达广场干活 老板张三欠我三千");
+    expect(worker.last?.expecting).toBe("sector");
+  });
+
+  it("while the sector buttons wait: how to send, then the same question with its buttons", () => {
+    const worker = new Worker(env.app, "buttons");
+    worker.says("我在郑州金水区万达广场干活 老板张三欠我三千");
+    expect(worker.last?.expecting).toBe("sector");
+    const result = worker.says("照片怎么发");
+    expect(result.replies.map((reply) => reply.text)).toEqual(["照片、截图、文件，直接在这个聊天里发给我就行。会和您的投诉一起交给工作人员。", "您做的是哪一行？"]);
+    expect(worker.choiceIds).toContain("sector:construction");
+    expect(result.expecting).toBe("sector");
+  });
+
+  it("while a name is asked, '我有考勤表 怎么发给你们' is no name", () => {
+    const worker = new Worker(env.app, "name");
+    worker.says("我在郑州金水区干活 老板欠我三千");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("我有考勤表 怎么发给你们");
+    expect(worker.heard).toContain("直接在这个聊天里发给我就行");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("好运来饭店");
+    expect(worker.heard).not.toContain("考勤表");
+  });
+});

@@ -476,7 +476,7 @@ export class DialogEngine {
     const faq = processQuestion(text);
     if (faq) {
       // "要多久？要啥材料？": each question answered.
-      for (const key of processQuestions(text)) turn.say(turn.t(key));
+      for (const key of processQuestions(text)) this.answerProcessQuestion(turn, key);
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
       const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
@@ -1952,6 +1952,26 @@ export class DialogEngine {
     turn.caseId = shown;
     this.repeatQuestion(turn);
     return true;
+  }
+
+  /**
+   * A question about the process, answered (faq.ts). "照片怎么发" with no complaint being written names
+   * the case the files will go to: the chat's current case if it is the worker's own, else their latest.
+   */
+  private answerProcessQuestion(turn: Turn, key: string): void {
+    // After /new the files are for the complaint about to be told: the general answer.
+    if (key === "faq.howToSend" && !turn.session.draft && !turn.session.newComplaintAsked) {
+      const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
+      const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
+      if (row) {
+        // The files sent next go to this case (keepAttachment), as the answer says.
+        turn.session.currentCaseId = row.id;
+        turn.caseId = row.id;
+        turn.say(turn.t("afterCase.howToSend", { id: formatCaseId(row.id) }));
+        return;
+      }
+    }
+    turn.say(turn.t(key));
   }
 
   /** Whether a short message after filing is about another job than the case `row`. */

@@ -146,3 +146,43 @@ describe("how to send photos and files", () => {
     expect(worker.heard).not.toContain("考勤表");
   });
 });
+
+describe("a case ID typed short or long, a code without its ID", () => {
+  it("says an ID one character short is incomplete, and shows the form", () => {
+    const worker = new Worker(env.app, "short");
+    const result = worker.says("查询2EDXTN7F");
+    expect(worker.heard).toBe("编号 2EDXTN7F 只有 8 位，好像少打了。编号是 9 位字母和数字，分三段：XXX-XXX-XXX，比如 K7Q-M3P-9RX。请再核对一下。");
+    expect(result.expecting).toBeNull();
+    worker.says("/status 2ED-XTN-7F");
+    expect(worker.heard).toContain("只有 8 位");
+  });
+
+  it("says an ID one character over is too long", () => {
+    const worker = new Worker(env.app, "long");
+    worker.says("查询 K7Q-M3P-9RXX");
+    expect(worker.heard).toBe("编号 K7Q-M3P-9RXX 有 10 位，好像多打了。编号是 9 位字母和数字，分三段：XXX-XXX-XXX，比如 K7Q-M3P-9RX。请再核对一下。");
+  });
+
+  it("'查询 059675' with no ID asked about: the ID is needed with the code", () => {
+    const { worker: filer } = filed("owner");
+    const code = filer.heard.match(/查询码：(\d{6})/)?.[1] as string;
+    const relative = new Worker(env.app, "son");
+    relative.says(`查询 ${code}`);
+    expect(relative.heard).toBe("查询码要和编号一起发，像这样：查询 XXX-XXX-XXX 123456。编号是 9 位字母和数字，查询码是 6 位数字。");
+    expect(relative.last?.caseId).toBeNull();
+    // The filer's own code alone shows nothing either: it is not taken for "my latest case".
+    filer.says(`查询 ${code}`);
+    expect(filer.heard).toContain("查询码要和编号一起发");
+  });
+
+  it("'查询 059675' right after 'not found … send the 6-digit code' opens the case", () => {
+    const { worker: filer, id } = filed("owner2");
+    const code = filer.heard.match(/查询码：(\d{6})/)?.[1] as string;
+    const relative = new Worker(env.app, "daughter");
+    relative.says(`查询 ${formatCaseId(id)}`);
+    expect(relative.heard).toContain("请发6位查询码");
+    relative.says(`查询 ${code}`);
+    expect(relative.heard).toContain(`投诉 ${formatCaseId(id)}\n现在：`);
+    expect(relative.last?.caseId).toBe(id);
+  });
+});

@@ -2172,7 +2172,8 @@ export class DialogEngine {
         return;
       case "status":
         // "/status", "查询" alone from a worker with a complaint: their latest one.
-        this.queryStatus(turn, command.caseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null, command.accessCode);
+        // An access code alone is for someone else's case: the ID is asked for, not the filer's own shown.
+        this.queryStatus(turn, command.caseId ?? (command.accessCode === null ? this.ledger.listByFiler(turn.userKey, 1)[0]?.id : undefined) ?? null, command.accessCode);
         return;
       case "lang":
         if (command.locale) this.setLocale(turn, command.locale);

@@ -186,3 +186,53 @@ describe("a case ID typed short or long, a code without its ID", () => {
     expect(relative.last?.caseId).toBe(id);
   });
 });
+
+describe("the phone of the one the complaint is for", () => {
+  const FOR_FATHER = "我帮我爸问的 他在郑州金水区凤凰城工地干活 宏达劳务欠他两万";
+
+  it.each(["他的电话13698765432", "我爸电话13698765432", "his phone is 13698765432", "他电话 136 9876 5432"])("'%s' from a son who filed for his father is the case's phone", (text) => {
+    const son = new Worker(env.app, "son");
+    const id = son.files(FOR_FATHER);
+    const result = son.says(text);
+    expect(env.app.ledger.find(id)?.phone).toBe("13698765432");
+    expect(result.caseId).toBe(id);
+    expect(son.heard).toMatch(/13698765432/);
+    // Whose number it is reaches the officer in the worker's words.
+    expect(env.app.ledger.events(id).map((event) => event.type)).toEqual(expect.arrayContaining(["phone_added", "worker_added"]));
+  });
+
+  it("says so in a short answer, and a bare number afterwards puts it right", () => {
+    const son = new Worker(env.app, "son2");
+    const id = son.files(FOR_FATHER);
+    son.says("我爸电话13698765432");
+    expect(son.heard).toBe(`记下了，投诉 ${formatCaseId(id)} 的联系电话：13698765432。工作人员会打这个号码。号码不对，直接发对的号码就行。`);
+    son.says("13698765433");
+    expect(env.app.ledger.find(id)?.phone).toBe("13698765433");
+  });
+
+  it("the boss's number is never the worker's", () => {
+    const son = new Worker(env.app, "son3");
+    const id = son.files(FOR_FATHER);
+    for (const text of ["老板电话13698765432", "他老板电话13698765432"]) {
+      son.says(text);
+      expect(son.heard).toContain("已转告");
+    }
+    expect(env.app.ledger.find(id)?.phone).toBeNull();
+  });
+
+  it("a worker who filed for themself and left a number keeps it: a relative's is news", () => {
+    const worker = new Worker(env.app, "self");
+    const id = worker.files(STORY);
+    worker.says("我电话13812345678");
+    worker.says("我爸电话13698765432");
+    expect(worker.heard).toContain("已转告");
+    expect(env.app.ledger.find(id)?.phone).toBe("13812345678");
+  });
+
+  it("a worker's case with no number takes 'his phone' too", () => {
+    const worker = new Worker(env.app, "nophone");
+    const id = worker.files(STORY);
+    worker.says("她的电话13698765432");
+    expect(env.app.ledger.find(id)?.phone).toBe("13698765432");
+  });
+});

@@ -158,6 +158,31 @@ export function ownLabelledPhoneIn(text: string): string | null {
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
 }
 
+// "他的电话13698765432", "我爸电话136…", "his phone is 136…": the number of the one owed, or of the family
+// member who takes the calls, from someone who filed for them. The boss's ("老板电话…") is never one.
+const THEM =
+  "(?:这是|这个是)?(?:他|她|(?:我|俺)(?:家)?的?(?:老婆|媳妇|老公|爱人|对象|家里人|爸爸|妈妈|父亲|母亲|老爸|老妈|爸|妈|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|儿子|女儿|闺女))";
+const THEIR_NUMBER_BEFORE = new RegExp(`^${THEM}的?(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\\s)*$`, "u");
+const THEIR_NUMBER_BEFORE_EN =
+  /^(?:his|her|my (?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister)'?s?) (?:phone|number|mobile|cell)(?: number)?(?: is)?[:\s]*$/i;
+const NOTHING_MORE_AFTER = /^[\s，,。.!！~～]*(?:(?:你们|请|就)?(?:打|联系|找)(?:他|她|这个)的?(?:电话|号码)?吧?)?[\s。.!！~～]*$/u;
+const ONE_NUMBER = /(?:\+?86[ -]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)|(?<!\d)0\d{2,3}[-\s]?\d{7,8}(?!\d)/;
+
+/**
+ * A phone number given as his, hers or a family member's and nothing more ("他的电话13698765432",
+ * "我爸电话136…"): the number to reach the one the complaint is for. Null for anything else.
+ */
+export function theirPhoneIn(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 60 || allPhones(trimmed).length !== 1) return null;
+  const found = ONE_NUMBER.exec(trimmed);
+  if (!found) return null;
+  const before = trimmed.slice(0, found.index);
+  const after = trimmed.slice(found.index + found[0].length);
+  if (!(THEIR_NUMBER_BEFORE.test(before) || THEIR_NUMBER_BEFORE_EN.test(before)) || !NOTHING_MORE_AFTER.test(after)) return null;
+  return found[0].replace(/\D/g, "").replace(/^86(?=1)/, "");
+}
+
 /** Whether the message is phone numbers and whose they are, nothing more ("我爸电话138…"). */
 export function numbersOnly(text: string): boolean {
   const trimmed = text.trim();

@@ -50,7 +50,7 @@ import { speaksOfDomesticWork } from "../triage/sector.js";
 import { readPhone } from "../triage/contact.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
-import { afterCaseIntent, asksAboutOwnComplaint, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
+import { afterCaseIntent, asksAboutOwnComplaint, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn, theirPhoneIn,
   saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
@@ -1871,6 +1871,15 @@ export class DialogEngine {
       if (given.others) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.phoneRecorded", { id, phone: given.phone }));
+      return true;
+    }
+    // "他的电话136…", "我爸电话136…" from someone who filed for him, or for a case with no number yet: the
+    // number to call. The officer reads whose it is in the worker's words.
+    const theirs = theirPhoneIn(text);
+    if (theirs && (row.phone === null || ON_BEHALF.test(row.narrative)) && this.options.actions?.workerGavePhone(row.id, theirs, turn.userKey, turn.channel)) {
+      this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.theirPhoneRecorded", { id, phone: theirs }));
       return true;
     }
     // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们

@@ -14,7 +14,7 @@ const POLITE =
 // "你好" is a greeting, not thanks: it gets the introduction.
 const GREETING = /^(?:你|您|大家)好|^(?:hi|hello|hey)\b/i;
 const PROGRESS =
-  /有进展|进展|进度|怎么样了|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
+  /有进展|进展|进度|怎么样了|(?:咋|怎|啥)样了|如何了|(?:投诉|案子|案件)(?:现在)?(?:怎么样|咋样|怎样|如何)|how(?:'s| is| are) (?:my|our|the) (?:complaint|case)|how(?:'s| is) it going|处理了吗|处理得怎么样|办了吗|办得怎么样|有结果|有消息|怎么还没(?:消息|动静|人管|处理)|还没消息|哪一步|到哪了|有人管吗|有没有人管|管不管|没人(?:联系|管|理|处理)|还没人|什么时候(?:能|给|发|处理|解决)|多久|any (?:update|news|progress)|what'?s the status|progress\??$/i;
 const NOT_PAID =
   /(?:还没|还是没|没有|没|仍然没|还没有)(?:收到|拿到|到账|给|发|结|付)(?:钱|工资)?|钱(?:还|还是|仍然)?(?:没|没有)(?:到|收到|到账|给|发)|(?:只|才)(?:拿到|给了|发了|收到|到了?)(?:一半|一部分|一点|部分|几千)|not (?:been )?paid|haven'?t (?:been paid|received|got)|ha(?:ve|s) not (?:been paid|received|got)|still no (?:money|pay)|not (?:received|paid) yet|not yet (?:received|paid)|钱呢/i;
 // Part paid, the rest still owed: "老板只给了三千 还差两千", "才给了两万，还有两万八没给", "我们5个人只有2个拿到了",
@@ -46,7 +46,11 @@ const SHORT = 24;
 /** News of the case ("老板今天又说下个月给") is rarely longer than this. */
 const NEWS = 60;
 
-export type AfterCaseIntent = "greeting" | "thanks" | "progress" | "notPaid" | "paid" | "othersToo";
+export type AfterCaseIntent = "greeting" | "thanks" | "ack" | "progress" | "notPaid" | "paid" | "othersToo";
+
+// "对的", "是的", "没错", "明白": a yes to what the bot or an officer just said (a fact put right, a new
+// status), never the start of a complaint. "不对" leaves 不 over and is not one.
+const ACK = /对的?|是的|是滴|是啊|没错|没问题|正确|可以的?|明白|懂了|晓得了?|清楚了|好嘞|好哒|yes|yeah|yep|yup|right|correct|sure|understood/giu;
 
 const GREETING_ONLY = /^(?:你好|您好|大家好|在吗|在不在|有人吗|hi|hello|hey)[\s!！?？。.~～呀啊]*$/i;
 
@@ -55,6 +59,7 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
   if (trimmed.length > NEWS) return null;
   if (GREETING_ONLY.test(trimmed)) return "greeting";
   if (!GREETING.test(trimmed) && trimmed.replace(POLITE, "").length === 0) return "thanks";
+  if (!GREETING.test(trimmed) && trimmed.replace(ACK, "").replace(POLITE, "").length === 0) return "ack";
   if (PARTLY_PAID.test(trimmed)) return "notPaid";
   if (OTHERS_TOO.test(trimmed) && !opensAnotherComplaint(trimmed)) return "othersToo";
   if (NOT_PAID.test(trimmed) && !STORY.test(trimmed)) return "notPaid";
@@ -67,6 +72,15 @@ export function afterCaseIntent(text: string): AfterCaseIntent | null {
 /** "怎么样了", "到哪一步了": a question about progress (with an ID, a status query). */
 export function asksProgress(text: string): boolean {
   return PROGRESS.test(text);
+}
+
+// "我的投诉咋样了", "投诉有结果了吗", "how is my complaint": about a complaint by name, not the one being told.
+const OWN_COMPLAINT = /投诉|案子|案件|complaint|\bcase\b/i;
+
+/** A short question about how the worker's complaint goes, naming it ("我的投诉咋样了"). */
+export function asksAboutOwnComplaint(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= SHORT && OWN_COMPLAINT.test(trimmed) && PROGRESS.test(trimmed) && !STORY.test(trimmed);
 }
 
 /** A worker asking whether the boss will learn who complained. */
@@ -142,6 +156,31 @@ export function ownLabelledPhoneIn(text: string): string | null {
   if (!found) return null;
   const digits = found.replace(/\D/g, "").replace(/^86/, "");
   return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
+}
+
+// "他的电话13698765432", "我爸电话136…", "his phone is 136…": the number of the one owed, or of the family
+// member who takes the calls, from someone who filed for them. The boss's ("老板电话…") is never one.
+const THEM =
+  "(?:这是|这个是)?(?:他|她|(?:我|俺)(?:家)?的?(?:老婆|媳妇|老公|爱人|对象|家里人|爸爸|妈妈|父亲|母亲|老爸|老妈|爸|妈|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|儿子|女儿|闺女))";
+const THEIR_NUMBER_BEFORE = new RegExp(`^${THEM}的?(?:电话|手机|号码|手机号|联系方式)(?:号码?)?(?:是|为|：|:|\\s)*$`, "u");
+const THEIR_NUMBER_BEFORE_EN =
+  /^(?:his|her|my (?:father|dad|mother|mom|mum|husband|wife|son|daughter|brother|sister)'?s?) (?:phone|number|mobile|cell)(?: number)?(?: is)?[:\s]*$/i;
+const NOTHING_MORE_AFTER = /^[\s，,。.!！~～]*(?:(?:你们|请|就)?(?:打|联系|找)(?:他|她|这个)的?(?:电话|号码)?吧?)?[\s。.!！~～]*$/u;
+const ONE_NUMBER = /(?:\+?86[ -]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)|(?<!\d)0\d{2,3}[-\s]?\d{7,8}(?!\d)/;
+
+/**
+ * A phone number given as his, hers or a family member's and nothing more ("他的电话13698765432",
+ * "我爸电话136…"): the number to reach the one the complaint is for. Null for anything else.
+ */
+export function theirPhoneIn(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 60 || allPhones(trimmed).length !== 1) return null;
+  const found = ONE_NUMBER.exec(trimmed);
+  if (!found) return null;
+  const before = trimmed.slice(0, found.index);
+  const after = trimmed.slice(found.index + found[0].length);
+  if (!(THEIR_NUMBER_BEFORE.test(before) || THEIR_NUMBER_BEFORE_EN.test(before)) || !NOTHING_MORE_AFTER.test(after)) return null;
+  return found[0].replace(/\D/g, "").replace(/^86(?=1)/, "");
 }
 
 /** Whether the message is phone numbers and whose they are, nothing more ("我爸电话138…"). */

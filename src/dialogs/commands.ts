@@ -62,6 +62,16 @@ export function parseCommand(text: string): Command | null {
   if (statusMatch && findCaseIdIn(trimmed.slice(statusMatch[0].length))) {
     return statusCommand(trimmed.slice(statusMatch[0].length));
   }
+  if (statusMatch) {
+    const rest = trimmed.slice(statusMatch[0].length).replace(/[\s。.!！?？]+$/, "");
+    // "查询 059675": an access code without the ID it opens (the worker is told to send both).
+    const codeAlone = rest.match(/^(?:查询码|验证码|密码|码|code)?\s*[:：]?\s*(\d{6})$/i);
+    if (codeAlone) return { name: "status", caseId: null, accessCode: codeAlone[1] ?? null };
+    // "查询2EDXTN7F": an ID a character short (or long), so the worker hears what an ID looks like.
+    const withCode = rest.match(/^(.*?)\s+(\d{6})$/);
+    const idPart = withCode?.[1] ?? rest;
+    if (looksLikeIdAttempt(idPart)) return { name: "status", caseId: idPart, accessCode: withCode?.[2] ?? null };
+  }
   // The ID alone, or with "怎么样了": a worker checking on a case (with an access code, a relative).
   const idInText = findCaseIdIn(trimmed);
   if (idInText && looksLikeCaseId(idInText)) {
@@ -78,6 +88,17 @@ function statusCommand(args: string): Command {
   const rest = caseId ? args.replace(caseId, " ") : args;
   const code = rest.match(/(?<!\d)\d{6}(?!\d)/);
   return { name: "status", caseId, accessCode: code ? code[0] : null };
+}
+
+/**
+ * Whether text after "查询" is a case ID typed with a character or a few too many or too few
+ * ("2EDXTN7F", "K7Q-M3P-9RXX"): letters and digits mixed, or written in groups with dashes.
+ */
+function looksLikeIdAttempt(text: string): boolean {
+  const normalized = text.normalize("NFKC").trim();
+  const compact = normalized.toUpperCase().replace(/[\s\-_.·—–]/g, "");
+  if (!/^[A-Z0-9]{5,13}$/.test(compact)) return false;
+  return (/\d/.test(compact) && /[A-Z]/.test(compact)) || /^[A-Za-z0-9]{2,4}(?:-[A-Za-z0-9]{2,4}){1,3}$/.test(normalized);
 }
 
 /**

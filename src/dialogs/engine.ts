@@ -50,7 +50,7 @@ import { speaksOfDomesticWork } from "../triage/sector.js";
 import { readPhone } from "../triage/contact.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
-import { afterCaseIntent, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn,
+import { afterCaseIntent, asksAboutOwnComplaint, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn, theirPhoneIn,
   saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
@@ -478,7 +478,7 @@ export class DialogEngine {
     const faq = processQuestion(text);
     if (faq) {
       // "要多久？要啥材料？": each question answered.
-      for (const key of processQuestions(text)) turn.say(turn.t(key));
+      for (const key of processQuestions(text)) this.answerProcessQuestion(turn, key);
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
       const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
@@ -490,6 +490,7 @@ export class DialogEngine {
       }
       text = answer;
     }
+    if (draft && this.answerOwnCaseMidDraft(turn, text)) return;
     if (!draft && turn.session.newComplaintAsked && !numbersOnly(text)) {
       // After /new: the complaint asked for, whatever cases the worker has.
       turn.session.newComplaintAsked = false;
@@ -1875,9 +1876,9 @@ export class DialogEngine {
     const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
     // …but a relative who opened it may ask how it goes, and thank.
     const viewed = current && !row && turn.session.unlockedCaseIds.includes(current.id) ? current : undefined;
-    if (viewed && (intent === "progress" || intent === "thanks")) {
+    if (viewed && (intent === "progress" || intent === "thanks" || intent === "ack")) {
       if (intent === "progress") this.queryStatus(turn, viewed.id, null);
-      else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(viewed.id) }));
+      else turn.say(turn.t(intent === "ack" ? "afterCase.acknowledged" : "afterCase.thanks", { id: formatCaseId(viewed.id) }));
       return true;
     }
     if (intent === "greeting") {
@@ -1903,6 +1904,12 @@ export class DialogEngine {
     }
     if (!row) return false;
     const id = formatCaseId(row.id);
+    // "对的", "是的" after an officer's notice (a fact put right, a new status): a yes, acknowledged.
+    if (intent === "ack") {
+      turn.caseId = row.id;
+      turn.say(turn.t(row.status === "resolved" ? "afterCase.acknowledgedResolved" : "afterCase.acknowledged", { id }));
+      return true;
+    }
     const passOn = (key: string) => {
       // "金额写错了，是35000": the officer checks and corrects the record; the worker hears that.
       const correcting = key === "afterCase.newsPassedOn" && correctsLoggedFact(text);
@@ -1941,6 +1948,15 @@ export class DialogEngine {
       if (given.others) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
       turn.caseId = row.id;
       turn.say(turn.t("afterCase.phoneRecorded", { id, phone: given.phone }));
+      return true;
+    }
+    // "他的电话136…", "我爸电话136…" from someone who filed for him, or for a case with no number yet: the
+    // number to call. The officer reads whose it is in the worker's words.
+    const theirs = theirPhoneIn(text);
+    if (theirs && (row.phone === null || ON_BEHALF.test(row.narrative)) && this.options.actions?.workerGavePhone(row.id, theirs, turn.userKey, turn.channel)) {
+      this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
+      turn.caseId = row.id;
+      turn.say(turn.t("afterCase.theirPhoneRecorded", { id, phone: theirs }));
       return true;
     }
     // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们
@@ -1995,6 +2011,53 @@ export class DialogEngine {
     if (turn.now - row.updatedAt > NEWS_WINDOW_MS || !isNewsOfCase(text)) return false;
     passOn("afterCase.newsPassedOn");
     return true;
+  }
+
+  /**
+   * "我的投诉咋样了" while another complaint is being written: the status of the worker's latest logged
+   * case, then the question again (the draft is not touched). With none logged yet, the worker is told
+   * this one is logged once the questions are answered.
+   */
+  private answerOwnCaseMidDraft(turn: Turn, text: string): boolean {
+    if (!asksAboutOwnComplaint(text)) return false;
+    const latest = this.ledger.listByFiler(turn.userKey, 1)[0];
+    if (!latest) {
+      turn.say(turn.t("intake.notYetLogged"));
+      this.repeatQuestion(turn);
+      return true;
+    }
+    // The draft keeps the chat's place: evidence sent next still goes with it, not with the case shown.
+    const [current, shown] = [turn.session.currentCaseId, turn.caseId];
+    answerStatus(turn, latest.id, null, {
+      ledger: this.ledger,
+      timeZone: this.options.calendar.timeZone,
+      divisionLabel: (code) => this.options.reader.divisionLabel(code),
+      evidenceGoesThere: false,
+    });
+    turn.session.currentCaseId = current;
+    turn.caseId = shown;
+    this.repeatQuestion(turn);
+    return true;
+  }
+
+  /**
+   * A question about the process, answered (faq.ts). "照片怎么发" with no complaint being written names
+   * the case the files will go to: the chat's current case if it is the worker's own, else their latest.
+   */
+  private answerProcessQuestion(turn: Turn, key: string): void {
+    // After /new the files are for the complaint about to be told: the general answer.
+    if (key === "faq.howToSend" && !turn.session.draft && !turn.session.newComplaintAsked) {
+      const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
+      const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
+      if (row) {
+        // The files sent next go to this case (keepAttachment), as the answer says.
+        turn.session.currentCaseId = row.id;
+        turn.caseId = row.id;
+        turn.say(turn.t("afterCase.howToSend", { id: formatCaseId(row.id) }));
+        return;
+      }
+    }
+    turn.say(turn.t(key));
   }
 
   /** Whether a short message after filing is about another job than the case `row`. */
@@ -2195,7 +2258,8 @@ export class DialogEngine {
         return;
       case "status":
         // "/status", "查询" alone from a worker with a complaint: their latest one.
-        this.queryStatus(turn, command.caseId ?? this.ledger.listByFiler(turn.userKey, 1)[0]?.id ?? null, command.accessCode);
+        // An access code alone is for someone else's case: the ID is asked for, not the filer's own shown.
+        this.queryStatus(turn, command.caseId ?? (command.accessCode === null ? this.ledger.listByFiler(turn.userKey, 1)[0]?.id : undefined) ?? null, command.accessCode);
         return;
       case "lang":
         if (command.locale) this.setLocale(turn, command.locale);

@@ -8,6 +8,8 @@ const DOES_IT_COUNT =
 
 const QUESTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ["faq.evidence", /(?:需要|要|准备)(?:什么|啥|哪些)(?:材料|资料|东西|证据)|要准备(?:什么|啥)|什么证据|要证据吗|证据吗|算证据|聊天记录算|没有合同怎么办|没签合同怎么办|没合同怎么办|没有合同能|what (?:documents|evidence)|do I need (?:a )?contract/i],
+  // "照片怎么发", "我还有聊天记录和考勤表 怎么发给你们": how files reach the officer (the answer: right here).
+  ["faq.howToSend", /(?:照片|图片|相片|截图|聊天记录|考勤(?:表|记录)?|工资条|欠条|合同|文件|材料|证据|视频|录音|记录)[^？?。，,]{0,8}?(?:怎么|咋|如何|在哪|往哪|去哪)(?:里|儿)?(?:发|传|上传|交|提交|给你们?|给您)|(?:怎么|咋|如何|在哪|往哪|去哪)(?:里|儿)?(?:发|传|上传|交|提交)(?:给你们?|过去|过来|到哪|到这|照片|图片|相片|截图|聊天记录|考勤|文件|材料|证据|视频|录音)|(?:how|where) (?:do|can|should) I (?:send|upload|share|give)|how (?:to|can I) (?:send|upload)/i],
   ["faq.lawyer", /(?:请|找|要|用)律师|律师吗|法律援助|打官司|要不要起诉|能不能起诉|起诉吗|是不是要(?:去)?(?:法院)?起诉|要去法院吗|(?:need|get|hire) a lawyer|legal aid/i],
   ["faq.visit", /(?:我|我们)?(?:要不要|用不用|需不需要|要)(?:去|跑)(?:劳动局|人社局|监察|你们那|现场|一趟)|要去哪(?:里)?办|去哪里办|你们办公室在哪|你们地址在哪|要本人去吗|do I (?:have|need) to go|where is your office/i],
   ["faq.free", /(?:要不要|用不用|需不需要|要)(?:先)?(?:交|给|付)钱|收费吗|收不收费|要钱吗|花钱吗|手续费|is it free|do I (?:have|need) to pay|cost anything/i],

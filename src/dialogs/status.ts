@@ -12,6 +12,8 @@ export interface StatusDeps {
   timeZone: string;
   /** "河南省新乡市牧野区": the desk's name, shown once a case was transferred (转办). */
   divisionLabel?: (code: string) => string;
+  /** False while another complaint is being written: files sent now go with that one, and the hint is left out. */
+  evidenceGoesThere?: boolean;
 }
 
 /** Whether this person may see the case: its filer, or anyone holding its access code. */
@@ -36,17 +38,24 @@ export type StatusOutcome =
 export const CHAT_CODE_FAILURES = 5;
 export const CASE_CODE_FAILURES = 10;
 const HOUR = 3_600_000;
+/** Characters in a case ID (case-id.ts): eight random and a check character. */
+const CASE_ID_LENGTH = 9;
 const DAY = 24 * HOUR;
 
 export function answerStatus(turn: Turn, rawId: string | null, accessCode: string | null, deps: StatusDeps): StatusOutcome {
   const { t } = turn;
   if (!rawId) {
-    turn.say(t("status.askId"));
+    // "查询 059675": a code opens nothing without the ID it belongs to.
+    turn.say(t(accessCode !== null ? "status.idWithCode" : "status.askId"));
     return { kind: "askedForId" };
   }
   const parsed = parseCaseId(rawId);
   if (parsed.kind === "malformed") {
-    turn.say(t("status.malformed"));
+    // "2EDXTN7F": a character short (or over): said so, with the form an ID has.
+    const compact = rawId.normalize("NFKC").toUpperCase().replace(/[\s\-_.·—–]/g, "");
+    const length = /^[A-Z0-9]+$/.test(compact) ? compact.length : 0;
+    const key = length >= 5 && length < CASE_ID_LENGTH ? "status.tooShort" : length > CASE_ID_LENGTH && length <= 13 ? "status.tooLong" : "status.malformed";
+    turn.say(t(key, { id: rawId.trim(), count: length }));
     return { kind: "malformed" };
   }
   if (parsed.kind === "mistyped") {
@@ -155,7 +164,7 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
   // A referred complaint: where to go, again (evidence sent here would help nobody).
   const referral = (row.route as { referral?: { key: string; params?: Record<string, string | number> } | null } | null)?.referral;
   if (row.status === "referred" && referral) lines.push(t("logged.goTo", { where: t(referral.key, referral.params ?? {}) }));
-  else lines.push(t("status.evidenceHint"));
+  else if (deps.evidenceGoesThere !== false) lines.push(t("status.evidenceHint"));
   return lines.join("\n");
 }
 

@@ -127,3 +127,26 @@ describe("what a first message holds, in more words", () => {
     expect(tea.heard).not.toContain("包工头");
   });
 });
+
+describe("a restaurant and its boss, and wages inside a machine fee", () => {
+  it("keeps the restaurant as the workplace when the boss is named after it", () => {
+    const worker = new Worker(env.app, "restaurant");
+    worker.says("在长沙天心区 湘菜馆 叫湘里人家 欠我工资五千");
+    expect(worker.heard).toContain("欠钱的一方：湘里人家");
+    expect(worker.heard).toContain("行业：服务业");
+    worker.says("老板姓黄");
+    expect(worker.heard).toContain("干活的地方：湘里人家");
+    expect(worker.heard).toContain("欠钱的一方：黄老板");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+
+  it("takes the drivers' wages inside a machine fee as the complaint's sum and count", () => {
+    const leader = new Worker(env.app, "machineFee");
+    leader.says("我是包工头 开挖机的 机械费欠我十二万 在郑州金水区 绿地中心工地");
+    expect(leader.heard).toContain("工程款纠纷");
+    leader.says("机械费里面有司机工资 我雇了两个司机 欠他们四万");
+    expect(leader.heard).toContain("改按「拖欠工资」登记");
+    expect(leader.heard).toContain("已改好：欠款金额 → ¥40,000");
+    expect(leader.heard).toContain("已改好：被欠人数 → 2 人");
+  });
+});

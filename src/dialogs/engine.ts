@@ -703,7 +703,23 @@ export class DialogEngine {
     // "不对，这是加班费的事": more of the story can change what kind of problem it is.
     const categoryBefore = draft.category;
     this.reclassify(draft);
-    if (draft.category !== categoryBefore) turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
+    if (draft.category !== categoryBefore) {
+      turn.say(turn.t("summary.categoryChanged", { category: turn.t(`category.${draft.category}`) }));
+      // "机械费里面有司机工资 我雇了两个司机 欠他们四万": the wages inside the project money are the
+      // complaint now — their own sum and count, not the machine fee's.
+      if (categoryBefore === "project_payment" && draft.category === "wage_arrears") {
+        const had = new Set(FACT_NAMES.filter((fact) => hasFact(draft.facts, fact)));
+        if (reading.amountYuan !== null && reading.amountYuan !== draft.facts.amountYuan) {
+          draft.facts.amountYuan = reading.amountYuan;
+          turn.append(this.changedLine(turn, draft, "amount", !had.has("amount")));
+        }
+        if (reading.headcount !== null && reading.headcount.max > 1) {
+          draft.facts.headcount = reading.headcount;
+          draft.settled = draft.settled.filter((fact) => fact !== "headcount");
+          turn.append(this.changedLine(turn, draft, "headcount", !had.has("headcount")));
+        }
+      }
+    }
     else if (filled.length === 0 && draft.expecting === "confirm") {
       // "我们有十二个老师", "俺们一伙八个人": more people than the summary says are owed, told in a short line.
       const count = reading.headcount;
@@ -1584,7 +1600,12 @@ export class DialogEngine {
           }
           return true;
         }
-        return settle(parseNameAnswer(leadingName(text) ?? text), (value) => (facts.employer = value));
+        return settle(parseNameAnswer(leadingName(text) ?? text), (value) => {
+          // "湘里人家", then "老板姓黄": the business stays, as the workplace; its boss is who owes.
+          const business = facts.employer;
+          if (business !== null && facts.project === null && /老板|老板娘|经理$/.test(value) && personNameAt(business) !== business) facts.project = business;
+          facts.employer = value;
+        });
       }
       case "phone":
         return settle(parsePhoneAnswer(text), (value) => (facts.phone = value));

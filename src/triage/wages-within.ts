@@ -15,8 +15,14 @@ export function speaksOfWagesWithin(text: string): boolean {
 /** The wages' own sum inside a larger one ("里面有工人工资30万" → 300000), or null when none is given. */
 export function wagesWithinSum(text: string): number | null {
   if (!WAGES_INSIDE_ANYWHERE.test(text)) return null;
-  for (const mention of findAmountMentions(text)) {
+  const mentions = findAmountMentions(text);
+  for (const mention of mentions) {
     if (WAGES_INSIDE.test(text.slice(Math.max(0, mention.start - 20), mention.start))) return mention.value;
+  }
+  // "机械费里面有司机工资 我雇了两个司机 欠他们四万": the sum owed to the workers, told after.
+  for (const mention of mentions) {
+    if (OWED_TO_THE_WORKERS.test(text.slice(Math.max(0, mention.start - 10), mention.start))) return mention.value;
   }
   return null;
 }
+const OWED_TO_THE_WORKERS = /(?:欠|拖欠|差)(?:了)?(?:他们|她们|工人|工人们|司机|司机们|兄弟们|工友们?|师傅们?)(?:的)?(?:工资|工钱)?(?:一共|总共)?$/;

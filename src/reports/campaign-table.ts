@@ -2,7 +2,8 @@
 // title, unit and date, three header rows with merged cells and units, the 甲/序号 row, rows 合计 /
 // 工程建设领域 / 制造业 / 其他, the 其他情况 lines, signatures and remarks), written with exceljs or as CSV.
 // Columns the ledger cannot answer say so in the cell ("未采集"); nothing is estimated.
-import ExcelJS from "exceljs";
+// exceljs is loaded only when a workbook is written: every other CLI command starts without it (~0.3 s).
+import type ExcelJS from "exceljs";
 import type { TFunction } from "i18next";
 import { writeFileSync } from "node:fs";
 import { CAMPAIGN_ROWS, type CampaignRow, type CampaignStats, type CasesWorkersAmount, type RowFigures } from "./campaign.js";
@@ -99,8 +100,8 @@ const thin = { style: "thin" as const };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Builds the workbook (one sheet, laid out like the original). */
-export function campaignWorkbook(stats: CampaignStats, t: TFunction, meta: CampaignMeta): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+function campaignWorkbook(Excel: typeof ExcelJS, stats: CampaignStats, t: TFunction, meta: CampaignMeta): ExcelJS.Workbook {
+  const workbook = new Excel.Workbook();
   workbook.creator = "arrears-bot";
   const sheet = workbook.addWorksheet(t("reports:campaign.sheet"), {
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -238,7 +239,8 @@ export interface WriteOptions {
 const writeFlag = (options: WriteOptions): string => (options.overwrite ? "w" : "wx");
 
 export async function writeCampaignXlsx(file: string, stats: CampaignStats, t: TFunction, meta: CampaignMeta, options: WriteOptions = { overwrite: false }): Promise<void> {
-  const buffer = await campaignWorkbook(stats, t, meta).xlsx.writeBuffer();
+  const { default: Excel } = await import("exceljs");
+  const buffer = await campaignWorkbook(Excel, stats, t, meta).xlsx.writeBuffer();
   writeFileSync(file, new Uint8Array(buffer), { flag: writeFlag(options) });
 }
 

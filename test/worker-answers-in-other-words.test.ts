@@ -150,3 +150,23 @@ describe("a restaurant and its boss, and wages inside a machine fee", () => {
     expect(leader.heard).toContain("已改好：被欠人数 → 2 人");
   });
 });
+
+describe("a workplace with no name, and a question where the workplace was asked", () => {
+  it("keeps what the workplace is when it has no name", () => {
+    const worker = new Worker(env.app, "brickworks");
+    worker.says("老板欠我们工资三万 我们5个人");
+    worker.says("在焦作修武县");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("就是个砖厂 没名字 在修武县郇封那边");
+    expect(worker.choiceIds).toContain("employer:workplace");
+    expect(worker.last?.replies.flatMap((reply) => reply.choices ?? []).find((c) => c.id === "employer:workplace")?.label).toBe("砖厂");
+  });
+
+  it("answers '工资怎么发的' as a question, not a workplace's name", () => {
+    const worker = new Worker(env.app, "howPaid");
+    worker.says("老板欠我工资两万 在郑州金水区");
+    worker.says("工资怎么发的");
+    expect(worker.heard).toContain("这个问题，登记以后工作人员会回答您。");
+    expect(worker.last?.expecting).toBe("project");
+  });
+});

@@ -60,6 +60,7 @@ import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 import {
   AMOUNT_IS_MINE,
   FIRM_BY_ROLE,
+  UNNAMED_WORKPLACE,
   WANTS_IT_FILED,
   AMOUNT_IS_TOTAL,
   ANOTHER_MATTER,
@@ -1584,9 +1585,21 @@ export class DialogEngine {
         }
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
-      case "project":
+      case "project": {
+        // "就是个砖厂 没名字 在修武县郇封那边": no name, but what it is — kept as that ("砖厂").
+        const unnamed = UNNAMED_WORKPLACE.exec(text);
+        if (unnamed) {
+          const kind = (text.slice(0, unnamed.index).split(/[，,。\s]+/).find((piece) => piece.trim() !== "") ?? "").replace(/^(?:就是|是|在)?(?:个|一个|一家|一间|那个|这个)?/, "");
+          const described = parseNameAnswer(kind);
+          if (described.ok && kind.length <= 8 && this.read(kind).place.status === "none") {
+            facts.project = described.value;
+            draft.settled = draft.settled.filter((name) => name !== "project");
+            return true;
+          }
+        }
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
         return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
+      }
       case "employer": {
         // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;

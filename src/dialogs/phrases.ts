@@ -150,3 +150,6 @@ export const FIRM_BY_ROLE = /^(?:总包|总承包|总包单位|施工单位|分�
 
 /** "还是投诉吧", "我要投诉", "投吧": the worker wants the complaint filed (a yes to the summary). */
 export const WANTS_IT_FILED = /^(?:那|那就)?(?:还是|就|我|我们)?(?:要)?(?:投诉|登记|提交|投)吧?[。!！]*$|^(?:还是)?(?:要)?投诉吧[。!！]*$|^(?:please )?(?:file|submit) it[.!]*$/i;
+
+/** "砖厂 没名字", "小作坊 没有名字": a workplace told by what it is, its name said not to exist. */
+export const UNNAMED_WORKPLACE = /[，,\s]*(?:也|就)?(?:没(?:有)?(?:啥|什么)?名字|没名|没有名|没起名|不知道(?:叫)?(?:啥|什么)?名字)/;

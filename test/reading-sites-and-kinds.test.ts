@@ -107,6 +107,10 @@ describe("a kind of works said after the first message", () => {
     worker.says("修路的");
     expect(draftOf(worker).projectKind).toBe("transport");
     expect(worker.heard).toContain("公路、桥梁、铁路");
+    // The kind is no site's name: the site is asked again.
+    expect(draftOf(worker).project).toBeNull();
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不知道");
     const id = worker.presses("confirm").caseId as string;
     expect(env.app.ledger.find(id)?.projectKind).toBe("transport");
     expect(worker.heard).toContain("交通运输");

@@ -170,3 +170,15 @@ describe("a workplace with no name, and a question where the workplace was asked
     expect(worker.last?.expecting).toBe("project");
   });
 });
+
+describe("the kind of works where the site was asked", () => {
+  it("takes '修路的' as the kind, not the site's name, and asks the site again", () => {
+    const worker = new Worker(env.app, "roads");
+    worker.says("包工头张三欠我三万 在郑州金水区");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("修路的");
+    expect(worker.heard).toContain("已改好：工程类型 → 公路、桥梁、铁路");
+    expect(worker.heard).not.toContain("项目/工地：修路的");
+    expect(worker.last?.expecting).toBe("project");
+  });
+});

@@ -60,6 +60,7 @@ import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 import {
   AMOUNT_IS_MINE,
   FIRM_BY_ROLE,
+  TRADE_ONLY_ANSWER,
   UNNAMED_WORKPLACE,
   WANTS_IT_FILED,
   AMOUNT_IS_TOTAL,
@@ -633,6 +634,18 @@ export class DialogEngine {
         if (nameUnknown !== "neither" && !draft.settled.includes(nameUnknown)) draft.settled.push(nameUnknown);
         // Both names already told: the words are kept for the officer, nothing is changed.
         turn.say(turn.t(nameUnknown === "neither" ? "problem.storyNoted" : `dontKnow.${nameUnknown}`));
+        draft.expecting = expecting;
+        this.ask(turn, expecting, draft);
+        return;
+      }
+      // "修路的", "盖楼的" where the site was asked: the kind of works, not its name. The kind is taken
+      // (a guessed 房建 gives way), and the site asked again.
+      if (expecting === "project" && TRADE_ONLY_ANSWER.test(text.trim())) {
+        draft.narrative.push(text);
+        const kindBefore = draft.facts.projectKind;
+        this.fillFromReading(draft, this.read(text));
+        if (draft.facts.projectKind !== kindBefore && draft.facts.projectKind !== null) turn.say(this.changedLine(turn, draft, "projectKind", kindBefore === null));
+        turn.append(turn.t("problem.projectIsWhere"));
         draft.expecting = expecting;
         this.ask(turn, expecting, draft);
         return;

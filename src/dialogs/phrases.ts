@@ -153,3 +153,6 @@ export const WANTS_IT_FILED = /^(?:那|那就)?(?:还是|就|我|我们)?(?:要)
 
 /** "砖厂 没名字", "小作坊 没有名字": a workplace told by what it is, its name said not to exist. */
 export const UNNAMED_WORKPLACE = /[，,\s]*(?:也|就)?(?:没(?:有)?(?:啥|什么)?名字|没名|没有名|没起名|不知道(?:叫)?(?:啥|什么)?名字)/;
+
+/** "修路的", "俺们是盖楼的", "干装修的": the trade or the kind of works, where a site's name was asked. */
+export const TRADE_ONLY_ANSWER = /^(?:是|就是|我们是|俺们是|我是|俺是)?(?:修|盖|建|干|做|搞|挖|铺|架)[\u4e00-\u9fff]{1,4}的(?:活)?[。!！]*$/;

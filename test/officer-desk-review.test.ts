@@ -1,8 +1,6 @@
 // What a review of the officers' and leaders' side found, each fix held here: the CLI (the real
 // bin/arrears.js in child processes) and the Slack desk (real Bolt over HTTP, the Web API stand-in on
 // 127.0.0.1), on cases filed by workers through the engine.
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { groupWorkersPaidExcess } from "../src/groups/paid-limit.js";
@@ -10,24 +8,13 @@ import { CaseGroups, joinGroup, splitFromGroup } from "../src/groups/groups.js";
 import { campaignStats } from "../src/reports/campaign.js";
 import { renderNotification } from "../src/cases/notifications.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { cliOn } from "./helpers/cli.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
 import { SlackStandIn } from "./helpers/slack-stand-in.js";
 
 // Two complaints about one project of 红旗区: a group of 17 workers (12 + 5).
 const TEAM = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工头刘建国欠我们班组12个人工资一共23万6";
 const FIVE = "新乡市红旗区碧桂园凤凰城三期 包工头刘建国欠我们5个人工资4万";
-
-const run = promisify(execFile);
-/** The CLI on a test's database: exit code, stdout and stderr, never a throw. */
-const cliOn = (t: TestApp) => (...args: string[]) =>
-  run(process.execPath, ["bin/arrears.js", ...args], {
-    env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent", DEFAULT_LOCALE: "zh-CN" },
-    encoding: "utf8",
-    timeout: 60_000,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
-  );
 
 let users = 0;
 const file = (t: TestApp, text: string) => new Worker(t.app, `r${users++}`).files(text);
@@ -286,10 +273,8 @@ describe("the CLI takes a handling record and a category by the names officers k
 
   it("case show in English brackets who acted with English brackets, not Chinese ones", async () => {
     const id = file(t, "我在新乡市红旗区恒发电器厂上班，老板欠我9000块工资");
-    const shown = await run(process.execPath, ["bin/arrears.js", "case", "show", id], {
-      env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent", DEFAULT_LOCALE: "en" },
-      encoding: "utf8",
-    });
+    const shown = await cliOn(t, { DEFAULT_LOCALE: "en" })("case", "show", id);
+    expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toContain("worker (local chat)");
     expect(shown.stdout).not.toContain("（");
   });

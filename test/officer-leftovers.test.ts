@@ -1,16 +1,15 @@
 // Officer-side leftovers of a review, each fix held here: the CLI (the real bin/arrears.js in child
 // processes) and the Slack desk (real Bolt over HTTP, signed requests, the Web API stand-in on 127.0.0.1),
 // on cases filed by workers through the engine.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackChannel } from "../src/channels/slack/index.js";
 import { postWeeklyReport } from "../src/channels/slack/weekly.js";
 import { groupRecoveredExcess } from "../src/groups/paid-limit.js";
 import { weeklyReport } from "../src/reports/weekly.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { cliOn } from "./helpers/cli.js";
 import { SlackRequests } from "./helpers/slack-requests.js";
 import { SlackStandIn, waitFor } from "./helpers/slack-stand-in.js";
 
@@ -18,20 +17,6 @@ const TEAM = "我在新乡市红旗区碧桂园凤凰城三期干木工，包工
 // Two complaints about one project of 红旗区: a group owed ¥276,000 (¥236,000 + ¥40,000), 17 workers.
 const FIVE = "新乡市红旗区碧桂园凤凰城三期 包工头刘建国欠我们5个人工资4万";
 const SMALL = "我在新乡市红旗区恒发电器厂上班，老板欠我7000块工资";
-
-const run = promisify(execFile);
-/** The CLI on a test's database: exit code, stdout and stderr, never a throw. */
-const cliOn =
-  (t: TestApp, env: Record<string, string> = {}) =>
-  (...args: string[]) =>
-    run(process.execPath, ["bin/arrears.js", ...args], {
-      env: { ...process.env, DATABASE_URL: t.dbFile, LOG_LEVEL: "silent", DEFAULT_LOCALE: "zh-CN", ...env },
-      encoding: "utf8",
-      timeout: 60_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? "", stderr: error.stderr ?? "" }),
-    );
 
 let users = 0;
 const file = (t: TestApp, text: string, channel = "local") => new Worker(t.app, `l${users++}`, channel).files(text);

@@ -117,3 +117,45 @@ describe("places a worker names by their city", () => {
     expect(xian.heard).toContain("在西安市哪个区或县？");
   });
 });
+
+describe("each one's share said at the summary (second review of 2026-12-06)", () => {
+  it("replaces the sum: times an exact count, or the least of a rough one", () => {
+    const rough = new Worker(env.app, "shareRough");
+    rough.says("武汉江汉区万达广场 保洁公司叫洁美 欠我们十几个人工资");
+    rough.says("8000");
+    rough.says("钱不对 每人五千六");
+    expect(rough.heard).toContain("欠款金额：至少 ¥56,000（最多 ¥106,400，待核实）");
+    expect(rough.heard).not.toContain("欠款金额：¥8,000");
+
+    const exact = new Worker(env.app, "shareExact");
+    exact.says("武汉江汉区万达广场 保洁公司叫洁美 欠我们6个人工资");
+    exact.says("8000");
+    exact.says("钱不对 每人五千六");
+    expect(exact.heard).toContain("欠款金额：¥33,600");
+  });
+});
+
+describe("a rate and a time, for a group", () => {
+  it("asks whose a day's or a month's pay times the time is, though 'we' are owed", () => {
+    const crew = new Worker(env.app, "dayCrew");
+    crew.says("老板欠我们七八个人的工资 一天两百 干了一个月 在重庆渝北区 做装修的");
+    crew.says("不知道");
+    crew.says("不知道");
+    expect(crew.heard).toContain("¥6,000 是 7–8 个人一共被欠的，还是只是您自己的？");
+    const cleaners = new Worker(env.app, "monthCrew");
+    cleaners.says("在郑州金水区 保洁公司叫洁美 一个月四千五 欠了三个月 我们二十来个人");
+    expect(cleaners.heard).toContain("¥13,500 是 20–29 个人一共被欠的，还是只是您自己的？");
+  });
+
+  it("never takes a piece or an hourly rate for the sum", () => {
+    expect(readMessage("我们在新疆阿瓦提县摘棉花 说好一公斤两块 老板马军跑了 我们三十几个人").amountYuan).toBeNull();
+    expect(readMessage("小时工 一小时十八块 一天干十一个小时 两个月 我们6个人").amountYuan).toBeNull();
+    expect(readMessage("一天两百 干了一个月").amountYuan).toBe(6_000);
+  });
+
+  it("reads 俩月 as two months, not two workers, and a security firm with no name as no name", () => {
+    const guard = readMessage("保安公司欠我俩月工资 石家庄长安区 一个月三千二");
+    expect(guard).toMatchObject({ amountYuan: 6_400, headcount: { min: 1, max: 1 }, employer: null });
+    expect(readMessage("我俩在工地干活 老板欠我们两万").headcount).toEqual({ min: 2, max: 2 });
+  });
+});

@@ -1561,6 +1561,18 @@ export class DialogEngine {
                 return true;
               }
               draft.perHeadYuan = share;
+              // "钱不对 每人五千六" at the summary: the share replaces the sum now — times an exact count,
+              // or the least of a rough one (with its range).
+              if (draft.expecting !== "amount") {
+                facts.amountYuan = null;
+                draft.amountRange = undefined;
+                if (counted.min === counted.max) {
+                  facts.amountYuan = share * counted.min;
+                  draft.perHeadTotalYuan = facts.amountYuan;
+                  draft.amountScope = "total";
+                } else this.keepRangeEstimate(turn, draft);
+                return true;
+              }
               if (counted.min !== counted.max) {
                 turn.say(
                   turn.t("intake.perHeadRange", {

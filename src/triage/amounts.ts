@@ -47,7 +47,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
   { role: "paid", pattern: /(?<![没未不])(?:只给了?|给了|发了|付了|拿到了?|结了|支付了?|到账|已付|只发了?|预支了?|借支了?|只拿了|生活费|路费|(?<!not |n't |never )paid (?:me|us))/gi },
   {
     role: "rate",
-    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<![个半])月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<![欠扣拖压])我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|each month|every month|each day|every day|monthly|daily/gi,
+    pattern: /每天|一天|日薪|日结|每日|每月|一个月|月薪|(?<![个半])月工资|每个月|(?<!个月的[^，,。\s]{0,4})底薪|基本工资|每件|一件|每趟|一趟|每单|一单|每小时|时薪|一小时|一个小时|每个小时|一公斤|每公斤|一斤|每斤|一亩|每亩|一吨|每吨|一车|每车|基数|年薪|(?<!个月的?|天的?)工资(?:从|是|才|只有)|(?<![欠扣拖压])我的?工资|实际工资|补贴|每平|每方|a day|per day|a month|per month|each month|every month|each day|every day|monthly|daily/gi,
   },
   { role: "perHead", pattern: /每人|每个人|(?<![\d一二两三四五六七八九十])一个人|(?<![\d一二两三四五六七八九十我俺])一人(?!一)|人均|每位|每名|每个工人|each of us|per person|each (?:about|around|roughly|approximately|nearly|over|more than) |each/gi },
   { role: "personal", pattern: /我一个人|我的是|我的|我自己|我个人|我本人|光我|I am owed|I'm owed|I was owed/gi },
@@ -253,7 +253,11 @@ function findDurations(text: string): Duration[] {
 
 const DAY_RATE = /每天|一天|日薪|日结|每日|a day|per day|daily/;
 
+// "一小时十八块", "一公斤两块": a rate per hour or per piece makes no sum with the days or months.
+const UNIT_RATE = /(?:一|每)个?小时|时薪|(?:一|每)(?:件|公斤|斤|亩|吨|车|趟|单)|per (?:hour|piece|kg)|an hour|hourly/i;
+
 function rateTimesDuration(text: string, rate: AmountMention, durations: readonly Duration[]): number | null {
+  if (UNIT_RATE.test(text.slice(Math.max(0, rate.start - 6), rate.start))) return null;
   const around = text.slice(Math.max(0, rate.start - 8), rate.end + 6);
   const unit: Duration["unit"] = DAY_RATE.test(around) ? "day" : "month";
   // The "一个月" of "一个月五千二" is part of the rate itself, not how long the arrears run.

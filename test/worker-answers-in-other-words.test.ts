@@ -1,6 +1,7 @@
 // Answers that say the fact in other words than the question's, found by a reviewer playing workers
 // (2026-12-06, third review): each was stored as the wrong fact, dropped, or not answered.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readMessage } from "../src/triage/read-message.js";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 
 let env: TestApp;
@@ -180,5 +181,43 @@ describe("the kind of works where the site was asked", () => {
     expect(worker.heard).toContain("已改好：工程类型 → 公路、桥梁、铁路");
     expect(worker.heard).not.toContain("项目/工地：修路的");
     expect(worker.last?.expecting).toBe("project");
+  });
+});
+
+describe("more from the second review of 2026-12-06", () => {
+  it("brings back a cancelled complaint when the worker thinks again", () => {
+    const worker = new Worker(env.app, "changedMind");
+    worker.says("在郑州金水区 饭店打工 老板叫李强 欠我工资2600");
+    worker.says("算了不投诉了 怕以后不好找工作");
+    expect(worker.heard).toContain("已取消，没有登记");
+    worker.says("想了想还是要投诉 2600不是小数");
+    expect(worker.heard).toContain("好的，接着登记刚才说的投诉。");
+    expect(worker.last?.expecting).toBe("project");
+    // A day later the cancelled one is gone: a new story starts afresh.
+    const later = new Worker(env.app, "tooLate");
+    later.says("在郑州金水区 饭店打工 老板叫李强 欠我工资2600");
+    later.says("算了不投诉了");
+    env.clock.advance(25 * 3_600_000);
+    later.says("还是要投诉");
+    expect(later.heard).not.toContain("接着登记刚才说的投诉");
+  });
+
+  it("takes several words of assent with 吧 between them as a yes", () => {
+    const worker = new Worker(env.app, "assent");
+    worker.says(AT_SUMMARY);
+    expect(worker.says("好 就这样吧 确认").caseId).not.toBeNull();
+  });
+
+  it("keeps the city when the worker says the district is not known", () => {
+    const worker = new Worker(env.app, "cityOnly");
+    worker.says("老板欠我工资八千");
+    worker.says("俺也不晓得在哪个区 就在石家庄");
+    expect(worker.heard).not.toContain("在石家庄市哪个区或县");
+    expect(worker.last?.expecting).toBe("project");
+  });
+
+  it("reads '15000 rmb per month' as a month's pay and 蜜雪冰城 as a shop", () => {
+    expect(readMessage("Chengdu Wuhou, school Bright Star owes me 2 months salary, 15000 rmb per month").amountYuan).toBe(30_000);
+    expect(readMessage("在蜜雪冰城打工 欠我工资三千").sector).toBe("services");
   });
 });

@@ -59,6 +59,8 @@ import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./st
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
 import {
   AMOUNT_IS_MINE,
+  CHANGED_MIND,
+  DISTRICT_UNKNOWN,
   FIRM_BY_ROLE,
   TRADE_ONLY_ANSWER,
   UNNAMED_WORKPLACE,
@@ -130,6 +132,8 @@ export interface TurnInput {
 
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
+/** How long a cancelled draft can be brought back by a change of mind. */
+const CANCELLED_KEPT_MS = 24 * 3_600_000;
 /** How long after logging "不用了" is read as declining the phone asked for then. */
 const PHONE_ASK_WINDOW_MS = 24 * 3_600_000;
 /** The care said first, by what the worker spoke of doing. */
@@ -370,6 +374,17 @@ export class DialogEngine {
     if (command) {
       this.onCommand(turn, command, text);
       return;
+    }
+    // "想了想还是要投诉" after cancelling: the complaint just dropped comes back where it was.
+    const cancelled = turn.session.cancelledDraft;
+    if (cancelled && !turn.session.draft) {
+      turn.session.cancelledDraft = null;
+      if (turn.now - cancelled.at < CANCELLED_KEPT_MS && (CHANGED_MIND.test(text) || STILL_COMPLAINING.test(text) || WANTS_IT_FILED.test(text.trim()))) {
+        turn.session.draft = cancelled.draft;
+        turn.say(turn.t("intake.resumed"));
+        this.advance(turn, cancelled.draft);
+        return;
+      }
     }
     // "我快活不下去了", "再不给就去跳楼": safety before anything else, in this very reply — and kept in the
     // story being written, so that the case is escalated when it is logged.
@@ -1523,7 +1538,9 @@ export class DialogEngine {
         if (resolution.status === "found") {
           facts.place = { text, code: resolution.division.code, name: resolution.division.name };
           draft.placeCandidates = [];
-          draft.settled = draft.settled.filter((name) => name !== "place");
+          // "俺也不晓得在哪个区 就在石家庄": the city is all the worker knows; the county is not asked.
+          const countyUnknown = DISTRICT_UNKNOWN.test(text) && resolution.division.level !== "county";
+          draft.settled = [...draft.settled.filter((name) => name !== "place"), ...(countyUnknown ? (["place"] as const) : [])];
           return true;
         }
         if (resolution.status === "ambiguous") {
@@ -2351,6 +2368,8 @@ export class DialogEngine {
     const forwarded = turn.session.forwarded.length > 0;
     turn.session.forwarded = [];
     if (turn.session.draft || forwarded) {
+      // Kept a day, in case the worker thinks again ("想了想还是要投诉").
+      turn.session.cancelledDraft = turn.session.draft ? { draft: turn.session.draft, at: turn.now } : null;
       turn.session.draft = null;
       turn.effects.push({ type: "draftCancelled" });
       turn.say(turn.t("intake.cancelled"));

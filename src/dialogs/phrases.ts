@@ -164,3 +164,9 @@ export const UNNAMED_WORKPLACE = /[，,\s]*(?:也|就)?(?:没(?:有)?(?:啥|什�
 
 /** "修路的", "俺们是盖楼的", "干装修的": the trade or the kind of works, where a site's name was asked. */
 export const TRADE_ONLY_ANSWER = /^(?:是|就是|我们是|俺们是|我是|俺是)?(?:修|盖|建|干|做|搞|挖|铺|架)[\u4e00-\u9fff]{1,4}的(?:活)?[。!！]*$/;
+
+/** "不晓得在哪个区", "区不知道": the county not known, whatever city is named with it. */
+export const DISTRICT_UNKNOWN = /(?:不知道|不晓得|不清楚|不记得|记不清|说不清)[^，,。]{0,4}?(?:哪个|什么)?(?:区|县|区县)|(?:哪个|什么)?(?:区|县|区县)(?:我|俺)?(?:也)?(?:不知道|不晓得|不清楚|不记得|记不清)/;
+
+/** "想了想还是要投诉", "还是登记吧": the worker takes back a cancellation. */
+export const CHANGED_MIND = /想了想|还是(?:要)?(?:投诉|登记|反映|告)|(?:我|俺)?(?:要|想)?(?:继续|接着)(?:投诉|登记)|changed my mind|I want to complain after all/i;

@@ -96,10 +96,12 @@ export const sessionSchema = z.object({
    * is not told five times how to file another complaint, nor asked again and again for a phone.
    */
   hintsGiven: z.array(z.string()).max(12).default([]),
+  /** The draft the worker cancelled, kept a day: "想了想还是要投诉" brings it back instead of starting over. */
+  cancelledDraft: z.object({ draft: draftSchema, at: z.number() }).nullable().default(null),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
 /** A new user's session — what sessionSchema makes of {} (test/empty-states.test.ts), without a zod parse per new user. */
 export function emptySession(): Session {
-  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, newComplaintAsked: false, hintsGiven: [] };
+  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, newComplaintAsked: false, hintsGiven: [], cancelledDraft: null };
 }

@@ -56,7 +56,7 @@ const BEFORE_MARKERS: readonly Marker[] = [
 ];
 const OWED_AFTER = /^[^，。,;；!?！？]{0,8}?(?:没给|没发|没付|没结|不给|不发|不结|拖着|扣着|压着|一分没|还没|没拿到|不退|没到|没有给|欠着)/;
 // "三千五一个月", "300/天": the rate word after the number.
-const RATE_AFTER = /^\s*(?:元|块钱?)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day|each month|every month|each day|every day)/i;
+const RATE_AFTER = /^\s*(?:元|块钱?|yuan|rmb)?\s*(?:一个月|每个?月|一天|每天|\/月|\/天|a month|a day|per month|per day|each month|every month|each day|every day)/i;
 const TOTAL_AFTER = /^\s*(?:元|块|yuan|rmb)?\s*(?:in total|altogether|total)/i;
 const PER_HEAD_REACH = 6;
 // "七八千一个人": the per-head word after the figure.

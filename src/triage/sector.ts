@@ -28,7 +28,7 @@ const SECTOR_CUES: readonly Cue<Sector>[] = [
   { value: "manufacturing", weight: 3, pattern: /工厂|车间|厂(?!家|商|区|房)|流水线|电子厂|服装厂|制造|加工|车工|普工|精工|机械|塑胶|塑料|玩具|五金|模具|纺织|制衣|鞋厂|配件|电器|机械厂|工业园|富士康|比亚迪|立讯|和硕|纬创|factory|garment|electronics|workshop|assembly line/gi },
   { value: "platform", weight: 4, pattern: /外卖|骑手|配送站|配送费|跑单|送件|快递网点|送快递|快递员|代驾|网约车|滴滴|美团|饿了么|货拉拉|主播|带货|直播|众包|ele\.?me|meituan|didi|deliver food|deliver for|delivery station|delivery rider|courier|ride-hailing|streamer/gi },
   { value: "education", weight: 4, pattern: /培训学校|培训机构|培训班|教育机构|机构|(?<![盖建修新])学校(?!项目|工程|工地|建设)|(?<!新)校区(?!项目|工程|工地|建设)|校长|助教|老师|课时|教育(?!局)|辅导|双减|tutoring|training school|\b(?:I )?teach(?:es|ing)?\b|\bteachers?\b|\bschool\b|kindergarten/gi },
-  { value: "services", weight: 2, pattern: /酒店|宾馆|饭店|餐馆|餐饮|餐厅|烧烤|火锅|菜馆|饭馆|酒楼|茶楼|奶茶|茶饮|咖啡店|咖啡馆|面馆|小吃|快餐|厨师|服务员|保安|保洁|物业|广告|软件|信息|科技|速运|物流|装卸|港口|快递站|快递公司|分拣|仓库|仓储|驿站|门店|超市|商场|美容|理发|养老院|医院护工|restaurant|hotel|cleaner|security guard|shop/gi },
+  { value: "services", weight: 2, pattern: /酒店|宾馆|饭店|餐馆|餐饮|餐厅|烧烤|火锅|蜜雪冰城|瑞幸|星巴克|肯德基|麦当劳|海底捞|喜茶|茶百道|菜馆|饭馆|酒楼|茶楼|奶茶|茶饮|咖啡店|咖啡馆|面馆|小吃|快餐|厨师|服务员|保安|保洁|物业|广告|软件|信息|科技|速运|物流|装卸|港口|快递站|快递公司|分拣|仓库|仓储|驿站|门店|超市|商场|美容|理发|养老院|医院护工|restaurant|hotel|cleaner|security guard|shop/gi },
   // Work in a family's home: the housing estate she names ("绿地小区做保姆") is no building site.
   { value: "services", weight: 4, pattern: new RegExp(DOMESTIC_WORK_WORDS, "gi") },
 ];

@@ -221,3 +221,17 @@ describe("more from the second review of 2026-12-06", () => {
     expect(readMessage("在蜜雪冰城打工 欠我工资三千").sector).toBe("services");
   });
 });
+
+describe("a place answer that tells the rest of the story", () => {
+  it("takes and says back the boss, the count and each one's share, and does not ask a site said to have no known name", () => {
+    const worker = new Worker(env.app, "placeStory");
+    worker.says("老板欠我们工资好几个月了 俺们在新乡干活");
+    expect(worker.last?.expecting).toBe("place");
+    worker.says("在牧野区那边 一个小区工地 叫啥名俺记不清了 老板姓王 俺们班组8个人 每个人欠一万多点");
+    expect(worker.heard).toContain("记下了：欠钱的一方 → 王老板");
+    expect(worker.heard).toContain("记下了：被欠人数 → 8 人");
+    expect(worker.heard).toContain("欠款金额：¥80,000");
+    expect(worker.heard).toContain("项目/工地：不知道");
+    expect(worker.last?.expecting).toBe("confirm");
+  });
+});

@@ -132,6 +132,10 @@ export interface TurnInput {
 
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
+/** Facts said back when they come with another answer ("记下了：…"). */
+const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headcount"];
+/** A site or workplace spoken of, named or not. */
+const SITE_WORD = /工地|小区|项目|厂|店|公司/;
 /** How long a cancelled draft can be brought back by a change of mind. */
 const CANCELLED_KEPT_MS = 24 * 3_600_000;
 /** How long after logging "不用了" is read as declining the phone asked for then. */
@@ -708,7 +712,13 @@ export class DialogEngine {
       const taken = this.applyAnswer(turn, draft, expecting, text, true);
       if (!taken) return;
       draft.narrative.push(text);
-      this.fillFromReading(draft, this.read(text));
+      const alsoTold = this.fillFromReading(draft, this.read(text));
+      if (expecting === "place") {
+        // "在牧野区那边 一个小区工地 叫啥名俺记不清了 老板姓王 俺们班组8个人…": what else it told is said back,
+        // and a site whose name is said not known is not asked.
+        for (const fact of alsoTold) if (fact !== "place" && SAID_BACK.includes(fact)) turn.say(this.changedLine(turn, draft, fact, true));
+        if (draft.facts.project === null && NAMES_UNKNOWN.test(text) && SITE_WORD.test(text) && !draft.settled.includes("project")) draft.settled.push("project");
+      }
       // "重庆渝北区 龙湖春森彼岸": the site named after the place is the project, when it is still missing.
       if (expecting === "place" && draft.facts.project === null && !draft.settled.includes("project")) {
         const site = this.siteAfterPlace(text, draft.facts.place?.code ?? null);

@@ -27,6 +27,7 @@ const TRAILING_JUNK = /[.,来几]+$/;
 const PLACE_NAMED_BY_NUMBER = /^(?:区|县|路|街|巷|镇|乡|大道|广场|小学|中学)/;
 const NOT_MONEY_AFTER =
   /^\s*(?:个|多个|半个|月|年|天|日|号|点|时|小时|分钟|分|周|星期|岁|层|楼|栋|幢|期|件|趟|次|台|辆|套|间|亩|平|米|公里|km|%|名|位|人|家|遍|班|队|组|局|倍|成|折|级|开头|结尾|届|页|张|条|斤|吨|方(?!元)|:|of\b|co-|workers?\b|people\b|days?\b|months?\b|years?\b|hours?\b|weeks?\b|floors?\b|percent|%|st\b|nd\b|rd\b|th\b|am\b|pm\b)/i;
+const MORE_OF_A_UNIT = /[万千百wWkK]多$/;
 const NOT_MONEY_BEFORE = /(?:第|星期|周|礼拜|电话|手机|号码|身份证|尾号|编号|No\.|#|Phase|phase|Section|section|Line|line|No|Bus|bus|[Rr]oom|[Uu]nit|[Bb]uilding|[Ff]loor|[Aa]pt\.?|[Rr]oad|[Ss]treet)\s*$/;
 // "押金五百也不退": a deposit held back is no wages owed (the officer reads it in the worker's words).
 const DEPOSIT_BEFORE = /(?:押金|保证金|风险金|服装费|工服钱)(?:也|还|都)?(?:有|是|交了|扣了)?\s*$/;
@@ -165,7 +166,9 @@ export function findAmountMentions(text: string): AmountMention[] {
     const hasCurrency = CURRENCY_AFTER.test(after) || CURRENCY_BEFORE.test(before);
     if (value < 20 && !hasCurrency) continue;
     // "两百来号人": the approximation word cut off the number does not hide the word after it.
-    if (NOT_MONEY_AFTER.test(after) || NOT_MONEY_BEFORE.test(before) || DEPOSIT_BEFORE.test(before)) continue;
+    // "一万多点": a bit more than ten thousand, not a time of day ("三点").
+    const aBitMore = after.startsWith("点") && MORE_OF_A_UNIT.test(raw);
+    if ((NOT_MONEY_AFTER.test(after) && !aBitMore) || NOT_MONEY_BEFORE.test(before) || DEPOSIT_BEFORE.test(before)) continue;
     // "二七区", "五一路", "八一小学": bare digits run into a place's word are its name.
     if (PLACE_NAMED_BY_NUMBER.test(after) && !UNIT_CHAR.test(cleaned) && !hasCurrency) continue;
     if (junkEnd >= 0 && NOT_MONEY_AFTER.test(text.slice(junkEnd, junkEnd + 12))) continue;

@@ -235,3 +235,26 @@ describe("a place answer that tells the rest of the story", () => {
     expect(worker.last?.expecting).toBe("confirm");
   });
 });
+
+describe("a correction about the complaint filed before, told while another is written", () => {
+  it("goes to the filed complaint's officer; the one being written keeps its sum", () => {
+    const worker = new Worker(env.app, "twoBosses");
+    const first = worker.files("我在南京江宁区万科城三期干木工 包工头陈刚欠我两万一");
+    worker.says("/new");
+    worker.says("南京六合区 老板刘洋欠我八千");
+    worker.says("金地自在城");
+    worker.says("刚才说错了 陈刚那边其实欠我两万五 不是两万一");
+    expect(worker.heard).toContain("这是陈刚那件投诉");
+    expect(worker.heard).not.toContain("已改好：欠款金额");
+    expect(env.app.ledger.events(first).some((event) => event.type === "worker_added")).toBe(true);
+    // Naming the same boss where this complaint's boss is asked is this complaint's answer.
+    const again = new Worker(env.app, "sameBoss");
+    again.files("我在南京江宁区万科城三期干木工 包工头陈刚欠我两万一");
+    again.says("/new");
+    again.says("南京六合区 金地自在城 欠我八千");
+    again.says("金地自在城");
+    expect(again.last?.expecting).toBe("employer");
+    again.says("陈刚 又欠我八千");
+    expect(again.heard).not.toContain("这是陈刚那件投诉");
+  });
+});

@@ -132,6 +132,8 @@ export interface TurnInput {
 
 /** News sent this long after a case last changed is more likely a new story than news of it. */
 const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
+/** Words that put a figure right or tell one: what a message about an earlier complaint may be. */
+const ABOUT_A_FIGURE = /说错|写错|不对|其实|不是|更正|[\d一二两三四五六七八九十][千万]/;
 /** Facts said back when they come with another answer ("记下了：…"). */
 const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headcount"];
 /** A site or workplace spoken of, named or not. */
@@ -606,6 +608,15 @@ export class DialogEngine {
       }
     }
     const correction = this.correctionIn(text, draft);
+    // "刚才说错了 陈刚那边其实欠我两万五": a correction naming the boss of the worker's filed complaint,
+    // not this one's, is news for that complaint's officer — this draft is left as it is.
+    const earlier = correction || ABOUT_A_FIGURE.test(text) ? this.filedCaseNamedIn(turn, draft, text) : null;
+    if (earlier !== null) {
+      this.options.actions?.workerAddedInfo(earlier.id, text, turn.userKey, turn.channel, "correction");
+      turn.say(turn.t("intake.correctionForFiled", { id: formatCaseId(earlier.id), employer: earlier.employer }));
+      this.repeatQuestion(turn);
+      return;
+    }
     if (correction && (correction.valueText !== null || hasFact(draft.facts, correction.fact) || correction.fact !== draft.expecting)) {
       draft.narrative.push(text);
       // "记下了" for a fact given for the first time, "已改好" for one put right.
@@ -1356,6 +1367,19 @@ export class DialogEngine {
     if (draft.facts.employer === null && !draft.settled.includes("employer")) return "employer";
     if (draft.facts.project === null && !draft.settled.includes("project")) return "project";
     return "neither";
+  }
+
+  /** The worker's filed complaint whose employer the text names, when it is not this draft's; else null. */
+  private filedCaseNamedIn(turn: Turn, draft: Draft, text: string): { id: string; employer: string } | null {
+    // Only against another boss already named here: "陈刚 欠我三千" where the boss is asked names this one.
+    if (draft.facts.employer === null) return null;
+    for (const row of this.ledger.listByFiler(turn.userKey, 5)) {
+      const employer = row.employer;
+      if (employer === null || employer.length < 2 || !text.includes(employer)) continue;
+      if (draft.facts.employer !== null && (draft.facts.employer.includes(employer) || employer.includes(draft.facts.employer))) continue;
+      return { id: row.id, employer };
+    }
+    return null;
   }
 
   /** True the first time this hint is given about this case (and notes it); false afterwards. */

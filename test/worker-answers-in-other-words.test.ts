@@ -258,3 +258,17 @@ describe("a correction about the complaint filed before, told while another is w
     expect(again.heard).not.toContain("这是陈刚那件投诉");
   });
 });
+
+describe("the number of the one owed, given by a relative while the complaint is written", () => {
+  it("is the phone when the complaint is written for someone, and the story's otherwise", () => {
+    const son = new Worker(env.app, "forFather");
+    son.says("我帮我爸问的 他在宁波北仑区恒洋造船厂做电焊 老板欠他半年工资 一个月八千");
+    son.says("他的电话13805741234 你们打他的");
+    expect(son.heard).toContain("记下了：电话 → 13805741234");
+    const self = new Worker(env.app, "forSelf");
+    self.says("老板欠我工资两万 在郑州金水区 绿地中心工地 老板张三");
+    self.says("他的电话13805741234 你们打他的");
+    expect(self.heard).toContain("这个号码记下了，会交给工作人员。");
+    expect(self.heard).not.toContain("电话 → 13805741234");
+  });
+});

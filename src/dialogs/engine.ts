@@ -468,8 +468,10 @@ export class DialogEngine {
     // "我电话139…" while another fact is asked: the worker's phone, kept; the question comes again.
     if (draft && draft.expecting !== "phone" && numbersOnly(text)) {
       const given = ownPhoneIn(text);
-      if (given) {
-        draft.facts.phone = given.phone;
+      // "他的电话138… 你们打他的" from someone writing for the one owed: the number to call.
+      const theirs = given ? null : ON_BEHALF.test(draft.narrative.join("，")) ? theirPhoneIn(text) : null;
+      if (given || theirs) {
+        draft.facts.phone = given?.phone ?? theirs;
         turn.say(this.changedLine(turn, draft, "phone", true));
       } else if (!draft.narrative.includes(text)) {
         // Someone else's number: part of the story the officer reads.

@@ -272,3 +272,17 @@ describe("the number of the one owed, given by a relative while the complaint is
     expect(self.heard).not.toContain("电话 → 13805741234");
   });
 });
+
+describe("English corrections and workplaces", () => {
+  it("takes the sum of 'the amount is wrong, 2 months so 30000 in total'", () => {
+    const worker = new Worker(env.app, "enTotal");
+    worker.says("My boss owes me 15000 yuan, I teach at a school in Wuhou district Chengdu");
+    worker.says("no the amount is wrong, 2 months so 30000 in total");
+    expect(worker.heard).toContain("Changed: Amount owed → ¥30,000");
+  });
+
+  it("reads the name before the kind of workplace ('at Bright Star school')", () => {
+    expect(readMessage("I teach at Bright Star school in Wuhou district Chengdu, they owe me 15000").employer).toBe("Bright Star");
+    expect(readMessage("I worked for Hengli Electronics factory in Ningbo, they owe me 9000").employer).toBe("Hengli Electronics");
+  });
+});

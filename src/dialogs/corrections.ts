@@ -24,7 +24,8 @@ const CORRECTION_CUE =
   /(不对|错了|写错|打错|搞错|弄错|有误|更正|纠正|改成|改为|改一下|应该是|其实是|不是.{0,12}是|是.{1,12}不是|is wrong|wrong|should be|change|correct(ion)?|^no[,，\s]|\bnot\s|actually)/i;
 
 /** Where the new value starts: after the last "是/为/改成/:" of the sentence. */
-const VALUE_START = /(?:应该是|其实是|改成|改为|换成|名叫|叫做|是|为|叫|[:：]|should be|it'?s|it is|it was|was|to|is)\s*/gi;
+// English words whole only: the "to" of "in total" starts no value.
+const VALUE_START = /(?:应该是|其实是|改成|改为|换成|名叫|叫做|是|为|叫|[:：]|\b(?:should be|it'?s|it is|it was|was|to|is)\b)\s*/gi;
 
 /** "不是新乡", "not 5": the value being rejected, which is not the new one (and tells which fact it was). */
 const REJECTED = /(?:不是|而不是|并不是|not)\s*([^，,。；;！!？?是\s][^，,。；;！!？?是]{0,19})/gi;

@@ -838,7 +838,9 @@ export class DialogEngine {
       place: facts.place ? `${facts.place.text} ${facts.place.name ?? ""}` : null,
     });
     if (!cue) return null;
-    const { valueText } = cue;
+    // "no the amount is wrong, 2 months so 30000 in total": no value right after the cue, but the
+    // message reads one sum — that is the value.
+    const valueText = cue.valueText ?? (cue.fact === "amount" && this.read(text).amountYuan !== null ? text : null);
     // "包工头叫马有才 电话是137…": the number told with who owes is theirs (it stays in the worker's words),
     // unless the worker calls it their own.
     const own = ownLabelledPhoneIn(text);

@@ -61,6 +61,8 @@ const CONSTRUCTION_LEADS = /包工头|工头|班组长|班长|队长|分包老�
 const EN_PERSON = /\b(?:boss|owner|contractor|foreman|team leader|gang leader|manager)(?:,| is| named)? (Mr\.? [A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+|\p{Script=Han}{2,4}(?![\p{Script=Han}]))/u;
 const EN_COMPANY =
   /\b(?:subcontractor|company|employer|labou?r company|contractor|agency|restaurant|factory|shop|store|hotel|workshop|salon|cafe|bakery|warehouse|school|training (?:school|centre|center)|kindergarten)(?:'s name is| name is| is called| is named|,| is| called| named)? ((?:[A-Z][\w&.-]*)(?: (?:[A-Z][\w&.-]*|No\. \d+|of|&))*)/g;
+// "I teach at Bright Star school", "worked for Hengli Electronics factory": the name before the kind.
+const EN_NAME_THEN_KIND = /\b(?:at|for|in) ((?:[A-Z][\w&'-]*)(?: [A-Z][\w&'-]*){0,3}) (?:school|factory|restaurant|hotel|shop|store|company|kindergarten|training (?:school|centre|center))\b/g;
 // "Hengli Electronics owes me", "Wang Qiang didn't pay us": a capitalised name as the subject of owing.
 const EN_SUBJECT_OWES =
   /(?:^|[.!?;,]\s*|\b(?:and|but|because|so) )(?:[Tt]he )?((?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*)(?: (?:(?:Co|Ltd|Inc|Corp)\.|[A-Z][\w&'-]*|&|of))*(?: (?:school|company|factory|restaurant|shop|store|family|hotel|agency))?) (?:still |also |has |have )?(?:owes?|didn'?t pay|did not pay|hasn'?t paid|has not paid|haven'?t paid|never paid|won'?t pay|refuses to pay|is holding)\b/g;
@@ -189,6 +191,11 @@ function findCompanies(text: string): Candidate[] {
       // A person is two words (Wang Qiang); a firm may be one ("Foxconn owes me"), but not a short word.
       if (!company && !/^[A-Z][a-z]+ [A-Z][a-z]+$/.test(name) && !/^[A-Z][A-Za-z]{3,}$/.test(name)) continue;
       out.push({ name, kind: company || !name.includes(" ") ? "company" : "person", start, upper: false, owes: true, ofCompany: false, lead: false });
+    }
+    for (const m of allMatches(EN_NAME_THEN_KIND, text)) {
+      const name = m[1] ?? "";
+      if (name.length < 3 || EN_NOT_A_NAME.test(name)) continue;
+      out.push({ name, kind: "company", start: m.index + m[0].indexOf(name), upper: false, owes: false, ofCompany: false, lead: false });
     }
     for (const m of allMatches(EN_COMPANY, text)) {
       const start = m.index;

@@ -286,3 +286,12 @@ describe("English corrections and workplaces", () => {
     expect(readMessage("I worked for Hengli Electronics factory in Ningbo, they owe me 9000").employer).toBe("Hengli Electronics");
   });
 });
+
+describe("a protest planned in the first story, and a provincial group named as the main contractor", () => {
+  it("answers the protest with care first, and keeps 云南建投 whole", () => {
+    const worker = new Worker(env.app, "protestFirst");
+    worker.says("总包是云南建投 欠我们30多个人工资 一共五十多万 在昆明官渡区 我们准备明天去拉横幅");
+    expect(worker.last?.replies[0]?.text).toContain("请不要堵门、拉横幅");
+    expect(readMessage("总包是云南建投 欠我们30多个人工资 一共五十多万 在昆明官渡区").employer).toBe("云南建投");
+  });
+});

@@ -917,6 +917,8 @@ export class DialogEngine {
       turn.say(turn.t(PINYIN_CHAT.test(text) ? "intro.pinyin" : "intro.describe"));
       return;
     }
+    // "我们明天去拉横幅" in the first story: answered with care first (防止群体性事件), then the story is read.
+    if (speaksOfGroupProtest(text) && !speaksOfExtremeAction(text)) turn.say(turn.t("intake.protestNoted"));
     const draft: Draft = {
       facts: emptyFacts(),
       settled: [],

@@ -39,7 +39,7 @@ const JOB_AFTER_DE = /^的(?:助教|老师|员工|服务员|厨师|保安|保洁
 
 // "公司叫星橙广告", "配送站叫蜂鸟快送文一站", "公司在苏州，叫精达机械": whatever follows 叫 is the name.
 const NAMED_AFTER_JIAO =
-  /(?:公司|厂子|厂|机构|店|饭店|餐馆|菜馆|饭馆|酒楼|茶楼|面馆|学校|网点|单位|酒店|宾馆|餐厅|客栈|平台|工作室|配送站|站点|站|代理商|代理公司|加盟商|外包商|承包商)(?:名字|名)?(?:在[^，。,]{1,10}[，,])?\s?(?:叫|叫做|名叫|是)\s?[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g;
+  /(?:总包|总承包|分包|开发商|施工单位|公司|厂子|厂|机构|店|饭店|餐馆|菜馆|饭馆|酒楼|茶楼|面馆|学校|网点|单位|酒店|宾馆|餐厅|客栈|平台|工作室|配送站|站点|站|代理商|代理公司|加盟商|外包商|承包商)(?:名字|名)?(?:在[^，。,]{1,10}[，,])?\s?(?:叫|叫做|名叫|是)\s?[“"]?([^，。,.!?！？“”"\s]{2,20}?)[”"]?(?=[，。,.!?！？\s]|的|$)/g;
 // "一家叫学而思远的培训机构", "叫“安驾行”的代驾公司".
 const NAMED_BEFORE_KIND =
   /叫[“"]?([^，。,.!?！？“”"\s的]{2,12})[”"]?的[\u4e00-\u9fff]{0,4}(?:公司|厂|店|机构|学校|馆|酒店|平台|培训班)/g;
@@ -89,9 +89,11 @@ interface Candidate {
 }
 
 function isSpecificName(rest: string): boolean {
-  // "安徽建工" keeps its province: "建工" alone is a trade word.
-  return !GENERIC_COMPANY.test(rest) && !SUFFIX_ONLY.test(rest);
+  // "安徽建工", "云南建投" keep their province: "建工", "建投" alone are trade words.
+  return !GENERIC_COMPANY.test(rest) && !SUFFIX_ONLY.test(rest) && !PROVINCIAL_GROUP.test(rest);
 }
+// The short names of provincial state groups: construction, investment, roads, water ("云南建投", "四川路桥").
+const PROVINCIAL_GROUP = /^(?:建投|城投|交投|建工|路桥|水电|交建|水利|能投|发投)(?:集团)?$/;
 
 function companyCandidate(text: string, raw: string, start: number): Candidate | null {
   const before = text.slice(Math.max(0, start - 8), start);

@@ -295,3 +295,12 @@ describe("a protest planned in the first story, and a provincial group named as 
     expect(readMessage("总包是云南建投 欠我们30多个人工资 一共五十多万 在昆明官渡区").employer).toBe("云南建投");
   });
 });
+
+describe("an ID a character short, sent alone", () => {
+  it("is told what an ID looks like, not asked for a story", () => {
+    const worker = new Worker(env.app, "shortId");
+    worker.says("E6C9RQZ9");
+    expect(worker.heard).toContain("编号 E6C9RQZ9 只有 8 位，好像少打了");
+    expect(worker.heard).not.toContain("请说说您的情况");
+  });
+});

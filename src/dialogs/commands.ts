@@ -72,6 +72,11 @@ export function parseCommand(text: string): Command | null {
     const idPart = withCode?.[1] ?? rest;
     if (looksLikeIdAttempt(idPart)) return { name: "status", caseId: idPart, accessCode: withCode?.[2] ?? null };
   }
+  // "E6C9RQZ9" alone: an ID a character short or long, typed on its own — told what an ID looks like.
+  const bareAttempt = trimmed.replace(/[\s。.!！?？]+$/, "");
+  if (NEAR_ID_LENGTH.test(bareAttempt.toUpperCase().replace(/[\s\-_.·—–]/g, "")) && looksLikeIdAttempt(bareAttempt) && !findCaseIdIn(bareAttempt)) {
+    return { name: "status", caseId: bareAttempt, accessCode: null };
+  }
   // The ID alone, or with "怎么样了": a worker checking on a case (with an access code, a relative).
   const idInText = findCaseIdIn(trimmed);
   if (idInText && looksLikeCaseId(idInText)) {
@@ -81,6 +86,9 @@ export function parseCommand(text: string): Command | null {
   }
   return null;
 }
+
+/** Eight or ten letters and digits: one short of a case ID's nine, or one over. */
+const NEAR_ID_LENGTH = /^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{8}$|^(?=.*\d)(?=.*[A-Z])[A-Z0-9]{10}$/;
 
 function statusCommand(args: string): Command {
   // Something that is not ID-shaped is still passed on, so the worker hears "that is not an ID".

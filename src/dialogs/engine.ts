@@ -81,7 +81,6 @@ import {
   NEW_ARREARS,
   ONLY_ME,
   ON_BEHALF,
-  OWN_SUM,
   PAY_FIGURE,
   PAY_IN_PIECE,
   PER_HEAD_ANSWER,
@@ -109,6 +108,7 @@ import {
   onlyPlaceNames,
   selfCorrections,
   soundsLikeOwnShare,
+  tellsOwnSum,
   withoutLeadingPlaces,
 } from "./phrases.js";
 
@@ -666,8 +666,7 @@ export class DialogEngine {
         if (nameUnknown !== "neither" && !draft.settled.includes(nameUnknown)) draft.settled.push(nameUnknown);
         // Both names already told: the words are kept for the officer, nothing is changed.
         turn.say(turn.t(nameUnknown === "neither" ? "problem.storyNoted" : `dontKnow.${nameUnknown}`));
-        draft.expecting = expecting;
-        this.ask(turn, expecting, draft);
+        this.repeatQuestion(turn);
         return;
       }
       // "修路的", "盖楼的" where the site was asked: the kind of works, not its name. The kind is taken
@@ -678,8 +677,7 @@ export class DialogEngine {
         this.fillFromReading(draft, this.read(text));
         if (draft.facts.projectKind !== kindBefore && draft.facts.projectKind !== null) turn.say(this.changedLine(turn, draft, "projectKind", kindBefore === null));
         turn.append(turn.t("problem.projectIsWhere"));
-        draft.expecting = expecting;
-        this.ask(turn, expecting, draft);
+        this.repeatQuestion(turn);
         return;
       }
       // "就我一个" where a name was asked: the worker answered who is owed; the name is asked again.
@@ -694,8 +692,7 @@ export class DialogEngine {
           turn.say(this.changedLine(turn, draft, "headcount", before === null));
           turn.append(clarify);
         }
-        draft.expecting = expecting;
-        this.ask(turn, expecting, draft);
+        this.repeatQuestion(turn);
         return;
       }
       if (this.saysDontKnow(draft, expecting, text) || (OPTIONAL_FACTS.includes(expecting) && isSkip(text))) {
@@ -1474,7 +1471,7 @@ export class DialogEngine {
     // "欠我一万五" and then "我们有十二个老师": whose is the sum? The group's total decides 集体 and 重大.
     const scopeOpen = draft.amountScope === undefined && draft.facts.amountYuan !== null && (draft.facts.headcount?.min ?? 1) > 1 && owesWages(draft);
     // "我一个人是一万二 大家加起来不知道": the worker's own share, and they said the total is unknown.
-    if (scopeOpen && OWN_SUM.test(draft.narrative.join("，")) && TOTAL_UNKNOWN.test(draft.narrative.join("，"))) {
+    if (scopeOpen && tellsOwnSum(draft.narrative.join("，")) && TOTAL_UNKNOWN.test(draft.narrative.join("，"))) {
       draft.amountScope = "own";
       turn.say(turn.t("intake.amountOwnShare"));
     } else if (scopeOpen && soundsLikeOwnShare(draft.narrative)) {

@@ -32,16 +32,20 @@ export function soundsLikeOwnShare(narrative: readonly string[]): boolean {
   // "我是包工头…欠我": a team leader's "我" is the team.
   if (WRITER_LEADS_A_TEAM.test(text)) return false;
   if (OWN_SUM.test(text) && !GROUP_SUM.test(text)) return true;
-  // "欠我们七八个人的工资 一天两百 干了一个月": a rate times a time is one worker's pay, whoever "we" are,
-  // unless the sum is said to be everyone's.
+  // "欠我们七八个人的工资 一天两百 干了一个月", "欠三个月 一个月2800": a rate times a time is one worker's pay,
+  // whoever "we" are, unless the sum is said to be everyone's.
   return RATE_TIMES_TIME.test(text) && !TOTAL_SAID.test(text);
+}
+/** The worker's own sum told: "欠我一万五", "我一个人是一万二", or a rate times a time ("一个月2800 欠三个月"). */
+export function tellsOwnSum(text: string): boolean {
+  return OWN_SUM.test(text) || RATE_TIMES_TIME.test(text);
 }
 const RATE_WORD = "(?:一天|每天|日薪|一个月|每个?月|月薪|月工资)";
 const TIME_WORD = "(?:干了|做了|欠了?|拖了?)(?:快|近|将近|差不多)?[\\d一二两三四五六七八九十半]+(?:个多?月|天)";
 const RATE_TIMES_TIME = new RegExp(`${RATE_WORD}[^。]{0,3}?[\\d一二两三四五六七八九十百千万][^。]{0,14}?${TIME_WORD}|${TIME_WORD}[^。]{0,14}?${RATE_WORD}[^。]{0,3}?[\\d一二两三四五六七八九十百千万]`);
 const TOTAL_SAID = /一共|总共|合计|加起来|全部|总额|in total|altogether/i;
 const FIGURE_WORD = "[\\d一二两三四五六七八九十百千万]";
-export const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|干了${FIGURE_WORD}+天[^。]{0,10}?(?:一天|每天|日薪)${FIGURE_WORD}|(?:一个月|每个?月|月薪)${FIGURE_WORD}+[^。]{0,12}?(?:欠|拖)了?${FIGURE_WORD}+个多?月|(?:欠|拖)了?${FIGURE_WORD}+个多?月[^。]{0,12}?(?:一个月|每个?月|月薪)${FIGURE_WORD}|owes? me\\b`, "i");
+const OWN_SUM = new RegExp(`欠(?:了)?(?:我|俺)(?!们)[^，,。\\s]{0,4}?${FIGURE_WORD}|(?:我|俺)(?:一个人|自己|个人)(?:的)?(?:是|就|有|被欠)?[^，,。]{0,3}?${FIGURE_WORD}|(?:我|俺)的(?:工资|工钱)[^，,。]{0,4}?${FIGURE_WORD}|(?:一天|每天|日薪)${FIGURE_WORD}+[^。]{0,10}?干了${FIGURE_WORD}+天|owes? me\\b`, "i");
 const GROUP_SUM = /欠(?:了)?(?:我们|俺们|咱们|大家|工人)|工人(?:们)?(?:的)?工资|一共|总共|合计|加起来|全部|大家|所有人|owes? us\b|in total|altogether/i;
 /** A "don't know" that names which fact it is about, when that is not the one asked. */
 export const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|店的名字|公司名|公司的名字)(?:字)?(?:叫什么)?(?:我)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚)/;

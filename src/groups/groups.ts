@@ -1035,6 +1035,26 @@ export function applyLevelChanges(deadlines: MajorDeadlines, changes: LevelChang
 }
 
 /**
+ * An officer's step on groups (split, join, a team claim's finding) in one immediate transaction — or a
+ * savepoint of the caller's — with the members it made major, or no longer major, owing their deadlines.
+ */
+function officerGroupStep<T extends { madeMajor?: string[]; majorWithdrawn?: string[] }>(
+  store: Store,
+  router: Pick<ComplaintRouter, "route">,
+  deadlines: MajorDeadlines,
+  at: number,
+  step: (groups: CaseGroups) => T,
+): T {
+  return store.sqlite
+    .transaction(() => {
+      const result = step(new CaseGroups(store.db, router));
+      applyLevelChanges(deadlines, { madeMajor: result.madeMajor ?? [], majorWithdrawn: result.majorWithdrawn ?? [] }, at);
+      return result;
+    })
+    .immediate();
+}
+
+/**
  * 另一班组 / 同一笔: an officer's finding on a team claim, in one immediate transaction of its own — or,
  * called inside a transaction (Slack's once() with its dedupe key), as a savepoint of it: better-sqlite3
  * runs any transaction function, .immediate() included, as SAVEPOINT/RELEASE when one is open, and
@@ -1050,13 +1070,7 @@ export function markTeamClaim(
   deadlines: MajorDeadlines,
   channel = "cli",
 ) {
-  return store.sqlite
-    .transaction(() => {
-      const marked = new CaseGroups(store.db, router).markClaim(caseId, separate, by, at, channel);
-      applyLevelChanges(deadlines, marked, at);
-      return marked;
-    })
-    .immediate();
+  return officerGroupStep(store, router, deadlines, at, (groups) => groups.markClaim(caseId, separate, by, at, channel));
 }
 
 /** 手工并入 as an officer's action (CLI): one immediate transaction; members made major owe the major-case deadlines. */
@@ -1070,13 +1084,7 @@ export function joinGroup(
   deadlines: MajorDeadlines,
   channel = "cli",
 ) {
-  return store.sqlite
-    .transaction(() => {
-      const joined = new CaseGroups(store.db, router).join(caseId, target, by, at, channel);
-      applyLevelChanges(deadlines, { madeMajor: joined.madeMajor, majorWithdrawn: [] }, at);
-      return joined;
-    })
-    .immediate();
+  return officerGroupStep(store, router, deadlines, at, (groups) => groups.join(caseId, target, by, at, channel));
 }
 
 export function splitFromGroup(
@@ -1088,11 +1096,5 @@ export function splitFromGroup(
   deadlines: MajorDeadlines,
   channel = "cli",
 ) {
-  return store.sqlite
-    .transaction(() => {
-      const result = new CaseGroups(store.db, router).split(caseId, by, at, channel);
-      applyLevelChanges(deadlines, { madeMajor: [], majorWithdrawn: result.majorWithdrawn }, at);
-      return result;
-    })
-    .immediate();
+  return officerGroupStep(store, router, deadlines, at, (groups) => groups.split(caseId, by, at, channel));
 }

@@ -48,7 +48,7 @@ export function createApp(
   options: { clock?: Clock; reader?: ComplaintReader; preReader?: PreReader } = {},
 ): App {
   getI18n(config.DEFAULT_LOCALE);
-  const store = openStore(config.DATABASE_URL);
+  const store = openStore(config.DATABASE_URL, config.DATABASE_SYNCHRONOUS);
   const gazetteer = Gazetteer.shared();
   const router = Router.load(
     { rulesFile: config.ROUTING_RULES_FILE, contactsFile: config.ROUTING_CONTACTS_FILE },

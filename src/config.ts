@@ -35,6 +35,8 @@ export const configSchema = z.object({
     .refine((url) => !/^(postgres|mysql)/i.test(url), {
       message: "only SQLite is supported: a file path, file:PATH, or :memory:",
     }),
+  /** full: every commit is synced to disk (a case ID once given survives a power cut); normal: faster, may lose the last commits to a power cut. */
+  DATABASE_SYNCHRONOUS: z.enum(["full", "normal"], { message: "use full or normal" }).default("full"),
   DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES).default("zh-CN"),
   TIME_ZONE: timeZone.default("Asia/Shanghai"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

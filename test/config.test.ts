@@ -10,12 +10,15 @@ describe("configuration", () => {
     expect(config.DATABASE_URL).toBe("./data/arrears.db");
     expect(config.DEFAULT_LOCALE).toBe("zh-CN");
     expect(config.TIME_ZONE).toBe("Asia/Shanghai");
+    // A case ID once given to a worker must survive a power cut: every commit is synced by default.
+    expect(config.DATABASE_SYNCHRONOUS).toBe("full");
     expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
   });
 
   it("stops with a message naming the variable and the problem", () => {
     expect(() => loadConfig({ TIME_ZONE: "Mars/Olympus" }, "/nonexistent/.env")).toThrow(/TIME_ZONE.*time zone/);
     expect(() => loadConfig({ PORT: "http" }, "/nonexistent/.env")).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_SYNCHRONOUS: "off" }, "/nonexistent/.env")).toThrow(/DATABASE_SYNCHRONOUS.*use full or normal/);
     expect(() => loadConfig({ DEFAULT_LOCALE: "fr" }, "/nonexistent/.env")).toThrow(/DEFAULT_LOCALE/);
     expect(() => loadConfig({ HOLIDAYS: "2026-10-01,tomorrow" }, "/nonexistent/.env")).toThrow(/HOLIDAYS/);
     expect(() => loadConfig({ HOLIDAYS: "2026-13-45" }, "/nonexistent/.env")).toThrow(/HOLIDAYS.*not a date in the calendar/);

@@ -50,10 +50,22 @@ afterEach(() => {
 describe("the ledger", () => {
   it("uses WAL and refuses to update or delete an event", () => {
     expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    // FULL: each commit is synced, so a logged case survives a power cut, not only a crash of the process.
+    expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(2);
     insertCase("AAAAAAAAA");
     expect(() => store.sqlite.exec("UPDATE case_events SET type = 'forged'")).toThrow(/append-only/);
     expect(() => store.sqlite.exec("DELETE FROM case_events")).toThrow(/append-only/);
     expect(ledger.events("AAAAAAAAA").map((event) => event.type)).toEqual(["logged"]);
+  });
+
+  it("syncs only at checkpoints when a deployment chooses speed over a power cut (DATABASE_SYNCHRONOUS=normal)", () => {
+    const faster = openStore(join(dir, "normal.sqlite"), "normal");
+    try {
+      expect(faster.sqlite.pragma("synchronous", { simple: true })).toBe(1);
+      expect(faster.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      faster.close();
+    }
   });
 
   it("has an index for every lookup the bot makes", () => {

@@ -23,7 +23,15 @@ export function sqlitePath(databaseUrl: string): string {
   return databaseUrl.startsWith("file:") ? databaseUrl.slice("file:".length) : databaseUrl;
 }
 
-export function openStore(databaseUrl: string): Store {
+/**
+ * How hard a commit holds on to disk (SQLite's synchronous pragma, in WAL mode). "full" syncs the WAL at
+ * every commit: once a worker is told a case ID, or an officer's action is acknowledged, a power cut or an
+ * OS crash cannot take it back. "normal" syncs only at checkpoints: it survives a crash of this process
+ * but may lose the last commits to a power cut, for about half the cost of a turn.
+ */
+export type Durability = "full" | "normal";
+
+export function openStore(databaseUrl: string, durability: Durability = "full"): Store {
   const path = sqlitePath(databaseUrl);
   if (path !== ":memory:") {
     // Workers' phones and words are in this file: a new one is readable by its owner only (SQLite gives
@@ -37,10 +45,9 @@ export function openStore(databaseUrl: string): Store {
   } catch (error) {
     throw new Error(`cannot open the database ${resolve(path)} (DATABASE_URL): ${error instanceof Error ? error.message : String(error)}`);
   }
-  // WAL lets status queries read while a filing writes; NORMAL is durable across process crashes
-  // in WAL mode (only an OS crash can lose the last commits), and far faster than FULL.
+  // WAL lets status queries read while a filing writes.
   sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma(durability === "full" ? "synchronous = FULL" : "synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // Checkpoints copy the WAL back into the database file. A timer does it while the bot is idle, so

@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { beyondClaim, lastRecordKind, moneyNews, officerWords, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";

@@ -6,8 +6,7 @@ import { SUPPORTED_LOCALES } from "../config.js";
 import { formatCaseId } from "../cases/case-id.js";
 import type { WorkingCalendar } from "../cases/deadlines.js";
 import { CaseLedger } from "../cases/ledger.js";
-import { FOLLOW_UP_ANSWERS, type CaseActions, type FollowUpAnswer } from "../cases/case-actions.js";
-import type { CaseRow } from "../cases/ledger.js";
+import type { CaseActions } from "../cases/case-actions.js";
 import type { Store } from "../db/open.js";
 import { localeFromLanguageCode, translator } from "../i18n.js";
 import type { MessageReading } from "../triage/reading.js";
@@ -38,7 +37,7 @@ import {
   nextMissingFact,
   type FactName,
 } from "./facts.js";
-import { classifyDraft, fileCase, readingFromFacts } from "./filing.js";
+import { classifyDraft, fileCase } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import { personNameAt } from "../triage/person-names.js";
 import { readShares } from "../triage/shares.js";
@@ -47,13 +46,12 @@ import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
-import { readPhone } from "../triage/contact.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
-import { afterCaseIntent, asksAboutOwnComplaint, asksConfidentiality, declinesPhone, isNewsOfCase, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn, theirPhoneIn,
-  saysSomethingOwed, correctsLoggedFact } from "./after-case.js";
+import { afterCaseIntent, asksConfidentiality, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn, theirPhoneIn, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
 import type { AttachmentInput, Draft, Session } from "./session.js";
+import { OwnCaseReplies } from "./own-case.js";
 import { SessionStore } from "./session-store.js";
 import { answerMyCases, answerStatus, completesStatusQuery, mayView } from "./status.js";
 import { Turn, type Choice, type Effect, type Reply } from "./turn.js";
@@ -72,13 +70,11 @@ import {
   FIRST_MESSAGE_CORRECTABLE,
   GENERIC_SITE,
   HAN,
-  HAS_FIGURES,
   IMPATIENT,
   LANGUAGE_ASKED,
   LEAD_NAMED,
   LEAD_ROLE_IN_PIECE,
   NAMES_UNKNOWN,
-  NEW_ARREARS,
   ONLY_ME,
   ON_BEHALF,
   PAY_FIGURE,
@@ -130,8 +126,6 @@ export interface TurnInput {
   message: TurnMessage;
 }
 
-/** News sent this long after a case last changed is more likely a new story than news of it. */
-const NEWS_WINDOW_MS = 60 * 24 * 3600 * 1000;
 /** Words that put a figure right or tell one: what a message about an earlier complaint may be. */
 const ABOUT_A_FIGURE = /说错|写错|不对|其实|不是|更正|[\d一二两三四五六七八九十][千万]/;
 /** Facts said back when they come with another answer ("记下了：…"). */
@@ -140,8 +134,6 @@ const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headco
 const SITE_WORD = /工地|小区|项目|厂|店|公司/;
 /** How long a cancelled draft can be brought back by a change of mind. */
 const CANCELLED_KEPT_MS = 24 * 3_600_000;
-/** How long after logging "不用了" is read as declining the phone asked for then. */
-const PHONE_ASK_WINDOW_MS = 24 * 3_600_000;
 /** The care said first, by what the worker spoke of doing. */
 const EXTREME_REPLY = { self: "logged.extremeRisk", others: "logged.harmOthers", protest: "intake.protestNoted" } as const;
 /** Questions whose answers are typed words: a question back or a line of the story is not taken for one. */
@@ -199,7 +191,20 @@ export class DialogEngine {
     this.sessions = new SessionStore(options.store.sqlite);
     this.clock = options.clock ?? { now: () => Date.now() };
     this.turnTransaction = options.store.sqlite.transaction((input: TurnInput, userKey: string) => this.turnBody(input, userKey)).immediate;
+    this.ownCase = new OwnCaseReplies({
+      ledger: this.ledger,
+      actions: options.actions,
+      timeZone: options.calendar.timeZone,
+      divisionLabel: (code) => options.reader.divisionLabel(code),
+      read: (text) => this.read(text),
+      repeatQuestion: (turn) => this.repeatQuestion(turn),
+      queryStatus: (turn, caseId, accessCode) => this.queryStatus(turn, caseId, accessCode),
+      firstHint: (turn, hint, caseId) => this.firstHint(turn, hint, caseId),
+    });
   }
+
+  /** What a worker says about a complaint already logged. */
+  private readonly ownCase: OwnCaseReplies;
 
   // A turn reads the same text for several facts; the last reading is kept (readings are pure).
   private lastRead: { text: string; reading: MessageReading } | undefined;
@@ -365,7 +370,7 @@ export class DialogEngine {
       return;
     }
     // 👍 with no complaint being written: a thank-you.
-    if ((THUMBS_UP.test(raw.trim()) || THANKS_EMOJI.test(raw.trim())) && !turn.session.draft && this.answerAboutOwnCase(turn, raw.trim())) return;
+    if ((THUMBS_UP.test(raw.trim()) || THANKS_EMOJI.test(raw.trim())) && !turn.session.draft && this.ownCase.answerAboutOwnCase(turn, raw.trim())) return;
     const guarded = guardText(raw, this.options.maxMessageChars);
     if (guarded.kind !== "ok") {
       turn.say(turn.t(`badInput.${guarded.kind}`, { limit: "limit" in guarded ? guarded.limit : 0 }));
@@ -442,11 +447,11 @@ export class DialogEngine {
     }
     if (answering && (extreme || speaksOfViolence(text))) {
       // Not the answer to the officer's question: the officer hears it at once, and the question waits.
-      this.alertInsteadOfAnswer(turn, answering, text, extreme, extreme || violence);
+      this.ownCase.alertInsteadOfAnswer(turn, answering, text, extreme, extreme || violence);
       return;
     }
     if (answering) {
-      this.relayAnswer(turn, answering, text);
+      this.ownCase.relayAnswer(turn, answering, text);
       return;
     }
     const draft = turn.session.draft;
@@ -503,7 +508,7 @@ export class DialogEngine {
     const faq = processQuestion(text);
     if (faq) {
       // "要多久？要啥材料？": each question answered.
-      for (const key of processQuestions(text)) this.answerProcessQuestion(turn, key);
+      for (const key of processQuestions(text)) this.ownCase.answerProcessQuestion(turn, key);
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
       const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
@@ -515,7 +520,7 @@ export class DialogEngine {
       }
       text = answer;
     }
-    if (draft && this.answerOwnCaseMidDraft(turn, text)) return;
+    if (draft && this.ownCase.answerOwnCaseMidDraft(turn, text)) return;
     if (!draft && turn.session.newComplaintAsked && !numbersOnly(text)) {
       // After /new: the complaint asked for, whatever cases the worker has.
       turn.session.newComplaintAsked = false;
@@ -529,7 +534,7 @@ export class DialogEngine {
       const intent = waiting ? afterCaseIntent(text) : null;
       if (waiting && intent === "progress") {
         // "有进展吗" is not the answer to the officer's question, which still waits.
-        this.answerAboutOwnCase(turn, text);
+        this.ownCase.answerAboutOwnCase(turn, text);
         turn.say(turn.t("question.stillWaitingShort", { id: formatCaseId(waiting.id) }), [
           { id: `answer:${waiting.id}`, label: turn.t("question.answerButton") },
         ]);
@@ -544,19 +549,19 @@ export class DialogEngine {
         return;
       }
       if (waiting && this.options.actions && (extreme || speaksOfViolence(text))) {
-        this.alertInsteadOfAnswer(turn, waiting.id, text, extreme, extreme || violence);
+        this.ownCase.alertInsteadOfAnswer(turn, waiting.id, text, extreme, extreme || violence);
         return;
       }
       if (waiting && this.options.actions) {
         // 需补充: an officer asked this worker something; this message is the answer.
         this.options.actions.workerReplied(waiting.id, text, turn.userKey, turn.channel);
-        this.keepPhoneFromAnswer(turn, waiting.id, text);
+        this.ownCase.keepPhoneFromAnswer(turn, waiting.id, text);
         turn.caseId = waiting.id;
         turn.session.currentCaseId = waiting.id;
         turn.say(turn.t("question.answerSent", { id: formatCaseId(waiting.id) }));
         return;
       }
-      if (this.answerAboutOwnCase(turn, text)) return;
+      if (this.ownCase.answerAboutOwnCase(turn, text)) return;
       // Numbers before any story: the worker's own is kept for the complaint told next; anyone else's
       // alone opens nothing.
       if (numbersOnly(text)) {
@@ -1874,11 +1879,11 @@ export class DialogEngine {
       return;
     }
     if (id.startsWith("followup:")) {
-      this.onFollowUp(turn, id);
+      this.ownCase.onFollowUp(turn, id);
       return;
     }
     if (id.startsWith("answer:")) {
-      this.onAnswerButton(turn, id.slice("answer:".length));
+      this.ownCase.onAnswerButton(turn, id.slice("answer:".length));
       return;
     }
     const draft = turn.session.draft;
@@ -1978,288 +1983,6 @@ export class DialogEngine {
     this.advance(turn, draft);
   }
 
-  /**
-   * "谢谢", "有进展吗", "还没收到钱" from a worker with no complaint open: about the case they have (the
-   * one last logged or looked at, else their latest), not a new complaint. True when answered.
-   */
-  private answerAboutOwnCase(turn: Turn, text: string): boolean {
-    const intent = afterCaseIntent(text);
-    const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
-    // News goes to the worker's own case: one looked up with an access code is someone else's…
-    const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
-    // …but a relative who opened it may ask how it goes, and thank.
-    const viewed = current && !row && turn.session.unlockedCaseIds.includes(current.id) ? current : undefined;
-    if (viewed && (intent === "progress" || intent === "thanks" || intent === "ack")) {
-      if (intent === "progress") this.queryStatus(turn, viewed.id, null);
-      else turn.say(turn.t(intent === "ack" ? "afterCase.acknowledged" : "afterCase.thanks", { id: formatCaseId(viewed.id) }));
-      return true;
-    }
-    if (intent === "greeting") {
-      // "你好", "在吗" from someone with a case: the case first; without one, the introduction.
-      if (!row) return false;
-      turn.say(turn.t("afterCase.greeting", { id: formatCaseId(row.id), status: turn.t(`caseStatus.${row.status}`) }));
-      turn.caseId = row.id;
-      return true;
-    }
-    // "不用了" right after the phone was asked for: it is declined, nothing is withdrawn.
-    if (row && row.phone === null && declinesPhone(text) && turn.now - row.createdAt < PHONE_ASK_WINDOW_MS) {
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.phoneDeclined", { id: formatCaseId(row.id) }));
-      return true;
-    }
-    if (intent === "thanks") {
-      if (!row) turn.say(turn.t("afterCase.thanksNoCase"));
-      // A closed case has no "progress" to come: what to do if the money never arrives.
-      else if (row.status === "resolved") turn.say(turn.t("afterCase.thanksResolved", { id: formatCaseId(row.id) }));
-      else turn.say(turn.t("afterCase.thanks", { id: formatCaseId(row.id) }));
-      if (row) turn.caseId = row.id;
-      return true;
-    }
-    if (!row) return false;
-    const id = formatCaseId(row.id);
-    // "对的", "是的" after an officer's notice (a fact put right, a new status): a yes, acknowledged.
-    if (intent === "ack") {
-      turn.caseId = row.id;
-      turn.say(turn.t(row.status === "resolved" ? "afterCase.acknowledgedResolved" : "afterCase.acknowledged", { id }));
-      return true;
-    }
-    const passOn = (key: string) => {
-      // "金额写错了，是35000": the officer checks and corrects the record; the worker hears that.
-      const correcting = key === "afterCase.newsPassedOn" && correctsLoggedFact(text);
-      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, correcting ? "correction" : "news");
-      turn.caseId = row.id;
-      // The "/new for another boss" hint of newsPassedOn is given once per case.
-      const shown = key === "afterCase.newsPassedOn" && !correcting && !this.firstHint(turn, "newCase", row.id) ? "afterCase.newsPassedOnAgain" : key;
-      turn.say(turn.t(!this.options.actions ? "afterCase.othersToo" : correcting ? "afterCase.correctionPassedOn" : shown, { id }));
-    };
-    // Despair or talk of extreme action about an open case: its officer hears of it now, whatever its length.
-    // Violence after filing ("刘建国今天找人把我打了"): 110 first, and the officer alerted the same way.
-    const violence = speaksOfViolence(text);
-    if (violence) turn.say(turn.t("logged.violence"));
-    const extreme = speaksOfExtremeAction(text);
-    // "我们准备去堵门拉横幅": the officer is alerted; the worker is told it is in hand.
-    if (!extreme && !violence && speaksOfGroupProtest(text)) {
-      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, "safety");
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.protestPassedOn", { id }));
-      if (row.phone === null && ownPhoneIn(text) === null && this.firstHint(turn, "phoneAfterAlert", row.id)) turn.say(turn.t("logged.askPhone"));
-      return true;
-    }
-    if (extreme || violence) {
-      this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.extremePassedOn", { id }));
-      // The officer will want to call at once: a number is asked for if the case has none (once).
-      if (row.phone === null && ownPhoneIn(text) === null && this.firstHint(turn, "phoneAfterAlert", row.id)) turn.say(turn.t("logged.askPhone"));
-      return true;
-    }
-    // "我电话13812345678": the number the officer may call, kept on the case. "打错了，是139…" corrects the
-    // worker's number only if they gave one; after the boss's number it is news of the boss.
-    const given = ownPhoneIn(text);
-    if (given && (!given.correcting || row.phone !== null) && this.options.actions?.workerGavePhone(row.id, given.phone, turn.userKey, turn.channel)) {
-      // "我电话138…，老板电话139…": the boss's number is the officer's news too.
-      if (given.others) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.phoneRecorded", { id, phone: given.phone }));
-      return true;
-    }
-    // "他的电话136…", "我爸电话136…" from someone who filed for him, or for a case with no number yet: the
-    // number to call. The officer reads whose it is in the worker's words.
-    const theirs = theirPhoneIn(text);
-    if (theirs && (row.phone === null || ON_BEHALF.test(row.narrative)) && this.options.actions?.workerGavePhone(row.id, theirs, turn.userKey, turn.channel)) {
-      this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
-      turn.caseId = row.id;
-      turn.say(turn.t("afterCase.theirPhoneRecorded", { id, phone: theirs }));
-      return true;
-    }
-    // Another job, another boss, another place, another month ("我之前在富士康也被欠了3000", "老板又欠我们
-    //这个月的工资了"): a new complaint, not news of this one.
-    if (intent !== "progress" && this.isAboutAnotherJob(text, row)) return false;
-    // A referred case the worker disputes ("不是加班费，是基本工资没发"): the officer hears it and looks again.
-    if (row.status === "referred" && intent !== "progress" && isNewsOfCase(text)) {
-      passOn("afterCase.referredObjection");
-      return true;
-    }
-    switch (intent) {
-      case "othersToo":
-        // The officer learns of more people; each of them can still file their own complaint.
-        passOn("afterCase.othersTooPassedOn");
-        return true;
-      case "paid":
-        // "老板把钱结了": the officer checks and closes; nothing is closed on the worker's word alone.
-        passOn(row.status === "resolved" ? "afterCase.paidResolved" : "afterCase.paidPassedOn");
-        return true;
-      case "notPaid": {
-        // "还没收到钱" is about the case closed as resolved, if the worker has one, even when another is open.
-        const resolved = row.status === "resolved" ? row : this.ledger.listByFiler(turn.userKey, 10).find((c) => c.status === "resolved");
-        if (resolved && resolved.id !== row.id && this.options.actions?.followUpAnswered(resolved.id, "unpaid", turn.userKey, turn.channel) === true) {
-          turn.caseId = resolved.id;
-          turn.say(turn.t("followUp.reopened", { id: formatCaseId(resolved.id) }));
-          this.options.actions.workerAddedInfo(resolved.id, text, turn.userKey, turn.channel);
-          return true;
-        }
-      }
-      // falls through: the case at hand
-        // Not paid after the case was closed as resolved: the same as answering the follow-up "not received".
-        if (this.options.actions?.followUpAnswered(row.id, "unpaid", turn.userKey, turn.channel) === true) {
-          turn.caseId = row.id;
-          turn.say(turn.t("followUp.reopened", { id }));
-          if (HAS_FIGURES.test(text)) this.options.actions.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
-          return true;
-        }
-        // "只给了三千 还差两千": figures the officer should have. "我还是要投诉": a withdrawal taken back, which
-        // the officer must hear before closing the case on it.
-        const resumes = STILL_COMPLAINING.test(text);
-        if (HAS_FIGURES.test(text) || resumes) this.options.actions?.workerAddedInfo(row.id, text, turn.userKey, turn.channel);
-        this.queryStatus(turn, row.id, null);
-        turn.append(turn.t(resumes ? "afterCase.stillComplaining" : "afterCase.stillHandling"));
-        return true;
-      case "progress":
-        this.queryStatus(turn, row.id, null);
-        return true;
-      default:
-        break;
-    }
-    // "老板今天又说下个月给": news of a recent case, for its officer.
-    if (turn.now - row.updatedAt > NEWS_WINDOW_MS || !isNewsOfCase(text)) return false;
-    passOn("afterCase.newsPassedOn");
-    return true;
-  }
-
-  /**
-   * "我的投诉咋样了" while another complaint is being written: the status of the worker's latest logged
-   * case, then the question again (the draft is not touched). With none logged yet, the worker is told
-   * this one is logged once the questions are answered.
-   */
-  private answerOwnCaseMidDraft(turn: Turn, text: string): boolean {
-    if (!asksAboutOwnComplaint(text)) return false;
-    const latest = this.ledger.listByFiler(turn.userKey, 1)[0];
-    if (!latest) {
-      turn.say(turn.t("intake.notYetLogged"));
-      this.repeatQuestion(turn);
-      return true;
-    }
-    // The draft keeps the chat's place: evidence sent next still goes with it, not with the case shown.
-    const [current, shown] = [turn.session.currentCaseId, turn.caseId];
-    answerStatus(turn, latest.id, null, {
-      ledger: this.ledger,
-      timeZone: this.options.calendar.timeZone,
-      divisionLabel: (code) => this.options.reader.divisionLabel(code),
-      evidenceGoesThere: false,
-    });
-    turn.session.currentCaseId = current;
-    turn.caseId = shown;
-    this.repeatQuestion(turn);
-    return true;
-  }
-
-  /**
-   * A question about the process, answered (faq.ts). "照片怎么发" with no complaint being written names
-   * the case the files will go to: the chat's current case if it is the worker's own, else their latest.
-   */
-  private answerProcessQuestion(turn: Turn, key: string): void {
-    // After /new the files are for the complaint about to be told: the general answer.
-    if (key === "faq.howToSend" && !turn.session.draft && !turn.session.newComplaintAsked) {
-      const current = turn.session.currentCaseId ? this.ledger.find(turn.session.currentCaseId) : undefined;
-      const row = current?.filerKey === turn.userKey ? current : this.ledger.listByFiler(turn.userKey, 1)[0];
-      if (row) {
-        // The files sent next go to this case (keepAttachment), as the answer says.
-        turn.session.currentCaseId = row.id;
-        turn.caseId = row.id;
-        turn.say(turn.t("afterCase.howToSend", { id: formatCaseId(row.id) }));
-        return;
-      }
-    }
-    turn.say(turn.t(key));
-  }
-
-  /** Whether a short message after filing is about another job than the case `row`. */
-  private isAboutAnotherJob(text: string, row: CaseRow): boolean {
-    if (opensAnotherComplaint(text)) return true;
-    // "老板又欠我们这个月的工资了" after the case was closed: new arrears, a new complaint.
-    if (row.status === "resolved" && NEW_ARREARS.test(text)) return true;
-    // "派遣公司是人力通", "为啥转到中原区了？厂子就在航空港": who or where, with nothing owed, is news of the case.
-    if (!saysSomethingOwed(text)) return false;
-    const reading = this.read(text);
-    // A whole story again (who, and how much): a complaint — the same one is caught as a repeat at confirm.
-    if (reading.amountYuan !== null && (reading.employer !== null || reading.project !== null)) return true;
-    if (namesDiffer(reading.employer, row.employer) || namesDiffer(reading.project, row.project)) return true;
-    // "在东莞", "我表哥在深圳工地": a place that is not the case's, nor above or below it.
-    if (reading.place.status === "found" && row.divisionCode) {
-      const there = this.options.reader.divisionLabel(reading.place.division.code);
-      const here = this.options.reader.divisionLabel(row.divisionCode);
-      if (!there.startsWith(here) && !here.startsWith(there)) return true;
-    }
-    return false;
-  }
-
-  /** "Answer this question" on an officer's question (需补充): the next text message is the answer. */
-  private onAnswerButton(turn: Turn, caseId: string): void {
-    const waiting = this.ledger.awaitingAnswerFrom(turn.userKey);
-    if (!waiting || waiting.id !== caseId || !this.options.actions) {
-      turn.say(turn.t("choice.stale"));
-      this.repeatQuestion(turn);
-      return;
-    }
-    turn.session.answeringCaseId = caseId;
-    turn.say(turn.t("question.writeAnswer", { id: formatCaseId(caseId) }));
-  }
-
-  /** The text after "answer this question": relayed to the officer; a complaint being written goes on after. */
-  private relayAnswer(turn: Turn, caseId: string, text: string): void {
-    const waiting = this.ledger.awaitingAnswerFrom(turn.userKey);
-    if (!waiting || waiting.id !== caseId || !this.options.actions) {
-      turn.say(turn.t("choice.stale"));
-      this.repeatQuestion(turn);
-      return;
-    }
-    this.options.actions.workerReplied(caseId, text, turn.userKey, turn.channel);
-    this.keepPhoneFromAnswer(turn, caseId, text);
-    turn.caseId = caseId;
-    turn.say(turn.t("question.answerSent", { id: formatCaseId(caseId) }));
-    if (turn.session.draft) this.repeatQuestion(turn);
-  }
-
-  /**
-   * Despair or violence sent while an officer's question waits: not its answer. The officer is alerted
-   * (an extreme turn makes the case major), and the question keeps waiting.
-   */
-  private alertInsteadOfAnswer(turn: Turn, caseId: string, text: string, extreme: boolean, warned: boolean): void {
-    if (!warned) turn.say(turn.t("logged.violence"));
-    this.options.actions?.workerAddedInfo(caseId, text, turn.userKey, turn.channel, extreme ? "atRisk" : "safety");
-    turn.caseId = caseId;
-    turn.say(turn.t("afterCase.extremePassedOn", { id: formatCaseId(caseId) }));
-    turn.say(turn.t("question.stillWaitingShort", { id: formatCaseId(caseId) }), [{ id: `answer:${caseId}`, label: turn.t("question.answerButton") }]);
-    turn.session.answeringCaseId = null;
-  }
-
-  /** "请留个电话" answered with the worker's number: kept on the case too. */
-  private keepPhoneFromAnswer(turn: Turn, caseId: string, text: string): void {
-    const given = ownPhoneIn(text);
-    if (given && !given.correcting) this.options.actions?.workerGavePhone(caseId, given.phone, turn.userKey, turn.channel);
-    else if (!given) {
-      // An answer with more words in it ("材料明天发，我新号码150…"): a number named as theirs is kept.
-      // In an answer to the officer, a number not said to be someone else's is the worker's own
-      // ("我在三号楼干活，电话137…", "phone 137…").
-      const labelled = ownLabelledPhoneIn(text) ?? readPhone(text);
-      if (labelled) this.options.actions?.workerGavePhone(caseId, labelled, turn.userKey, turn.channel);
-    }
-  }
-
-  /** 回头看: "followup:<case id>:paid|unpaid|elsewhere", pressed on the follow-up message. */
-  private onFollowUp(turn: Turn, id: string): void {
-    const [, caseId = "", typed = ""] = id.split(":");
-    const answer = (FOLLOW_UP_ANSWERS as readonly string[]).includes(typed) ? (typed as FollowUpAnswer) : null;
-    const recorded = answer !== null && this.options.actions?.followUpAnswered(caseId, answer, turn.userKey, turn.channel) === true;
-    if (!recorded) {
-      turn.say(turn.t("choice.stale"));
-      return;
-    }
-    turn.caseId = caseId;
-    const reply = { paid: "followUp.thanks", unpaid: "followUp.reopened", elsewhere: "followUp.elsewhereNoted" } as const;
-    turn.say(turn.t(reply[answer], { id: formatCaseId(caseId) }));
-  }
-
   // ── attachments (evidence 证据) ─────────────────────────────────────────────────────────────
 
   private onAttachment(turn: Turn, attachment: AttachmentInput, moreOfBatch: boolean): void {
@@ -2357,7 +2080,7 @@ export class DialogEngine {
         // "不投诉了" with nothing being written: about a complaint already filed (the officer hears it
         // and checks), or, from someone with none, a complaint not made — with the door left open.
         if (command.inWords && !turn.session.draft && turn.session.forwarded.length === 0) {
-          if (this.answerAboutOwnCase(turn, text)) return;
+          if (this.ownCase.answerAboutOwnCase(turn, text)) return;
           if (command.reason) {
             turn.say(turn.t("intake.notFiled"));
             return;

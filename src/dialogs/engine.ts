@@ -46,7 +46,7 @@ import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
 import { readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
-import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
+import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfNonLabourDebt, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
 import { afterCaseIntent, asksConfidentiality, numbersOnly, opensAnotherComplaint, ownPhoneIn, ownLabelledPhoneIn, theirPhoneIn, saysSomethingOwed } from "./after-case.js";
 import { languageOfText } from "./language.js";
@@ -1314,7 +1314,8 @@ export class DialogEngine {
     const instead = this.options.reader.classify(rest, this.read(rest)).category;
     // The rest still speaks of wages owed: no denial after all; the answer is read as usual.
     if (instead === "wage_arrears") return false;
-    if (instead === "not_labor") {
+    // "不是工资 是借的钱" says what it is; a bare "不是欠工资" does not, and the worker is asked.
+    if (instead === "not_labor" && !speaksOfNonLabourDebt(rest)) {
       turn.say(turn.t("intake.notArrearsWhatInstead"));
       return true;
     }

@@ -81,6 +81,21 @@ export class Router {
     return new Router(rules, contacts, gazetteer);
   }
 
+  /**
+   * Where the office named by a referral is: "杭州市余杭区劳动人事争议仲裁委员会", "东莞市人社局", rather
+   * than "当地…". The context makes i18next pick the referral's wording with a place (key_place); a
+   * place known only to the province, or not at all, keeps the general wording.
+   */
+  private referralPlace(division: Division | undefined): Record<string, string> {
+    if (division === undefined || division.level === "province") return {};
+    const parent = division.parentCode === null ? undefined : this.gazetteer.byCode(division.parentCode);
+    if (division.level === "city") return { context: "place", place: division.name, city: division.name };
+    // A county: under its city ("杭州市余杭区"), or under a municipality ("北京市朝阳区"); a county-level
+    // city is named alone ("昆山市"). 工伤认定 is the city's: the county's city, or the municipality.
+    const place = division.name.endsWith("市") || parent === undefined ? division.name : `${parent.name}${division.name}`;
+    return { context: "place", place, city: parent?.name ?? division.name };
+  }
+
   route(input: RouteInput): Route {
     const division = input.divisionCode === null ? undefined : this.gazetteer.byCode(input.divisionCode);
     const jurisdiction = division === undefined ? null : { code: division.code, name: division.name, level: division.level };
@@ -98,7 +113,7 @@ export class Router {
         collective: false,
         major: false,
         reasons,
-        referral: { key: referral.key, params: { category: input.category } },
+        referral: { key: referral.key, params: { category: input.category, ...this.referralPlace(division) } },
         contacts: this.contactsAt(division, level),
       };
     }

@@ -27,7 +27,7 @@ const WAGES_NOT_OWED =
   /(?:^|[，,。\s])(?:没有|没|不)欠(?:钱|工资|我钱)(?=[，,。\s]|$)|(?:工资|工钱|薪水)(?:倒是|倒|是|都|也|一直)*(?:没(?:有)?欠|不欠|没拖|按时(?:发|给|结)[了的]?|(?<=倒是|倒)(?:发|给|结)了|正常(?:发|给)[了的]?|都(?:发|结)了|结清了?|发清了?|照发|没少)|(?:wages?|salary) (?:is|are|was|were) (?:paid|fine)/gi;
 /** Money lent to the boss (借给老板, 借条, 周转): a debt for the courts, not wages. */
 // The writer lent the money (not the boss's excuse, 资金周转, nor an IOU for wages, 借条).
-const LOAN = /借给|(?:老板|他|她|包工头|工头)[^。!?！？，,]{0,4}(?:找我|向我|跟我|问我)借|借了我[^。!?！？，,]{0,6}(?:钱|万|千|块)|\blent (?:him|her|the boss|my boss)/i;
+const LOAN = /借给|借的钱|(?:老板|他|她|包工头|工头)[^。!?！？，,]{0,10}(?:找我|向我|跟我|问我)借|借了我[^。!?！？，,]{0,6}(?:钱|万|千|块)|\blent (?:him|her|the boss|my boss)/i;
 /** Materials delivered or equipment rented to a site: a business's money (工程款, 货款, 租金). */
 // Goods of a value ("送了二十万的钢筋"), equipment the writer rented out, a rent held back: not a driver
 // who delivers cement for a wage ("给老板开车送水泥"), nor a boss who cannot pay the factory's rent.
@@ -86,7 +86,7 @@ const TEAM_WORKERS = /班组|工人|兄弟们|农民工|手下|民工/;
 const LABOUR_MONEY = /工程款|进度款|结算款|劳务费|人工费/;
 const GOODS_MONEY = /材料|钢材|钢筋款|建材|水泥|砂石|混凝土|商砼|木材|租金|租赁|台班|机械|设备|供的|供货/;
 
-const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell from (?:a|the) (?:scaffold|building|roof|height|ladder)/i;
+const INJURY = /砸伤|摔伤|摔断|砸断|压断了|受伤|工伤|伤残|骨折|截肢|掉下来|摔下来|摔死|砸死|人没了|死亡|(?<![累忙饿气热冷烦困穷])死了|身亡|去世|出事故|砸到|压伤|烫伤|烧伤|切断|扎穿|扎伤|夹伤|压断|触电|injur|accident at work|fell (?:from|off) (?:a |the )?(?:scaffold\w*|building|roof|height|ladder)|broke my (?:leg|arm|back|hand|foot|fingers?|ribs?|neck)|(?:crushed|cut off|lost) (?:my|a|two|three) fingers?/i;
 const INJURY_DEMAND = /赔|误工费|医药费|医疗费|鉴定|认定|治伤|住院|抢救|compensation|medical/i;
 const SOCIAL = /社保|五险|养老保险|医疗保险|医保|失业保险|公积金|social insurance|pension/i;
 const SOCIAL_PROBLEM = /(?:没|不)(?:给|帮)[^。，,]{0,6}(?:交|缴|买|上|办)|没(?:有)?(?:买|上|办)(?:过)?社保|不(?:买|上|办)社保|没交|没给我交|不交|没缴|不缴|断缴|停缴|少交|补交|补缴|基数|放弃|not paid|didn't pay|stopped/i;
@@ -108,6 +108,11 @@ const DOUBLE_PAY = /双倍工资/g;
 const CUSTOMER_DEBT =
   /(?:客户|顾客|买家|客人|采购商|进货的)[^。!?！？，,]{0,6}(?:欠|不给|没给|拖|赖)|开了?(?:个|一家|一个)?(?:小卖部|商店|超市|便利店|门市部?|批发部|饭店|餐馆|小店)/;
 const SITE_WORDS = /工地|工程|项目|施工|建筑|包工|总包|分包|劳务/;
+// "我自己接的活 给人家装修 户主不给尾款": a tradesman's own job for a household or customer (承揽), whose
+// unpaid bill is a debt for the courts — unless someone employed the writer after all (a boss, a firm).
+const OWN_JOB = /自己接(?:的)?活|自己揽的活|(?:我|俺)?(?:不是|没)(?:给|替|跟)(?:老板|人家?|别人)打工|我是个体户/;
+const OWN_JOB_ALL = new RegExp(OWN_JOB.source, "g");
+const EMPLOYED_BY = /老板|包工|工头|班组|公司|厂|单位|领班|站长|boss|employer|company/i;
 
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
@@ -126,6 +131,9 @@ function decide(fullText: string, reading: MessageReading): { category: Category
   // nor a site's money.
   if (CUSTOMER_DEBT.test(text) && !WAGES_NAMED_OWED.test(text) && !SITE_WORDS.test(text)) {
     return { category: "not_labor", reasons: [reason("notWork")] };
+  }
+  if (OWN_JOB.test(text) && !EMPLOYED_BY.test(text.replace(OWN_JOB_ALL, ""))) {
+    return { category: "not_labor", reasons: [reason("ownJobUnpaid")] };
   }
   // Each pattern is tested only where its answer is used: the whole narrative is classified on most turns.
   const projectMoney = PROJECT_MONEY_CLAIMED.test(text) || SUPPLIED.test(text);
@@ -207,19 +215,26 @@ const VIOLENCE =
 // Against oneself, against someone else ("捅了他", "弄死他"), or blocking a road ("堵高速"): the worker
 // is answered about the one spoken of.
 const SELF_HARM =
-  /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下)|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore/i;
+  /跳楼|跳下去|跳河|跳江|跳桥|爬(?:上)?楼顶|爬(?:上)?塔吊(?:讨|要|不下|[。.!！]|$)|(?:就|要|去|准备|只能|只好|干脆)爬(?:上)?(?:塔吊|楼顶|高楼|烟囱)(?![^。!?！？，,]{0,4}(?:干活|上班|作业|开|操作|检修))|自杀|轻生|想死|不想活|不活了|活不下去|活着没意思|我(?:真的|快|实在)?(?:撑|熬)不(?:住|下去)了|喝农药|喝药自杀|吃药自杀|寻短见|同归于尽|一起死|死给他看|死了算了|jump off|jump from the|kill myself|suicide|end my life|want to die|can'?t take it anymore/i;
 const HARM_TO_OTHERS = /捅了他|捅死|砍死|弄死他|杀了他|烧了他|一把火烧|炸了他|炸死|kill (?:him|the boss)/i;
 const ROAD_BLOCKING = /去堵路|要堵路|堵路讨|堵桥|堵高速|堵马路/;
 const EXTREME = new RegExp(`${SELF_HARM.source}|${HARM_TO_OTHERS.source}|${ROAD_BLOCKING.source}`, "i");
 
 // A group protest in the making (堵门, 拉横幅, 集体上访): 防止群体性事件 — the officer is told at once.
-const GROUP_PROTEST = /堵门|拉横幅|拉条幅|举牌|集体上访|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|去闹|make a scene|protest|block the (?:gate|road|door)/i;
+// "要闹了", "去老板家里闹", "去堵开发商大门", "去市政府上访": said as a plan, not as something past.
+const GROUP_PROTEST =
+  /堵门|堵[^。!?！？，,\s]{0,6}(?:大门|门口)|拉横幅|拉条幅|举牌|集体上访|(?:去|要|准备|打算|就|只能|只好)[^。!?！？，,]{0,10}上访(?!过)|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|闹事|闹大|(?:要|就|去|准备|只能|只好|得)[^。!?！？，,\s]{0,6}(?<![热吵])闹(?!钟|肚子|心|着玩)|make a scene|protest|block the (?:gate|road|door)/i;
 
 /** What kind of extreme action the text speaks of: against others, a road blocked, else against oneself. */
 export function extremeActionKind(text: string): "others" | "protest" | "self" {
   if (HARM_TO_OTHERS.test(text)) return "others";
   if (ROAD_BLOCKING.test(text) && !SELF_HARM.test(text)) return "protest";
   return "self";
+}
+
+/** Whether the text names money that is plainly not wages: a loan, a purchase, a scam, one's own job for a customer. */
+export function speaksOfNonLabourDebt(text: string): boolean {
+  return LOAN.test(text) || NOT_LABOR.test(text) || OWN_JOB.test(text);
 }
 
 /** Whether the text speaks of a group protest being planned or under way. */

@@ -460,6 +460,11 @@ describe("what the table counts as resolved", () => {
     act(accepted, NOV_10 + DAY, "accepted");
     const ppp = insert({ sector: "construction", ownership: "ppp", workers: 9, amount: 270_000, division: "410702", project: "污水处理厂" });
     act(ppp, NOV_10 + DAY, "accepted");
+    // A question asked (需补充) and answered by the worker is no officer's finding: not yet 查实.
+    const asked = insert({ sector: "construction", ownership: "government", workers: 7, amount: 70_000, division: "410702", project: "体育中心" });
+    env.app.actions.askWorker({ caseId: asked, question: "工资表在谁手里？", by: "孙杰", channel: "cli" });
+    env.app.actions.workerReplied(asked, "在班长那里", "local:asked", "local");
+    expect(env.app.ledger.find(asked)?.status).toBe("logged");
     const stats = campaignStats(env.app.store, { ...NOV, division: "410702" });
     expect(stats.other.government).toMatchObject({ projects: 1, workers: 4, amountYuan: 40_000 });
     expect(stats.other.ppp).toMatchObject({ projects: 1, workers: 9, amountYuan: 270_000 });

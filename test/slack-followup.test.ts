@@ -114,7 +114,8 @@ describe("需补充: ask the worker from Slack", () => {
     // The question reaches the worker's phone (as the Telegram dispatcher marks it); they answer with free text.
     t.app.outbox.markDelivered(toWorker[0]!.id, t.app.clock.now());
     worker.says("从东门进，项目部电话0373-5551234");
-    expect(t.app.ledger.find(id)!.status).toBe("handling");
+    // Back to the status the question found (accepted): answering is no step of the officer's.
+    expect(t.app.ledger.find(id)!.status).toBe("accepted");
     updates = updatesOf(id).length;
     await slack.deskDelivery.dispatcher.drainOnce();
     const thread = threadPosts(id);
@@ -122,9 +123,9 @@ describe("需补充: ask the worker from Slack", () => {
     // Phone numbers in the worker's words are masked in the officers' channel, as everywhere there.
     expect(thread.some((text) => text.includes("从东门进，项目部电话037****1234"))).toBe(true);
     expect(thread.some((text) => text.includes("5551234"))).toBe(false);
-    // …and the ticket shows the case is being handled again.
+    // …and the ticket shows the case back where the question found it, waiting on the desk again.
     expect(updatesOf(id).length).toBeGreaterThan(updates);
-    expect(JSON.stringify(updatesOf(id).at(-1)!.args.blocks)).toContain("状态：处理中");
+    expect(JSON.stringify(updatesOf(id).at(-1)!.args.blocks)).toContain("状态：已受理");
     // Delivered once.
     expect(await slack.deskDelivery.dispatcher.drainOnce()).toBe(0);
   });

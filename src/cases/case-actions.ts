@@ -7,7 +7,7 @@ import type { WorkingCalendar } from "./deadlines.js";
 import type { CaseLedger, CaseRow } from "./ledger.js";
 import type { Outbox } from "./outbox.js";
 import type { Store } from "../db/open.js";
-import type { CaseStatus } from "./statuses.js";
+import { caseStatusSchema, type CaseStatus } from "./statuses.js";
 import { maskPhone, maskPhonesIn } from "./case-view.js";
 import { categorySchema, type Category } from "../domain.js";
 import { translator } from "../i18n.js";
@@ -33,6 +33,8 @@ export interface StatusChange {
   notifyWorker?: boolean;
   /** Actor prefix in the ledger: an officer acts by default. */
   actorKind?: "officer" | "worker";
+  /** The worker's answer to 需补充 puts the case back where the question found it (not a step of the officer's). */
+  answeringQuestion?: boolean;
 }
 
 /**
@@ -161,13 +163,16 @@ export class CaseActions {
       .transaction(() => {
         const row = this.ledger.find(change.caseId);
         if (!row) throw new CaseNotFoundError(change.caseId);
-        if (!mayMove(row.status as CaseStatus, change.status)) {
+        const answerReturns = change.answeringQuestion === true && row.status === "awaiting_worker";
+        if (!answerReturns && !mayMove(row.status as CaseStatus, change.status)) {
           throw new StatusTransitionError(row.status as CaseStatus, change.status);
         }
         if (change.by.trim() === "") throw new Error("an action needs the name of who acts");
         const at = this.now();
         // The step meets some deadlines and opens others; the case's dueAt is the earliest still open.
-        const dueAt = this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");
+        const dueAt = answerReturns
+          ? this.deadlines.onQuestionAnswered(row, change.status, at)
+          : this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");
         this.ledger.updateStatus(row.id, change.status, at, dueAt);
         if (change.status === "accepted") this.ledger.setResponsibleOfficer(row.id, change.by);
         // 不属于欠薪: the officer's finding replaces the bot's reading; reports count it as what it is.
@@ -376,14 +381,17 @@ export class CaseActions {
   workerReplied(caseId: string, text: string, userKey: string, channel: string): CaseRow {
     return this.store.sqlite
       .transaction(() => {
+        // Back to where the question found the case: a complaint not yet accepted is not "处理中" because
+        // its worker answered (the reports would count it as verified, 查实, and the worker be told so).
         const row = this.setStatus({
           caseId,
-          status: "handling",
+          status: this.statusBeforeQuestion(caseId),
           by: userKey,
           channel,
           actorKind: "worker",
           notifyWorker: false,
           note: "answer",
+          answeringQuestion: true,
         });
         const at = this.now();
         this.ledger.appendEvent({ caseId, at, actor: `worker:${userKey}`, channel, type: "worker_replied", data: { text } });
@@ -391,6 +399,20 @@ export class CaseActions {
         return row;
       })
       .immediate();
+  }
+
+  /** The status the case had when the officer asked (a question asked twice looks past the first). */
+  private statusBeforeQuestion(caseId: string): CaseStatus {
+    const events = this.ledger.events(caseId);
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i]!;
+      if (event.type !== "status_changed") continue;
+      const data = (event.data ?? {}) as { from?: string; to?: string };
+      if (data.to !== "awaiting_worker" || data.from === "awaiting_worker") continue;
+      const from = caseStatusSchema.safeParse(data.from);
+      if (from.success) return from.data;
+    }
+    return "handling";
   }
 
   /** Whether the officer's latest question about the case had reached the worker by `at`. */

@@ -157,6 +157,20 @@ export class CaseDeadlines {
   }
 
   /**
+   * The worker answered 需补充 and the case is back at `backTo`. The question met the desk's first look
+   * and paused acceptance (受理 is decided on complete materials): a case not yet accepted owes the
+   * acceptance decision again, counted from the answer. Nothing is closed: the worker acted, not the desk.
+   */
+  onQuestionAnswered(row: CaseRow, backTo: CaseStatus, at: number): number | null {
+    this.ensureInitial(row);
+    const open = new Set(this.openFor(row.id).map((d) => d.kind));
+    if ((backTo === "logged" || backTo === "transferred" || backTo === "reopened") && !open.has("acceptance")) {
+      this.open(row.id, this.planner.plan("acceptance", at));
+    }
+    return this.earliestDue(row.id);
+  }
+
+  /**
    * A case found major after logging (its collective group crossed the major threshold): it owes the
    * major-case deadlines from now (facts the same day, progress the next working day), once.
    */

@@ -821,7 +821,12 @@ export class DialogEngine {
    * answer: wages owed, with an employer or project other than the case's.
    */
   private isAnotherComplaint(text: string, caseId: string): boolean {
+    // "另外我之前在富士康也被欠了3000": said to be another matter.
+    if (opensAnotherComplaint(text) && saysSomethingOwed(text)) return true;
     const reading = this.read(text);
+    // Officers mostly ask who is responsible and how to reach them: an answer naming "负责人马宏达"
+    // names someone other than the case's employer, yet it is the answer. A new complaint tells a sum owed.
+    if (reading.amountYuan === null) return false;
     if (!this.options.reader.classify(text, reading).isArrears) return false;
     const waiting = this.ledger.find(caseId);
     if (!waiting) return false;

@@ -44,6 +44,20 @@ export interface OwnCaseDeps {
   firstHint(turn: Turn, hint: string, caseId: string): boolean;
 }
 
+// Officers often ask who is responsible: "分包负责人叫马宏达，手机139…" gives that person's number, which
+// the officer reads in the answer; it must not become the number to call the worker on.
+const SOMEONE_NAMED_BEFORE =
+  /(?:负责人|老板娘?|老总|包工头|工头|班组长|班长|项目经理|经理|会计|财务|厂长|主管|他|她|boss|foreman|manager|contractor|\bhe\b|\bshe\b)[^。！？!?]{0,14}$|(?:叫|姓)\p{Script=Han}{1,3}[，,\s]*(?:的)?(?:电话|手机|号码|手机号)?(?:是|为|：|:|\s)*$/iu;
+
+/** The number an answer gives without saying whose, unless it follows someone else named in the sentence. */
+function unlabelledAndNotAfterSomeoneElse(text: string): string | null {
+  const phone = readPhone(text);
+  if (phone === null) return null;
+  // Where the number stands, however it was spaced ("139 8888 7777").
+  const at = text.search(new RegExp(phone.split("").join("[\\s.\\-—－()（）]*")));
+  return at >= 0 && SOMEONE_NAMED_BEFORE.test(text.slice(0, at)) ? null : phone;
+}
+
 export class OwnCaseReplies {
   constructor(private readonly deps: OwnCaseDeps) {}
 
@@ -310,7 +324,7 @@ export class OwnCaseReplies {
       // An answer with more words in it ("材料明天发，我新号码150…"): a number named as theirs is kept.
       // In an answer to the officer, a number not said to be someone else's is the worker's own
       // ("我在三号楼干活，电话137…", "phone 137…").
-      const labelled = ownLabelledPhoneIn(text) ?? readPhone(text);
+      const labelled = ownLabelledPhoneIn(text) ?? unlabelledAndNotAfterSomeoneElse(text);
       if (labelled) this.deps.actions?.workerGavePhone(caseId, labelled, turn.userKey, turn.channel);
     }
   }

@@ -150,8 +150,8 @@ GROUP BY sector
 
 // Arrears complaints received in the period about government-invested, PPP and SOE projects (covering
 // cases_ownership_idx); a complaint without a project key counts as a project of its own. 查实: only
-// what an officer took up (accepted, and on from there) is verified arrears; logged or transferred
-// complaints are not yet.
+// what an officer took up (accepted, handling, resolved) is verified arrears; logged or transferred
+// complaints are not yet, nor one the officer only asked a question about, nor a worker's own step.
 // Taken up is read from the ledger up to the period's end, not from today's status: a past period's
 // table does not change when a case is transferred or closed later. A team's claim told twice in a
 // group counts once, as in the table above.
@@ -173,7 +173,8 @@ FROM (
     AND EXISTS (
       SELECT 1 FROM case_events e
       WHERE e.case_id = cases.id AND e.type = 'status_changed' AND e.at < @to
-        AND json_extract(e.data, '$.to') IN ('accepted', 'handling', 'awaiting_worker', 'resolved'))
+        AND e.actor NOT LIKE 'worker:%'
+        AND json_extract(e.data, '$.to') IN ('accepted', 'handling', 'resolved'))
   GROUP BY CASE WHEN group_id IS NOT NULL AND headcount_min > 1 AND amount_yuan > 0 AND separate_claim = 0
                 THEN group_id || '|' || headcount_min || '|' || amount_yuan ELSE id END
 )

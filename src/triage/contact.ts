@@ -11,7 +11,7 @@ const LANDLINE = /(?<!\d)([(（]?0\d{2,3}[)）]?\s?[-—－]?\s?(?:\d{7,8}|\d{3,
 const DIGIT = /\d/;
 
 // Whose number follows: "老板电话", "刘建国的手机是", "我老婆电话", "boss's number:" name someone else;
-// "包工头刘建国（139…）", "刘建国13999998888" too. "我的电话", "我电话", "联系电话" and no label at all are
+// "包工头刘建国（139…）", "刘建国13999998888" too — but not a sum ("欠我一万八 电话…": 万 is a surname too). "我的电话", "我电话", "联系电话" and no label at all are
 // the writer's own.
 // "我叫王小明电话138…": the writer's name, then the writer's number.
 // "我叫王小明 电话…", "我是王小明 电话…": the writer names themself, then their number.
@@ -19,7 +19,7 @@ const OWN_LABEL = /(?:(?:我|俺|本人|自己)的?|(?:我|俺)(?:叫|是)\p{Scr
 const OTHER_PARTY =
   "老板娘|老板|包工头|工头|班组长|班长|项目经理|经理|项目部|公司|厂里|厂长|主管|会计|财务|劳务|中介|老乡|工友|同事|老婆|媳妇|老公|爱人|家里人|爸爸|妈妈|父亲|母亲|爸|妈|哥|弟|姐|妹|儿子|女儿|朋友|亲戚|他们|他|她";
 const SOMEONE_ELSES_LABEL = new RegExp(
-  `(?:(?:${OTHER_PARTY}|[\\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?|[${SURNAMES}][\\p{Script=Han}]{1,2}\\s*(?:的)?(?:电话|手机|号码|手机号)?)(?:是|为|：|:|\\s)*$|\\p{Script=Han}{2,4}\\s*[（(]\\s*$|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)(?: number)?(?: is)?[:\\s]*$`,
+  `(?:(?:${OTHER_PARTY}|[\\p{Script=Han}]{1,4}的)(?:电话|手机|号码|手机号|微信|联系方式)(?:号码?)?|(?<![一二两三四五六七八九十百千万\\d])[${SURNAMES}](?:(?![一二两三四五六七八九十百千万块元])\\p{Script=Han}){1,2}\\s*(?:的)?(?:电话|手机|号码|手机号)?)(?:是|为|：|:|\\s)*$|\\p{Script=Han}{2,4}\\s*[（(]\\s*$|(?:boss|employer|foreman|manager|contractor|his|her|their)(?:'s)? (?:phone|number|mobile)(?: number)?(?: is)?[:\\s]*$`,
   "iu",
 );
 /** Words that say whose number it is when it is someone else's ("老板电话", "他的手机"), for stripping. */

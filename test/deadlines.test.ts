@@ -48,6 +48,19 @@ describe("working days", () => {
     expect(planner.initial(friday, { isArrears: false, major: false })).toEqual([]);
   });
 
+  test("a major case received on a Sunday owes its facts that Sunday and its progress on Monday: calendar days", () => {
+    const planner = new DeadlinePlanner(DEFAULT_DEADLINE_POLICY, { timeZone: ZONE, holidays: new Set(["2026-11-30"]) });
+    const sunday = cst("2026-11-29T17:20");
+    const plan = Object.fromEntries(planner.initial(sunday, { isArrears: true, major: true }).map((d) => [d.kind, d]));
+    // A worker threatening to jump, or forty workers unpaid, does not wait for the working week (not even a holiday Monday).
+    expect(plan.major_facts!.dueAt).toBe(endOf("2026-11-29"));
+    expect(plan.major_progress!.dueAt).toBe(endOf("2026-11-30"));
+    // Reminded hours before, that same evening.
+    expect(plan.major_facts!.remindAt).toBe(endOf("2026-11-29") - 6 * 3_600_000);
+    // The ordinary steps still count working days.
+    expect(plan.first_action!.dueAt).toBe(endOf("2026-12-01"));
+  });
+
   test("a planner that remembers its days plans exactly as one that counts afresh, in any zone", () => {
     // The planner keeps, per kind and local day, the due time and the reminder before clamping.
     const kinds = ["classify", "first_action", "major_facts", "major_progress", "acceptance", "handling", "follow_up"] as const;

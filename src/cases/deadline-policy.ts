@@ -1,7 +1,8 @@
 // Deadline rules (期限) of a case, from configuration with the defaults of the seeds:
 //   当日完成核查分类 — verified and classified by the end of the local day of receipt;
 //   first officer action within 1 working day (首问负责制);
-//   major cases: facts the same day, a progress note the next working day (Yangquan §三(三)4);
+//   major cases: facts the same day, a progress note the next day (Yangquan §三(三)4) — calendar days:
+//   a case with 30 workers unpaid or a worker on a crane does not wait for Monday;
 //   acceptance (受理/立案) decided within 5 working days, handling within 60 working days;
 //   回头看 follow-up N calendar days after a case is resolved.
 // Pure: what is due when. Storage is in deadline-book.ts, the clock in src/scheduler.
@@ -21,12 +22,12 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 const days = (max: number) => z.coerce.number().int().min(0).max(max);
 
-/** The options object (already validated). Working days except followUpDays (calendar days). */
+/** The options object (already validated). Working days, except the major case's two and followUpDays (calendar days). */
 export const deadlinePolicySchema = z.object({
   classifyWorkingDays: days(30).default(0),
   firstActionWorkingDays: days(30).default(1),
-  majorFactsWorkingDays: days(30).default(0),
-  majorProgressWorkingDays: days(30).default(1),
+  majorFactsDays: days(30).default(0),
+  majorProgressDays: days(30).default(1),
   acceptanceWorkingDays: days(60).default(5),
   handlingWorkingDays: days(365).default(60),
   followUpDays: z.coerce.number().int().min(1).max(365).default(7),
@@ -57,8 +58,8 @@ export const deadlineEnvShape = {
 const ENV_TO_POLICY: Record<keyof typeof deadlineEnvShape, keyof DeadlinePolicy> = {
   DEADLINE_CLASSIFY_DAYS: "classifyWorkingDays",
   DEADLINE_FIRST_ACTION_DAYS: "firstActionWorkingDays",
-  DEADLINE_MAJOR_FACTS_DAYS: "majorFactsWorkingDays",
-  DEADLINE_MAJOR_PROGRESS_DAYS: "majorProgressWorkingDays",
+  DEADLINE_MAJOR_FACTS_DAYS: "majorFactsDays",
+  DEADLINE_MAJOR_PROGRESS_DAYS: "majorProgressDays",
   DEADLINE_ACCEPT_DAYS: "acceptanceWorkingDays",
   DEADLINE_HANDLE_DAYS: "handlingWorkingDays",
   FOLLOW_UP_DAYS: "followUpDays",
@@ -106,6 +107,16 @@ function startOfLastWorkingDays(dueAt: number, n: number, calendar: WorkingCalen
   return previousDayEnd(cursor) + 1;
 }
 
+/** Counted in calendar days: a major case's facts and progress are owed on a Sunday too. */
+const CALENDAR_DAY_KINDS: ReadonlySet<DeadlineKind> = new Set(["major_facts", "major_progress"]);
+
+/** The end of the local day `days` calendar days after the day of `at` (0: the day of `at`). */
+function addCalendarDays(at: number, days: number, timeZone: string): number {
+  let cursor = endOfLocalDay(at, timeZone);
+  for (let i = 0; i < days; i++) cursor = endOfLocalDay(cursor + 1, timeZone);
+  return cursor;
+}
+
 /** How many local days the planner remembers per kind of deadline (about three years of filing days). */
 const PLAN_CACHE_DAYS = 1_000;
 
@@ -131,9 +142,9 @@ export class DeadlinePlanner {
       case "first_action":
         return p.firstActionWorkingDays;
       case "major_facts":
-        return p.majorFactsWorkingDays;
+        return p.majorFactsDays;
       case "major_progress":
-        return p.majorProgressWorkingDays;
+        return p.majorProgressDays;
       case "acceptance":
         return p.acceptanceWorkingDays;
       case "handling":
@@ -167,7 +178,7 @@ export class DeadlinePlanner {
     let planned = days.get(day);
     if (!planned) {
       const n = this.workingDays(kind);
-      const dueAt = addWorkingDays(at, n, this.calendar);
+      const dueAt = CALENDAR_DAY_KINDS.has(kind) ? addCalendarDays(at, n, this.calendar.timeZone) : addWorkingDays(at, n, this.calendar);
       planned = { dueAt, remindBase: this.remindBase(dueAt, n) };
       if (days.size >= PLAN_CACHE_DAYS) days.clear();
       days.set(day, planned);

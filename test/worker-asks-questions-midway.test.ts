@@ -147,6 +147,14 @@ describe("an English-speaking worker's questions", () => {
     expect(logged(worker).project).toBe("Qianhai tower project");
   });
 
+  it("keeps a whole English name answered before the question", () => {
+    const worker = new Worker(env.app, "en-name-then-question");
+    worker.says("factory in Dongguan owes me 35k, 4 months no salary");
+    worker.says("Hengli Electronics, how long will it take?");
+    expect(worker.heard).toContain("Officers work within set deadlines");
+    expect(worker.heard).toContain("Who owes: Hengli Electronics");
+  });
+
   it("is not taken for pinyin", () => {
     expect(languageOfText("are you human?")).toBe("en");
     expect(languageOfText("are you human?", "en")).toBe("en");

@@ -521,7 +521,8 @@ export class DialogEngine {
       // "要多久？要啥材料？": each question answered.
       for (const key of processQuestions(text)) this.ownCase.answerProcessQuestion(turn, key);
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
-      const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
+      // English words are spaced: "Hengli Electronics, how long…" ends its answer at the comma.
+      const answer = draft?.expecting ? text.split(HAN.test(text) ? /[，,。；;\s]+/ : /[，,。；;.]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
       if (!draft || !expecting || expecting === "confirm" || expecting === "editChoice" || answer === "" || answer === text.trim() || processQuestion(answer) !== null || !this.answerParses(draft, expecting as FactName, answer)) {
         if (draft) this.askAgainAfterAside(turn, draft);

@@ -109,7 +109,8 @@ export function opensAnotherComplaint(text: string): boolean {
 }
 
 // Something owed is said: with another boss, place or job named, a new complaint rather than news.
-const OWED_SAID = /欠|拖|没给|没发|没结|不给|不发|没拿到|工资|工钱|owe|unpaid|wages|not paid/i;
+// "owe" as a word: "Qianhai Tower", "power plant" owe nothing.
+const OWED_SAID = /欠|拖|没给|没发|没结|不给|不发|没拿到|工资|工钱|\bow(?:e|es|ed|ing)\b|unpaid|wages|not paid/i;
 
 /** Whether the message says that something is owed (not only who or where). */
 export function saysSomethingOwed(text: string): boolean {

@@ -80,7 +80,9 @@ export function isQuestionToBot(text: string): boolean {
   return QUESTION.test(text.trim());
 }
 // English question words alone are not enough ("What's Up Cafe" is a name): a "?" says it.
-const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|(?:怎么样|咋样|如何)了?[\s。.!！~～]*$|怎么(?:发|给|算|弄|办|回事|填|写|说)|咋(?:发|给|算|弄|办|填|写|说)|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁/;
+// "你们这个要收钱不", "钱拿到没": a yes-or-no question ends in 不 or 没 ("…不收钱" does not end so).
+// "你们是哪个部门", "你们是干啥的": asking who the bot is, with no particle at all.
+const QUESTION = /[?？]|[吗么嘛][\s。.!！~～]*$|\p{Script=Han}{2}[不没][\s。.!！~～]*$|(?:你们|你|这)是(?:哪|什么|啥|干什么|干啥)|(?:怎么样|咋样|如何)了?[\s。.!！~～]*$|怎么(?:发|给|算|弄|办|回事|填|写|说)|咋(?:发|给|算|弄|办|填|写|说)|多久|怎么办|咋办|为什么|为啥|管不管|能不能|是不是|要不要|有没有用|什么时候|啥时候|你是谁|你们是谁/u;
 
 /**
  * Words of the story, not a name: what the boss said or did ("他说下个月给 结果一直拖"), a sigh

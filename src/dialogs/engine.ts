@@ -64,6 +64,8 @@ import {
   CONFIDENTIALITY_QUESTION,
   CORRECTION_OPENING,
   DISTRICT_UNKNOWN,
+  EN_NAME_LEAD,
+  EN_NAME_NOT_KNOWN,
   EVIDENCE_LABEL,
   EVIDENCE_LABEL_LENGTH,
   FIRM_BY_ROLE,
@@ -75,6 +77,7 @@ import {
   LEAD_NAMED,
   LEAD_ROLE_IN_PIECE,
   NAMES_UNKNOWN,
+  NO_NAME_AT_ALL,
   ONLY_ME,
   ON_BEHALF,
   PAY_FIGURE,
@@ -137,6 +140,8 @@ const CANCELLED_KEPT_MS = 24 * 3_600_000;
 /** The care said first, by what the worker spoke of doing. */
 const EXTREME_REPLY = { self: "logged.extremeRisk", others: "logged.harmOthers", protest: "intake.protestNoted" } as const;
 /** Questions whose answers are typed words: a question back or a line of the story is not taken for one. */
+/** Words of thanks, as against a bare nod ("嗯", "好的"). */
+const THANKS_WORD = /谢|感谢|辛苦|麻烦|thank|thx/i;
 const TALK_CHECKED_FACTS: readonly FactName[] = ["place", "project", "employer", "amount", "headcount"];
 const FACTS_NOT_NAMES: readonly FactName[] = ["amount", "headcount", "place"];
 
@@ -465,10 +470,16 @@ export class DialogEngine {
       return;
     }
     // "谢谢", "不方便" at a question: no name nor answer; thanks or a refusal acknowledged, the question again.
-    if (askingFact && afterCaseIntent(text) === "thanks") {
-      turn.say(turn.t("intake.welcome"));
-      this.repeatQuestion(turn);
-      return;
+    // "嗯", "对头", "好的" with no thanks in it: a nod, which answers no open question — asked again, politely.
+    const thanks = askingFact && afterCaseIntent(text) === "thanks";
+    if (thanks || (askingFact && !OPTIONAL_FACTS.includes(draft.expecting as FactName) && isYes(text))) {
+      const nod = !thanks || !THANKS_WORD.test(text);
+      // At "is ¥30,000 everyone's or yours?" a nod is read below, as the sum's scope.
+      if (!(nod && draft.expecting === "amount" && draft.amountScope === "asked")) {
+        turn.say(turn.t(nod ? "problem.answerUnclear" : "intake.welcome"));
+        this.repeatQuestion(turn);
+        return;
+      }
     }
     // "我电话139…" while another fact is asked: the worker's phone, kept; the question comes again.
     if (draft && draft.expecting !== "phone" && numbersOnly(text)) {
@@ -493,7 +504,7 @@ export class DialogEngine {
       if (text.length <= CONFIDENTIALITY_QUESTION && !STORY_WORDS.test(text)) {
         if (draft) {
           turn.append(turn.t("privacy.cancelHint"));
-          this.repeatQuestion(turn);
+          this.askAgainAfterAside(turn, draft);
         }
         return;
       }
@@ -510,10 +521,11 @@ export class DialogEngine {
       // "要多久？要啥材料？": each question answered.
       for (const key of processQuestions(text)) this.ownCase.answerProcessQuestion(turn, key);
       // "三万，啥时候能拿到", "在郑州金水区，什么时候能处理？": the answer before the question is taken too.
-      const answer = draft?.expecting ? text.split(/[，,。；;\s]+/)[0]?.trim() ?? "" : "";
+      // English words are spaced: "Hengli Electronics, how long…" ends its answer at the comma.
+      const answer = draft?.expecting ? text.split(HAN.test(text) ? /[，,。；;\s]+/ : /[，,。；;.]+/)[0]?.trim() ?? "" : "";
       const expecting = draft?.expecting;
       if (!draft || !expecting || expecting === "confirm" || expecting === "editChoice" || answer === "" || answer === text.trim() || processQuestion(answer) !== null || !this.answerParses(draft, expecting as FactName, answer)) {
-        if (draft) this.repeatQuestion(turn);
+        if (draft) this.askAgainAfterAside(turn, draft);
         // Someone who has only asked so far is shown how to begin.
         else if (this.ledger.listByFiler(turn.userKey, 1).length === 0) turn.say(turn.t("intro.describe"));
         return;
@@ -663,6 +675,8 @@ export class DialogEngine {
         this.settleAmountScope(turn, draft, "unsure");
         return;
       }
+      // "It's the Qianhai tower project, I don't know the official name": the name it goes by is the answer.
+      if ((expecting === "project" || expecting === "employer") && this.takesNameGoneBy(turn, draft, expecting, text)) return;
       // "不知道代工厂叫啥" where a count, a sum or a place was asked: the name is what is not known.
       // Taken as the answer to that name (the officer finds it), and the question comes again.
       const nameUnknown = this.unknownNameIn(draft, expecting, text);
@@ -810,6 +824,8 @@ export class DialogEngine {
       // Nothing new: the buttons again, not the whole summary once more (long on a phone). A whole story
       // told at a summary left waiting (a day later, another job) is told how to start afresh.
       const story = text.length >= 12 && saysSomethingOwed(text);
+      // "要不要先去派出所开证明": a question with no answer here is told when it will be answered.
+      if (!story && isQuestionToBot(text)) turn.say(turn.t("problem.questionLater"));
       turn.say(turn.t(story ? "confirm.pendingSummary" : "confirm.useButtons"), summaryChoices(turn.t, draft.category));
       return;
     }
@@ -1185,6 +1201,8 @@ export class DialogEngine {
    * answer, hedged.
    */
   private saysDontKnow(draft: Draft, fact: FactName, text: string): boolean {
+    // "没有", "没得名字" to the site's name: there is none to give.
+    if (fact === "project" && NO_NAME_AT_ALL.test(text.trim())) return true;
     if (!isDontKnow(text)) return false;
     // "厂名不记得了 老板姓韩" at the amount question: what is not known is another fact, said by name.
     if (FACTS_NOT_NAMES.includes(fact) && NAMES_UNKNOWN.test(text)) return false;
@@ -1496,6 +1514,30 @@ export class DialogEngine {
     turn.say(summaryText(turn.t, turn.locale, draft, placeLabel), summaryChoices(turn.t, draft.category));
   }
 
+  /** A name told in English with "I don't know the official name" after it: the name kept, said back. */
+  private takesNameGoneBy(turn: Turn, draft: Draft, fact: "project" | "employer", text: string): boolean {
+    const aside = EN_NAME_NOT_KNOWN.exec(text);
+    if (!aside || aside.index === 0) return false;
+    const parsed = parseNameAnswer(text.slice(0, aside.index).replace(EN_NAME_LEAD, "").trim());
+    if (!parsed.ok) return false;
+    draft.facts[fact] = parsed.value;
+    draft.settled = draft.settled.filter((name) => name !== fact);
+    draft.narrative.push(text);
+    turn.say(this.changedLine(turn, draft, fact, true));
+    this.reclassify(draft);
+    this.advance(turn, draft);
+    return true;
+  }
+
+  /**
+   * After a question answered by the way: at the summary its buttons again (the summary itself is just
+   * above, and long on a phone); elsewhere the question again.
+   */
+  private askAgainAfterAside(turn: Turn, draft: Draft): void {
+    if (draft.expecting === "confirm") turn.say(turn.t("confirm.useButtons"), summaryChoices(turn.t, draft.category));
+    else this.repeatQuestion(turn);
+  }
+
   private repeatQuestion(turn: Turn): void {
     const draft = turn.session.draft;
     if (!draft) return;
@@ -1769,15 +1811,23 @@ export class DialogEngine {
       return;
     }
     if (!draft.settled.includes(fact)) draft.settled.push(fact);
+    // The reassurance names only what the officer has to go on: after "不晓得" to the place, not the place.
+    const placeKnown = draft.facts.place !== null;
     const key = OPTIONAL_FACTS.includes(fact)
       ? "intake.skipped"
       : fact === "employer" && !owesWages(draft)
         ? "dontKnow.employerOf"
-        : fact === "project" && draft.facts.employer === null
-          ? "dontKnow.projectNoEmployer"
-          : fact === "employer" && draft.facts.project === null
-            ? "dontKnow.employerNoProject"
-            : `dontKnow.${fact}`;
+        : fact === "project" && !placeKnown
+          ? draft.facts.employer === null
+            ? "dontKnow.projectNothingKnown"
+            : "dontKnow.projectNoPlace"
+          : fact === "project" && draft.facts.employer === null
+            ? "dontKnow.projectNoEmployer"
+            : fact === "employer" && draft.facts.project === null
+              ? placeKnown
+                ? "dontKnow.employerNoProject"
+                : "dontKnow.employerNoPlace"
+              : `dontKnow.${fact}`;
     turn.say(turn.t(key));
     this.advance(turn, draft);
   }

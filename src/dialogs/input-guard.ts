@@ -23,7 +23,9 @@ export function guardText(raw: string, maxChars: number): GuardResult {
 // "不知道", and as workers say it: "我不知道", "这个我不太清楚", "不知道，我没算过", "我也不知道他叫啥".
 const DONT_KNOW =
   /^(?:(?:我|都|早|不是)?说了|我|俺|这个我?|那个我?|这我|厂名|店名|名字|公司名|项目名|老板名字|他叫啥|总数|总共|一共|加起来|具体多少|I\s|(?:在|是)?哪个(?:区|县|区县|镇|地方|项目|工地|公司)(?:我|俺)?|具体(?:的)?(?:地址|位置|名字)?(?:我|俺)?)?(?:我|俺)?(?:也|真|真的|确实|实在)?(不知道|不清楚|不晓得|不记得|记不清|记不清楚|不太清楚|不太知道|说不清|说不好|不确定|忘了|忘记了|不懂|不知|没问|没问过|没有名字|没名字|没有名|没个名|没起名|don'?t know|do not know|not sure|no idea|unknown)(?:了|啊|呀)?(?:(?:他|它|这个|那个)?[\u4e00-\u9fff]{0,4}?叫(?:啥|什么)(?:名字?|工地|项目|公司|单位)?|是谁|多少|(?:他|它|她)?的?名字|(?:店|厂|厂子|公司|项目|工地)(?:的)?名(?:字)?|\s(?:the|his|her|its|their) name)?(?:[，,\s].{0,24})?$/i;
-const YES_WORD = "(?:对|对的|都对|全对|是|是的|是对的|确认|确认提交|确定|没错|没问题|正确|好|好的|可以|提交|提交吧|就这样|yes|y|ok|okay|confirm|correct|right|submit)";
+// "嗯嗯", "对头", "要得", "yep, that's right": assent as workers say it, in dialect and chat.
+const YES_WORD =
+  "(?:对|对的|都对|全对|对头|对头的|是|是的|是滴|是对的|确认|确认提交|确定|没错|没得错|没问题|没得问题|正确|好|好的|可以|要得|提交|提交吧|就这样|嗯+|yes|y|ok|okay|yeah|yep|yup|sure|confirm|correct|right|submit|that'?s (?:right|correct|it)|it'?s (?:right|correct)|all (?:right|correct)|looks (?:good|right))";
 // "对的，提交吧": several words of assent are one yes.
 const YES = new RegExp(`^${YES_WORD}(?:吧|啊|呀)?(?:[，,、\\s]*${YES_WORD}(?:吧|啊|呀)?)*$`, "i");
 const NO = /^(不对|不是|错了|有错|修改|改|改一下|要改|no|n|edit|wrong)$/i;
@@ -52,6 +54,7 @@ export const isDontKnow = (text: string): boolean => {
   const bare = bareAnswer(text);
   return DONT_KNOW.test(bare) || NAME_NOT_KNOWN_TAIL.test(bare) || NO_PROJECT.test(bare) || NAME_NOT_KNOWN_ALONE.test(bare);
 };
-export const isYes = (text: string): boolean => YES.test(bareAnswer(text));
+// bareAnswer drops a leading 嗯 as filler: "嗯" alone is the whole answer.
+export const isYes = (text: string): boolean => YES.test(bareAnswer(text)) || YES.test(text.trim().replace(/[。！!.~～…\s]+$/u, ""));
 export const isNo = (text: string): boolean => NO.test(bareAnswer(text));
 export const isSkip = (text: string): boolean => SKIP.test(bareAnswer(text));

@@ -10,6 +10,9 @@ const ENGLISH_GREETING = /^(hello|hi|hey|help)[\s!.,]*$/i;
 // A word made of pinyin syllables ("laoban", "gongzi"): Chinese typed without a Chinese keyboard.
 const PINYIN_WORD =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/i;
+// English words of pinyin's shape ("are you human?" is all syllables): not counted as pinyin.
+const ENGLISH_LOOKALIKE =
+  /^(?:are|human|he|she|me|we|be|in|on|an|no|so|go|to|do|can|man|men|ran|run|sun|fun|long|hang|ten|pen|die|lie|tie|pie|home|came|come|same|name|game|make|take|here|one|done|gone|bot|robot|anyone|someone|agent)$/i;
 /** An answer this short in Chinese characters is a place or a name, not a change of language. */
 const SHORT_HAN_ANSWER = 12;
 /** Up to this many characters, even words of a sentence ("不知道") are an answer, not a change of language. */
@@ -32,7 +35,7 @@ export function languageOfText(text: string, current: Locale | null = null): Loc
   const han = rest.match(HAN)?.length ?? 0;
   const words = rest.match(LATIN_WORD) ?? [];
   // Pinyin is typed in lower case; capitalised words ("Sunshine Tutoring, Wudaokou") are names in English.
-  if (words.length >= 3 && words.filter((word) => word === word.toLowerCase() && PINYIN_WORD.test(word)).length >= words.length * 0.8) return "zh-CN";
+  if (words.length >= 3 && words.filter((word) => word === word.toLowerCase() && PINYIN_WORD.test(word) && !ENGLISH_LOOKALIKE.test(word)).length >= words.length * 0.8) return "zh-CN";
   // A Chinese word is about two characters: "My boss 张三 owes me 5000" is English. Names and places
   // alone ("碧桂园凤凰城三期", "新乡市红旗区": no word of a Chinese sentence) are longer words still.
   const hanWords = SENTENCE_WORDS.test(rest) ? han / 2 : han / 4;

@@ -78,11 +78,12 @@ export const CORRECTION_OPENING = /^(不对|不是|错了|搞错了|写错了|�
 /** Who a LEAD_NAMED match names: "老板姓韩" → 韩老板, "包工头叫马三" → 马三. */
 export function leadNamed(lead: RegExpExecArray): string {
   const [, role = "", how = "", name = ""] = lead;
-  return how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "")}` : name;
+  return how === "姓" ? `${name.slice(0, 1)}${role.replace(/^项目/, "").replace(/^老版$/, "老板").replace(/^包(?:工投|公头)$/, "包工头")}` : name;
 }
 // "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
 export const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
-export const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)\s?(姓|叫|名叫|是)\s?([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+// 老版, 包工投, 包公头: how voice input writes 老板 and 包工头.
+export const LEAD_NAMED = /(包工头|包工投|包公头|工头|老板|老版|项目经理|经理|班长|班组长|负责人|队长)\s?(姓|叫|名叫|是)\s?([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
 export const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 /** What a photo of evidence is called when its caption only names it. */
 export const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
@@ -164,7 +165,19 @@ export const FIRM_BY_ROLE = /^(?:总包|总承包|总包单位|施工单位|分�
 export const WANTS_IT_FILED = /^(?:那|那就)?(?:还是|就|我|我们)?(?:要)?(?:投诉|登记|提交|投)吧?[。!！]*$|^(?:还是)?(?:要)?投诉吧[。!！]*$|^(?:please )?(?:file|submit) it[.!]*$/i;
 
 /** "砖厂 没名字", "小作坊 没有名字": a workplace told by what it is, its name said not to exist. */
-export const UNNAMED_WORKPLACE = /[，,\s]*(?:也|就)?(?:没(?:有)?(?:啥|什么)?名字|没名|没有名|没起名|不知道(?:叫)?(?:啥|什么)?名字)/;
+export const UNNAMED_WORKPLACE = /[，,\s]*(?:也|就)?(?:没(?:有|得)?(?:啥|什么)?名字|没名|没有名|没得名|没起名|不知道(?:叫)?(?:啥|什么)?名字)/;
+
+/**
+ * "It's the Qianhai tower project, I don't know the official name": what the place is called, then that
+ * its proper name is not known. The head is the name (as "螺蛳湾那边的保利工地 叫什么不清楚" is).
+ */
+export const EN_NAME_NOT_KNOWN =
+  /[,;.\s]+(?:but |and |though )?(?:I|we) (?:don'?t|do not|didn'?t|did not) know (?:the|its|his|her|their|what(?:'s| is)? (?:the|its)) ?(?:official |real |full |exact |proper |actual |company |registered )?(?:name|it'?s called|it is called)[.!]*$/i;
+/** "It's the", "this is a" before a name told in English. */
+export const EN_NAME_LEAD = /^(?:(?:it'?s|it is|this is|that'?s|that is|we call it|they call it|people call it)\s+)?(?:(?:the|a|an)\s+)?/i;
+
+/** "没有", "没得名字", "木有名字" where the site was asked: it has no name — as good as "不知道". */
+export const NO_NAME_AT_ALL = /^(?:就是|它|这个|那个|工地|项目|厂|店)?(?:也)?(?:没有|没得|没|木有|冇)(?:啥|什么)?(?:名字|名儿|名称|名)?(?:的|啊|呀|哦|嘛)?[。.!！~～\s]*$/u;
 
 /** "修路的", "俺们是盖楼的", "干装修的": the trade or the kind of works, where a site's name was asked. */
 export const TRADE_ONLY_ANSWER = /^(?:是|就是|我们是|俺们是|我是|俺是)?(?:修|盖|建|干|做|搞|挖|铺|架)[\u4e00-\u9fff]{1,4}的(?:活)?[。!！]*$/;

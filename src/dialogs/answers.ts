@@ -2,6 +2,7 @@
 // a bare number here can only mean what was asked, so a plain "32000" is an amount.
 import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
 import type { Ownership, ProjectKind, Sector } from "../domain.js";
+import { tensRange } from "../triage/headcount.js";
 import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
 import { normalize } from "../triage/normalize.js";
 import { bareAnswer, SELF_CORRECTION_TAIL } from "./input-guard.js";
@@ -22,6 +23,33 @@ export function parseAmountAnswer(text: string, fromReading: number | null): Ans
 
 const JUST_ME = /^(我|就我|就我一个|就我一个人|我一个|我一个人|我自己|就我自己|只有我|本人|一个人|just me|only me|me|myself|just myself)$/i;
 
+// Asked how many are owed "(包括您自己)", the worker names who else: "还有我老婆", "加上我弟和我表哥",
+// "还有两个老乡", "我老婆也是". Each one named, and the writer.
+const SOMEONE_ELSE =
+  "(?:我|俺)?的?(?:老婆|媳妇|老公|爱人|丈夫|妻子|男人|儿子|女儿|父亲|母亲|爸爸?|妈妈?|哥哥?|弟弟?|姐姐?|妹妹?|表哥|表弟|表姐|表妹|堂哥|堂弟|侄子|外甥|舅舅|叔叔|老乡|工友|同事|朋友|师傅|徒弟|室友)";
+const BESIDES_ME_NAMED = new RegExp(`^(?:还有|加上|另外还有|另外|和|跟|连)(${SOMEONE_ELSE}(?:(?:和|跟|、|还有|加上)${SOMEONE_ELSE})*)(?:也是|也|一起|都是)?(?:被欠了?|没拿到|没给)?$`);
+const BESIDES_ME_COUNTED = /^(?:还有|加上|另外还有|另外)(?:([\d一二两三四五六七八九十]+)个|(俩|仨)个?)(?:人|老乡|工友|同事|朋友|兄弟|亲戚)?(?:也是|也|都是|都)?(?:被欠了?|没拿到|没给)?$/;
+const KIN_TOO = new RegExp(`^(${SOMEONE_ELSE})(?:也是|也)(?:被欠了?|没拿到|没给)?$`);
+const ONE_NAMED = new RegExp(SOMEONE_ELSE, "g");
+
+/** The writer and the others named or counted besides them, or null when the answer is not of that form. */
+function countWithOthers(bare: string): number | null {
+  const named = BESIDES_ME_NAMED.exec(bare)?.[1] ?? KIN_TOO.exec(bare)?.[1];
+  if (named) return 1 + (named.match(ONE_NAMED)?.length ?? 1);
+  const besides = BESIDES_ME_COUNTED.exec(bare);
+  const counted = besides?.[1] ?? besides?.[2];
+  if (counted) {
+    const others = counted === "俩" ? 2 : counted === "仨" ? 3 : parseNumberWords(counted);
+    if (others !== null && Number.isInteger(others) && others >= 1) return others + 1;
+  }
+  return null;
+}
+
+// "车间好几十个都一样", "几百个": a rough size, kept as the range the reader gives it (20–99).
+const VAGUE_ANSWER = /(?:好)?几(十|百)(?:来|多)?(?:个|号|名|位|人)?(?![个号名位]?(?:月|多月|半月|钟|小时|星期|礼拜|年|天|块|万|千|元))/;
+// "四五十个吧", "二三十": a range of tens, anywhere in a short answer.
+const TENS_RANGE_ANSWER = /([一二两三四五六七八九][二三四五六七八九][十百])(?:多|来)?(?:个|号|名|位|人)?(?![个号名位]?(?:月|多月|半月|钟|小时|星期|礼拜|年|天|块|万|千|元))/;
+
 export function parseHeadcountAnswer(
   text: string,
   fromReading: { min: number; max: number } | null,
@@ -29,7 +57,21 @@ export function parseHeadcountAnswer(
   // "差不多三十个", "大概十几个": the hedge says nothing about the number.
   const bare = bareAnswer(text).replace(/^(?:差不多|大概|大约|估计|约|有|一共|总共|共)/, "");
   if (JUST_ME.test(bare)) return { ok: true, value: { min: 1, max: 1 } };
+  // "还有我老婆": the reading sees only "我" (one); the answer adds the wife.
+  const withOthers = countWithOthers(bare);
+  if (withOthers !== null) return withOthers > HEADCOUNT_MAX ? fail("headcountTooLarge") : { ok: true, value: { min: withOthers, max: withOthers } };
   let range = fromReading;
+  if (!range) {
+    const tens = TENS_RANGE_ANSWER.exec(bare)?.[1];
+    if (tens) range = tensRange(tens);
+  }
+  if (!range) {
+    const vague = VAGUE_ANSWER.exec(bare);
+    if (vague) {
+      const unit = vague[1] === "十" ? 10 : 100;
+      range = { min: unit * 2, max: unit * 10 - 1 };
+    }
+  }
   if (!range) {
     // "十几个", "三十来个", "二十多个": the tens and whatever follows them.
     const vague = bare.match(/^([一二三四五六七八九两\d]?十|\d0)(?:几|来|多)/);

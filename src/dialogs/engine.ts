@@ -107,6 +107,7 @@ import {
   onlyPlaceNames,
   selfCorrections,
   soundsLikeOwnShare,
+  mayBeOwnShare,
   tellsOwnSum,
   withoutLeadingPlaces,
 } from "./phrases.js";
@@ -133,6 +134,8 @@ export interface TurnInput {
 const ABOUT_A_FIGURE = /说错|写错|不对|其实|不是|更正|[\d一二两三四五六七八九十][千万]/;
 /** Facts said back when they come with another answer ("记下了：…"). */
 const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headcount"];
+/** A count's characters: "四五十个", "12人" — where words alone ("我自己") say whose, not how many. */
+const COUNT_CHARACTER = /[\d一二两俩仨三四五六七八九十百几]/;
 /** A site or workplace spoken of, named or not. */
 const SITE_WORD = /工地|小区|项目|厂|店|公司/;
 /** How long a cancelled draft can be brought back by a change of mind. */
@@ -734,6 +737,16 @@ export class DialogEngine {
           this.settleAmountScope(turn, draft, scope);
           return;
         }
+        // "四五十个吧" to "is ¥10,000 what 20–99 people are owed?": the count made closer; the question
+        // stands, asked with it.
+        const count = scope === null && figure === null && COUNT_CHARACTER.test(text) ? parseHeadcountAnswer(text, this.read(text).headcount) : null;
+        if (count?.ok && count.value.max > 1) {
+          draft.narrative.push(text);
+          draft.facts.headcount = count.value;
+          turn.say(this.changedLine(turn, draft, "headcount"));
+          this.ask(turn, "amount", draft);
+          return;
+        }
         if (figure !== null) draft.amountScope = "total";
       }
       if (this.answersAnotherQuestion(turn, draft, expecting, text)) return;
@@ -742,6 +755,14 @@ export class DialogEngine {
       if (!taken) return;
       draft.narrative.push(text);
       const alsoTold = this.fillFromReading(draft, this.read(text));
+      // "包工头欠我工资" read as one person, then "大概四万多 十来个人" with the sum: the count told now is
+      // the workers', not the one the first words implied — taken, and said back.
+      const countTold = this.read(text).headcount;
+      if (expecting !== "headcount" && !alsoTold.includes("headcount") && countTold !== null && countTold.max > 1 && draft.facts.headcount?.max === 1) {
+        draft.facts.headcount = countTold;
+        draft.settled = draft.settled.filter((fact) => fact !== "headcount");
+        turn.say(this.changedLine(turn, draft, "headcount", true));
+      }
       if (expecting === "place") {
         // "在牧野区那边 一个小区工地 叫啥名俺记不清了 老板姓王 俺们班组8个人…": what else it told is said back,
         // and a site whose name is said not known is not asked.
@@ -1503,7 +1524,7 @@ export class DialogEngine {
     if (scopeOpen && tellsOwnSum(draft.narrative.join("，")) && TOTAL_UNKNOWN.test(draft.narrative.join("，"))) {
       draft.amountScope = "own";
       turn.say(turn.t("intake.amountOwnShare"));
-    } else if (scopeOpen && soundsLikeOwnShare(draft.narrative)) {
+    } else if (scopeOpen && (soundsLikeOwnShare(draft.narrative) || mayBeOwnShare(draft.narrative, draft.facts.amountYuan ?? 0, draft.facts.headcount?.min ?? 1))) {
       draft.amountScope = "asked";
       draft.expecting = "amount";
       this.ask(turn, "amount", draft);

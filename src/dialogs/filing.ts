@@ -15,6 +15,8 @@ import type { Classification, MessageReading } from "../triage/reading.js";
 import type { Facts } from "./facts.js";
 import type { ComplaintReader, ComplaintRouter } from "./ports.js";
 import type { Draft } from "./session.js";
+import { readOwnShare } from "../triage/amounts.js";
+import { prepareText } from "../triage/read-message.js";
 import type { Turn } from "./turn.js";
 
 export interface FilingDeps {
@@ -108,6 +110,14 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
   // The sum is the worker's own share; how much the group is owed is for the officer to find out.
   if (draft.amountScope === "own" && facts.amountYuan !== null) {
     reasons.push({ key: "triage:reason.amountOwnShare", params: { amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
+  }
+  // "六个人一共欠三万五 我自己的是八千多": the total is the case's sum; the worker's own share beside it
+  // helps the officer check it.
+  if (draft.amountScope !== "own" && facts.amountYuan !== null && (facts.headcount?.min ?? 1) > 1) {
+    const own = ownShareTold(draft.narrative);
+    if (own !== null && own < facts.amountYuan) {
+      reasons.push({ key: "triage:reason.ownShareWithinTotal", params: { own, amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
+    }
   }
   if (draft.amountRange && facts.amountYuan === draft.amountRange.low) {
     reasons.push({ key: "triage:reason.amountRange", params: { low: draft.amountRange.low, high: draft.amountRange.high } });
@@ -245,4 +255,11 @@ function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route, isArrea
   }
   if (route.contacts.office) lines.push(`· ${t("logged.localOffice", { office: route.contacts.office })}`);
   return lines.join("\n");
+}
+
+/** The worker's own share, as last told beside a total in their words; null when never told. */
+function ownShareTold(narrative: readonly string[]): number | null {
+  let own: number | null = null;
+  for (const message of narrative) own = readOwnShare(prepareText(message).text) ?? own;
+  return own;
 }

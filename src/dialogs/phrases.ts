@@ -36,6 +36,19 @@ export function soundsLikeOwnShare(narrative: readonly string[]): boolean {
   // whoever "we" are, unless the sum is said to be everyone's.
   return RATE_TIMES_TIME.test(text) && !TOTAL_SAID.test(text);
 }
+/**
+ * The sum, told with no word of whose it is, may be the worker's own: split among everyone counted it
+ * is less than anyone's wages come to ("加班费没算的大概一万多", then "四五十个吧"), or the others are
+ * said to be in the same case ("车间好几十个都一样"). Worth asking; never taken as the worker's own.
+ */
+export function mayBeOwnShare(narrative: readonly string[], amountYuan: number, leastCount: number): boolean {
+  const text = narrative.join("，");
+  if (WRITER_LEADS_A_TEAM.test(text) || GROUP_SUM.test(text)) return false;
+  return amountYuan / leastCount < SHARE_FLOOR_YUAN || SAME_FOR_ALL.test(text);
+}
+// Less than this each is no one's unpaid wages, but one worker's sum spread over the group.
+const SHARE_FLOOR_YUAN = 1_000;
+const SAME_FOR_ALL = /(?:都|也)(?:是)?一样|情况(?:都|也)?(?:一样|差不多)|一样的情况/;
 /** The worker's own sum told: "欠我一万五", "我一个人是一万二", or a rate times a time ("一个月2800 欠三个月"). */
 export function tellsOwnSum(text: string): boolean {
   return OWN_SUM.test(text) || RATE_TIMES_TIME.test(text);
@@ -52,7 +65,7 @@ export const WORKPLACE_NAME_UNKNOWN = /(?:厂名|厂子名|厂的名字|店名|�
 // "厂名不记得了", and the other way round: "不知道代工厂叫啥", "不记得店名".
 export const NAMES_UNKNOWN =
   /(?:厂名|厂子名|公司名|名字|全名|店名|项目名|工地名|老板名|叫啥名|啥名|叫什么名)(?:字)?(?:叫什么)?(?:我|俺)?(?:也)?(?:不记得|不知道|忘了|记不清|不清楚|不晓得)|(?:不记得|不知道|忘了|记不清|不清楚)(?:[\u4e00-\u9fff]{0,4}?(?:叫(?:啥|什么))|(?:店|厂|厂子|公司|项目|工地|老板)(?:的)?名)/;
-export const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
+export const TOTAL_UNKNOWN = /(?:大家|一共|总共|加起来|合计|别人|总数|总额|总的)[^，,。]{0,6}(?:不知道|不清楚|不晓得|说不清|不好说)/;
 export const AMOUNT_IS_MINE = /^(?:不是|不)?[，,\s]*(?:只是|就是|是|只)?(?:我|俺)(?:一个人|自己|个人)?的|只有我的|我自己的|就我的|mine|just me|only mine/i;
 export const AMOUNT_IS_TOTAL = /^(?:是|对|对的|是的|嗯)?[，,\s]*(?:一共|总共|大家|所有人|全部|合计|加起来|都是)|^(?:是|对|对的|是的|嗯)$|total|everyone|all of us/i;
 

@@ -104,6 +104,7 @@ const RATE = markerIndex("rate");
 const OWED = markerIndex("owed");
 const PER_HEAD = markerIndex("perHead");
 const SPENT = markerIndex("spent");
+const PERSONAL = markerIndex("personal");
 /** Roles taken whenever their marker is anywhere before the number, in this order. */
 const PRESENCE_ROLES = (["addon", "perHead", "personal", "owed", "spent"] as const).map((role) => [markerIndex(role), role] as const);
 
@@ -134,6 +135,9 @@ function rolesOf(before: string, after: string): Set<Role> {
   if (roles.has("personal")) roles.delete("perHead");
   // "每人一万多 加起来十来万": the total word is nearer than the per-head one.
   if (total < (distance[PER_HEAD] as number)) roles.delete("perHead");
+  // "六个人一共欠三万五我自己的是八千多": the writer's own word, nearer, makes the figure after it a
+  // share of the total, not the total again.
+  if ((distance[PERSONAL] as number) < total) roles.delete("total");
   return roles;
 }
 
@@ -412,4 +416,15 @@ export function readAmount(text: string, headcount: HeadcountReading | null): nu
   const english = unqualified.length === 0 && ENGLISH_WORDS.test(text) && !HAN.test(text) ? plain.filter((m) => m.value >= 100 && !YEAR.test(String(m.value))) : [];
   const best = largest(unqualified) ?? largest(english) ?? largest(spent);
   return best ? best.value : null;
+}
+
+/**
+ * The writer's own share told beside the group's total ("一共欠三万五我自己的是八千多" → 8 000): the
+ * officer hears both, since the worker's own figure helps check the total. Null when none is told.
+ */
+export function readOwnShare(text: string): number | null {
+  const own = findAmountMentions(text).filter(
+    (m) => m.roles.has("personal") && !m.roles.has("total") && !m.roles.has("rate") && !m.roles.has("paid") && !m.roles.has("perHead"),
+  );
+  return last(own)?.value ?? null;
 }

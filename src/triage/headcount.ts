@@ -14,6 +14,13 @@ const WORKER_NOUN =
 const GROUP_COUNT = new RegExp(`(${CN_COUNT})(多|几|来|余)?${WORKER_NOUN}`, "g");
 // "我们三个" / "我们班组十九个" with no noun after: the pronoun makes the number a headcount.
 const PRONOUN_COUNT = new RegExp(`(?:我们|咱们|俺们|阿拉)(?:班组|班|队|组)?(?:这|一共|总共|共|有)?(${CN_COUNT})(多|几|来)?个(?=[人都在一被是干给跟的,，。\\s]|$)`, "g");
+// "工人二十来个天天找我要钱", "工人有二十来个": the workers named first, then how many — no noun after.
+const NOUN_THEN_COUNT = new RegExp(
+  `(?:工人|工友|兄弟|员工|老师|师傅|农民工|骑手|同事|老乡)(?:们)?(?:有|一共|总共|共|大概|差不多|得有|起码|至少)*(${CN_COUNT})(多|几|来|余)?(?:个|名|位|号)(?!月|多月|半月|钟|小时|星期|礼拜|年头)`,
+  "g",
+);
+// "二三十", "四五十", "两三百": two neighbouring digits before 十/百, a spoken range of tens or hundreds.
+const TENS_RANGE = /^([一二两三四五六七八九])([二三四五六七八九])(十|百)$/;
 // "七八个人", "十七八个": two neighbouring digits are a range.
 const NEIGHBOUR_RANGE = /([一二三四五六七八九]?十)?([一二三四五六七八九])([二三四五六七八九])(?:个|名)/g;
 // "几百号人", "好几十个工人": a rough size, kept as a range.
@@ -87,8 +94,25 @@ function plausible(h: HeadcountReading): boolean {
   return h.min >= 1 && h.min <= HEADCOUNT_MAX;
 }
 
+/** "二三十" → 20–30, "两三百" → 200–300; null for any other count. */
+export function tensRange(raw: string): HeadcountReading | null {
+  const m = TENS_RANGE.exec(raw);
+  if (!m) return null;
+  const low = parseNumeral(m[1] ?? "");
+  const high = parseNumeral(m[2] ?? "");
+  if (low === null || high !== low + 1) return null;
+  const unit = m[3] === "百" ? 100 : 10;
+  return { min: low * unit, max: high * unit };
+}
+
 function addCount(found: HeadcountReading[], raw: string | undefined, fuzzy: string | undefined): void {
   if (!raw) return;
+  // "二三十个人": a range, not the 25 between its ends.
+  const spoken = tensRange(raw);
+  if (spoken !== null) {
+    if (plausible(spoken)) found.push(spoken);
+    return;
+  }
   const value = parseNumeral(raw);
   if (value === null || !Number.isInteger(value)) return;
   const reading = rangeOf(value, fuzzy);
@@ -115,6 +139,9 @@ function chineseCounts(text: string, found: HeadcountReading[]): void {
     // "一个人大概七千": one person's share, followed by its figure.
     if (m[1] === "一" && SHARE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
     addCount(found, m[1], m[2]);
+  }
+  for (const m of allMatches(NOUN_THEN_COUNT, text)) {
+    if (!TWO_DIGITS.test(m[1] ?? "")) addCount(found, m[1], m[2]);
   }
   for (const m of allMatches(TEAM_HAS, text)) {
     if (!TWO_DIGITS.test(m[1] ?? "")) addCount(found, m[1], m[2]);

@@ -77,6 +77,26 @@ describe("the answer to an officer's question", () => {
   });
 });
 
+describe("a question overtaken by the officer's next step", () => {
+  it("is not sent once the case is closed before the worker saw it; the closing notice is", () => {
+    const worker = new Worker(env.app, "overtaken");
+    const id = worker.files(STORY, { ownership: "soe" });
+    deliverWorkerNotices(env.app);
+    env.app.actions.askWorker({ caseId: id, question: "是同一个班组吗？", by: "孙杰", channel: "cli" });
+    env.app.actions.setStatus({ caseId: id, status: "resolved", by: "孙杰", channel: "cli", note: "recovered:48000;workersPaid:6" });
+    const waiting = env.app.outbox.due("local", env.clock.now(), 50).map((row) => row.messageKey);
+    expect(waiting).toContain("notify.resolved");
+    expect(waiting).not.toContain("notify.question");
+    // A question already seen is left as it was: only what never reached the worker is withdrawn.
+    const second = new Worker(env.app, "seen");
+    const other = second.files(STORY, { ownership: "soe" });
+    env.app.actions.askWorker({ caseId: other, question: "有考勤吗？", by: "孙杰", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    env.app.actions.setStatus({ caseId: other, status: "handling", by: "孙杰", channel: "cli" });
+    expect(env.app.actions.questionSeen(other, env.clock.now())).toBe(true);
+  });
+});
+
 describe("a phone number in the first message", () => {
   it("is the worker's when it stands after the worker's own words, even after a sum like 一万八", () => {
     const worker = new Worker(env.app, "first");

@@ -174,6 +174,11 @@ export class CaseActions {
           ? this.deadlines.onQuestionAnswered(row, change.status, at)
           : this.deadlines.onStatusChange(row, change.status, at, change.actorKind ?? "officer");
         this.ledger.updateStatus(row.id, change.status, at, dueAt);
+        // A question the worker has not seen yet, overtaken by the officer's next step (closed, referred,
+        // moved on): it is not sent, lest "请回复" arrive together with "已办结".
+        if (row.status === "awaiting_worker" && change.status !== "awaiting_worker" && !answerReturns) {
+          this.outbox.withdrawUndelivered(row.id, "notify.question", at);
+        }
         if (change.status === "accepted") this.ledger.setResponsibleOfficer(row.id, change.by);
         // 不属于欠薪: the officer's finding replaces the bot's reading; reports count it as what it is.
         const found = change.status === "referred" ? /^category:(\w+)/.exec(change.note ?? "")?.[1] : undefined;

@@ -98,6 +98,18 @@ export class Outbox {
 
   private latestOfKind: { get(values: { caseId: string; messageKey: string }): { deliveredAt: number | null } | undefined } | undefined;
 
+  /**
+   * A notice overtaken before it reached anyone (an officer's question, then the case closed): never sent.
+   * It stays in the table, parked and marked, so that the record shows it was withdrawn, not lost.
+   */
+  withdrawUndelivered(caseId: string, messageKey: string, now: number): number {
+    return this.db
+      .update(outbox)
+      .set({ nextAttemptAt: Number.MAX_SAFE_INTEGER, lastError: `withdrawn at ${new Date(now).toISOString()}: overtaken by a later step` })
+      .where(and(eq(outbox.caseId, caseId), eq(outbox.messageKey, messageKey), isNull(outbox.deliveredAt)))
+      .run().changes;
+  }
+
   markDelivered(id: number, now: number): void {
     this.db.update(outbox).set({ deliveredAt: now, lastError: null }).where(eq(outbox.id, id)).run();
   }

@@ -25,6 +25,9 @@ describe("classify", () => {
     expect(classOf("工资一直没法，老板说下个月一定法，已经说了三个月了，深圳南山区").category).toBe("wage_arrears");
     // Overtime not counted is a dispute about what is due (arbitration), not "not a labour problem".
     expect(classOf("加班费一直不给算，每个月加班100多个小时，深圳龙华富士康").category).toBe("labor_dispute");
+    // Basic pay said paid, and the worker's own question ("这算欠工资吗") is no wage owed: overtime is for arbitration.
+    expect(classOf("厂里每天让我们加班到晚上十点 加班费一直不给算 基本工资倒是发了 这算欠工资吗").category).toBe("labor_dispute");
+    expect(classOf("老板欠我三个月工资 加班费也没算 这算欠工资吗").category).toBe("wage_arrears");
     expect(classOf("房东扣了我的押金").category).toBe("not_labor");
   });
   it("building a school for the government is construction with government money, and the government is not the employer", () => {

@@ -185,3 +185,21 @@ describe("the whole story sent again where the project is asked", () => {
     expect(worker.last?.expecting).toBe("confirm");
   });
 });
+
+describe("a sector, a kind of works and overtime, as a later review found them", () => {
+  it("reads a logistics firm in 苏州工业园区 as services: the 工业园区 is the district's name", () => {
+    expect(readMessage("我在苏州工业园区的一个物流公司上班 两个月工资没发 一万二").sector).toBe("services");
+    expect(readMessage("我在工业园的电子厂上班 工资没发").sector).toBe("manufacturing");
+  });
+
+  it("takes the kind of works from '不晓得叫啥 就是修路的' at the site question, over a guessed 房建", () => {
+    const worker = new Worker(env.app, "road");
+    worker.says("在武汉蔡甸区中建三局的工地干活 欠我两万");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("不晓得叫啥 就是修路的");
+    expect(worker.heard).toContain("记下了：工程类型 → 公路、桥梁、铁路");
+    expect(draftOf(worker).projectKind).toBe("transport");
+    const id = worker.presses("confirm").caseId!;
+    expect(JSON.stringify(env.app.ledger.find(id)?.route)).toContain("transport");
+  });
+});

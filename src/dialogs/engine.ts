@@ -725,6 +725,16 @@ export class DialogEngine {
           draft.narrative.push(text);
           turn.say(this.changedLine(turn, draft, "employer", true));
         }
+        // "不晓得叫啥 就是修路的": no name, but the kind of works, which replaces a guessed 房建.
+        if (expecting === "project" && draft.projectKindGuessed && !draft.settled.includes("projectKind")) {
+          const kind = this.read(text).projectKind;
+          if (kind !== null && kind !== draft.facts.projectKind) {
+            draft.facts.projectKind = kind;
+            draft.projectKindGuessed = false;
+            draft.narrative.push(text);
+            turn.say(this.changedLine(turn, draft, "projectKind", true));
+          }
+        }
         this.settleUnknown(turn, draft, expecting);
         return;
       }

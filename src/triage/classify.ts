@@ -18,7 +18,7 @@ const WAGES_NAMED_OWED = new RegExp(
 /** Someone owed named as the writer or the workers ("欠我两万", "不给我们"): not a business's money. */
 const WORKERS_OWED = /(?:欠|拖欠|拖了|不给|没给|没发|不发)(?:了)?(?:我|俺|我们|俺们|咱们|工人|大家)/;
 /** Words of money still owed, left after "工资倒是没欠" is taken out (then that phrase was no denial). */
-const STILL_OWED = /没发|没给(?![^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不给(?![^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不发|拖|欠(?!条)|还差|少发|扣着|扣了|一分没/;
+const STILL_OWED = /没发|没给(?!算|[^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不给(?!算|[^，,。\s]{0,3}(?:[交缴]|补偿|赔偿|经济补偿))|不发|拖|欠(?!条)|还差|少发|扣着|扣了|一分没/;
 /**
  * "工资倒是没欠", "工资是按时发的", "工资结清了": wages said NOT to be owed. Taken out of the text before
  * the owed patterns are tried (their 欠 would otherwise be read as arrears).
@@ -96,6 +96,8 @@ const NOT_LABOR =
   /中介费|介绍费|报名费|买的|买了|网购|商家|退款|退货|客服|店铺|淘宝|京东|拼多多|抖音上|快递丢|诈骗|被骗|拉黑|骗子|房租|房东|借钱|借款|贷款|网贷|消费|refund|scam|landlord|loan|purchase/i;
 const WORK = /工资|工钱|薪|结账|结钱|打工|上班|干活|做嘢|返工|开工|出粮|老细|人工|干完|装修|跟着[^。]{0,6}干|工地|老板|公司|厂|工头|班组|工人|农民工|干了|辞职|离职|辞退|开除|解雇|裁员|员工|加班|修路|施工|外卖|骑手|送餐|跑单|配送|快递员|送快递|派件|网约车|滴滴司机|货拉拉|保姆|家政|雇主|站长|wages?|salary|factory|worked|work as|working|cleaner|worker|boss|employer|company|job|overtime|\bpay\b|manager|station|shift|rider|driver/i;
 
+// "这算欠工资吗": the worker's question names wages, but says nothing is owed besides the overtime.
+const ASKS_IF_ARREARS = /(?:这|这个|这样)?(?:算不算|算)(?:是)?(?:欠|拖欠)(?:工资|薪)(?:吗|么|嘛|不)?/g;
 const OVERTIME_UNCOUNTED = /(?:加班费|加班工资|加班)[^。!?！？]{0,12}(?:没算|不算|算错|少算|没有算|不给算|怎么算)/;
 const WAGES_NAMED = /工资|工钱|薪水|底薪/;
 const COMPENSATION = /经济补偿|赔偿金|N\+1|n\+1|双倍工资|双倍补偿|开除|辞退|severance/;
@@ -116,7 +118,9 @@ const EMPLOYED_BY = /老板|包工|工头|班组|公司|厂|单位|领班|站长
 
 const reason = (key: string, params?: Reason["params"]): Reason => (params ? { key: `triage:reason.${key}`, params } : { key: `triage:reason.${key}` });
 
-function decide(fullText: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+function decide(written: string, reading: MessageReading): { category: Category; reasons: Reason[] } {
+  // The worker's own question ("这算欠工资吗") is no evidence of what is owed.
+  const fullText = written.includes("算") ? written.replace(ASKS_IF_ARREARS, "，") : written;
   // Wages said to be paid are not evidence of arrears ("工资倒是没欠，社保没交") — unless money is still
   // said to be owed besides ("工资结清了一部分，还差8000没给").
   const stripped = fullText.includes("工") || fullText.includes("欠") || /wage|salary/i.test(fullText) ? fullText.replace(WAGES_NOT_OWED, "，") : fullText;

@@ -3,6 +3,7 @@
 import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
 import type { Ownership, ProjectKind, Sector } from "../domain.js";
 import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
+import { nameBeforeClause } from "../triage/name-tail.js";
 import { normalize } from "../triage/normalize.js";
 import { bareAnswer, SELF_CORRECTION_TAIL } from "./input-guard.js";
 
@@ -128,7 +129,7 @@ const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|�
 
 const PEOPLE_COUNT = /^(?:我们|俺们|咱们)?[\d一二两俩仨三四五六七八九十百几多来]+(?:个|名|位|号)?(?:人|工人|工友|兄弟|师傅)?(?:[，,\s].*)?$/;
 
-const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
+const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
 // "胡老六 真名不知道": the name he goes by is the name; that the real one is not known is an aside.
 // "螺蛳湾那边的保利工地 叫什么不清楚": the place described, its name not known — the description is kept.
 const DESCRIBED_NAME_UNKNOWN = /[\s，,]+(?:具体)?(?:叫什么|叫啥|名字)(?:名字)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)[了。.!！]*$/u;
@@ -162,6 +163,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   const unsure = HEDGE_TAIL.exec(name);
   if (unsure && unsure.index > 0) name = name.slice(0, unsure.index).replace(/[吗吧嘛]?[？?]*$/u, "").trim();
   name = name.replace(HEDGE_HEAD, "");
+  // "浪莎针织还是啥", "鑫达电子老板是台湾人", "绿城物业 在那个泉城花园小区": the name, not the clause after it.
+  name = nameBeforeClause(name);
   const surname = SURNAME_WITH_ROLE.exec(name);
   // "雇主姓张": a household is named 姓张的雇主, not 张雇主 as a boss is 张老板.
   if (surname) {

@@ -1,6 +1,8 @@
 // The dialog engine: platform-independent. In: who wrote and what (text, a choice, an attachment).
 // Out: replies, the expected answer, the case logged or shown, effects. The session, the case and
 // its ledger events are written in one transaction, so a crash leaves either all or nothing.
+import { whereAfterName } from "../triage/name-tail.js";
+import { voiceTypingFixed } from "../triage/normalize.js";
 import type { Locale } from "../config.js";
 import { SUPPORTED_LOCALES } from "../config.js";
 import { formatCaseId } from "../cases/case-id.js";
@@ -73,6 +75,8 @@ import {
   IMPATIENT,
   LANGUAGE_ASKED,
   LEAD_NAMED,
+  GOES_BY,
+  WORKPLACE_NAMED,
   LEAD_ROLE_IN_PIECE,
   NAMES_UNKNOWN,
   ONLY_ME,
@@ -132,6 +136,8 @@ const ABOUT_A_FIGURE = /说错|写错|不对|其实|不是|更正|[\d一二两�
 const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headcount"];
 /** A site or workplace spoken of, named or not. */
 const SITE_WORD = /工地|小区|项目|厂|店|公司/;
+// "厂名", "店名": the name of the workplace, which off a site is often the firm that owes.
+const WORKPLACE_NAME_WORD = /厂名|厂子名|店名|厂的名字|店的名字/;
 /** How long a cancelled draft can be brought back by a change of mind. */
 const CANCELLED_KEPT_MS = 24 * 3_600_000;
 /** The care said first, by what the worker spoke of doing. */
@@ -377,7 +383,9 @@ export class DialogEngine {
       this.repeatQuestion(turn);
       return;
     }
-    let text = guarded.text;
+    // "老版", "包工投", "公资": voice input's spellings of the role and pay words are read as those words
+    // by every pattern of the dialog, as by the reader (and kept so in the worker's words).
+    let text = voiceTypingFixed(guarded.text);
     const command = parseCommand(text);
     // The answer to an officer's question is for one message only; a command cancels it.
     const answering = turn.session.answeringCaseId;
@@ -630,11 +638,14 @@ export class DialogEngine {
       const had = new Set(FACT_NAMES.filter((fact) => hasFact(draft.facts, fact)));
       if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
         turn.say(this.changedLine(turn, draft, correction.fact, !had.has(correction.fact)));
+        // "不对 一共三万六 老板是李总": every part is applied, or the worker is told which one was not.
+        const missed: FactName[] = [];
         for (const further of correction.more) {
           if (further.valueText && this.applyAnswer(turn, draft, further.fact, further.valueText, false)) {
             turn.append(this.changedLine(turn, draft, further.fact, !had.has(further.fact)));
-          }
+          } else if (!missed.includes(further.fact)) missed.push(further.fact);
         }
+        if (missed.length > 0) turn.append(turn.t("intake.correctionPartMissed", { facts: missed.map((fact) => factLabel(turn.t, fact, draft)).join("、") }));
         // "包工头叫马有才 我电话是137…": the worker's own number, said with the name.
         const own = ownLabelledPhoneIn(text);
         if (own && draft.facts.phone !== own && !correction.more.some((m) => m.fact === "phone")) {
@@ -852,6 +863,20 @@ export class DialogEngine {
     // "不对，是在新乡县的工地": the site is the same; where it is was wrong.
     if (cue.fact === "project" && placeNamed && valueText && GENERIC_SITE.test(this.withoutPlace(valueText))) {
       return { fact: "place", valueText, more };
+    }
+    // "厂名不对 是浪莎针织" where the firm that owes is "浪莎针织还是啥": the name shown as 欠钱的一方 is the one
+    // meant, unless a workplace of its own is on the summary.
+    const firm = facts.employer;
+    if (
+      cue.fact === "project" &&
+      facts.project === null &&
+      valueText !== null &&
+      firm !== null &&
+      WORKPLACE_NAME_WORD.test(text) &&
+      personNameAt(firm) !== firm &&
+      (firm.includes(valueText) || valueText.includes(firm) || firm.slice(0, 2) === valueText.slice(0, 2))
+    ) {
+      return { fact: "employer", valueText, more };
     }
     if (cue.fact) return { fact: cue.fact, valueText, more };
     if (placeNamed) return { fact: "place", valueText, more };
@@ -1685,6 +1710,18 @@ export class DialogEngine {
         return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
       }
       case "employer": {
+        // "老板姓王 叫啥不晓得 大家都喊他王总": the name the workers call him is the one to record.
+        const goesBy = GOES_BY.exec(text)?.[1];
+        if (goesBy && parseNameAnswer(goesBy).ok) return settle(parseNameAnswer(goesBy), (value) => (facts.employer = value));
+        // "店名叫东北人家 老板是个女的姓韩": the shop stays, as the workplace; its boss is who owes.
+        const shop = WORKPLACE_NAMED.exec(text)?.[1];
+        const boss = shop ? LEAD_NAMED.exec(text) : null;
+        if (shop && boss && parseNameAnswer(shop).ok) {
+          facts.employer = leadNamed(boss);
+          if (facts.project === null) facts.project = shop;
+          draft.settled = draft.settled.filter((name) => name !== "employer" && name !== "project");
+          return true;
+        }
         // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
         const surname = isDontKnow(text) && !lead ? SURNAME_ONLY.exec(text) : null;
@@ -1697,6 +1734,9 @@ export class DialogEngine {
           }
           return true;
         }
+        // "绿城物业 在那个泉城花园小区": where the firm had the worker work is the workplace.
+        const workedAt = whereAfterName(text);
+        if (workedAt !== null && facts.project === null && parseNameAnswer(workedAt).ok && this.read(workedAt).place.status === "none") facts.project = workedAt;
         return settle(parseNameAnswer(leadingName(text) ?? text), (value) => {
           // "湘里人家", then "老板姓黄": the business stays, as the workplace; its boss is who owes.
           const business = facts.employer;

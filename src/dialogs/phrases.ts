@@ -82,7 +82,13 @@ export function leadNamed(lead: RegExpExecArray): string {
 }
 // "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
 export const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
-export const LEAD_NAMED = /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)\s?(姓|叫|名叫|是)\s?([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+// "老板是个女的姓韩": what the boss is like may come before the surname ("个女" is no name).
+export const LEAD_NAMED =
+  /(包工头|工头|老板|项目经理|经理|班长|班组长|负责人|队长)\s?(?:是(?:个|一个)?(?:女的|男的|女人|男人|老头|老太太)[，,\s]*)?(姓|叫|名叫|是)\s?(?!个|一个)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+// "老板姓王 叫啥不晓得 大家都喊他王总": the name he goes by.
+export const GOES_BY = /(?:叫他|喊他|叫她|喊她|称他|称呼他)\s*([\u4e00-\u9fff]{2,4}?)(?=$|[，,。！!\s的])/;
+// "店名叫东北人家 老板是个女的姓韩": the workplace named in an answer about who owes.
+export const WORKPLACE_NAMED = /(?:店名|厂名|店|厂|饭店|餐馆)(?:字)?(?:叫|叫做|名叫|是)\s*([^，,。！!？?\s]{2,12})(?=$|[，,。！!\s])/;
 export const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 /** What a photo of evidence is called when its caption only names it. */
 export const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;

@@ -4,6 +4,7 @@ import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
 import { allMatches } from "./matches.js";
 import { personNameAt, SURNAMES } from "./person-names.js";
+import { nameBeforeClause } from "./name-tail.js";
 import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 const COMPANY_SUFFIX =
@@ -149,7 +150,8 @@ function findCompanies(text: string): Candidate[] {
   }
   // "公司叫星橙广告", "厂叫明视光学": whatever follows 叫 is the name.
   for (const m of allMatches(NAMED_AFTER_JIAO, text)) {
-    const name = m[1] ?? "";
+    // "厂名叫鑫达电子老板是台湾人": the name stops where the clause about its boss begins.
+    const name = nameBeforeClause(m[1] ?? "");
     // "公司是李强的" names its owner; "物业公司叫金管家" names the company, though 金 is a surname.
     if (personNameAt(name) === name && !/叫|名叫|叫做/.test(m[0])) continue;
     // "厂是国企": what kind of firm, not its name; "厂名叫什么来着": a name not yet remembered.

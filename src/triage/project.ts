@@ -22,6 +22,8 @@ const GENERIC_KIND = /site|project|building/;
 // "老板说等项目": a clause about the project, not its name.
 const CLAUSE = /[说等欠给要]/;
 
+const FIRM_WORD_AFTER = /^(?:物业|公司|集团|地产|置业|房产|中介|劳务|建设|建工|装饰)/;
+
 const DOING = /^(?:盖|建|修|搞|干|做)/;
 // "修实验小学新校区": the work done before the name (建 stays: 建业, 建发 begin names).
 const DOING_BEFORE_NAME = /^(?:盖|修|搞|干|做)(?=.{3})/;
@@ -108,7 +110,10 @@ function unquotedProject(text: string): string | null {
     // The name runs to the end of the last project word of the chunk ("碧桂园凤凰城三期").
     let end = -1;
     PROJECT_END.lastIndex = 0;
-    for (let m = PROJECT_END.exec(chunk.text); m !== null; m = PROJECT_END.exec(chunk.text)) end = m.index + m[0].length;
+    for (let m = PROJECT_END.exec(chunk.text); m !== null; m = PROJECT_END.exec(chunk.text)) {
+      // "绿城物业", "万科地产": a firm whose name holds a project word is no site.
+      if (!FIRM_WORD_AFTER.test(chunk.text.slice(m.index + m[0].length))) end = m.index + m[0].length;
+    }
     if (end < 0) continue;
     const name = cleanName(chunk.text.slice(0, end));
     if (name) return name;

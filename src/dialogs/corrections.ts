@@ -102,6 +102,8 @@ function clauseStatement(clause: string): Correction | null {
       if (fact === "employer") value = value?.replace(/^(?:个|一个)?(?:女的|男的|女人|男人|老头|老太太)[，,\s]*(?=姓)/, "");
     }
     if (!value || STORY.test(value) || /不是/.test(value)) return null;
+    // "项目叫什么他也说不清 就是…": a name not known is no correction; the answer is read as such.
+    if ((fact === "employer" || fact === "project") && /^(?:什么|啥)/.test(value)) return null;
     // "钱是六个人": a count where the sum's word stood is the count.
     if (fact === "amount" && factOfValue(value) === "headcount") return { fact: "headcount", valueText: value };
     // Money, people and phones are known by their form: "钱是老板的" is no amount.

@@ -75,6 +75,7 @@ import {
   IMPATIENT,
   LANGUAGE_ASKED,
   LEAD_NAMED,
+  NAME_THEN_ROLE,
   GOES_BY,
   WORKPLACE_NAMED,
   LEAD_ROLE_IN_PIECE,
@@ -958,6 +959,14 @@ export class DialogEngine {
       startedAt: turn.now,
     };
     this.fillFromReading(draft, reading);
+    // "还是周红兵那个包工头 昆山花桥 绿地云都会": the names of the worker's own earlier complaint, told again,
+    // are known — not asked for a second time (the summary then asks whether it is the same matter).
+    for (const row of this.ledger.listByFiler(turn.userKey, 5)) {
+      for (const fact of ["employer", "project"] as const) {
+        const named = row[fact];
+        if (draft.facts[fact] === null && named !== null && named.length >= 2 && text.includes(named)) draft.facts[fact] = named;
+      }
+    }
     // "在昆明五华区 不是五华 是盘龙区", "老板是张三 不对 是李四", "owes me 12000, sorry I mean 15000": the
     // story puts itself right; the value it ends with stands.
     for (const corrected of selfCorrections(text)) {
@@ -1054,8 +1063,11 @@ export class DialogEngine {
     }
     // "项目经理姓孙" at the project question: who is behind it, not the project's name.
     const lead = expecting !== "employer" ? LEAD_NAMED.exec(text) : null;
-    if (lead && filled.length === 0) {
-      draft.facts.employer = leadNamed(lead);
+    // "老周 包工头" at the project question: who owes, said with his role.
+    const namedLead = expecting !== "employer" && !lead ? NAME_THEN_ROLE.exec(text.trim())?.[1] : undefined;
+    const leadName = lead ? leadNamed(lead) : namedLead !== undefined && personNameAt(namedLead) === namedLead ? namedLead : null;
+    if (leadName !== null && filled.length === 0) {
+      draft.facts.employer = leadName;
       draft.settled = draft.settled.filter((fact) => fact !== "employer");
       filled.push("employer");
       // "工地叫万科城 老板叫周强 欠我一万八": the rest of what it says is kept too, the name asked first.
@@ -1734,6 +1746,8 @@ export class DialogEngine {
           }
           return true;
         }
+        // "Ele.me station at Zhujiang New Town, manager is called Xiao Liu": the platform and station stay.
+        if (facts.project === null && facts.sector === "platform") facts.project = readWorkplace(text);
         // "绿城物业 在那个泉城花园小区": where the firm had the worker work is the workplace.
         const workedAt = whereAfterName(text);
         if (workedAt !== null && facts.project === null && parseNameAnswer(workedAt).ok && this.read(workedAt).place.status === "none") facts.project = workedAt;

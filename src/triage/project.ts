@@ -144,9 +144,18 @@ const STATION_NAMED = /(?:站点|配送站|网点)(?:是|叫|在)?[:：\s]*([\u4
 // "配送站", "美团的站": the kind of station, not its name ("望京站" is one).
 const STATION_GENERIC = /^(?:[一这那该]个?)?(?:配送|快递|外卖|美团|饿了么|蜂鸟|顺丰|中通|圆通|韵达|申通|京东)?的?(?:站|网点)$/;
 
+// The platform a rider works through: "美团的站点扣了我…" names no station, but the platform is kept.
+const PLATFORM = /美团|饿了么|蜂鸟|闪送|达达|京东到家|顺丰同城|货拉拉|滴滴|\b(?:Ele\.?me|Meituan|Didi)\b/i;
+// "Ele.me station at Zhujiang New Town": the station by where it is.
+const EN_STATION_AT = /\bstation (?:at|in) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3})/;
+
 export function readWorkplace(text: string): string | null {
+  const platform = PLATFORM.exec(text)?.[0];
   const station = STATION_NAMED.exec(text)?.[1];
-  if (station && !STATION_GENERIC.test(station)) return station;
+  if (station && !STATION_GENERIC.test(station)) return platform && !station.includes(platform) ? `${platform} ${station}` : station;
+  const stationAt = EN_STATION_AT.exec(text)?.[1];
+  if (stationAt) return platform ? `${platform} ${stationAt} station` : `${stationAt} station`;
+  if (platform) return platform;
   // "之前在富士康干过，现在在昆山的电子厂": the workplace of now, not of before.
   let found: string | undefined;
   for (const m of text.matchAll(WORKPLACE)) {

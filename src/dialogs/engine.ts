@@ -36,6 +36,7 @@ import {
   factsToAsk,
   FACT_NAMES,
   hasFact,
+  isPerson,
   nextMissingFact,
   type FactName,
 } from "./facts.js";
@@ -46,7 +47,7 @@ import { readShares } from "../triage/shares.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
-import { readWorkplace } from "../triage/project.js";
+import { isBarePlatform, readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
@@ -1719,18 +1720,25 @@ export class DialogEngine {
           }
         }
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
-        return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
+        // "簇桥站" after "美团": the station, with the platform already told.
+        const platform = isBarePlatform(facts.project) ? facts.project : null;
+        // "我说了啊 站长小胡": the person who owes, told again, names no workplace; it stays as known.
+        if (facts.employer !== null && facts.employer.length >= 2 && isPerson(facts.employer) && text.includes(facts.employer) && !SITE_WORD.test(text)) {
+          if (!draft.settled.includes("project")) draft.settled.push("project");
+          return true;
+        }
+        return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = platform !== null && !value.includes(platform) ? `${platform} ${value}` : value));
       }
       case "employer": {
         // "老板姓王 叫啥不晓得 大家都喊他王总": the name the workers call him is the one to record.
         const goesBy = GOES_BY.exec(text)?.[1];
         if (goesBy && parseNameAnswer(goesBy).ok) return settle(parseNameAnswer(goesBy), (value) => (facts.employer = value));
         // "店名叫东北人家 老板是个女的姓韩": the shop stays, as the workplace; its boss is who owes.
-        const shop = WORKPLACE_NAMED.exec(text)?.[1];
-        const boss = shop ? LEAD_NAMED.exec(text) : null;
-        if (shop && boss && parseNameAnswer(shop).ok) {
+        const shop = parseNameAnswer(WORKPLACE_NAMED.exec(text)?.[1] ?? "");
+        const boss = shop.ok ? LEAD_NAMED.exec(text) : null;
+        if (shop.ok && boss) {
           facts.employer = leadNamed(boss);
-          if (facts.project === null) facts.project = shop;
+          if (facts.project === null) facts.project = shop.value;
           draft.settled = draft.settled.filter((name) => name !== "employer" && name !== "project");
           return true;
         }

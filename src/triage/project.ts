@@ -149,6 +149,13 @@ const PLATFORM = /美团|饿了么|蜂鸟|闪送|达达|京东到家|顺丰同�
 // "Ele.me station at Zhujiang New Town": the station by where it is.
 const EN_STATION_AT = /\bstation (?:at|in) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3})/;
 
+const BARE_PLATFORM = new RegExp(`^(?:${PLATFORM.source})$`, "i");
+
+/** "美团": a platform named without its station. */
+export function isBarePlatform(name: string | null): boolean {
+  return name !== null && BARE_PLATFORM.test(name);
+}
+
 export function readWorkplace(text: string): string | null {
   const platform = PLATFORM.exec(text)?.[0];
   const station = STATION_NAMED.exec(text)?.[1];

@@ -556,7 +556,7 @@ describe("a rider's station and the agency that pays", () => {
   it("are both kept", () => {
     const worker = new Worker(env.app, "rider");
     worker.says("我在北京朝阳区送美团外卖 站点 望京站 代理商叫北京众包速达 欠我两个月配送费9000");
-    expect(worker.heard).toContain("平台/站点：望京站");
+    expect(worker.heard).toContain("平台/站点：美团 望京站");
     expect(worker.heard).toContain("欠钱的一方：众包速达");
   });
 });

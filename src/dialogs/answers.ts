@@ -4,6 +4,7 @@ import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, PROJECT_KINDS, SECTORS } fr
 import type { Ownership, ProjectKind, Sector } from "../domain.js";
 import { tensRange } from "../triage/headcount.js";
 import { parseNumeral as parseNumberWords } from "../triage/numerals.js";
+import { nameBeforeClause } from "../triage/name-tail.js";
 import { normalize } from "../triage/normalize.js";
 import { bareAnswer, SELF_CORRECTION_TAIL } from "./input-guard.js";
 
@@ -172,7 +173,7 @@ const FIGURE = /[\d一二两三四五六七八九十百千万]+(?:万|千|块|�
 
 const PEOPLE_COUNT = /^(?:我们|俺们|咱们)?[\d一二两俩仨三四五六七八九十百几多来]+(?:个|名|位|号)?(?:人|工人|工友|兄弟|师傅)?(?:[，,\s].*)?$/;
 
-const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
+const ALREADY_SAID = "(?:我|俺)?(?:刚才|刚刚|刚|已经|之前|前面|上面|一开始|开头|早)?(?:就|都|不是)?(?:说|讲|写|告诉你|发)(?:过)?了(?:的|嘛|啊|呀|吗)?";
 // "胡老六 真名不知道": the name he goes by is the name; that the real one is not known is an aside.
 // "螺蛳湾那边的保利工地 叫什么不清楚": the place described, its name not known — the description is kept.
 const DESCRIBED_NAME_UNKNOWN = /[\s，,]+(?:具体)?(?:叫什么|叫啥|名字)(?:名字)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)[了。.!！]*$/u;
@@ -184,8 +185,16 @@ const SPACED_CHARACTERS = /^\p{Script=Han}(?:\s+\p{Script=Han}){1,3}$/u;
 
 const BARE_REFERENCE = /^(?:那个|这个|那|这)?(?:他|她|人|老板|包工头|工头|老板娘|公司|厂|工地)$/;
 
+const NAME_UNKNOWN_THEN_DESCRIBED =
+  /^(?:项目|工地|厂|店|公司)?(?:的)?(?:名字)?(?:叫(?:什么|啥)|名字)(?:名字)?[^，,\s]{0,6}?(?:不知道|不清楚|说不清|不晓得|不记得|记不清)(?:楚)?[了啊呀]?[\s，,]+(?:就是|反正是|是|在)?(\S.*)$/u;
+// "人家家里": someone's home, no name to find it by.
+const SOMEONES_HOME = /^(?:人家|别人)家里?$/u;
+const PRIVATE_HOME_HEAD = /^(?:就是|是|在)?(?:人家|别人|客户|户主|雇主|东家)家里[\s，,]+(?=\S{2})/u;
+const ASIDE_AFTER_NAME = /(?<=\S{2})[\s，,]+(?:是)?(?:(?:[\u4e00-\u9fff]{2,4}人)|(?:包工头|工头|老板|班长|班组长|队长|带班的?))$/u;
+const OVER_THERE_INSIDE = /(?<=\p{Script=Han}{2})(?:那边|这边|那块|那一块|附近)(?:的|一个|那个)?(?=\p{Script=Han}{2})/u;
+
 // "老板姓刘": a surname with its role is how workers name a boss they know only so.
-const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘|站长|厂长|店长|主管|雇主|东家)?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
+const SURNAME_WITH_ROLE = /^(?:(老板|包工头|工头|班长|队长|经理|老板娘|站长|厂长|店长|主管|雇主|东家|户主|房东)?\s?(?:他|她)?姓)([\u4e00-\u9fff])(?:的)?$/;
 
 // Words no firm's or person's name is made of ("Li Ming", "Hengli Electronics" pass).
 const ENGLISH_SENTENCE_WORD =
@@ -206,11 +215,22 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   const unsure = HEDGE_TAIL.exec(name);
   if (unsure && unsure.index > 0) name = name.slice(0, unsure.index).replace(/[吗吧嘛]?[？?]*$/u, "").trim();
   name = name.replace(HEDGE_HEAD, "");
+  // "项目叫什么他也说不清 就是松江新城那边的安置房": the name not known, then what it is.
+  const described = NAME_UNKNOWN_THEN_DESCRIBED.exec(name)?.[1];
+  if (described) name = described.trim();
+  // "就是人家家里 梅溪湖那边一个小区": a private home names nothing; what follows does.
+  name = name.replace(PRIVATE_HOME_HEAD, "");
+  // "浪莎针织还是啥", "鑫达电子老板是台湾人", "绿城物业 在那个泉城花园小区": the name, not the clause after it.
+  name = nameBeforeClause(name);
+  // "姓蒋 安徽人", "老周 包工头": where he is from, or his role, said after the name.
+  name = name.replace(ASIDE_AFTER_NAME, "");
+  // "松江新城那边的安置房": the words for "over there" are no part of a name.
+  name = name.replace(OVER_THERE_INSIDE, "");
   const surname = SURNAME_WITH_ROLE.exec(name);
   // "雇主姓张": a household is named 姓张的雇主, not 张雇主 as a boss is 张老板.
   if (surname) {
     const role = surname[1] ?? "老板";
-    return { ok: true, value: role === "雇主" || role === "东家" ? `姓${surname[2]}的${role}` : `${surname[2]}${role}` };
+    return { ok: true, value: role === "雇主" || role === "东家" || role === "户主" || role === "房东" ? `姓${surname[2]}的${role}` : `${surname[2]}${role}` };
   }
   if (isQuestionToBot(name) && !NAME_ENDING.test(name)) return fail("nameUnreadable");
   // "是一个叫启航教育的": the name, without the 的 that closes the phrase.
@@ -222,7 +242,7 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   if (BARE_REFERENCE.test(name) || BARE_REFERENCE.test((name.split(/[，,\s]/)[0] ?? "").replace(/^(?:就是|还是|就)/, ""))) return fail("nameUnreadable");
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
-  if (letters < 2 || NOT_A_NAME.test(name) || JUST_ME.test(name) || SENTENCE.test(name) || SELF_DESCRIBED.test(name)) return fail("nameUnreadable");
+  if (letters < 2 || NOT_A_NAME.test(name) || SOMEONES_HOME.test(name) || JUST_ME.test(name) || SENTENCE.test(name) || SELF_DESCRIBED.test(name)) return fail("nameUnreadable");
   // "any news?", "what happens next": English words of a sentence, where a name was asked.
   if (!/\p{Script=Han}/u.test(name) && ENGLISH_SENTENCE_WORD.test(name)) return fail("nameUnreadable");
   // "一天两百，干了一个月", "欠了三万": figures of pay or time are not a name.

@@ -9,7 +9,8 @@ const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
   ["project", /(干活的地方|上班的地方|工作的地方|平台\/站点|站点名|厂名|店名|workplace|platform \/ station)/i],
   ["amount", /(金额|钱数|数目|欠款|欠的钱|工钱|工资数|多少钱|总数|^钱|amount|sum)/i],
   ["headcount", /(人数|几个人|多少人|人头|^人(?:不对|错了)|headcount|number of (people|workers))/i],
-  ["employer", /(公司名?|老板|包工头|单位|用工方|劳务|employer|company|boss)/i],
+  // "欠钱的是中铁": the summary's own words for it (欠钱的一方); "欠的钱" is the sum.
+  ["employer", /(公司名?|老板|包工头|单位|用工方|劳务|欠钱的|欠我钱的|欠工资的|employer|company|boss)/i],
   // "工程类型不对 是高铁": the kind of project, not its name; before "project", whose word 工程 it holds.
   ["projectKind", /(工程类型|工程类别|工程种类|项目类型|什么工程|kind of (?:project|work)|type of (?:project|work))/i],
   ["ownership", /(投资方|谁投资|投资的|出资|ownership|funded by|who (?:paid|funds))/i],
@@ -21,7 +22,7 @@ const FACT_WORDS: ReadonlyArray<[FactName, RegExp]> = [
 ];
 
 const CORRECTION_CUE =
-  /(不对|错了|写错|打错|搞错|弄错|有误|更正|纠正|改成|改为|改一下|应该是|其实是|不是.{0,12}是|是.{1,12}不是|is wrong|wrong|should be|change|correct(ion)?|^no[,，\s]|\bnot\s|actually)/i;
+  /(不对|错了|写错|打错|搞错|弄错|有误|更正|纠正|改成|改为|改一下|去掉|删掉|应该是|其实是|不是.{0,12}是|不叫.{0,12}(?:是|叫)|是.{1,12}不是|is wrong|wrong|should be|change|correct(ion)?|^no[,，\s]|\bnot\s|actually)/i;
 
 /** Where the new value starts: after the last "是/为/改成/:" of the sentence. */
 // English words whole only: the "to" of "in total" starts no value.
@@ -43,6 +44,8 @@ const STATEMENTS: ReadonlyArray<[FactName, RegExp]> = [
   ["employer", /^(?:我的?|我们的?)?(?:老板|包工头|工头|公司|单位|用工单位|用工方)(?:的?名字|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["project", /^(?:项目|工地|工程)(?:的?名字|名称|名)?(?:是|叫|叫做)\s*(.+)$/],
   ["employer", /^(?:是|就是)?([^，,。]{2,30}?)欠(?:的|我的|我们的)(?:钱|工资|工钱)?$/],
+  // "欠钱的是鑫达电子厂": who owes, in the summary's words.
+  ["employer", /^(?:欠钱的|欠我钱的|欠工资的|欠我工资的)(?:一方|人|单位)?(?:是|就是)\s*(.+)$/],
   ["employer", /^(?:the |my |our )?(?:boss|employer|company|contractor|foreman)(?:'s name)?(?: is| was| is called| is named)\s+(.+)$/i],
   ["project", /^(?:the )?(?:project|site|workplace)(?:'s name)?(?: is| was| is called)\s+(.+)$/i],
   ["headcount", /^(?:there (?:were|are) |we are |we were )(\d+(?: of us| people| workers)?)$/i],
@@ -61,8 +64,10 @@ const UNSURE = /什么|啥|来着|[？?]/;
 const CLAUSE_FACTS: ReadonlyArray<[FactName, RegExp]> = [
   ["amount", /^(?:金额|钱数|欠款|欠的钱|工钱|工资|钱|总数|一共)/],
   ["headcount", /^(?:人数|人)/],
-  ["employer", /^(?:老板|包工头|工头|公司|单位|用工单位)/],
+  ["employer", /^(?:老板|包工头|工头|公司|单位|用工单位|欠钱的一方|欠钱的|欠我钱的)/],
   ["project", /^(?:项目|工地|工程)/],
+  // "店名叫东北人家 老板是个女的姓韩": the workplace's name, beside who owes.
+  ["project", /^(?:厂名|店名|厂子的?名字|店的名字|厂的名字)/],
   ["place", /^(?:地点|地方|地址)/],
   ["phone", /^(?:电话|手机|手机号)/],
 ];
@@ -84,15 +89,23 @@ function clauseStatement(clause: string): Correction | null {
   for (const [fact, word] of CLAUSE_FACTS) {
     const named = word.exec(clause.trim());
     if (!named) continue;
-    let value = CLAUSE_VALUE.exec(clause.trim().slice(named[0].length))?.[1]?.trim();
+    const rest = clause.trim().slice(named[0].length);
+    // "人数十来个": a figure's word and its figure, with no 是 between.
+    let value = CLAUSE_VALUE.exec(rest)?.[1]?.trim() ?? (fact === "amount" || fact === "headcount" ? rest.trim() : undefined);
     // "中建七局 刘建国只是包工头": a name ends where the next words begin.
     if (value && (fact === "employer" || fact === "project")) {
       // "中建七局 刘建国只是包工头": the name ends where an aside begins; "碧桂园 凤凰城三期" is one name.
       const aside = /^(\S+)\s+(\S.*)$/.exec(value);
       if (aside && NAME_ASIDE.test(aside[2] ?? "")) value = aside[1];
       value = value?.replace(RELATION_PREFIX, "").trim();
+      // "老板是个女的姓韩": what the boss is like goes; the surname is how the worker names her.
+      if (fact === "employer") value = value?.replace(/^(?:个|一个)?(?:女的|男的|女人|男人|老头|老太太)[，,\s]*(?=姓)/, "");
     }
     if (!value || STORY.test(value) || /不是/.test(value)) return null;
+    // "项目叫什么他也说不清 就是…": a name not known is no correction; the answer is read as such.
+    if ((fact === "employer" || fact === "project") && /^(?:什么|啥)/.test(value)) return null;
+    // "钱是六个人": a count where the sum's word stood is the count.
+    if (fact === "amount" && factOfValue(value) === "headcount") return { fact: "headcount", valueText: value };
     // Money, people and phones are known by their form: "钱是老板的" is no amount.
     if ((fact === "amount" || fact === "headcount" || fact === "phone") && factOfValue(value) !== fact) return null;
     return { fact, valueText: value };
@@ -104,7 +117,9 @@ function clauseStatement(clause: string): Correction | null {
  * Separates the parts of one correction that carries several facts ("是3个人，一共1万5"); voice input
  * leaves spaces where a comma was ("钱是三万五 人是六个", "钱说错了 是三万八 地方也错了 是卫滨区").
  */
-const CLAUSE_BREAK = /[，,；;]\s*|\s+(?=(?:金额|钱数|欠款|钱|人数|人|老板|包工头|工头|公司|单位|项目|工地|工程|地点|地方|地址|电话|手机)(?:也|说|写|打|搞|弄)?(?:错了|不对|应该是|其实是|是|为|叫|[:：]))/;
+// "钱是六个人一共三万五": the count, then the sum, in one breath.
+const CLAUSE_BREAK =
+  /[，,；;]\s*|\s+(?=(?:金额|钱数|欠款|钱|人数|人|老板|包工头|工头|公司|单位|项目|工地|工程|地点|地方|地址|电话|手机|欠钱的一方|欠钱的)(?:也|说|写|打|搞|弄)?(?:错了|不对|应该是|其实是|是|为|叫|[:：]))|\s+(?=(?:人数|金额|钱数|欠款)[\d一二两三四五六七八九十几])|(?<=[\d一二两三四五六七八九十几来多][个名位]人?)(?=一共|总共)/;
 
 export interface Correction {
   fact: FactName;

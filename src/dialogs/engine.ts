@@ -1,6 +1,8 @@
 // The dialog engine: platform-independent. In: who wrote and what (text, a choice, an attachment).
 // Out: replies, the expected answer, the case logged or shown, effects. The session, the case and
 // its ledger events are written in one transaction, so a crash leaves either all or nothing.
+import { whereAfterName } from "../triage/name-tail.js";
+import { voiceTypingFixed } from "../triage/normalize.js";
 import type { Locale } from "../config.js";
 import { SUPPORTED_LOCALES } from "../config.js";
 import { formatCaseId } from "../cases/case-id.js";
@@ -34,6 +36,7 @@ import {
   factsToAsk,
   FACT_NAMES,
   hasFact,
+  isPerson,
   nextMissingFact,
   type FactName,
 } from "./facts.js";
@@ -44,7 +47,7 @@ import { readShares } from "../triage/shares.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
-import { readWorkplace } from "../triage/project.js";
+import { isBarePlatform, readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfNonLabourDebt, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
@@ -75,6 +78,9 @@ import {
   IMPATIENT,
   LANGUAGE_ASKED,
   LEAD_NAMED,
+  NAME_THEN_ROLE,
+  GOES_BY,
+  WORKPLACE_NAMED,
   LEAD_ROLE_IN_PIECE,
   NAMES_UNKNOWN,
   NO_NAME_AT_ALL,
@@ -138,6 +144,8 @@ const SAID_BACK: readonly FactName[] = ["project", "employer", "amount", "headco
 const COUNT_CHARACTER = /[\d一二两俩仨三四五六七八九十百几]/;
 /** A site or workplace spoken of, named or not. */
 const SITE_WORD = /工地|小区|项目|厂|店|公司/;
+// "厂名", "店名": the name of the workplace, which off a site is often the firm that owes.
+const WORKPLACE_NAME_WORD = /厂名|厂子名|店名|厂的名字|店的名字/;
 /** How long a cancelled draft can be brought back by a change of mind. */
 const CANCELLED_KEPT_MS = 24 * 3_600_000;
 /** The care said first, by what the worker spoke of doing. */
@@ -385,7 +393,9 @@ export class DialogEngine {
       this.repeatQuestion(turn);
       return;
     }
-    let text = guarded.text;
+    // "老版", "包工投", "公资": voice input's spellings of the role and pay words are read as those words
+    // by every pattern of the dialog, as by the reader (and kept so in the worker's words).
+    let text = voiceTypingFixed(guarded.text);
     const command = parseCommand(text);
     // The answer to an officer's question is for one message only; a command cancels it.
     const answering = turn.session.answeringCaseId;
@@ -645,11 +655,14 @@ export class DialogEngine {
       const had = new Set(FACT_NAMES.filter((fact) => hasFact(draft.facts, fact)));
       if (correction.valueText && this.applyAnswer(turn, draft, correction.fact, correction.valueText, true)) {
         turn.say(this.changedLine(turn, draft, correction.fact, !had.has(correction.fact)));
+        // "不对 一共三万六 老板是李总": every part is applied, or the worker is told which one was not.
+        const missed: FactName[] = [];
         for (const further of correction.more) {
           if (further.valueText && this.applyAnswer(turn, draft, further.fact, further.valueText, false)) {
             turn.append(this.changedLine(turn, draft, further.fact, !had.has(further.fact)));
-          }
+          } else if (!missed.includes(further.fact)) missed.push(further.fact);
         }
+        if (missed.length > 0) turn.append(turn.t("intake.correctionPartMissed", { facts: missed.map((fact) => factLabel(turn.t, fact, draft)).join("、") }));
         // "包工头叫马有才 我电话是137…": the worker's own number, said with the name.
         const own = ownLabelledPhoneIn(text);
         if (own && draft.facts.phone !== own && !correction.more.some((m) => m.fact === "phone")) {
@@ -905,6 +918,20 @@ export class DialogEngine {
     if (cue.fact === "project" && placeNamed && valueText && GENERIC_SITE.test(this.withoutPlace(valueText))) {
       return { fact: "place", valueText, more };
     }
+    // "厂名不对 是浪莎针织" where the firm that owes is "浪莎针织还是啥": the name shown as 欠钱的一方 is the one
+    // meant, unless a workplace of its own is on the summary.
+    const firm = facts.employer;
+    if (
+      cue.fact === "project" &&
+      facts.project === null &&
+      valueText !== null &&
+      firm !== null &&
+      WORKPLACE_NAME_WORD.test(text) &&
+      personNameAt(firm) !== firm &&
+      (firm.includes(valueText) || valueText.includes(firm) || firm.slice(0, 2) === valueText.slice(0, 2))
+    ) {
+      return { fact: "employer", valueText, more };
+    }
     if (cue.fact) return { fact: cue.fact, valueText, more };
     if (placeNamed) return { fact: "place", valueText, more };
     // "机构叫 新东方 不是 是 新航道": the name put right is the one just read before the cue.
@@ -985,6 +1012,14 @@ export class DialogEngine {
       startedAt: turn.now,
     };
     this.fillFromReading(draft, reading);
+    // "还是周红兵那个包工头 昆山花桥 绿地云都会": the names of the worker's own earlier complaint, told again,
+    // are known — not asked for a second time (the summary then asks whether it is the same matter).
+    for (const row of this.ledger.listByFiler(turn.userKey, 5)) {
+      for (const fact of ["employer", "project"] as const) {
+        const named = row[fact];
+        if (draft.facts[fact] === null && named !== null && named.length >= 2 && text.includes(named)) draft.facts[fact] = named;
+      }
+    }
     // "在昆明五华区 不是五华 是盘龙区", "老板是张三 不对 是李四", "owes me 12000, sorry I mean 15000": the
     // story puts itself right; the value it ends with stands.
     for (const corrected of selfCorrections(text)) {
@@ -1081,8 +1116,11 @@ export class DialogEngine {
     }
     // "项目经理姓孙" at the project question: who is behind it, not the project's name.
     const lead = expecting !== "employer" ? LEAD_NAMED.exec(text) : null;
-    if (lead && filled.length === 0) {
-      draft.facts.employer = leadNamed(lead);
+    // "老周 包工头" at the project question: who owes, said with his role.
+    const namedLead = expecting !== "employer" && !lead ? NAME_THEN_ROLE.exec(text.trim())?.[1] : undefined;
+    const leadName = lead ? leadNamed(lead) : namedLead !== undefined && personNameAt(namedLead) === namedLead ? namedLead : null;
+    if (leadName !== null && filled.length === 0) {
+      draft.facts.employer = leadName;
       draft.settled = draft.settled.filter((fact) => fact !== "employer");
       filled.push("employer");
       // "工地叫万科城 老板叫周强 欠我一万八": the rest of what it says is kept too, the name asked first.
@@ -1761,9 +1799,28 @@ export class DialogEngine {
           }
         }
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
-        return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = value));
+        // "簇桥站" after "美团": the station, with the platform already told.
+        const platform = isBarePlatform(facts.project) ? facts.project : null;
+        // "我说了啊 站长小胡": the person who owes, told again, names no workplace; it stays as known.
+        if (facts.employer !== null && facts.employer.length >= 2 && isPerson(facts.employer) && text.includes(facts.employer) && !SITE_WORD.test(text)) {
+          if (!draft.settled.includes("project")) draft.settled.push("project");
+          return true;
+        }
+        return settle(parseNameAnswer(workplaceOf(text) ?? leadingName(text) ?? text), (value) => (facts.project = platform !== null && !value.includes(platform) ? `${platform} ${value}` : value));
       }
       case "employer": {
+        // "老板姓王 叫啥不晓得 大家都喊他王总": the name the workers call him is the one to record.
+        const goesBy = GOES_BY.exec(text)?.[1];
+        if (goesBy && parseNameAnswer(goesBy).ok) return settle(parseNameAnswer(goesBy), (value) => (facts.employer = value));
+        // "店名叫东北人家 老板是个女的姓韩": the shop stays, as the workplace; its boss is who owes.
+        const shop = parseNameAnswer(WORKPLACE_NAMED.exec(text)?.[1] ?? "");
+        const boss = shop.ok ? LEAD_NAMED.exec(text) : null;
+        if (shop.ok && boss) {
+          facts.employer = leadNamed(boss);
+          if (facts.project === null) facts.project = shop.value;
+          draft.settled = draft.settled.filter((name) => name !== "employer" && name !== "project");
+          return true;
+        }
         // "厂名不记得了 老板姓韩": the name not known is the factory's; the boss is named.
         const lead = isDontKnow(text) ? LEAD_NAMED.exec(text) : null;
         const surname = isDontKnow(text) && !lead ? SURNAME_ONLY.exec(text) : null;
@@ -1776,6 +1833,11 @@ export class DialogEngine {
           }
           return true;
         }
+        // "Ele.me station at Zhujiang New Town, manager is called Xiao Liu": the platform and station stay.
+        if (facts.project === null && facts.sector === "platform") facts.project = readWorkplace(text);
+        // "绿城物业 在那个泉城花园小区": where the firm had the worker work is the workplace.
+        const workedAt = whereAfterName(text);
+        if (workedAt !== null && facts.project === null && parseNameAnswer(workedAt).ok && this.read(workedAt).place.status === "none") facts.project = workedAt;
         return settle(parseNameAnswer(leadingName(text) ?? text), (value) => {
           // "湘里人家", then "老板姓黄": the business stays, as the workplace; its boss is who owes.
           const business = facts.employer;

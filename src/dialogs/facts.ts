@@ -1,6 +1,7 @@
 // The facts of a complaint the dialog collects, and which are still missing.
 import { z } from "zod";
-import { personNameAt } from "../triage/person-names.js";
+import { personNameAt, SURNAMES } from "../triage/person-names.js";
+import { isBarePlatform } from "../triage/project.js";
 import { categorySchema, ownershipSchema, projectKindSchema, sectorSchema, type Category } from "../domain.js";
 
 export const FACT_NAMES = [
@@ -101,10 +102,13 @@ const WAGE_FACTS_OFF_SITE_EMPLOYER_FIRST: readonly FactName[] = ["place", "emplo
 // "院长", "园长", "校长": a title alone names no workplace one can find, as a person's name does not.
 const PERSON_BY_ROLE = /(?:老板|老板娘|包工头|工头|班长|队长|站长|厂长|店长|经理|主管|雇主|东家|姐|哥|叔|总|院长|园长|校长|所长|主任)$|^姓|^(?:mr|mrs|ms|miss|boss)\b/i;
 
+// "小胡": how a young station manager is called.
+const LITTLE_NAME = new RegExp(`^小[${SURNAMES}]$`);
+
 /** Whether an employer's name is a person's, whose workplace must then be asked to find them. */
 export function isPerson(employer: string): boolean {
   // "王强、刘军": two partners are people too.
-  return PERSON_BY_ROLE.test(employer) || employer.split("、").every((name) => personNameAt(name) === name);
+  return PERSON_BY_ROLE.test(employer) || LITTLE_NAME.test(employer) || employer.split("、").every((name) => personNameAt(name) === name);
 }
 
 export function factsToAsk(category: Category, facts: Facts): readonly FactName[] {
@@ -134,6 +138,11 @@ export function editableFacts(category: Category, facts: Facts): readonly FactNa
   );
 }
 
+/** "美团的站点扣了我…", the station manager named: the platform is kept, and which station is asked. */
+function stationNotNamed(facts: Facts, name: FactName): boolean {
+  return name === "project" && facts.sector === "platform" && isBarePlatform(facts.project) && facts.employer !== null && isPerson(facts.employer);
+}
+
 /** The next fact to ask, skipping those known, answered "don't know", or skipped. */
 export function nextMissingFact(
   category: Category,
@@ -141,7 +150,7 @@ export function nextMissingFact(
   settled: readonly FactName[],
 ): FactName | null {
   for (const name of factsToAsk(category, facts)) {
-    if (!hasFact(facts, name) && !settled.includes(name)) return name;
+    if ((!hasFact(facts, name) || stationNotNamed(facts, name)) && !settled.includes(name)) return name;
   }
   return null;
 }

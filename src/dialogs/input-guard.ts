@@ -50,9 +50,11 @@ const NAME_NOT_KNOWN_TAIL = /(?:我|俺)?(?:也|真|实在)?(?:不知道|不清�
 const NAME_NOT_KNOWN_ALONE = /^(?:具体)?(?:叫什么|叫啥|名字)(?:名字)?(?:我|俺)?(?:也)?(?:不知道|不清楚|不晓得|不记得)/u;
 // "没有项目 就是给他开车": a private driver has no project to name.
 const NO_PROJECT = /^(?:我|俺)?(?:们)?(?:没有|没|不是|不在)(?:什么)?(?:项目|工地|工程)(?:的|啊|呀)?(?:[，,。\s].{0,24})?$/u;
+// "没得名字" (dialect: it has no name); "一个厂房 叫什么产业园": a kind of place whose name is not known.
+const NO_NAME_SAID = /^(?:就是|也|它|这个|那个)?(?:没得|莫得|冇)(?:啥|什么)?名(?:字)?$|(?:^|[\s，,])(?:叫|是)(?:什么|啥)(?:什么|啥)?[\u4e00-\u9fff]{0,4}(?:园|厂|公司|小区|工地|项目|广场|大厦|店|城)$/u;
 export const isDontKnow = (text: string): boolean => {
   const bare = bareAnswer(text);
-  return DONT_KNOW.test(bare) || NAME_NOT_KNOWN_TAIL.test(bare) || NO_PROJECT.test(bare) || NAME_NOT_KNOWN_ALONE.test(bare);
+  return DONT_KNOW.test(bare) || NO_NAME_SAID.test(bare) || NAME_NOT_KNOWN_TAIL.test(bare) || NO_PROJECT.test(bare) || NAME_NOT_KNOWN_ALONE.test(bare);
 };
 // bareAnswer drops a leading 嗯 as filler: "嗯" alone is the whole answer.
 export const isYes = (text: string): boolean => YES.test(bareAnswer(text)) || YES.test(text.trim().replace(/[。！!.~～…\s]+$/u, ""));

@@ -95,8 +95,16 @@ export function leadNamed(lead: RegExpExecArray): string {
 }
 // "不知道 一个姓郭的", "不清楚 好像姓郭": the name not known, the surname given.
 export const SURNAME_ONLY = /(?:一个|好像|应该|可能|只知道)?姓([\u4e00-\u9fff])(?:的)?(?=$|[，,。！!\s的])/;
+// "老板是个女的姓韩": what the boss is like may come before the surname ("个女" is no name).
 // 老版, 包工投, 包公头: how voice input writes 老板 and 包工头.
-export const LEAD_NAMED = /(包工头|包工投|包公头|工头|老板|老版|项目经理|经理|班长|班组长|负责人|队长)\s?(姓|叫|名叫|是)\s?([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+export const LEAD_NAMED =
+  /(包工头|包工投|包公头|工头|老板|老版|项目经理|经理|班长|班组长|负责人|队长)\s?(?:是(?:个|一个)?(?:女的|男的|女人|男人|老头|老太太)[，,\s]*)?(姓|叫|名叫|是)\s?(?!个|一个)([\u4e00-\u9fff]{1,3}?)(?=$|[，,。！!\s的])/;
+// "老周 包工头", "张建军 是老板": the name, then the role it belongs to.
+export const NAME_THEN_ROLE = /^((?:老|小)?[\u4e00-\u9fff]{1,3}?)\s*(?:是|就是)?(?:我们的?)?(?:包工头|工头|老板|班长|班组长|带班的?)$/;
+// "老板姓王 叫啥不晓得 大家都喊他王总": the name he goes by.
+export const GOES_BY = /(?:叫他|喊他|叫她|喊她|称他|称呼他)\s*([\u4e00-\u9fff]{2,4}?)(?=$|[，,。！!\s的])/;
+// "店名叫东北人家 老板是个女的姓韩": the workplace named in an answer about who owes.
+export const WORKPLACE_NAMED = /(?:店名|厂名|店|厂|饭店|餐馆)(?:字)?(?:叫|叫做|名叫|是)\s*([^，,。！!？?\s]{2,12})(?=$|[，,。！!\s])/;
 export const THUMBS_UP = /^(?:👍|👌|🆗|✅|🙆)[\u{1F3FB}-\u{1F3FF}\uFE0F]*$/u;
 /** What a photo of evidence is called when its caption only names it. */
 export const EVIDENCE_LABEL = /欠条|借条|工资条|工资单|工资表|结算单|合同|考勤|打卡|聊天记录|截图|转账|收据|工牌|工作证|证据|照片|记录|payslip|contract|receipt|screenshot|iou/i;
@@ -193,7 +201,9 @@ export const EN_NAME_LEAD = /^(?:(?:it'?s|it is|this is|that'?s|that is|we call 
 export const NO_NAME_AT_ALL = /^(?:就是|它|这个|那个|工地|项目|厂|店)?(?:也)?(?:没有|没得|没|木有|冇)(?:啥|什么)?(?:名字|名儿|名称|名)?(?:的|啊|呀|哦|嘛)?[。.!！~～\s]*$/u;
 
 /** "修路的", "俺们是盖楼的", "干装修的": the trade or the kind of works, where a site's name was asked. */
-export const TRADE_ONLY_ANSWER = /^(?:是|就是|我们是|俺们是|我是|俺是)?(?:修|盖|建|干|做|搞|挖|铺|架)[\u4e00-\u9fff]{1,4}的(?:活)?[。!！]*$/;
+// "盖房子", "修路": the work and what is built, with no 的, is the trade too.
+export const TRADE_ONLY_ANSWER =
+  /^(?:是|就是|我们是|俺们是|我是|俺是|在)?(?:(?:修|盖|建|干|做|搞|挖|铺|架)[\u4e00-\u9fff]{1,4}的(?:活)?|(?:修|盖|建|挖|铺|架)(?:房子|房|楼|楼房|大楼|高楼|路|马路|公路|桥|厂房|隧道|水渠|管道|地基))[。!！]*$/;
 
 /** "不晓得在哪个区", "区不知道": the county not known, whatever city is named with it. */
 export const DISTRICT_UNKNOWN = /(?:不知道|不晓得|不清楚|不记得|记不清|说不清)[^，,。]{0,4}?(?:哪个|什么)?(?:区|县|区县)|(?:哪个|什么)?(?:区|县|区县)(?:我|俺)?(?:也)?(?:不知道|不晓得|不清楚|不记得|记不清)/;

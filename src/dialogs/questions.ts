@@ -1,5 +1,6 @@
 // The one short question the bot asks next, with buttons where the answer is closed.
 import { OWNERSHIPS, PROJECT_KINDS, SECTORS } from "../domain.js";
+import { isBarePlatform } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
 import { FACTS_WITHOUT_DONT_KNOW, OPTIONAL_FACTS, type FactName } from "./facts.js";
 import type { Draft } from "./session.js";
@@ -27,7 +28,8 @@ export function questionChoices(turn: Turn, fact: FactName, draft: Draft, coarse
     case "employer":
       // Off a building site the workplace is most often the employer ("富士康"): one tap. Not in a
       // family's home: "绿地小区" is where the nanny works, the family is who pays.
-      if (draft.facts.project && draft.facts.sector !== "construction" && !inFamilyHome(draft)) {
+      // A platform alone ("美团") is where the rider works, not who owes him: no button.
+      if (draft.facts.project && draft.facts.sector !== "construction" && !inFamilyHome(draft) && !isBarePlatform(draft.facts.project)) {
         choices.push({ id: "employer:workplace", label: draft.facts.project });
       }
       break;

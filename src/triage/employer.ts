@@ -4,6 +4,7 @@ import type { Sector } from "../domain.js";
 import { chunksOf, quotedNames } from "./chunks.js";
 import { allMatches } from "./matches.js";
 import { personNameAt, SURNAMES } from "./person-names.js";
+import { nameBeforeClause } from "./name-tail.js";
 import { leadingPlace, stripLeadingPlaces } from "./place-prefix.js";
 
 const COMPANY_SUFFIX =
@@ -52,6 +53,8 @@ const BARE_NAME_OWES = /(?:^|[\s，,。])([\u4e00-\u9fff]{2,3})[\s，,]*(?=欠|�
 // "包工头是河南周口的叫李红军": the role, where he is from, then his name.
 const ROLE_FROM_THEN_NAME = new RegExp(`(${LEAD_ROLES})是[^，,。！？!?\\s]{1,10}?的?人?[，,\\s]*叫([\\u4e00-\\u9fff]{2,3})`, "g");
 const PERSON_BEFORE_ROLE = new RegExp(`(?:一个)?叫([\\u4e00-\\u9fff]{2,3})的(?:${LEAD_ROLES})`, "g");
+// "还是周红兵那个包工头": the name, then "that" and the role.
+const NAME_THAT_ROLE = new RegExp(`([\\u4e00-\\u9fff]{2,3})(?:那个|这个)(${LEAD_ROLES})`, "g");
 const FOLLOW_PERSON = /(?:跟着?|给)([\u4e00-\u9fff]{2,4})(?=干|做)/g;
 // "名字叫宋光辉": a name given without a role word next to it.
 const NAMED_PERSON = /(?:名字叫|名叫|姓名是?)([\u4e00-\u9fff]{2,3})/g;
@@ -99,6 +102,8 @@ function companyCandidate(text: string, raw: string, start: number): Candidate |
   const before = text.slice(Math.max(0, start - 8), start);
   if (SELF_BEFORE.test(before)) return null;
   const name = stripLeadingPlaces(raw.replace(ROLE_PREFIX, ""), 2, isSpecificName);
+  // "给人家装修": "someone's" renovation, no firm.
+  if (/^(?:人家|别人|客户|户主)/.test(name)) return null;
   if (name.length < 2 || GENERIC_COMPANY.test(name) || NOT_A_NAME.test(name) || TRADE_ONLY.test(name) || SUFFIX_ONLY.test(name)) return null;
   // "万达广场装修": the work done at a building, not a company's name.
   if (WORK_AT_BUILDING.test(name)) return null;
@@ -149,7 +154,8 @@ function findCompanies(text: string): Candidate[] {
   }
   // "公司叫星橙广告", "厂叫明视光学": whatever follows 叫 is the name.
   for (const m of allMatches(NAMED_AFTER_JIAO, text)) {
-    const name = m[1] ?? "";
+    // "厂名叫鑫达电子老板是台湾人": the name stops where the clause about its boss begins.
+    const name = nameBeforeClause(m[1] ?? "");
     // "公司是李强的" names its owner; "物业公司叫金管家" names the company, though 金 is a surname.
     if (personNameAt(name) === name && !/叫|名叫|叫做/.test(m[0])) continue;
     // "厂是国企": what kind of firm, not its name; "厂名叫什么来着": a name not yet remembered.
@@ -251,6 +257,12 @@ function surnameOnly(text: string, at: number, role: string): string | null {
 }
 const CALLED_AFTER = /(?:都|大家)?(?:叫他|喊他|叫她|喊她|外号)/;
 
+// "站长叫小胡": 小 and the surname is how a young boss is called; after 叫 only ("小区", "小时" are words).
+const LITTLE_NAME = new RegExp(`^小[${SURNAMES}](?=$|[\\s，,。！!？?的欠说他她])`);
+function calledLittle(text: string, at: number, roleAndVerb: string): string | null {
+  return /(?:叫|是)$/.test(roleAndVerb) ? (LITTLE_NAME.exec(text.slice(at, at + 3))?.[0] ?? null) : null;
+}
+
 function findPersons(text: string, companies: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of allMatches(PERSON_AFTER_ROLE, text)) {
@@ -258,7 +270,7 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     const role = m[1] ?? "";
     // "包工头刘老板", "包工头是王总": a surname with a title is how the worker knows him.
     const titled = SURNAME_TITLE.exec(text.slice(at, at + 4))?.[0];
-    const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : (titled ?? personNameAt(text.slice(at, at + 4)));
+    const name = m[0].endsWith("姓") ? surnameOnly(text, at, role) : (titled ?? personNameAt(text.slice(at, at + 4)) ?? calledLittle(text, at, m[0]));
     // "老板莫得钱发" (dialect: has no money to pay): 莫 is a surname, but 莫得 is a verb.
     if (name && !/^[莫没]得/.test(name)) addPerson(out, text, companies, name, at, role);
   }
@@ -281,6 +293,13 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
     const raw = m[2] ?? "";
     const name = personNameAt(raw);
     if (name !== null) addPerson(out, text, companies, name, m.index + m[0].lastIndexOf(raw), m[1] ?? "");
+  }
+  for (const m of allMatches(NAME_THAT_ROLE, text)) {
+    const raw = m[1] ?? "";
+    // The name ends at 那个; it may start after a word of the sentence ("还是周红兵").
+    const before = text.slice(Math.max(0, m.index - 2), m.index + raw.length);
+    const name = [3, 2].map((n) => before.slice(-n)).find((tail) => personNameAt(tail) === tail);
+    if (name) addPerson(out, text, companies, name, m.index + raw.length - name.length, m[2] ?? "");
   }
   for (const m of allMatches(FOLLOW_PERSON, text)) {
     const raw = m[1] ?? "";

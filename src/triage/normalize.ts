@@ -97,7 +97,22 @@ export function normalize(text: string): string {
   if (out.includes("\u3000")) out = out.replace(IDEOGRAPHIC_SPACE, " ");
   // "12 thousand", "1.5 million", "3 wan": English magnitudes as the figures the readers know.
   if (ENGLISH_MAGNITUDE_HINT.test(out)) out = out.replace(ENGLISH_MAGNITUDE, (_, figure: string, word: string) => spelledOut(figure, word));
-  return out.replace(WHITESPACE_RUN, " ").trim();
+  return voiceTypingFixed(out.replace(WHITESPACE_RUN, " ").trim());
+}
+
+// Voice input writes the role and pay words with characters that sound the same: 老版 for 老板 (boss),
+// 包工投 / 包公头 for 包工头 (labour contractor), 公资 / 工滋 for 工资 (wages). Read as the words meant, so
+// that they are never taken for a name and every reader (roles, sums, kind of problem) knows them.
+// "老版本", "老版型" (an old version, an old cut) are words of their own, and so is 公资 (public capital)
+// unless pay follows ("公资三万", "公资没给").
+const VOICE_TYPED = /老[版扳](?![本型式])|包[工公][投偷透]|包公头|[公工][滋姿]|公资(?=[\s，,。!！?？]|$|[是没不拖欠一两三四五六七八九十\d还都也就给发结要的了呢啊])/g;
+const VOICE_TYPED_HINT = /[版扳投偷透公滋姿资]/;
+const MEANT: Record<string, string> = { 老: "老板", 包: "包工头" };
+
+/** The role and pay words that voice input misspells, as meant; everything else unchanged. */
+export function voiceTypingFixed(text: string): string {
+  if (!VOICE_TYPED_HINT.test(text)) return text;
+  return text.replace(VOICE_TYPED, (word) => (word === "工资" ? word : (MEANT[word.charAt(0)] ?? "工资")));
 }
 
 const ENGLISH_MAGNITUDE_HINT = /thousand|million|wan\b/i;

@@ -22,6 +22,8 @@ const GENERIC_KIND = /site|project|building/;
 // "老板说等项目": a clause about the project, not its name.
 const CLAUSE = /[说等欠给要]/;
 
+const FIRM_WORD_AFTER = /^(?:物业|公司|集团|地产|置业|房产|中介|劳务|建设|建工|装饰)/;
+
 const DOING = /^(?:盖|建|修|搞|干|做)/;
 // "修实验小学新校区": the work done before the name (建 stays: 建业, 建发 begin names).
 const DOING_BEFORE_NAME = /^(?:盖|修|搞|干|做)(?=.{3})/;
@@ -108,7 +110,10 @@ function unquotedProject(text: string): string | null {
     // The name runs to the end of the last project word of the chunk ("碧桂园凤凰城三期").
     let end = -1;
     PROJECT_END.lastIndex = 0;
-    for (let m = PROJECT_END.exec(chunk.text); m !== null; m = PROJECT_END.exec(chunk.text)) end = m.index + m[0].length;
+    for (let m = PROJECT_END.exec(chunk.text); m !== null; m = PROJECT_END.exec(chunk.text)) {
+      // "绿城物业", "万科地产": a firm whose name holds a project word is no site.
+      if (!FIRM_WORD_AFTER.test(chunk.text.slice(m.index + m[0].length))) end = m.index + m[0].length;
+    }
     if (end < 0) continue;
     const name = cleanName(chunk.text.slice(0, end));
     if (name) return name;
@@ -139,9 +144,25 @@ const STATION_NAMED = /(?:站点|配送站|网点)(?:是|叫|在)?[:：\s]*([\u4
 // "配送站", "美团的站": the kind of station, not its name ("望京站" is one).
 const STATION_GENERIC = /^(?:[一这那该]个?)?(?:配送|快递|外卖|美团|饿了么|蜂鸟|顺丰|中通|圆通|韵达|申通|京东)?的?(?:站|网点)$/;
 
+// The platform a rider works through: "美团的站点扣了我…" names no station, but the platform is kept.
+const PLATFORM = /美团|饿了么|蜂鸟|闪送|达达|京东到家|顺丰同城|货拉拉|滴滴|\b(?:Ele\.?me|Meituan|Didi)\b/i;
+// "Ele.me station at Zhujiang New Town": the station by where it is.
+const EN_STATION_AT = /\bstation (?:at|in) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3})/;
+
+const BARE_PLATFORM = new RegExp(`^(?:${PLATFORM.source})$`, "i");
+
+/** "美团": a platform named without its station. */
+export function isBarePlatform(name: string | null): boolean {
+  return name !== null && BARE_PLATFORM.test(name);
+}
+
 export function readWorkplace(text: string): string | null {
+  const platform = PLATFORM.exec(text)?.[0];
   const station = STATION_NAMED.exec(text)?.[1];
-  if (station && !STATION_GENERIC.test(station)) return station;
+  if (station && !STATION_GENERIC.test(station)) return platform && !station.includes(platform) ? `${platform} ${station}` : station;
+  const stationAt = EN_STATION_AT.exec(text)?.[1];
+  if (stationAt) return platform ? `${platform} ${stationAt} station` : `${stationAt} station`;
+  if (platform) return platform;
   // "之前在富士康干过，现在在昆山的电子厂": the workplace of now, not of before.
   let found: string | undefined;
   for (const m of text.matchAll(WORKPLACE)) {

@@ -70,9 +70,11 @@ describe("the worker's own sum, with the total unknown", () => {
     expect(reasonKeys(row)).toContain("triage:reason.amountOwnShare");
   });
 
+  // Overtime pay held back (没发), not merely left uncounted: arrears, so the sum is asked (uncounted overtime
+  // with basic pay paid is a labour dispute, test/classify.test.ts).
   it("asks whose ¥10,000 it is when forty to fifty share it, and marks the answer", () => {
     const worker = new Worker(env.app, "v4");
-    worker.says("厂里每天让我们加班到晚上十点 加班费一直不给算 基本工资倒是发了 在宁波北仑区 宁波恒达汽车配件有限公司");
+    worker.says("厂里每天让我们加班到晚上十点 加班工资一直没发 在宁波北仑区 宁波恒达汽车配件有限公司");
     answerClosedQuestions(worker);
     expect(worker.last?.expecting).toBe("amount");
     worker.says("加班费没算的大概一万多");
@@ -91,7 +93,7 @@ describe("the worker's own sum, with the total unknown", () => {
 
   it("reads 车间好几十个都一样 as a count, asks whose the sum is, and takes a closer count there", () => {
     const worker = new Worker(env.app, "v4b");
-    worker.says("厂里每天让我们加班到晚上十点 加班费一直不给算 基本工资倒是发了 在宁波北仑区 宁波恒达汽车配件有限公司");
+    worker.says("厂里每天让我们加班到晚上十点 加班工资一直没发 在宁波北仑区 宁波恒达汽车配件有限公司");
     answerClosedQuestions(worker);
     worker.says("加班费没算的大概一万多");
     worker.says("车间好几十个都一样");

@@ -245,9 +245,13 @@ describe("the CLI takes a handling record and a category by the names officers k
     const police = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "移送公安");
     expect(police.code, police.stderr).toBe(0);
     expect(t.restart().ledger.events(id).at(-1)).toMatchObject({ data: { note: "record:police" } });
-    const unknown = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
+    // 罚款 is a penalty (行政处罚决定, the campaign table's column 12).
+    const fined = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
+    expect(fined.code, fined.stderr).toBe(0);
+    expect(t.restart().ledger.events(id).at(-1)).toMatchObject({ data: { note: "record:penalty" } });
+    const unknown = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "开会");
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("case_opened（立案）、mediation（协调/调解）");
+    expect(unknown.stderr).toContain("case_opened（立案）、order（责令改正）");
   });
 
   it("an option of another action is refused, not dropped: handling --recovered records no money, handling --category no category", async () => {

@@ -56,14 +56,16 @@ describe("--record takes the other words for a handling (调解, 速裁, mediate
   it("an unknown handling is refused with what was typed and the valid ones, codes and names; nothing is written", { timeout: 60_000 }, async () => {
     const id = file(t, SMALL);
     const before = t.restart().ledger.events(id).length;
-    const refused = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "罚款");
+    const refused = await cli("case", "set-status", id, "handling", "--by", "李", "--record", "开会");
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("没有这种处理方式：罚款");
-    expect(refused.stderr).toContain("case_opened（立案）、mediation（协调/调解）、arbitration（仲裁/速裁）、police（移送公安）、advance（垫付）");
+    expect(refused.stderr).toContain("没有这种处理方式：开会");
+    expect(refused.stderr).toContain(
+      "case_opened（立案）、order（责令改正）、decision（行政处理决定）、penalty（行政处罚决定）、mediation（协调/调解）、arbitration（仲裁/速裁）、police（移送公安）、police_case（公安机关立案）、advance（垫付）",
+    );
     expect(t.restart().ledger.events(id)).toHaveLength(before);
-    const english = await cliOn(t, { DEFAULT_LOCALE: "en" })("case", "set-status", id, "handling", "--by", "Li", "--record", "fine");
+    const english = await cliOn(t, { DEFAULT_LOCALE: "en" })("case", "set-status", id, "handling", "--by", "Li", "--record", "lunch");
     expect(english.code).toBe(1);
-    expect(english.stderr).toContain("No such handling: fine.");
+    expect(english.stderr).toContain("No such handling: lunch.");
     expect(english.stderr).toContain("mediation (Mediation / mediate)");
   });
 });

@@ -174,7 +174,9 @@ describe("the campaign statistics table", () => {
     expect(sheet.getCell("J11").numFmt).toBe("0.00");
     expect(sheet.getCell("H11").numFmt).toBe("0.0000");
     // Columns the ledger cannot answer.
-    for (const address of ["C8", "D8", "E8", "I8", "K8", "L8", "M8", "N8", "P8", "C11", "P11"]) expect(v(address)).toBe("未采集");
+    for (const address of ["C8", "D8", "E8", "I8", "K8", "C11"]) expect(v(address)).toBe("未采集");
+    // 责令改正, 行政处理决定, 行政处罚决定, 公安机关立案: counted from the records; none in this ledger.
+    expect([v("L8"), v("M8"), v("N8"), v("P8"), v("P11")]).toEqual([0, 0, 0, 0, 0]);
     // 其他情况.
     expect(v("A13")).toBe("其他情况：");
     expect(String(v("A14"))).toContain("检查政府投资项目共____（未采集）个，查实存在欠薪项目1个（拖欠工资23.60万元，涉及0.0012万人）");
@@ -187,6 +189,24 @@ describe("the campaign statistics table", () => {
     expect(sheet.getCell("P14").master.address).toBe("A14");
   });
 
+  it("counts 责令改正, 行政处理决定, 行政处罚决定 and 公安机关立案 from the records, each also a case opened or a referral", () => {
+    const ordered = insert({ sector: "construction", workers: 6, amount: 60_000, division: "410702" });
+    handled(ordered, NOV_10 + DAY, "order", null);
+    act(ordered, NOV_10 + DAY + 3000, "handling", "record:decision");
+    act(ordered, NOV_10 + DAY + 4000, "handling", "record:penalty");
+    act(ordered, NOV_10 + DAY + 5000, "resolved", "recovered:60000;workersPaid:6");
+    const prosecuted = insert({ sector: "manufacturing", workers: 20, amount: 200_000, division: "410702" });
+    handled(prosecuted, NOV_10 + 2 * DAY, "police", null);
+    act(prosecuted, NOV_10 + 3 * DAY, "handling", "record:police_case");
+    // Before the period: not counted now.
+    const earlier = insert({ sector: "construction", workers: 2, amount: 20_000, division: "410702", at: OCT_10 });
+    handled(earlier, OCT_10 + DAY, "order", null);
+    const total = campaignStats(env.app.store, { from: Date.parse("2026-10-31T16:00:00Z"), to: Date.parse("2026-11-30T16:00:00Z"), division: "410702" }).rows.total;
+    expect(total).toMatchObject({ orders: 1, decisions: 1, penalties: 1, police: 1, policeCases: 1 });
+    // The ordered case was resolved after an order: 立案, not 非立案.
+    expect(total).toMatchObject({ opened: 1, nonCase: 0, workers: 6, amountYuan: 60_000 });
+  });
+
   it("counts every division without --division, and writes the same figures as CSV", async () => {
     knownLedger();
     const file = join(env.dir, "campaign.csv");
@@ -196,7 +216,7 @@ describe("the campaign statistics table", () => {
     const lines = text.slice(1).trim().split("\r\n").map((line) => line.split(","));
     const byLabel = (label: string) => lines.find((l) => l[0] === label)!;
     // With Chongqing's case: 2 opened, 22 workers, ¥298,000.
-    expect(byLabel("合计")).toEqual(["合计", "1", "未采集", "未采集", "未采集", "2", "2", "0.0022", "未采集", "29.80", "未采集", "未采集", "未采集", "未采集", "1", "未采集"]);
+    expect(byLabel("合计")).toEqual(["合计", "1", "未采集", "未采集", "未采集", "2", "2", "0.0022", "未采集", "29.80", "未采集", "0", "0", "0", "1", "0"]);
     expect(byLabel("工程建设领域").slice(5, 10)).toEqual(["2", "1", "0.0021", "未采集", "29.00"]);
     expect(byLabel("制造业").slice(5, 8)).toEqual(["0", "0", "0.0000"]);
     expect(lines.find((l) => l[0]?.startsWith("4 "))).toBeUndefined();

@@ -5,7 +5,9 @@ import type { TFunction } from "i18next";
 import { findAmountMentions } from "../triage/amounts.js";
 
 /** 记录处理方式: what was done on the way (立案, 协调, 仲裁, 移送公安, 垫付); the note "record:<kind>". */
-export const RECORD_KINDS = ["case_opened", "mediation", "arbitration", "police", "advance"] as const;
+// The campaign table's columns 10–12 and 14 (责令改正, 行政处理决定, 行政处罚决定, 公安机关立案) are
+// counted from these records; the first three follow a case opened (立案) and count as one for column 4.
+export const RECORD_KINDS = ["case_opened", "order", "decision", "penalty", "mediation", "arbitration", "police", "police_case", "advance"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
@@ -15,10 +17,14 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
  * desk's own names (slack:record.*) and the codes are read besides these.
  */
 export const RECORD_ALIASES: Readonly<Record<RecordKind, readonly string[]>> = {
-  case_opened: ["立案查处", "立案调查", "责令改正", "行政处理", "行政处理决定", "行政处罚", "行政处罚决定", "open a case", "opened", "enforcement", "enforcement case"],
+  case_opened: ["立案查处", "立案调查", "open a case", "opened", "enforcement", "enforcement case"],
+  order: ["责令改正", "责令改正通知书", "责令限期改正", "责令支付", "order to correct", "rectification order"],
+  decision: ["行政处理", "行政处理决定", "行政处理决定书", "处理决定", "administrative decision"],
+  penalty: ["行政处罚", "行政处罚决定", "行政处罚决定书", "处罚", "罚款", "administrative penalty", "fine"],
   mediation: ["调解", "和解", "协调处理", "调解协议", "和解协议", "mediate", "mediated", "coordination", "settlement"],
   arbitration: ["速裁", "劳动仲裁", "仲裁速裁", "fast-track arbitration", "arbitrated"],
-  police: ["移送", "移送公安机关", "公安", "报警", "拒不支付劳动报酬罪", "police referral", "referral to police", "referred to police"],
+  police: ["移送", "移送公安机关", "公安", "报警", "police referral", "referral to police", "referred to police"],
+  police_case: ["公安立案", "公安机关立案", "刑事立案", "拒不支付劳动报酬罪立案", "拒不支付劳动报酬罪", "police opened a case", "criminal case"],
   advance: ["垫付工资", "工资保证金", "应急周转金", "保证金垫付", "应急周转金垫付", "工资保证金垫付", "advance payment", "advanced"],
 };
 

@@ -22,11 +22,11 @@ export const CAMPAIGN_COLUMNS: { key: string; figure: (row: RowFigures) => Figur
   { key: "workersMigrant", figure: () => "notCollected" }, // 7 其中：农民工
   { key: "amount", figure: (r) => ({ value: r.amountYuan / 10_000, unit: "tenThousandYuan" }) }, // 8 金额合计
   { key: "amountMigrant", figure: () => "notCollected" }, // 9 其中：农民工
-  { key: "orders", figure: () => "notCollected" }, // 10 责令改正
-  { key: "decisions", figure: () => "notCollected" }, // 11 行政处理决定
-  { key: "penalties", figure: () => "notCollected" }, // 12 行政处罚决定
+  { key: "orders", figure: (r) => ({ value: r.orders, unit: "count" }) }, // 10 责令改正
+  { key: "decisions", figure: (r) => ({ value: r.decisions, unit: "count" }) }, // 11 行政处理决定
+  { key: "penalties", figure: (r) => ({ value: r.penalties, unit: "count" }) }, // 12 行政处罚决定
   { key: "police", figure: (r) => ({ value: r.police, unit: "count" }) }, // 13 移送公安机关
-  { key: "policeCases", figure: () => "notCollected" }, // 14 公安机关立案
+  { key: "policeCases", figure: (r) => ({ value: r.policeCases, unit: "count" }) }, // 14 公安机关立案
 ];
 
 /** First sheet row of the data rows (合计); the numbered columns start at column C. */

@@ -17,7 +17,7 @@ export function sectorRow(sector: string | null): Exclude<CampaignRow, "total"> 
 }
 
 export interface RowFigures {
-  /** 4. 解决欠薪问题数量 — 立案: resolved in the period, with a case opened (record:case_opened). */
+  /** 4. 解决欠薪问题数量 — 立案: resolved in the period, with a case opened (record:case_opened, or an order, decision or penalty, which follow one). */
   opened: number;
   /** 5. 通过协调等非立案方式解决: resolved in the period without a case opened. */
   nonCase: number;
@@ -25,8 +25,16 @@ export interface RowFigures {
   workers: number;
   /** 8. 解决欠薪问题涉及金额 (yuan; the table shows 万元): amount recovered, else amount owed. */
   amountYuan: number;
-  /** 13. 移送公安机关: cases referred to the police (record:police) in the period. */
+  /** 10. 责令改正: cases with an order to correct recorded in the period (record:order). */
+  orders: number;
+  /** 11. 行政处理决定 (record:decision) in the period. */
+  decisions: number;
+  /** 12. 行政处罚决定 (record:penalty) in the period. */
+  penalties: number;
+  /** 13. 移送公安机关: cases referred to the police (record:police, or police_case, which follows one) in the period. */
   police: number;
+  /** 14. 公安机关立案 (record:police_case) in the period. */
+  policeCases: number;
 }
 
 export interface CasesWorkersAmount {
@@ -60,7 +68,7 @@ export interface CampaignStats {
   };
 }
 
-const emptyRow = (): RowFigures => ({ opened: 0, nonCase: 0, workers: 0, amountYuan: 0, police: 0 });
+const emptyRow = (): RowFigures => ({ opened: 0, nonCase: 0, workers: 0, amountYuan: 0, orders: 0, decisions: 0, penalties: 0, police: 0, policeCases: 0 });
 const emptyCwa = (): CasesWorkersAmount => ({ cases: 0, workers: 0, amountYuan: 0 });
 
 // All in SQL, one pass: the status changes up to the end of the period, by case, from the covering
@@ -86,13 +94,21 @@ WITH w AS (
          MAX(CASE WHEN json_extract(data, '$.to') = 'reopened' THEN at END) AS reopenedAt,
          MAX(CASE WHEN json_extract(data, '$.to') = 'resolved' AND at < @from THEN at END) AS resolvedBefore,
          MAX(CASE WHEN json_extract(data, '$.to') = 'reopened' AND at < @from THEN at END) AS reopenedBefore,
+         -- 'record:police%' takes police_case too: a case the police opened was referred to them.
          MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:police%' THEN 1 ELSE 0 END) AS police,
-         MAX(CASE WHEN json_extract(data, '$.note') LIKE 'record:case_opened%' THEN 1 ELSE 0 END) AS opened,
+         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:police_case%' THEN 1 ELSE 0 END) AS policeCases,
+         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:order%' THEN 1 ELSE 0 END) AS orders,
+         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:decision%' THEN 1 ELSE 0 END) AS decisions,
+         MAX(CASE WHEN at >= @from AND json_extract(data, '$.note') LIKE 'record:penalty%' THEN 1 ELSE 0 END) AS penalties,
+         -- An order, a decision or a penalty follows a case opened (立案).
+         MAX(CASE WHEN json_extract(data, '$.note') LIKE 'record:case_opened%' OR json_extract(data, '$.note') LIKE 'record:order%'
+                    OR json_extract(data, '$.note') LIKE 'record:decision%' OR json_extract(data, '$.note') LIKE 'record:penalty%'
+                  THEN 1 ELSE 0 END) AS opened,
          MAX(CASE WHEN json_extract(data, '$.note') LIKE 'record:arbitration%' THEN 1 ELSE 0 END) AS arbitration
   FROM case_events
   WHERE type = 'status_changed' AND at < @to
   GROUP BY case_id
-  HAVING resolution IS NOT NULL OR police = 1
+  HAVING resolution IS NOT NULL OR police = 1 OR orders = 1 OR decisions = 1 OR penalties = 1
 ),
 f AS (
   SELECT c.sector AS sector,
@@ -107,6 +123,10 @@ f AS (
          w.opened AS opened,
          w.arbitration AS arbitration,
          w.police AS police,
+         w.policeCases AS policeCases,
+         w.orders AS orders,
+         w.decisions AS decisions,
+         w.penalties AS penalties,
          COALESCE(c.headcount_min, 0) AS owedWorkers,
          COALESCE(c.amount_yuan, 0) AS owedAmount,
          CASE WHEN instr(w.resolution, 'workersPaid:') > 0
@@ -127,7 +147,8 @@ f AS (
 d AS (
   -- Closed with nothing recovered (the employer gone, the claim dropped) is closed, not solved.
   SELECT MAX(sector) AS sector, MAX(resolved AND (recovered IS NULL OR recovered > 0)) AS resolved, MAX(opened) AS opened, MAX(arbitration) AS arbitration,
-         MAX(police) AS police, MAX(owedWorkers) AS owedWorkers, MAX(owedAmount) AS owedAmount,
+         MAX(police) AS police, MAX(policeCases) AS policeCases, MAX(orders) AS orders, MAX(decisions) AS decisions, MAX(penalties) AS penalties,
+         MAX(owedWorkers) AS owedWorkers, MAX(owedAmount) AS owedAmount,
          MAX(paidWorkers) AS paidWorkers, MAX(recovered) AS recovered
   FROM f
   GROUP BY CASE WHEN groupId IS NOT NULL AND owedWorkers > 1 AND owedAmount > 0 AND NOT separateClaim
@@ -139,6 +160,10 @@ SELECT sector,
        SUM(CASE WHEN resolved THEN COALESCE(paidWorkers, owedWorkers) ELSE 0 END) AS workers,
        SUM(CASE WHEN resolved THEN COALESCE(recovered, owedAmount) ELSE 0 END) AS amount,
        SUM(police) AS police,
+       SUM(policeCases) AS policeCases,
+       SUM(orders) AS orders,
+       SUM(decisions) AS decisions,
+       SUM(penalties) AS penalties,
        SUM(CASE WHEN police = 1 THEN owedWorkers ELSE 0 END) AS policeWorkers,
        SUM(CASE WHEN police = 1 THEN owedAmount ELSE 0 END) AS policeAmount,
        SUM(resolved AND arbitration) AS arbitration,
@@ -188,6 +213,10 @@ interface SectorSums {
   workers: number;
   amount: number;
   police: number;
+  policeCases: number;
+  orders: number;
+  decisions: number;
+  penalties: number;
   policeWorkers: number;
   policeAmount: number;
   arbitration: number;
@@ -209,6 +238,10 @@ export function campaignStats(store: Store, options: { from: number; to: number;
       target.workers += r.workers;
       target.amountYuan += r.amount;
       target.police += r.police;
+      target.policeCases += r.policeCases;
+      target.orders += r.orders;
+      target.decisions += r.decisions;
+      target.penalties += r.penalties;
     }
     if (r.sector === "platform") {
       platform.cases += r.opened + r.nonCase;

@@ -2,7 +2,7 @@
 // and the triage tools.
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
-import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
+import { allowedNext, CaseNotFoundError, mayMove, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { beyondClaim, lastRecordKind, moneyNews, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
@@ -357,10 +357,14 @@ export function buildProgram(): Command {
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
         let moveToJurisdiction: string | undefined;
+        let recorded: { recovered: number; workersPaid: number; claim: { amount: string; workers: number | string } } | undefined;
         let noteForWorker = options.tellWorker;
         let note = options.note?.trim() || undefined;
         // What the worker is told goes in their language.
         const filed = app.ledger.find(id);
+        // A step the case cannot take is refused before anything else is checked or said: figures
+        // printed as "recorded" and then refused read as a second record.
+        if (filed && !mayMove(filed.status as CaseStatus, status)) throw new StatusTransitionError(filed.status as CaseStatus, status);
         const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
         // The officer's own words reach the worker as written (nothing translates them): a worker who
         // writes English would get a question or a referral they cannot read. A Chinese name inside
@@ -412,11 +416,8 @@ export function buildProgram(): Command {
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
           noteForWorker = [moneyNews(tw, recovered), options.tellWorker ?? ""].filter(Boolean).join("\n");
-          process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
-          // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
-          // rest may go to court) but said, so that it is a choice and not a slip.
-          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
-          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
+          // Said once they are recorded (after the status change below), never before a refusal.
+          recorded = { recovered, workersPaid, claim };
         }
         if (options.record !== undefined) {
           const recordLabel = (kind: string) => `slack:record.${kind}`;
@@ -474,6 +475,14 @@ export function buildProgram(): Command {
                 noteForWorker,
                 moveToJurisdiction,
               });
+        if (recorded) {
+          const { recovered, workersPaid, claim } = recorded;
+          process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
+          // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
+          // rest may go to court) but said, so that it is a choice and not a slip.
+          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
+          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
+        }
         process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
       } catch (error) {
         process.exitCode = 1;

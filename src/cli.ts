@@ -10,7 +10,7 @@ import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
-import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
+import { CASE_STATUSES, caseStatusSchema, OPEN_STATUSES, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { caseIdArgument, positiveInteger } from "./cli-arguments.js";
 import { localizeCommanderErrors } from "./cli-errors.js";
@@ -21,6 +21,7 @@ import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { getI18n, translator } from "./i18n.js";
 import { Gazetteer } from "./routing/gazetteer.js";
+import { exampleCounty, readDivisionInput } from "./routing/division-input.js";
 import { Router } from "./routing/router.js";
 import { runTriage } from "./triage/triage-command.js";
 import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
@@ -158,6 +159,15 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
   return Array.isArray(reasons) && reasons.length > 0 ? renderReasons(t, reasons as Reason[]) : "-";
 }
 
+/**
+ * "受理决定 2026-12-07 23:59": the earliest deadline the desk owes on a case (cases.dueAt), named — the
+ * follow-up (回头看) is the bureau's own, not the desk's work. "-" when none is open.
+ */
+function nextDeadline(t: ReturnType<typeof translator>, app: App, caseId: string): string {
+  const next = app.actions.deadlines.openFor(caseId).find((deadline) => deadline.kind !== "follow_up");
+  return next ? t("cli.nextDue", { kind: t(`scheduler:kind.${next.kind}`), due: localTime(next.dueAt, app.config.TIME_ZONE) }) : "-";
+}
+
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const names = actorNames(app);
@@ -182,7 +192,7 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.phone")}: ${view.phone ?? "-"}`,
     `${t("fact.since")}: ${view.since ?? "-"}`,
     `${t("cli.narrative")}: ${view.narrative.replace(/\n/g, " / ")}`,
-    `${t("cli.due")}: ${view.dueAt ? localTime(view.dueAt, app.config.TIME_ZONE) : "-"}`,
+    `${t("cli.due")}: ${nextDeadline(t, app, view.id)}`,
     `${t("cli.evidence")}: ${view.evidence}`,
     `${t("cli.history")}:`,
     ...view.events.map((event) => {
@@ -297,14 +307,16 @@ export function buildProgram(): Command {
           return;
         }
         const now = app.clock.now();
+        if (rows.length > 0) process.stdout.write(`${t("cli.listHeader")}\n`);
         for (const row of rows) {
           // The desk that has it now (a transferred case shows where it went), else the place named.
           const desk = row.jurisdictionCode ? (app.gazetteer.byCode(row.jurisdictionCode)?.name ?? row.jurisdictionCode) : (row.divisionName ?? "-");
           // What a tired inspector scans the list for (the sum, the workers, major and collective cases, a
           // worker at risk, late ones): the same columns as Slack's /cases.
           const { amount, workers, markers, name } = caseLineColumns(t, app.ledger, row, now);
-          const flagged = markers ? `  ${markers}` : "";
-          process.stdout.write(`${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}${flagged}  ${desk}  ${name}\n`);
+          // Every column is there on every line ("-" when empty), so that the header names them.
+          const due = OPEN_STATUSES.includes(row.status as CaseStatus) ? nextDeadline(t, app, row.id) : "-";
+          process.stdout.write(`${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}  ${markers || "-"}  ${desk}  ${name}  ${due}\n`);
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
       } finally {
@@ -320,7 +332,7 @@ export function buildProgram(): Command {
     .requiredOption("--by <name>", "who acts (officer name)")
     .option("--note <text>", "note for the ledger, never sent to the worker — except with `awaiting_worker`, where it is the question to the worker; `reopened` needs it (the reason); `resolved` reads its figures from it")
     .option("--tell-worker <text>", "a sentence passed on to the worker (with `resolved`, after the sum recovered)")
-    .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
+    .option("--to <division>", "transferred: the county that takes the case, by its six-digit code or its name (江北区, 重庆江北区)")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
@@ -357,6 +369,7 @@ export function buildProgram(): Command {
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
         let moveToJurisdiction: string | undefined;
+        let transferNamed: { name: string; code: string } | undefined;
         let recorded: { recovered: number; workersPaid: number; claim: { amount: string; workers: number | string } } | undefined;
         let noteForWorker = options.tellWorker;
         let note = options.note?.trim() || undefined;
@@ -452,14 +465,29 @@ export function buildProgram(): Command {
           }
         }
         if (status === "transferred") {
-          const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
-          if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
-          if (!division) throw new InvalidArgumentError(t("cli.transferTargetUnknown", { code: options.to.trim() }));
+          // Examples cite a county near the case (its city, its province), not one of another province.
+          const near = filed?.jurisdictionCode ?? filed?.divisionCode ?? null;
+          const short = (d: { code: string; name: string } | undefined) => (d ? `${d.code}${t("punctuation.aside", { text: d.name })}` : "");
+          const typed = options.to?.trim() ?? "";
+          if (typed === "") throw new InvalidArgumentError(t("cli.transferTargetRequired", { example: short(exampleCounty(app.gazetteer, near)) }));
+          const read = readDivisionInput(app.gazetteer, typed, near);
+          const full = (d: { code: string }) => `${d.code}${t("punctuation.aside", { text: app.gazetteer.fullName(d.code) })}`;
+          if (read.kind === "unknown") {
+            const example = short(exampleCounty(app.gazetteer, near));
+            throw new InvalidArgumentError(/^\d+$/.test(typed) ? t("cli.transferTargetUnknown", { code: typed, example }) : t("cli.transferNameUnknown", { name: typed, example }));
+          }
           // A desk is a county (区县): a city or a province handles no case of its own.
-          if (division.level !== "county") throw new InvalidArgumentError(t("cli.transferNotCounty", { code: division.code, name: app.gazetteer.fullName(division.code) }));
+          if (read.kind === "notCounty") throw new InvalidArgumentError(t("cli.transferNotCounty", { code: read.code, name: read.name, example: short(read.example) }));
+          if (read.kind === "suggest") throw new InvalidArgumentError(t("cli.transferSuggest", { typed, candidate: app.gazetteer.fullName(read.division.code), code: read.division.code }));
+          if (read.kind === "several") {
+            throw new InvalidArgumentError(t("cli.transferSeveral", { typed, candidates: read.candidates.map(full).join(t("punctuation.enumeration")), code: read.candidates[0]!.code }));
+          }
+          const division = read.division;
           if (division.code === app.ledger.find(id)?.jurisdictionCode) {
             throw new InvalidArgumentError(t("cli.transferSameDesk", { name: app.gazetteer.fullName(division.code) }));
           }
+          // Found by its name: the officer sees which county it was.
+          if (read.lookedUp) transferNamed = { name: app.gazetteer.fullName(division.code), code: division.code };
           moveToJurisdiction = division.code;
           noteForWorker ??= tw("slack:worker.transferred", { division: app.gazetteer.fullName(division.code) });
         }
@@ -484,6 +512,7 @@ export function buildProgram(): Command {
           if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
         }
         process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
+        if (transferNamed) process.stdout.write(`${t("cli.transferredTo", transferNamed)}\n`);
       } catch (error) {
         process.exitCode = 1;
         if (error instanceof CaseNotFoundError) {

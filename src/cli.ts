@@ -189,6 +189,9 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.amount")}: ${view.amountYuan !== null && view.amountYuan !== undefined ? `¥${view.amountYuan.toLocaleString("en-US")}` : "-"}`,
     `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
     `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
+    // Both decide departments and the leader's report lines (政府投资、国企项目): shown to be checked.
+    `${t("fact.projectKind")}: ${view.projectKind ? t(`projectKind.${view.projectKind}`) : "-"}`,
+    `${t("fact.ownership")}: ${view.ownership ? t(`ownership.${view.ownership}`) : "-"}`,
     `${t("fact.phone")}: ${view.phone ?? "-"}`,
     `${t("fact.since")}: ${view.since ?? "-"}`,
     `${t("cli.narrative")}: ${view.narrative.replace(/\n/g, " / ")}`,

@@ -109,16 +109,16 @@ export class CaseLedger {
     this.db.update(cases).set({ phone, updatedAt: at }).where(eq(cases.id, id)).run();
   }
 
-  /** An officer's correction of the complaint's figures or names (更正), with the grouping keys that follow from the names. */
+  /** An officer's correction of the complaint's figures, names or kind of work (更正), with the grouping keys that follow from the names. */
   updateFacts(
     id: string,
-    facts: Pick<CaseRow, "amountYuan" | "headcountMin" | "headcountMax" | "employer" | "project" | "employerKey" | "projectKey">,
+    facts: Pick<CaseRow, "amountYuan" | "headcountMin" | "headcountMax" | "employer" | "project" | "employerKey" | "projectKey" | "sector" | "projectKind" | "ownership">,
     at: number,
   ): void {
-    const { amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey } = facts;
+    const { amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, sector, projectKind, ownership } = facts;
     this.db
       .update(cases)
-      .set({ amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, updatedAt: at })
+      .set({ amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, sector, projectKind, ownership, updatedAt: at })
       .where(eq(cases.id, id))
       .run();
   }

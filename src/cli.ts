@@ -279,9 +279,11 @@ export function buildProgram(): Command {
     .option("--open", "only cases still open")
     .option("--overdue", "only open cases past their deadline")
     .option("--division <code>", "only cases of this desk: a county's six-digit code, or a city's or province's (all desks under it)")
+    .option("--major", "only major cases (重大欠薪)")
+    .option("--collective", "only collective cases (集体欠薪: by their own size or their group's)")
     .option("--limit <n>", "at most this many", positiveInteger, 50)
     .option("--json", "print JSON")
-    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; division?: string; limit: number; json?: boolean }) => {
+    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; division?: string; major?: boolean; collective?: boolean; limit: number; json?: boolean }) => {
       const app = openApp();
       try {
         const t = translator(app.config.DEFAULT_LOCALE);
@@ -302,6 +304,8 @@ export function buildProgram(): Command {
           open: options.open || options.overdue,
           overdueAt: options.overdue ? app.clock.now() : undefined,
           jurisdictions,
+          major: options.major,
+          collective: options.collective,
           limit: options.limit,
         });
         if (options.json) {

@@ -11,7 +11,7 @@ export interface CaseLineColumns {
   amount: string;
   /** "12 人", "10–12 人", "-" when not known. */
   workers: string;
-  /** "【重大·逾期】", "" when none applies. */
+  /** "【重大·逾期】", "【同案组】" (grouped, below collective), "" when none applies. */
   markers: string;
   /** The employer, else the project, else the kind of complaint; phones masked. */
   name: string;
@@ -27,7 +27,9 @@ export function caseLineColumns(t: TFunction, ledger: Pick<CaseLedger, "countEve
         ? t("cli.workersRange", { min: row.headcountMin, max: row.headcountMax })
         : t("cli.workers", { count: row.headcountMin });
   const markers = [
-    row.major ? t("cli.major") : row.collective || row.groupId !== null ? t("cli.collective") : null,
+    // 集体 as everywhere else (case show, group show, the weekly report): the case's flag, which its
+    // group's level sets. A group below the collective threshold is only 同案组.
+    row.major ? t("cli.major") : row.collective ? t("cli.collective") : row.groupId !== null ? t("cli.grouped") : null,
     atRisk(ledger, row) ? t("cli.atRisk") : null,
     row.dueAt !== null && row.dueAt < now && OPEN_STATUSES.includes(row.status as CaseStatus) ? t("cli.overdue") : null,
   ].filter((marker): marker is string => marker !== null);

@@ -27,6 +27,10 @@ export interface ListOptions {
   jurisdictions?: { prefixes: readonly string[]; unplaced: boolean };
   /** Only cases this officer accepted (cases.responsible_officer, "slack:U123"). */
   responsibleOfficer?: string;
+  /** Only major cases (重大欠薪). */
+  major?: boolean;
+  /** Only collective cases (集体欠薪: the case's own size or its group's). */
+  collective?: boolean;
 }
 
 /** The duplicate check looks at the filer's latest cases only. */
@@ -315,6 +319,8 @@ export class CaseLedger {
       conditions.push(under.length > 0 ? or(...under) : sql`0`);
     }
     if (options.responsibleOfficer !== undefined) conditions.push(eq(cases.responsibleOfficer, options.responsibleOfficer));
+    if (options.major) conditions.push(eq(cases.major, true));
+    if (options.collective) conditions.push(eq(cases.collective, true));
     return conditions.length ? and(...conditions) : undefined;
   }
 }

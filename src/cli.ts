@@ -2,7 +2,7 @@
 // and the triage tools.
 import { Command, InvalidArgumentError } from "commander";
 import { createApp, type App } from "./app.js";
-import { allowedNext, CaseNotFoundError, StatusTransitionError } from "./cases/case-actions.js";
+import { allowedNext, CaseNotFoundError, mayMove, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
 import { beyondClaim, lastRecordKind, moneyNews, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
@@ -10,7 +10,7 @@ import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
 import { loadCaseView, caseView, type CaseView } from "./cases/case-view.js";
-import { CASE_STATUSES, caseStatusSchema, type CaseStatus } from "./cases/statuses.js";
+import { CASE_STATUSES, caseStatusSchema, OPEN_STATUSES, type CaseStatus } from "./cases/statuses.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { caseIdArgument, positiveInteger } from "./cli-arguments.js";
 import { localizeCommanderErrors } from "./cli-errors.js";
@@ -21,6 +21,7 @@ import { outboxNotices, runJsonl } from "./channels/local/jsonl.js";
 import { runTerminal } from "./channels/local/terminal.js";
 import { getI18n, translator } from "./i18n.js";
 import { Gazetteer } from "./routing/gazetteer.js";
+import { exampleCounty, readDivisionInput } from "./routing/division-input.js";
 import { Router } from "./routing/router.js";
 import { runTriage } from "./triage/triage-command.js";
 import { parseExtractor, runEvalWith } from "./triage/eval-command.js";
@@ -158,6 +159,15 @@ function reasonsLine(t: ReturnType<typeof translator>, reasons: unknown): string
   return Array.isArray(reasons) && reasons.length > 0 ? renderReasons(t, reasons as Reason[]) : "-";
 }
 
+/**
+ * "受理决定 2026-12-07 23:59": the earliest deadline the desk owes on a case (cases.dueAt), named — the
+ * follow-up (回头看) is the bureau's own, not the desk's work. "-" when none is open.
+ */
+function nextDeadline(t: ReturnType<typeof translator>, app: App, caseId: string): string {
+  const next = app.actions.deadlines.openFor(caseId).find((deadline) => deadline.kind !== "follow_up");
+  return next ? t("cli.nextDue", { kind: t(`scheduler:kind.${next.kind}`), due: localTime(next.dueAt, app.config.TIME_ZONE) }) : "-";
+}
+
 function printCase(app: App, view: CaseView): void {
   const t = translator(app.config.DEFAULT_LOCALE);
   const names = actorNames(app);
@@ -179,10 +189,13 @@ function printCase(app: App, view: CaseView): void {
     `${t("fact.amount")}: ${view.amountYuan !== null && view.amountYuan !== undefined ? `¥${view.amountYuan.toLocaleString("en-US")}` : "-"}`,
     `${t("fact.headcount")}: ${typeof view.headcount === "object" && view.headcount ? `${view.headcount.min}–${view.headcount.max}` : (view.headcount ?? "-")}`,
     `${t("fact.sector")}: ${view.sector ? t(`sector.${view.sector}`) : "-"}`,
+    // Both decide departments and the leader's report lines (政府投资、国企项目): shown to be checked.
+    `${t("fact.projectKind")}: ${view.projectKind ? t(`projectKind.${view.projectKind}`) : "-"}`,
+    `${t("fact.ownership")}: ${view.ownership ? t(`ownership.${view.ownership}`) : "-"}`,
     `${t("fact.phone")}: ${view.phone ?? "-"}`,
     `${t("fact.since")}: ${view.since ?? "-"}`,
     `${t("cli.narrative")}: ${view.narrative.replace(/\n/g, " / ")}`,
-    `${t("cli.due")}: ${view.dueAt ? localTime(view.dueAt, app.config.TIME_ZONE) : "-"}`,
+    `${t("cli.due")}: ${nextDeadline(t, app, view.id)}`,
     `${t("cli.evidence")}: ${view.evidence}`,
     `${t("cli.history")}:`,
     ...view.events.map((event) => {
@@ -266,9 +279,11 @@ export function buildProgram(): Command {
     .option("--open", "only cases still open")
     .option("--overdue", "only open cases past their deadline")
     .option("--division <code>", "only cases of this desk: a county's six-digit code, or a city's or province's (all desks under it)")
+    .option("--major", "only major cases (重大欠薪)")
+    .option("--collective", "only collective cases (集体欠薪: by their own size or their group's)")
     .option("--limit <n>", "at most this many", positiveInteger, 50)
     .option("--json", "print JSON")
-    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; division?: string; limit: number; json?: boolean }) => {
+    .action((options: { status?: CaseStatus; open?: boolean; overdue?: boolean; division?: string; major?: boolean; collective?: boolean; limit: number; json?: boolean }) => {
       const app = openApp();
       try {
         const t = translator(app.config.DEFAULT_LOCALE);
@@ -289,6 +304,8 @@ export function buildProgram(): Command {
           open: options.open || options.overdue,
           overdueAt: options.overdue ? app.clock.now() : undefined,
           jurisdictions,
+          major: options.major,
+          collective: options.collective,
           limit: options.limit,
         });
         if (options.json) {
@@ -297,14 +314,16 @@ export function buildProgram(): Command {
           return;
         }
         const now = app.clock.now();
+        if (rows.length > 0) process.stdout.write(`${t("cli.listHeader")}\n`);
         for (const row of rows) {
           // The desk that has it now (a transferred case shows where it went), else the place named.
           const desk = row.jurisdictionCode ? (app.gazetteer.byCode(row.jurisdictionCode)?.name ?? row.jurisdictionCode) : (row.divisionName ?? "-");
           // What a tired inspector scans the list for (the sum, the workers, major and collective cases, a
           // worker at risk, late ones): the same columns as Slack's /cases.
           const { amount, workers, markers, name } = caseLineColumns(t, app.ledger, row, now);
-          const flagged = markers ? `  ${markers}` : "";
-          process.stdout.write(`${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}${flagged}  ${desk}  ${name}\n`);
+          // Every column is there on every line ("-" when empty), so that the header names them.
+          const due = OPEN_STATUSES.includes(row.status as CaseStatus) ? nextDeadline(t, app, row.id) : "-";
+          process.stdout.write(`${formatCaseId(row.id)}  ${localTime(row.createdAt, app.config.TIME_ZONE)}  ${t(`deskStatus.${row.status}`)}  ${amount}  ${workers}  ${markers || "-"}  ${desk}  ${name}  ${due}\n`);
         }
         if (rows.length === 0) process.stdout.write(`${t("cli.noCases")}\n`);
       } finally {
@@ -320,11 +339,11 @@ export function buildProgram(): Command {
     .requiredOption("--by <name>", "who acts (officer name)")
     .option("--note <text>", "note for the ledger, never sent to the worker — except with `awaiting_worker`, where it is the question to the worker; `reopened` needs it (the reason); `resolved` reads its figures from it")
     .option("--tell-worker <text>", "a sentence passed on to the worker (with `resolved`, after the sum recovered)")
-    .option("--to <division>", "transferred: the six-digit code of the county (or city) that takes the case")
+    .option("--to <division>", "transferred: the county that takes the case, by its six-digit code or its name (江北区, 重庆江北区)")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
-    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 协调/调解, 仲裁/速裁, 移送公安, 垫付)`)
+    .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 责令改正, 行政处理决定, 行政处罚决定, 协调/调解, 仲裁/速裁, 移送公安, 公安机关立案, 垫付)`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")}, or its name: 劳动争议, 工伤…)`)
     .action((id: string, status: CaseStatus, options: SetStatusOptions) => {
       const app = openApp();
@@ -357,10 +376,15 @@ export function buildProgram(): Command {
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
         let moveToJurisdiction: string | undefined;
+        let transferNamed: { name: string; code: string } | undefined;
+        let recorded: { recovered: number; workersPaid: number; claim: { amount: string; workers: number | string } } | undefined;
         let noteForWorker = options.tellWorker;
         let note = options.note?.trim() || undefined;
         // What the worker is told goes in their language.
         const filed = app.ledger.find(id);
+        // A step the case cannot take is refused before anything else is checked or said: figures
+        // printed as "recorded" and then refused read as a second record.
+        if (filed && !mayMove(filed.status as CaseStatus, status)) throw new StatusTransitionError(filed.status as CaseStatus, status);
         const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
         // The officer's own words reach the worker as written (nothing translates them): a worker who
         // writes English would get a question or a referral they cannot read. A Chinese name inside
@@ -412,11 +436,8 @@ export function buildProgram(): Command {
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
           noteForWorker = [moneyNews(tw, recovered), options.tellWorker ?? ""].filter(Boolean).join("\n");
-          process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
-          // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
-          // rest may go to court) but said, so that it is a choice and not a slip.
-          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
-          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
+          // Said once they are recorded (after the status change below), never before a refusal.
+          recorded = { recovered, workersPaid, claim };
         }
         if (options.record !== undefined) {
           const recordLabel = (kind: string) => `slack:record.${kind}`;
@@ -451,14 +472,29 @@ export function buildProgram(): Command {
           }
         }
         if (status === "transferred") {
-          const division = options.to ? app.gazetteer.byCode(options.to.trim()) : undefined;
-          if (!options.to?.trim()) throw new InvalidArgumentError(t("cli.transferTargetRequired"));
-          if (!division) throw new InvalidArgumentError(t("cli.transferTargetUnknown", { code: options.to.trim() }));
+          // Examples cite a county near the case (its city, its province), not one of another province.
+          const near = filed?.jurisdictionCode ?? filed?.divisionCode ?? null;
+          const short = (d: { code: string; name: string } | undefined) => (d ? `${d.code}${t("punctuation.aside", { text: d.name })}` : "");
+          const typed = options.to?.trim() ?? "";
+          if (typed === "") throw new InvalidArgumentError(t("cli.transferTargetRequired", { example: short(exampleCounty(app.gazetteer, near)) }));
+          const read = readDivisionInput(app.gazetteer, typed, near);
+          const full = (d: { code: string }) => `${d.code}${t("punctuation.aside", { text: app.gazetteer.fullName(d.code) })}`;
+          if (read.kind === "unknown") {
+            const example = short(exampleCounty(app.gazetteer, near));
+            throw new InvalidArgumentError(/^\d+$/.test(typed) ? t("cli.transferTargetUnknown", { code: typed, example }) : t("cli.transferNameUnknown", { name: typed, example }));
+          }
           // A desk is a county (区县): a city or a province handles no case of its own.
-          if (division.level !== "county") throw new InvalidArgumentError(t("cli.transferNotCounty", { code: division.code, name: app.gazetteer.fullName(division.code) }));
+          if (read.kind === "notCounty") throw new InvalidArgumentError(t("cli.transferNotCounty", { code: read.code, name: read.name, example: short(read.example) }));
+          if (read.kind === "suggest") throw new InvalidArgumentError(t("cli.transferSuggest", { typed, candidate: app.gazetteer.fullName(read.division.code), code: read.division.code }));
+          if (read.kind === "several") {
+            throw new InvalidArgumentError(t("cli.transferSeveral", { typed, candidates: read.candidates.map(full).join(t("punctuation.enumeration")), code: read.candidates[0]!.code }));
+          }
+          const division = read.division;
           if (division.code === app.ledger.find(id)?.jurisdictionCode) {
             throw new InvalidArgumentError(t("cli.transferSameDesk", { name: app.gazetteer.fullName(division.code) }));
           }
+          // Found by its name: the officer sees which county it was.
+          if (read.lookedUp) transferNamed = { name: app.gazetteer.fullName(division.code), code: division.code };
           moveToJurisdiction = division.code;
           noteForWorker ??= tw("slack:worker.transferred", { division: app.gazetteer.fullName(division.code) });
         }
@@ -474,7 +510,16 @@ export function buildProgram(): Command {
                 noteForWorker,
                 moveToJurisdiction,
               });
+        if (recorded) {
+          const { recovered, workersPaid, claim } = recorded;
+          process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
+          // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
+          // rest may go to court) but said, so that it is a choice and not a slip.
+          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
+          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
+        }
         process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
+        if (transferNamed) process.stdout.write(`${t("cli.transferredTo", transferNamed)}\n`);
       } catch (error) {
         process.exitCode = 1;
         if (error instanceof CaseNotFoundError) {

@@ -152,8 +152,17 @@ export class CaseActions {
    * (groups and deadlines own that).
    */
   private reroute(row: CaseRow, category: Category): void {
-    if (this.sizing === null || category === row.category) return;
-    const routed = this.sizing.route({ ...routeInputOf(row), category });
+    if (category === row.category) return;
+    this.routeAgain({ ...row, category });
+  }
+
+  /**
+   * The departments and referral of the case as it now stands (a category found, or a kind of work
+   * corrected: 水利 for a river works, 国资 for an SOE's project), over the route it was filed with.
+   */
+  private routeAgain(row: CaseRow): void {
+    if (this.sizing === null) return;
+    const routed = this.sizing.route(routeInputOf(row));
     const filed = (row.route ?? {}) as Record<string, unknown>;
     this.ledger.setRoute(row.id, { ...filed, departments: [...(routed.departments ?? [])], referral: routed.referral ?? null });
   }
@@ -297,9 +306,14 @@ export class CaseActions {
           amountYuan: correction.amountYuan ?? row.amountYuan,
           headcountMin: headcount ?? row.headcountMin,
           headcountMax: headcount ?? row.headcountMax,
+          sector: correction.sector ?? row.sector,
+          projectKind: correction.projectKind ?? row.projectKind,
+          ownership: correction.ownership ?? row.ownership,
           updatedAt: at,
         };
         this.ledger.updateFacts(row.id, corrected, at);
+        // The kind of work decides the departments (住建/交通/水利, 国资, 发改/财政): they follow it.
+        if (changes.some((change) => change.fact === "sector" || change.fact === "projectKind" || change.fact === "ownership")) this.routeAgain(corrected);
         const note = request.note?.trim() || undefined;
         // Only arrears have a size that matters: 集体/重大 are levels of wage arrears.
         const size = row.isArrears && this.sizing ? this.sizing.route(routeInputOf(corrected)) : { collective: false, major: false };

@@ -1,13 +1,17 @@
 // 更正案件信息: an officer puts a logged case's facts right once they are checked — the payroll shows
 // ¥28,600, not the ¥30,000 the worker remembered; the company's registered name; the team had 14, not 4.
-// Only the figures and names of the complaint: the place moves a case by transfer (转办), and what the
-// complaint is changes by referral or acceptance, each with its own consequences.
+// The figures and names of the complaint, and what kind of work it is (行业, 工程类型, 投资方: the worker
+// seldom knows a project is government-invested or an SOE's, and the bot may guess a river works wrong) —
+// those route the case to its departments and fill the leader's report. The place moves a case by
+// transfer (转办), and what the complaint is changes by referral or acceptance, each with its own
+// consequences.
 import type { TFunction } from "i18next";
 import { z } from "zod";
-import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX } from "../domain.js";
+import { AMOUNT_MAX_YUAN, HEADCOUNT_MAX, OWNERSHIPS, ownershipSchema, PROJECT_KINDS, projectKindSchema, SECTORS, sectorSchema } from "../domain.js";
+import { translator } from "../i18n.js";
 import { parseYuan } from "./resolution.js";
 
-export const CORRECTABLE_FACTS = ["amountYuan", "headcount", "employer", "project"] as const;
+export const CORRECTABLE_FACTS = ["amountYuan", "headcount", "employer", "project", "sector", "projectKind", "ownership"] as const;
 export type CorrectableFact = (typeof CORRECTABLE_FACTS)[number];
 
 const name = z.string().trim().min(1).max(100);
@@ -19,8 +23,20 @@ export const factCorrectionSchema = z
     headcount: z.number().int().min(1).max(HEADCOUNT_MAX).optional(),
     employer: name.optional(),
     project: name.optional(),
+    sector: sectorSchema.optional(),
+    projectKind: projectKindSchema.optional(),
+    ownership: ownershipSchema.optional(),
   })
   .strict();
+
+/** The kinds of work an officer may correct, each with its codes and the key prefix of their labels. */
+const KIND_FACTS = {
+  sector: { codes: SECTORS, labels: "sector" },
+  projectKind: { codes: PROJECT_KINDS, labels: "projectKind" },
+  ownership: { codes: OWNERSHIPS, labels: "ownership" },
+} as const;
+type KindFact = keyof typeof KIND_FACTS;
+const isKindFact = (fact: string): fact is KindFact => fact in KIND_FACTS;
 export type FactCorrection = z.infer<typeof factCorrectionSchema>;
 
 /** One fact changed, as the ledger keeps it (event facts_corrected, data.changes). */
@@ -37,6 +53,9 @@ export interface CorrectableRow {
   headcountMax: number | null;
   employer: string | null;
   project: string | null;
+  sector?: string | null;
+  projectKind?: string | null;
+  ownership?: string | null;
 }
 
 /** The facts the correction really changes (a value given again as it stands is no change). */
@@ -55,6 +74,10 @@ export function changedFacts(row: CorrectableRow, correction: FactCorrection): F
     const value = correction[fact];
     if (value !== undefined && value !== (row[fact] ?? "").trim()) changes.push({ fact, from: row[fact], to: value });
   }
+  for (const fact of ["sector", "projectKind", "ownership"] as const) {
+    const value = correction[fact];
+    if (value !== undefined && value !== row[fact]) changes.push({ fact, from: row[fact] ?? null, to: value });
+  }
   return changes;
 }
 
@@ -64,6 +87,7 @@ export function describeChanges(t: TFunction, changes: readonly unknown[], separ
     if (raw === null) return t("correction.notGiven");
     if (fact === "amountYuan" && typeof raw === "number") return `¥${raw.toLocaleString("en-US")}`;
     if (fact === "headcount") return t("correction.people", { count: typeof raw === "number" ? raw : 2, people: raw });
+    if (isKindFact(fact)) return t(`${KIND_FACTS[fact].labels}.${raw}`, { defaultValue: String(raw) });
     return String(raw);
   };
   return changes
@@ -82,10 +106,47 @@ export interface TypedCorrection {
   headcount?: string | undefined;
   employer?: string | undefined;
   project?: string | undefined;
+  /** A code ("manufacturing") or a label as the bot shows it, in Chinese or English ("工厂", "国企"). */
+  sector?: string | undefined;
+  projectKind?: string | undefined;
+  ownership?: string | undefined;
 }
 
-/** Which typed field is wrong, and the key of the message that says why. */
-export type CorrectionError = { field: keyof TypedCorrection; messageKey: string };
+/** Which typed field is wrong, and the key of the message that says why (with its values). */
+export type CorrectionError = { field: keyof TypedCorrection; messageKey: string; params?: Record<string, string> };
+
+/** Words officers use that the labels do not hold ("制造业" is shown as 工厂). */
+const KIND_ALIASES: Record<KindFact, Record<string, string>> = {
+  sector: { 建筑: "construction", 建筑业: "construction", 工地: "construction", 工程建设: "construction", 制造业: "manufacturing", 加工制造: "manufacturing", 服务: "services", 平台: "platform", 新就业形态: "platform", 校外培训: "education", 培训机构: "education", 其他: "other" },
+  projectKind: { 房建: "housing", 房屋建筑: "housing", 交通: "transport", 交通运输: "transport", 水利工程: "water", 其他: "other" },
+  ownership: { 政府投资项目: "government", 政府: "government", 国有企业: "soe", 国企项目: "soe", 民营企业: "private", 民企: "private" },
+};
+
+/**
+ * A kind as an officer types it: its code, a label the bot shows ("工厂", "水利", "政府投资"), one part
+ * of a label that names several ("市政" of 房建、市政; "央企" of 国企、央企), or a common word for it.
+ */
+export function readKind(fact: KindFact, typed: string): string | null {
+  const word = typed.trim().toLowerCase();
+  const { codes, labels } = KIND_FACTS[fact];
+  if ((codes as readonly string[]).includes(word)) return word;
+  for (const locale of ["zh-CN", "en"] as const) {
+    const t = translator(locale);
+    for (const code of codes) {
+      const label = t(`${labels}.${code}`).toLowerCase();
+      const bare = label.replace(/\s*[（(].*$/, "").trim();
+      const parts = bare.split(/[、,，/]\s*|\s+or\s+/).map((part) => part.trim());
+      if ([label, bare, ...parts].includes(word)) return code;
+    }
+  }
+  return KIND_ALIASES[fact][typed.trim()] ?? null;
+}
+
+/** "construction（建筑工地）、manufacturing（工厂）…": the values of a kind, for a refusal. */
+export function kindChoices(t: TFunction, fact: KindFact): string {
+  const { codes, labels } = KIND_FACTS[fact];
+  return codes.map((code) => `${code}${t("punctuation.aside", { text: t(`${labels}.${code}`).replace(/\s*[（(].*$/, "") })}`).join(t("punctuation.enumeration"));
+}
 
 /**
  * Reads what an officer typed: amounts as officers write them ("2.86万", "28,600", "¥28600"), a
@@ -111,12 +172,19 @@ export function readTypedCorrection(typed: TypedCorrection): { correction: FactC
     if (value.length > 100) return { error: { field: fact, messageKey: "correction.tooLong" } };
     correction[fact] = value;
   }
+  for (const fact of ["sector", "projectKind", "ownership"] as const) {
+    const value = typed[fact]?.trim() ?? "";
+    if (value === "") continue;
+    const code = readKind(fact, value);
+    if (code === null) return { error: { field: fact, messageKey: `correction.bad.${fact}`, params: { value } } };
+    (correction as Record<string, string>)[fact] = code;
+  }
   if (Object.keys(correction).length === 0) return { error: { field: "amount", messageKey: "correction.nothingGiven" } };
   return { correction };
 }
 
 /** The facts as a correction form shows them (a range of workers is typed anew: blank). */
-export function correctionFieldsOf(row: CorrectableRow): Required<TypedCorrection> {
+export function correctionFieldsOf(row: CorrectableRow): Required<Pick<TypedCorrection, "amount" | "headcount" | "employer" | "project">> {
   return {
     amount: row.amountYuan !== null ? String(row.amountYuan) : "",
     headcount: row.headcountMin !== null && row.headcountMin === row.headcountMax ? String(row.headcountMin) : "",

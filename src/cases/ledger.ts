@@ -27,6 +27,10 @@ export interface ListOptions {
   jurisdictions?: { prefixes: readonly string[]; unplaced: boolean };
   /** Only cases this officer accepted (cases.responsible_officer, "slack:U123"). */
   responsibleOfficer?: string;
+  /** Only major cases (重大欠薪). */
+  major?: boolean;
+  /** Only collective cases (集体欠薪: the case's own size or its group's). */
+  collective?: boolean;
 }
 
 /** The duplicate check looks at the filer's latest cases only. */
@@ -109,16 +113,16 @@ export class CaseLedger {
     this.db.update(cases).set({ phone, updatedAt: at }).where(eq(cases.id, id)).run();
   }
 
-  /** An officer's correction of the complaint's figures or names (更正), with the grouping keys that follow from the names. */
+  /** An officer's correction of the complaint's figures, names or kind of work (更正), with the grouping keys that follow from the names. */
   updateFacts(
     id: string,
-    facts: Pick<CaseRow, "amountYuan" | "headcountMin" | "headcountMax" | "employer" | "project" | "employerKey" | "projectKey">,
+    facts: Pick<CaseRow, "amountYuan" | "headcountMin" | "headcountMax" | "employer" | "project" | "employerKey" | "projectKey" | "sector" | "projectKind" | "ownership">,
     at: number,
   ): void {
-    const { amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey } = facts;
+    const { amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, sector, projectKind, ownership } = facts;
     this.db
       .update(cases)
-      .set({ amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, updatedAt: at })
+      .set({ amountYuan, headcountMin, headcountMax, employer, project, employerKey, projectKey, sector, projectKind, ownership, updatedAt: at })
       .where(eq(cases.id, id))
       .run();
   }
@@ -315,6 +319,8 @@ export class CaseLedger {
       conditions.push(under.length > 0 ? or(...under) : sql`0`);
     }
     if (options.responsibleOfficer !== undefined) conditions.push(eq(cases.responsibleOfficer, options.responsibleOfficer));
+    if (options.major) conditions.push(eq(cases.major, true));
+    if (options.collective) conditions.push(eq(cases.collective, true));
     return conditions.length ? and(...conditions) : undefined;
   }
 }

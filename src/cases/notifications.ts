@@ -5,17 +5,22 @@ import { SUPPORTED_LOCALES } from "../config.js";
 import { translator } from "../i18n.js";
 import type { Outbox, OutboxRow } from "./outbox.js";
 
-/** Parameters named "…Key" are translation keys themselves: "statusKey" fills {{status}}. */
 /**
  * The text of a queued message in its recipient's language. `param` rewrites the values written by
  * people (a worker's words, an officer's question) for the channel's markup; translated keys are ours.
+ */
+/**
+ * Parameters named "…Key" are translation keys themselves: "statusKey" fills {{status}}. "…Keys" is a
+ * list of them, filling the same name as one enumeration: "kindKeys" fills {{kind}} with "受理决定、首次处理".
  */
 export function renderNotification(row: OutboxRow, param: (value: string) => string = (value) => value): string {
   const locale: Locale = (SUPPORTED_LOCALES as readonly string[]).includes(row.locale) ? (row.locale as Locale) : "zh-CN";
   const t = translator(locale);
   const params: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries((row.params ?? {}) as Record<string, string | number>)) {
-    if (name.endsWith("Key") && typeof value === "string") params[name.slice(0, -3)] = t(value);
+  for (const [name, value] of Object.entries((row.params ?? {}) as Record<string, string | number | string[]>)) {
+    if (name.endsWith("Keys") && Array.isArray(value)) params[name.slice(0, -4)] = value.map((key) => t(key)).join(t("punctuation.enumeration"));
+    else if (Array.isArray(value)) continue;
+    else if (name.endsWith("Key") && typeof value === "string") params[name.slice(0, -3)] = t(value);
     else params[name] = typeof value === "string" ? param(value) : value;
   }
   return t(row.messageKey, params).trim();

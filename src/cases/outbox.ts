@@ -15,7 +15,8 @@ export interface OutboxMessage {
   recipientKey: string;
   locale: string;
   messageKey: string;
-  params: Record<string, string | number>;
+  /** Values, or translation keys ("…Key"; a list of them "…Keys") rendered in the reader's language. */
+  params: Record<string, string | number | string[]>;
   /** Buttons sent with the message: the choice id and the translation key of its label. */
   choices?: { id: string; labelKey: string }[];
 }

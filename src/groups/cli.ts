@@ -1,9 +1,10 @@
-// `arrears group show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
+// `arrears group list|show|merge|split`: collective cases (集体欠薪) by hand. Mounted by src/cli.ts:
 //   program.addCommand(groupCommand(openApp));
 import { Command } from "commander";
 import { withApp, type App } from "../app.js";
 import { formatCaseId } from "../cases/case-id.js";
-import { caseIdArgument } from "../cli-arguments.js";
+import { caseIdArgument, positiveInteger } from "../cli-arguments.js";
+import { listGroups } from "./group-list.js";
 import { translator } from "../i18n.js";
 import {
   AlreadyGroupedError,
@@ -52,6 +53,47 @@ export function groupCommand(openApp: () => App, out: (line: string) => void = (
       );
     }
   };
+
+  command
+    .command("list")
+    .description("the groups, major first, then collective: complaints (open), workers, the sum owed, level and desk")
+    .option("--division <code>", "only the groups of this desk: a county's six-digit code, or a city's or province's (all desks under it)")
+    .option("--open", "only groups with a complaint still open")
+    .option("--limit <n>", "at most this many", positiveInteger, 100)
+    .option("--json", "print JSON")
+    .action((options: { division?: string; open?: boolean; limit: number; json?: boolean }) => {
+      withApp(openApp, (app) => {
+        const t = translator(app.config.DEFAULT_LOCALE);
+        const division = options.division?.trim();
+        // An unknown code is told, not answered with an empty list that reads as "no groups".
+        if (division !== undefined && !app.gazetteer.byCode(division)) command.error(t("cli.divisionUnknown", { code: division }));
+        const groups = listGroups(app.store.db, { division, open: options.open, limit: options.limit });
+        if (options.json) {
+          out(JSON.stringify(groups, null, 2));
+          return;
+        }
+        if (groups.length === 0) {
+          out(t("groups:cli.noGroups"));
+          return;
+        }
+        out(t("groups:cli.listHeader"));
+        for (const group of groups) {
+          const desk = group.jurisdictionCode ? (app.gazetteer.byCode(group.jurisdictionCode)?.name ?? group.jurisdictionCode) : "-";
+          out(
+            t("groups:cli.listLine", {
+              id: group.id,
+              level: t(`groups:level.${group.level}`),
+              members: group.members,
+              open: group.open,
+              workers: group.workers,
+              amount: group.amountYuan.toLocaleString("en-US"),
+              desk,
+              label: group.label,
+            }),
+          );
+        }
+      });
+    });
 
   command
     .command("show")

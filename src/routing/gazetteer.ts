@@ -119,6 +119,22 @@ export class Gazetteer {
     return this.divisionsWithCounties.has(code);
   }
 
+  /** The counties below a division (a city's, a province's, a municipality's), in code order. */
+  countiesUnder(code: string): Division[] {
+    return this.data.counties.filter((county) => county.code !== code && this.chain(county.code).some((up) => up.code === code));
+  }
+
+  /**
+   * The counties a code of the standard's filing groups stands for ("市辖区" 500100, 110100; "县" 500200):
+   * not places of their own, their counties hang under the municipality. Empty for any other code.
+   */
+  filingGroupCounties(code: string): Division[] {
+    if (!/^\d{4}00$/.test(code) || code.endsWith("0000") || this.byCode(code)) return [];
+    const province = this.byCode(`${code.slice(0, 2)}0000`);
+    if (!province) return [];
+    return this.data.counties.filter((county) => county.code.startsWith(code.slice(0, 4)) && county.parentCode === province.code);
+  }
+
   /** "河南省新乡市红旗区": to show a worker the candidates of an ambiguous name. */
   // Shown in every summary and filing; the divisions are a fixed list, so every name is kept once made.
   private readonly fullNames = new Map<string, string>();

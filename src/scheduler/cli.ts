@@ -93,7 +93,8 @@ export function schedulerCommand(openApp: () => App, out: (line: string) => void
         // An unknown code is told, not answered with an empty list that reads as "nothing due".
         if (division !== undefined && !app.gazetteer.byCode(division)) command.error(t("cli.divisionUnknown", { code: division }));
         const rows = openDeadlinesQuery(app.store.db, { now, overdue: options.overdue, division, limit: options.limit }).all();
-        if (rows.length === 0 && !options.json) out(t("scheduler:cli.none"));
+        // Nothing overdue is not nothing open: said as what was asked.
+        if (rows.length === 0 && !options.json) out(t(options.overdue ? "scheduler:cli.noneOverdue" : "scheduler:cli.none"));
         for (const row of rows) {
           const due = new Date(row.dueAt).toISOString();
           if (options.json) {

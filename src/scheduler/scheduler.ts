@@ -2,8 +2,9 @@
 //   1. opens the deadlines of recently logged cases that have none (a process whose filing was not
 //      wired to the deadline book);
 //   2. reminds the ticket's desk of deadlines whose remindAt has passed (remindedAt stamped);
-//   3. escalates deadlines past due to the level above (the city desk), with a ledger event "escalated"
-//      (escalatedAt stamped);
+//   3. escalates deadlines past due to the level above the one handling the case (the city for a
+//      county's case, the province for a major case the city supervises): one message per case listing
+//      its missed deadlines, a ledger event "escalated" for each (escalatedAt stamped);
 //   4. asks the worker of a resolved case whether the money arrived (回头看), N days after resolving.
 // Each step is one IMMEDIATE transaction: the stamp, the outbox row(s) and the ledger event commit
 // together or not at all, and the stamp is a conditional update (… WHERE reminded_at IS NULL). So a
@@ -88,8 +89,14 @@ export class Scheduler {
     for (const deadline of this.deadlines.dueReminders(now, batch)) {
       if (this.inTransaction(() => this.remind(deadline, now))) result.reminders++;
     }
+    // A case that missed several deadlines at once goes up once, with all of them: the level above
+    // reads one message per case, not one per deadline.
+    const missedByCase = new Map<string, DeadlineRow[]>();
     for (const deadline of this.deadlines.dueEscalations(now, batch)) {
-      if (this.inTransaction(() => this.escalate(deadline, now))) result.escalations++;
+      missedByCase.set(deadline.caseId, [...(missedByCase.get(deadline.caseId) ?? []), deadline]);
+    }
+    for (const [caseId, missed] of missedByCase) {
+      if (this.inTransaction(() => this.escalate(caseId, missed, now))) result.escalations++;
     }
     for (const deadline of this.deadlines.dueFollowUps(now, batch)) {
       if (this.inTransaction(() => this.followUp(deadline, now))) result.followUps++;
@@ -167,21 +174,32 @@ export class Scheduler {
     return true;
   }
 
-  /** The level above the case's desk: the city of a county, the province of a city; triage when unplaced. */
-  escalationTarget(jurisdictionCode: string | null): string | null {
+  /**
+   * The level above the one handling the case: the city of a county's case; the province of a case the
+   * city already supervises (a major case: 挂牌督办 at city level) — escalating it to the city again would
+   * tell the city what it owns. Where no level is above (a municipality's major case), the top one;
+   * triage when unplaced.
+   */
+  escalationTarget(jurisdictionCode: string | null, cityLevel = false): string | null {
     if (jurisdictionCode === null) return null;
     const chain = this.app.gazetteer.chain(jurisdictionCode);
-    return chain[1]?.code ?? chain[0]?.code ?? jurisdictionCode;
+    if (chain.length === 0) return jurisdictionCode;
+    return chain[Math.min(cityLevel ? 2 : 1, chain.length - 1)]!.code;
   }
 
-  private escalate(deadline: DeadlineRow, now: number): boolean {
-    const row = this.app.ledger.find(deadline.caseId);
-    if (!row || !this.deadlines.markEscalated(deadline.id, now)) return false;
-    const target = this.escalationTarget(row.jurisdictionCode);
+  private escalate(caseId: string, due: readonly DeadlineRow[], now: number): boolean {
+    const row = this.app.ledger.find(caseId);
+    if (!row) return false;
+    // Each stamp is conditional: another process may have escalated some of them already.
+    const missed = due.filter((deadline) => this.deadlines.markEscalated(deadline.id, now));
+    if (missed.length === 0) return false;
+    const routedLevel = (row.route as { level?: unknown } | null)?.level;
+    const target = this.escalationTarget(row.jurisdictionCode, row.major || routedLevel === "city" || routedLevel === "province");
     const id = formatCaseId(row.id);
     const targetName = target ? this.app.gazetteer.fullName(target) || target : "";
     const deskName = row.jurisdictionCode ? this.app.gazetteer.fullName(row.jurisdictionCode) || row.jurisdictionCode : "";
-    const common = { id, kindKey: `scheduler:kind.${deadline.kind}`, due: this.formatDue(deadline.dueAt) };
+    // "…Keys": the missed deadlines' names, rendered as one list in the reader's language; the earliest due.
+    const common = { id, kindKeys: missed.map((deadline) => `scheduler:kind.${deadline.kind}`), due: this.formatDue(missed[0]!.dueAt) };
     this.app.outbox.enqueue(
       {
         caseId: row.id,
@@ -205,14 +223,17 @@ export class Scheduler {
       },
       now,
     );
-    this.app.ledger.appendEvent({
-      caseId: row.id,
-      at: now,
-      actor: "system",
-      channel: SCHEDULER_CHANNEL,
-      type: "escalated",
-      data: { kind: deadline.kind, dueAt: deadline.dueAt, to: target },
-    });
+    // The ledger keeps each missed deadline.
+    for (const deadline of missed) {
+      this.app.ledger.appendEvent({
+        caseId: row.id,
+        at: now,
+        actor: "system",
+        channel: SCHEDULER_CHANNEL,
+        type: "escalated",
+        data: { kind: deadline.kind, dueAt: deadline.dueAt, to: target },
+      });
+    }
     return true;
   }
 

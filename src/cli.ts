@@ -5,7 +5,7 @@ import { createApp, type App } from "./app.js";
 import { allowedNext, CaseNotFoundError, mayMove, StatusTransitionError } from "./cases/case-actions.js";
 import { formatCaseId } from "./cases/case-id.js";
 import { formatLocalDateTime } from "./cases/deadlines.js";
-import { beyondClaim, lastRecordKind, moneyNews, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
+import { beyondClaim, lastRecordKind, moneyNews, stillOwed, parseYuan, readResolution, RECORD_KINDS, RECORD_SHOWN_ALIAS, recordKindFromAlias, resolutionNote } from "./cases/resolution.js";
 import { eventLabel, eventNote } from "./cases/event-text.js";
 import { caseLineColumns } from "./cases/case-line.js";
 import { renderReasons } from "./dialogs/filing.js";
@@ -435,7 +435,7 @@ export function buildProgram(): Command {
           note = resolutionNote({ recovered, workersPaid }, note);
           // The worker hears the money, and what the officer tells them (--tell-worker); the note stays
           // the ledger's, as everywhere else.
-          noteForWorker = [moneyNews(tw, recovered), options.tellWorker ?? ""].filter(Boolean).join("\n");
+          noteForWorker = [moneyNews(tw, recovered, filed?.amountYuan ?? null), options.tellWorker ?? ""].filter(Boolean).join("\n");
           // Said once they are recorded (after the status change below), never before a refusal.
           recorded = { recovered, workersPaid, claim };
         }
@@ -515,8 +515,10 @@ export function buildProgram(): Command {
           process.stdout.write(`${t("cli.resolutionRecorded", { recovered: recovered.toLocaleString("en-US"), workers: workersPaid })}\n`);
           // 案结事了: closing while most of the money or most of the workers are still unpaid is allowed (the
           // rest may go to court) but said, so that it is a choice and not a slip.
-          const short = filed !== undefined && recovered > 0 && ((filed.amountYuan !== null && recovered < filed.amountYuan / 2) || (filed.headcountMin !== null && workersPaid < filed.headcountMin / 2));
-          if (short) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
+          const rest = filed ? stillOwed(filed, recovered) : null;
+          const fewerPaid = filed !== undefined && recovered > 0 && filed.headcountMin !== null && workersPaid < filed.headcountMin / 2;
+          if (rest !== null) process.stderr.write(`${t("cli.moneyStillOwed", { ...claim, rest: rest.toLocaleString("en-US") })}\n`);
+          else if (fewerPaid) process.stderr.write(`${t("cli.figuresBelowClaim", claim)}\n`);
         }
         process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
         if (transferNamed) process.stdout.write(`${t("cli.transferredTo", transferNamed)}\n`);

@@ -91,8 +91,18 @@ export function resolutionNote(resolution: Resolution, words?: string): string {
 }
 
 /** What the worker hears of the money: the sum recovered, or plainly that there was none. */
-export function moneyNews(t: TFunction, recovered: number): string {
-  return recovered > 0 ? t("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") }) : t("slack:worker.resolvedNoMoney");
+export function moneyNews(t: TFunction, recovered: number, owed: number | null = null): string {
+  if (recovered <= 0) return t("slack:worker.resolvedNoMoney");
+  // Part of the money only (案结事了 in name only): the worker hears what is still owed, and where to claim it.
+  if (owed !== null && recovered < owed) {
+    return t("slack:worker.resolvedPartly", { amount: recovered.toLocaleString("en-US"), rest: (owed - recovered).toLocaleString("en-US") });
+  }
+  return t("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") });
+}
+
+/** What is still owed after a resolution that recovered less than the complaint's sum; null when nothing is. */
+export function stillOwed(claim: { amountYuan: number | null }, recovered: number): number | null {
+  return claim.amountYuan !== null && recovered > 0 && recovered < claim.amountYuan ? claim.amountYuan - recovered : null;
 }
 
 /**

@@ -190,7 +190,7 @@ export class SlackDesk {
       by: `slack:${user}`,
       channel: CHANNEL,
       note: resolutionNote({ recovered: amount, workersPaid }),
-      noteForWorker: moneyNews(tw, amount),
+      noteForWorker: moneyNews(tw, amount, row.amountYuan),
     });
   }
 

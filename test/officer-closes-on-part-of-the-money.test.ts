@@ -1,0 +1,46 @@
+// A case closed on part of the money (60万 of 120万): allowed — the rest may go to court — but the officer
+// is told what is still owed, and so is the worker, with where to claim it. An officers' review found the
+// worker told only "已办结。已追回 600,000 元".
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "../src/i18n.js";
+import { moneyNews, stillOwed } from "../src/cases/resolution.js";
+import { outbox } from "../src/db/schema.js";
+import { and, eq } from "drizzle-orm";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { cliOn } from "./helpers/cli.js";
+
+describe("what the worker hears of the money", () => {
+  const t = translator("zh-CN");
+  it("names what is still owed when part was recovered, and nothing of the kind when all or none was", () => {
+    expect(moneyNews(t, 600_000, 1_200_000)).toBe("已追回 600,000 元，还差 600,000 元没追回。还差的钱可以申请劳动仲裁或到法院起诉，打 12348 可以问免费法律援助。");
+    expect(moneyNews(t, 1_200_000, 1_200_000)).toBe("已追回 1,200,000 元。");
+    expect(moneyNews(t, 0, 1_200_000)).toBe("这次没有追回钱款。");
+    // More than the complaint (wages found higher): all of it, nothing owed.
+    expect(moneyNews(t, 1_300_000, 1_200_000)).toBe("已追回 1,300,000 元。");
+    expect(moneyNews(translator("en"), 600_000, 1_200_000)).toContain("600,000 yuan is still owed");
+    expect(stillOwed({ amountYuan: 1_200_000 }, 600_000)).toBe(600_000);
+    expect(stillOwed({ amountYuan: null }, 600_000)).toBeNull();
+  });
+});
+
+describe("closing on half the money from the CLI", () => {
+  let env: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    env = makeTestApp();
+    cli = cliOn(env);
+  });
+  afterAll(() => env.cleanup());
+
+  it("closes, says what is still owed, and the worker's notice carries it", { timeout: 60_000 }, async () => {
+    const id = new Worker(env.app, "x4").files("我在新乡市红旗区医学院新校区工地干活 宏达劳务欠我们45个人工资一共120万");
+    const closed = await cli("case", "set-status", id, "resolved", "--by", "赵科长", "--note", "已支付60万元，45人已领到");
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stderr).toContain("还差 ¥600,000 没追回");
+    const app = env.restart();
+    expect(app.ledger.find(id)?.status).toBe("resolved");
+    const notice = app.store.db.select().from(outbox).where(and(eq(outbox.caseId, id), eq(outbox.messageKey, "notify.resolved"))).all();
+    expect(notice).toHaveLength(1);
+    expect((notice[0]!.params as { note: string }).note).toContain("还差 600,000 元没追回");
+  });
+});

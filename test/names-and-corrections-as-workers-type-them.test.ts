@@ -208,3 +208,25 @@ describe("corrections at the summary", () => {
     expect(w.heard).toContain("欠钱的一方 → 浪莎针织");
   });
 });
+
+describe("老板娘, the boss's wife who runs the shop", () => {
+  it("is kept whole at the question of who owes: 陈老板娘, 老板娘餐馆; alone, the surname is asked for", () => {
+    for (const [answer, stored] of [["老板娘姓陈", "陈老板娘"], ["老板娘餐馆", "老板娘餐馆"], ["老板娘食品厂", "老板娘食品厂"]] as const) {
+      const worker = new Worker(env.app, `wife-${stored}`);
+      worker.says("在合肥蜀山区一个餐馆洗碗，欠我三千块");
+      expect(worker.last?.expecting).toBe("employer");
+      worker.says(answer);
+      expect(JSON.stringify(worker.last?.replies), answer).not.toContain("娘姓陈\"");
+      const stored_ = (JSON.parse(
+        (env.app.store.sqlite.prepare("SELECT state FROM dialog_sessions WHERE user_key = ?").get(`local:wife-${stored}`) as { state: string }).state,
+      ) as { draft: { facts: { employer: string | null } } }).draft.facts.employer;
+      expect(stored_, answer).toBe(stored);
+    }
+    const alone = new Worker(env.app, "wife-alone");
+    alone.says("在合肥蜀山区一个餐馆洗碗，欠我三千块");
+    alone.says("老板娘");
+    expect(alone.heard).toContain("请写姓或名字");
+    expect(alone.heard).not.toContain("至少两个字");
+  });
+});
+

@@ -52,6 +52,21 @@ describe("a protest or an extreme act, in the words workers use", () => {
     }
   });
 
+  it("does not hear a protest in the boss's threat or in a worker who says they will not protest; hears 去门口讨说法", () => {
+    for (const text of [
+      "我在郑州市金水区工地干活，包工头说要是闹就一分钱都不给，欠我们8个人五万",
+      "I work in a factory in Dongguan, I don't want to protest, I just want my 8000 yuan wages",
+    ]) expect(reasonKeys(text), text).not.toContain("triage:reason.groupProtest");
+    expect(reasonKeys("包工头欠我们钱，我们明天去工地门口讨说法")).toContain("triage:reason.groupProtest");
+  });
+
+  it("hears no violence in pay sent to a card, nor in a boss who will not let a worker quit yet", () => {
+    for (const text of ["老板说工资月底打我卡上 在郑州金水区工地 欠我八千", "包工头不让走，说干完这个月再一起结 欠我们五万"]) {
+      expect(reasonKeys(text), text).not.toContain("triage:reason.violence");
+    }
+    expect(reasonKeys("老板不让我们走，把门锁了 欠我们工资")).toContain("triage:reason.violence");
+  });
+
   it("tells a beaten worker to call 120 as well as 110", () => {
     const worker = new Worker(env.app, "beaten");
     worker.says("去要钱老板叫了几个人把我打了 现在头还在流血 在郑州金水区");

@@ -97,7 +97,7 @@ const HEDGE_TAIL =
 const HEDGE_HEAD = /^(?:我)?(?:记得|估计|好像|应该|可能|大概|也许|八成|据说|听说)(?:是|叫)?\s*/u;
 
 const NAME_PREFIX =
-  /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
+  /^(项目|工地|工程|项目名称?|工地名称?|公司|公司名称?|单位|老板(?!娘)|老板名字|包工头|名字|名称|叫做?|是|在|the (?:owner|boss|company|employer|contractor|project|site|name)(?:'s name)?(?: is| was)?|it'?s called|it'?s|it is|called|named)[是叫:：\s]*/i;
 
 const PAY_OR_TIME = /(?:一天|每天|日薪|月薪|一个月|每个?月|工资|干了|欠了?|每人|每个人|一人|人均)[^，,。]{0,3}[\d一二两三四五六七八九十百千万]|[\d一二两三四五六七八九十百千]+(?:块钱?|元|万|千|k|w|个月|天)(?=$|[，,。!！?？\s])/i;
 
@@ -239,7 +239,8 @@ export function parseNameAnswer(text: string): AnswerResult<string> {
   for (let i = 0; i < 3; i++) name = name.replace(NAME_PREFIX, "").trim();
   // "就是刘建国呀": the filler goes; "就是他", "还是那个老板", "就是包工头" name no one.
   name = name.replace(/^(?:就是|还是|就)\s*/, "").replace(/(?<![网酒氧水书茶陶迪])[啊呀吧嘛哈]+$/u, "").trim();
-  if (BARE_REFERENCE.test(name) || BARE_REFERENCE.test((name.split(/[，,\s]/)[0] ?? "").replace(/^(?:就是|还是|就)/, ""))) return fail("nameUnreadable");
+  // "老板娘", "包工头", "他": a role or a pointer, not who — asked for the name or surname (not "two characters").
+  if (BARE_REFERENCE.test(name) || BARE_REFERENCE.test((name.split(/[，,\s]/)[0] ?? "").replace(/^(?:就是|还是|就)/, ""))) return fail("nameIsRoleOnly");
   name = name.replace(/^["“「『]+|["”」』]+$/g, "").trim();
   const letters = name.match(/[\p{Script=Han}\p{L}]/gu)?.length ?? 0;
   if (letters < 2 || NOT_A_NAME.test(name) || SOMEONES_HOME.test(name) || JUST_ME.test(name) || SENTENCE.test(name) || SELF_DESCRIBED.test(name)) return fail("nameUnreadable");

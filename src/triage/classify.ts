@@ -213,7 +213,7 @@ function decide(written: string, reading: MessageReading): { category: Category;
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call
 // 110 first, and the officer sees it among the reasons.
 const VIOLENCE =
-  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们]|[^。!?！？，,]{0,4}(?:电话|手机|号码))|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|took my (?:passport|ID)|(?:keeps?|kept|holds?|held) my (?:passport|ID)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
+  /打人|打(?:了|伤|断)?(?:我|俺|我们|俺们)(?![电手们卡账]|[^。!?！？，,]{0,4}(?:电话|手机|号码|卡|账户|银行|微信|支付宝))|打(?:了|伤|断)工人|把(?:我|俺|我们|俺们|工人|他们)[^。!?！？，,]{0,3}打(?!发|听|电话)|找人(?:来)?打(?!听|电话|招呼)|被[^。!?！？，,]{0,4}打(?=了|伤|得|成|[，,。！!\s]|$)|挨打|动手打|对(?:我|我们|俺|工人)动手|打伤|打断(?:了)?(?:我|腿|手)|威胁|恐吓|扬言|砍人|拿刀|(?:扣|收|押)(?:押|着|了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)|拿(?:了|走)?(?:我|我们|俺|大家)?的?(?:身份证|证件|护照)[^。!?！？，,]{0,3}(?:不还|不给)|(?:身份证|证件|护照)[^。!?！？，,]{0,4}(?:扣|收|押)|不让(?:我们?)?走(?![^。!?！？]{0,12}(?:干完|做完|结账|结钱|再结|辞职|离职|上班|干活|工作|活干完|找人接))|把(?:我|我们|俺|人|工人)关起来|限制.{0,2}自由|堵(?:我|俺)|(?:社会上的人|混混|打手)|took my (?:passport|ID)|(?:keeps?|kept|holds?|held) my (?:passport|ID)|threat|beat (?:me|us)|\b(?:he|she|they|boss|foreman|contractor) (?:hit|punched|attacked) (?:me|us)|assault/i;
 
 // Extreme action (爬楼, 堵路) or taking one's own life: 防止因欠薪引发极端事件 is the campaigns' first line.
 // Against oneself, against someone else ("捅了他", "弄死他"), or blocking a road ("堵高速"): the worker
@@ -227,7 +227,7 @@ const EXTREME = new RegExp(`${SELF_HARM.source}|${HARM_TO_OTHERS.source}|${ROAD_
 // A group protest in the making (堵门, 拉横幅, 集体上访): 防止群体性事件 — the officer is told at once.
 // "要闹了", "去老板家里闹", "去堵开发商大门", "去市政府上访": said as a plan, not as something past.
 const GROUP_PROTEST =
-  /堵门|堵[^。!?！？，,\s]{0,6}(?:大门|门口)|拉横幅|拉条幅|举牌|集体上访|(?:去|要|准备|打算|就|只能|只好)[^。!?！？，,]{0,10}上访(?!过)|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|闹事|闹大|(?:要|就|去|准备|只能|只好|得)[^。!?！？，,\s]{0,6}(?<![热吵])闹(?!钟|肚子|心|着玩)|make a scene|protest|block the (?:gate|road|door)/i;
+  /堵门|堵[^。!?！？，,\s]{0,6}(?:大门|门口)|拉横幅|拉条幅|举牌|集体上访|(?:去|要|准备|打算|就|只能|只好)[^。!?！？，,]{0,10}上访(?!过)|一起去(?:政府|市政府|县政府|信访)|去(?:政府|市政府|县政府)门口|静坐|闹到|闹事|闹大|(?:要(?!是)|就|去|准备|只能|只好|得)[^。!?！？，,\s]{0,6}(?<![热吵])闹(?!钟|肚子|心|着玩)|(?:我们|大家|工人们?|工友们?)[^。!?！？]{0,10}去[^。!?！？，,]{0,10}讨(?:个)?说法|make a scene|(?<!(?:don'?t|do not|won'?t|not) (?:want to |going to )?)protest|block the (?:gate|road|door)/i;
 
 /** What kind of extreme action the text speaks of: against others, a road blocked, else against oneself. */
 export function extremeActionKind(text: string): "others" | "protest" | "self" {

@@ -40,7 +40,7 @@ import {
   nextMissingFact,
   type FactName,
 } from "./facts.js";
-import { classifyDraft, fileCase } from "./filing.js";
+import { classifyDraft, fileCase, ownShareTold } from "./filing.js";
 import { guardText, isDontKnow, isNo, isSkip, isYes } from "./input-guard.js";
 import { personNameAt } from "../triage/person-names.js";
 import { readShares } from "../triage/shares.js";
@@ -1933,6 +1933,15 @@ export class DialogEngine {
     // Each one's share and a rough count are known: the least owed is a sum, not an unknown.
     if (fact === "amount" && this.rangeEstimate(draft) !== null) {
       this.keepRangeEstimate(turn, draft);
+      this.advance(turn, draft);
+      return;
+    }
+    // "二三十个人…我自己被欠了一万八", the total not known: the worker's own sum is what is known, kept as theirs.
+    const own = fact === "amount" && (draft.facts.headcount?.min ?? 1) > 1 ? ownShareTold(draft.narrative) : null;
+    if (own !== null) {
+      draft.facts.amountYuan = own;
+      draft.amountScope = "own";
+      turn.say(turn.t("intake.ownShareKept", { amount: formatYuan(own, turn.locale) }));
       this.advance(turn, draft);
       return;
     }

@@ -258,7 +258,7 @@ function rightsAnswer(turn: Turn, router: ComplaintRouter, route: Route, isArrea
 }
 
 /** The worker's own share, as last told beside a total in their words; null when never told. */
-function ownShareTold(narrative: readonly string[]): number | null {
+export function ownShareTold(narrative: readonly string[]): number | null {
   let own: number | null = null;
   for (const message of narrative) own = readOwnShare(prepareText(message).text) ?? own;
   return own;

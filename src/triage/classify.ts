@@ -207,7 +207,9 @@ function decide(written: string, reading: MessageReading): { category: Category;
   if (reading.amountYuan !== null || MONEY_OWED.test(text)) {
     return { category: "wage_arrears", reasons: [reason("unclearTreatedAsArrears")] };
   }
-  return { category: "labor_dispute", reasons: [reason("noClearSignal")] };
+  // Work told, and nothing of what is wrong ("我在恒大工地干木工"): someone writing to the arrears office
+  // about their job is most likely unpaid; the sum is asked, and "不是欠工资" still says otherwise.
+  return { category: "wage_arrears", reasons: [reason("unclearTreatedAsArrears")] };
 }
 
 // Violence, threats or held papers (打人, 威胁, 扣身份证): whatever the category, the worker is told to call

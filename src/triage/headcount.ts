@@ -123,7 +123,8 @@ function addCount(found: HeadcountReading[], raw: string | undefined, fuzzy: str
 // without them ("宏达劳务有限公司" has neither) skips those scans altogether.
 const HAS_COUNT = /[\d零〇一二两俩仨三四五六七八九十百千几]/;
 const HAS_LATIN = /[a-z]/i;
-const SHARE_AFTER = /^(?:大概|差不多|大约|就|是|有|能|要)?[\d一二两三四五六七八九十百千万]/;
+// "一个人大概七千", "一人欠8000", "一人都是三千": what follows is one person's share.
+const SHARE_AFTER = /^(?:都|还|也|各)?(?:被)?(?:欠了?|拖了?|是)?(?:大概|差不多|大约|就|是|有|能|要)?[\d一二两三四五六七八九十百千万]/;
 // "七八", "十五六", "二十五六": ending in two digits, a spoken range (NEIGHBOUR_RANGE reads it).
 const TWO_DIGITS = /^(?:[一二三四五六七八九]?十)?[一二三四五六七八九]{2}$/;
 

@@ -1,0 +1,61 @@
+// Ordinary stories a regression review found misread: a site and a trade with nothing said of what is
+// wrong (filed as a labour dispute, the sum never asked), "一人欠8000" from a group (taken as one person
+// owed ¥8,000), and a worker's own sum dropped when the team's total is not known.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { classify } from "../src/triage/classify.js";
+import { readMessage } from "../src/triage/read-message.js";
+import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+
+let env: TestApp;
+beforeEach(() => {
+  env = makeTestApp();
+});
+afterEach(() => env.cleanup());
+
+describe("a worker who tells where they work and nothing more", () => {
+  it("is asked how much is owed, as an arrears complaint, not summed up as a labour dispute", () => {
+    const text = "我在长沙市岳麓区梅溪湖那个恒大工地干木工";
+    expect(classify(text, readMessage(text))).toMatchObject({ category: "wage_arrears", isArrears: true });
+    const worker = new Worker(env.app, "carpenter");
+    worker.says(text);
+    worker.says("恒大");
+    expect(worker.last?.expecting).toBe("amount");
+    expect(worker.heard).not.toContain("劳动争议");
+  });
+
+  it("can still say it is not about wages, and is then asked what it is", () => {
+    const worker = new Worker(env.app, "other");
+    worker.says("我在长沙市岳麓区梅溪湖那个恒大工地干木工");
+    worker.says("不是欠工资");
+    expect(worker.heard).toContain("再用一句话说说是什么事");
+  });
+});
+
+describe("each one's share said with 一人", () => {
+  it("reads 一人欠8000 from a group as each one's share, not one person owed ¥8,000", () => {
+    const reading = readMessage("我们在太原市小店区富力城工地干活，一人欠8000");
+    expect(reading.headcount).toBeNull();
+    expect(reading.amountYuan).toBeNull();
+    const worker = new Worker(env.app, "each");
+    worker.says("我们在太原市小店区富力城工地干活，一人欠8000");
+    worker.says("包工头老马");
+    expect(worker.last?.expecting).toBe("headcount");
+    worker.says("七八个");
+    expect(worker.heard).toContain("¥56,000");
+  });
+});
+
+describe("the worker's own sum, the team's total not known", () => {
+  it("keeps the own sum, marked as the worker's, when the total is 不知道", () => {
+    const worker = new Worker(env.app, "own");
+    worker.says("我在佛山市顺德区的家具厂上班，工厂叫好家居，老板欠了我们二三十个人的工资，我自己被欠了一万八");
+    expect(worker.last?.expecting).toBe("amount");
+    worker.says("不知道");
+    expect(worker.heard).toContain("先记您本人被欠的 ¥18,000");
+    expect(worker.heard).toContain("欠款金额：¥18,000（您本人的）");
+    const id = worker.presses("confirm").caseId!;
+    const row = env.app.ledger.find(id)!;
+    expect(row.amountYuan).toBe(18_000);
+    expect(JSON.stringify(row.reasons)).toContain("triage:reason.amountOwnShare");
+  });
+});

@@ -59,3 +59,23 @@ describe("the worker's own sum, the team's total not known", () => {
     expect(JSON.stringify(row.reasons)).toContain("triage:reason.amountOwnShare");
   });
 });
+
+describe("a place sent alone before the story", () => {
+  it("is kept for the story told next, not asked again", () => {
+    const worker = new Worker(env.app, "placefirst");
+    worker.says("在郑州市中原区");
+    expect(worker.heard).toContain("记下了地点：河南省郑州市中原区");
+    worker.says("一个饭店欠我工资，老板不给");
+    expect(worker.last?.expecting).not.toBe("place");
+    expect(worker.last?.expecting).toBe("amount");
+  });
+});
+
+describe("an English worker naming who owes", () => {
+  it("reads 'the foreman Zhang owes me' and 'Zhang Wei the contractor owes me', so the employer is not asked again", () => {
+    expect(readMessage("I worked at a site in Shenzhen Nanshan district, the foreman Zhang owes me 15000").employer).toBe("foreman Zhang");
+    expect(readMessage("I worked at a site in Shenzhen Nanshan district, Zhang Wei the contractor owes me 15000").employer).toBe("Zhang Wei");
+    // Not a name: a capitalised word that owes nothing.
+    expect(readMessage("I worked at a site in Shenzhen Nanshan district, the foreman is nice but the company owes me 15000").employer).not.toBe("foreman is");
+  });
+});

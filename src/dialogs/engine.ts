@@ -985,7 +985,11 @@ export class DialogEngine {
     return (named ? text.replace(named, "") : text).replace(/^在/, "").trim();
   }
 
-  private startDraft(turn: Turn, text: string): void {
+  private startDraft(turn: Turn, told: string): void {
+    // The place sent alone before the story ("在郑州市中原区", then "一个饭店欠我工资") is part of it.
+    const pendingPlace = turn.session.pendingPlace;
+    turn.session.pendingPlace = null;
+    const text = pendingPlace !== null && this.read(told).place.status === "none" ? `${pendingPlace}，${told}` : told;
     const reading = this.read(text);
     const classification = this.options.reader.classify(text, reading);
     // "我" alone reads as a headcount of one: not yet a story.
@@ -994,6 +998,11 @@ export class DialogEngine {
     // A greeting or a few stray characters: explain what the bot does instead of opening a form.
     const noStory = !/\p{Script=Han}/u.test(text) && !/(wage|salary|pay|paid|owe|boss|work|employer|company|injur|insurance)/i.test(text);
     if (!foundSomething && classification.category === "not_labor" && (text.length < 15 || noStory)) {
+      if (reading.place.status === "found" && text.length <= 20) {
+        turn.session.pendingPlace = text.trim();
+        turn.say(turn.t("intake.placeKeptForStory", { place: this.options.reader.divisionLabel(reading.place.division.code) }));
+        return;
+      }
       // "laoban qian wo gongzi": Chinese typed in pinyin, which the reader cannot read.
       turn.say(turn.t(PINYIN_CHAT.test(text) ? "intro.pinyin" : "intro.describe"));
       return;

@@ -89,6 +89,8 @@ export const sessionSchema = z.object({
   forwarded: z.array(z.string()).max(10).default([]),
   /** The worker's phone, sent before any complaint was told: kept for the one told next. */
   pendingPhone: z.string().nullable().default(null),
+  /** "在郑州市中原区", sent alone before any complaint was told: the place, kept for the story told next. */
+  pendingPlace: z.string().max(60).nullable().default(null),
   /** The worker sent /new: their next message tells a new complaint, not news of the last one. */
   newComplaintAsked: z.boolean().default(false),
   /**
@@ -103,5 +105,5 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /** A new user's session — what sessionSchema makes of {} (test/empty-states.test.ts), without a zod parse per new user. */
 export function emptySession(): Session {
-  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, newComplaintAsked: false, hintsGiven: [], cancelledDraft: null };
+  return { v: 1, locale: null, localeDetected: false, draft: null, currentCaseId: null, pendingStatus: null, unlockedCaseIds: [], answeringCaseId: null, codeFailures: [], forwarded: [], pendingPhone: null, pendingPlace: null, newComplaintAsked: false, hintsGiven: [], cancelledDraft: null };
 }

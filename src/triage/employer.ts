@@ -73,6 +73,9 @@ const EN_SUBJECT_OWES =
 const EN_NOT_A_NAME = /^(?:I|We|You|He|She|They|It|My|Our|The|His|Her|Their|This|That|These|Those|A|An|Boss|Company|Factory|Employer|Contractor|Everyone|Nobody|Someone|Mr|Mrs|Ms)\b/;
 const EN_COMPANY_WORD = /\b(?:school|company|factory|restaurant|shop|store|family|hotel|agency|Co|Ltd|Limited|Inc|Corp|Company|Group|Electronics?|Technology|Tech|Construction|Engineering|Labou?r|Services?|Trading|Logistics|Factory|Restaurant|Hotel|Garments?|Textiles?|Industries|Industrial|Manufacturing|Decoration|Property|Real Estate|Development)\b/;
 const EN_UPPER_BEFORE = /(?:main|general|prime) contractor(?: is|,)? $/i;
+const EN_ROLE_SURNAME_OWES = /\b(boss|owner|contractor|foreman|manager) ([A-Z][a-z]+)(?= (?:still |also )?(?:owes|didn'?t pay|did not pay|has not paid|hasn'?t paid|never paid|won'?t pay))/i;
+const EN_NAME_THEN_ROLE =
+  /\b([A-Z][a-z]+ [A-Z][a-z]+),? (?:the |our |my )?(?:boss|contractor|foreman|owner|manager),? (?:still |also )?(?:owes|didn'?t pay|did not pay|has not paid|hasn'?t paid|never paid|won'?t pay)\b/;
 // EN_COMPANY and EN_PERSON capture capitalised names.
 const HAS_CAPITAL = /[A-Z]/;
 const PRONOUN = /^(?:I|We|The|Our|He|She|They)$/;
@@ -313,6 +316,14 @@ function findPersons(text: string, companies: readonly Candidate[]): Candidate[]
   }
   const english = HAS_CAPITAL.test(text) || /[a-z]/.test(text) ? EN_PERSON.exec(text) : null;
   if (english?.[1]) addPerson(out, text, companies, english[1], english.index + english[0].length - english[1].length, "boss");
+  else if (HAS_CAPITAL.test(text)) {
+    // "the foreman Zhang owes me": a surname alone, named by the role, as the one who owes.
+    const bySurname = EN_ROLE_SURNAME_OWES.exec(text);
+    // "Zhang Wei the contractor owes me": the name, then the role.
+    const nameThenRole = bySurname ? null : EN_NAME_THEN_ROLE.exec(text);
+    if (bySurname?.[1] && bySurname[2]) addPerson(out, text, companies, `${bySurname[1].toLowerCase()} ${bySurname[2]}`, bySurname.index, "boss");
+    else if (nameThenRole?.[1]) addPerson(out, text, companies, nameThenRole[1], nameThenRole.index, "boss");
+  }
   return out;
 }
 

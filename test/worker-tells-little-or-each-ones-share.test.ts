@@ -79,3 +79,30 @@ describe("an English worker naming who owes", () => {
     expect(readMessage("I worked at a site in Shenzhen Nanshan district, the foreman is nice but the company owes me 15000").employer).not.toBe("foreman is");
   });
 });
+
+describe("a rider's platform and station, told together", () => {
+  it("keeps 美团南山站 from the first message, and does not ask which station", () => {
+    const worker = new Worker(env.app, "rider");
+    worker.says("美团南山站，站长姓李，欠我两个月工资一万二，我在深圳南山区送外卖");
+    expect(worker.last?.expecting).toBe("confirm");
+    expect(worker.heard).toContain("平台/站点：美团 南山站");
+  });
+
+  it("takes 'Meituan Nanshan station, manager is Mr Li' and 'Meituan, Nanshan station' in English, with no loop", () => {
+    const worker = new Worker(env.app, "rider-en");
+    worker.says("/lang en");
+    worker.says("I deliver food in Shenzhen Nanshan district, the station owes me 2 months pay 12000");
+    worker.says("Meituan Nanshan station, manager is Mr Li");
+    expect(worker.heard).toContain("Platform / station: Meituan Nanshan station");
+    expect(worker.last?.expecting).toBe("confirm");
+    const other = new Worker(env.app, "rider-en2");
+    other.says("/lang en");
+    other.says("I deliver food in Shenzhen Nanshan district, the station owes me 2 months pay 12000");
+    other.says("Mr Li, the station manager");
+    expect(other.last?.expecting).toBe("project");
+    // The example's own form ("Meituan, Yubei station"): taken, not asked again.
+    other.says("Meituan, Nanshan station");
+    expect(other.last?.expecting).toBe("confirm");
+    expect(other.heard).toContain("Platform / station: Meituan Nanshan station");
+  });
+});

@@ -47,7 +47,7 @@ import { readShares } from "../triage/shares.js";
 import type { Clock, ComplaintReader, ComplaintRouter } from "./ports.js";
 import { askFact, owesWages } from "./questions.js";
 import { editChoices, factLabel, factValue, formatHeadcount, formatYuan, summaryChoices, summaryText } from "./render.js";
-import { isBarePlatform, readWorkplace } from "../triage/project.js";
+import { isBarePlatform, platformStationIn, readWorkplace } from "../triage/project.js";
 import { speaksOfDomesticWork } from "../triage/sector.js";
 import { extremeActionKind, speaksOfExtremeAction, speaksOfGroupProtest, speaksOfNonLabourDebt, speaksOfViolence } from "../triage/classify.js";
 import { processQuestion, processQuestions, questionsInStory } from "./faq.js";
@@ -1186,6 +1186,12 @@ export class DialogEngine {
         }
       }
     }
+    // "Meituan Nanshan station, manager is Mr Li": the station named beside who owes.
+    const station = draft.facts.sector === "platform" && (draft.facts.project === null || isBarePlatform(draft.facts.project)) ? platformStationIn(text) : null;
+    if (station !== null) {
+      draft.facts.project = station;
+      if (!filled.includes("project")) filled.push("project");
+    }
     draft.narrative.push(text);
     for (const fact of filled) turn.say(this.changedLine(turn, draft, fact, !known.has(fact)));
     this.reclassify(draft);
@@ -1810,6 +1816,13 @@ export class DialogEngine {
         // "在饭店当服务员" names the workplace (饭店) and the job; the workplace is the answer.
         // "簇桥站" after "美团": the station, with the platform already told.
         const platform = isBarePlatform(facts.project) ? facts.project : null;
+        // "Meituan, Nanshan station", "I told you, 美团南山站": the platform and the station, whatever is around them.
+        const station = platformStationIn(text);
+        if (station !== null) {
+          facts.project = station;
+          draft.settled = draft.settled.filter((name) => name !== "project");
+          return true;
+        }
         // "我说了啊 站长小胡": the person who owes, told again, names no workplace; it stays as known.
         if (facts.employer !== null && facts.employer.length >= 2 && isPerson(facts.employer) && text.includes(facts.employer) && !SITE_WORD.test(text)) {
           if (!draft.settled.includes("project")) draft.settled.push("project");
@@ -1844,6 +1857,8 @@ export class DialogEngine {
         }
         // "Ele.me station at Zhujiang New Town, manager is called Xiao Liu": the platform and station stay.
         if (facts.project === null && facts.sector === "platform") facts.project = readWorkplace(text);
+        // "Meituan Nanshan station, manager is Mr Li": the station named with who owes is the workplace.
+        if (facts.project === null || isBarePlatform(facts.project)) facts.project = platformStationIn(text) ?? facts.project;
         // "绿城物业 在那个泉城花园小区": where the firm had the worker work is the workplace.
         const workedAt = whereAfterName(text);
         if (workedAt !== null && facts.project === null && parseNameAnswer(workedAt).ok && this.read(workedAt).place.status === "none") facts.project = workedAt;

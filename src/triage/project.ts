@@ -149,9 +149,20 @@ const PLATFORM = /美团|饿了么|蜂鸟|闪送|达达|京东到家|顺丰同�
 // "Ele.me station at Zhujiang New Town": the station by where it is.
 const EN_STATION_AT = /\bstation (?:at|in) ((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,3})/;
 
+const PLATFORM_THEN_STATION = new RegExp(`(${PLATFORM.source})[的\\s，,]*([\\u4e00-\\u9fff]{2,8}?(?:配送站|站点|站))(?=$|[\\s，,。！!？?的])`, "i");
+const EN_PLATFORM_THEN_STATION = /\b(Meituan|Ele\.?me|Didi)[,\s]+((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*){0,2}) station\b/i;
+
 const BARE_PLATFORM = new RegExp(`^(?:${PLATFORM.source})$`, "i");
 
 /** "美团": a platform named without its station. */
+/** "美团南山站", "Meituan, Nanshan station": a platform and its named station, or null. */
+export function platformStationIn(text: string): string | null {
+  const named = PLATFORM_THEN_STATION.exec(text);
+  if (named?.[1] && named[2] && !STATION_GENERIC.test(named[2])) return `${named[1]} ${named[2]}`;
+  const english = EN_PLATFORM_THEN_STATION.exec(text);
+  return english?.[1] && english[2] ? `${english[1]} ${english[2]} station` : null;
+}
+
 export function isBarePlatform(name: string | null): boolean {
   return name !== null && BARE_PLATFORM.test(name);
 }
@@ -162,6 +173,9 @@ export function readWorkplace(text: string): string | null {
   if (station && !STATION_GENERIC.test(station)) return platform && !station.includes(platform) ? `${platform} ${station}` : station;
   const stationAt = EN_STATION_AT.exec(text)?.[1];
   if (stationAt) return platform ? `${platform} ${stationAt} station` : `${stationAt} station`;
+  // "美团南山站", "Meituan, Nanshan station": the platform, then its station's name.
+  const platformStation = platformStationIn(text);
+  if (platformStation) return platformStation;
   if (platform) return platform;
   // "之前在富士康干过，现在在昆山的电子厂": the workplace of now, not of before.
   let found: string | undefined;

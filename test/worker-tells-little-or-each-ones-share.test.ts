@@ -106,3 +106,15 @@ describe("a rider's platform and station, told together", () => {
     expect(other.heard).toContain("Platform / station: Meituan Nanshan station");
   });
 });
+
+describe("a workplace told by its kind only", () => {
+  it("is no name: 一家KTV, 一个厂里, 一家快递站点 leave the name to be asked; a town before a name is dropped", async () => {
+    const { readWorkplace } = await import("../src/triage/project.js");
+    expect(readWorkplace("我在东莞市长安镇一个厂里打工 老板欠我工资")).toBeNull();
+    expect(readWorkplace("我在一家KTV上班 老板欠我三千")).toBeNull();
+    expect(readWorkplace("我在一家快递站点干活 欠我两个月工资")).toBeNull();
+    expect(readWorkplace("我在长安镇老板娘食品厂上班")).toBe("老板娘食品厂");
+    // A name said with it stays.
+    expect(readWorkplace("我在一家叫金色年华的KTV上班")).not.toBeNull();
+  });
+});

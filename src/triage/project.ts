@@ -135,7 +135,10 @@ export function readProject(text: string, sector: Sector | null): string | null 
 // "我在深圳龙华富士康当普工", "俺在义乌小商品城干了两年": the workplace named before the job.
 const WORKPLACE = /(?:^|[，,。！!？?\s]|我|俺|我们|俺们)(一直|之前|以前|现在|目前)?在([^，,。!?！？\s]{2,24}?)(?:当|做|干|打工|上班|工作)/g;
 // Only a kind of place, no name: "工地", "一家电子厂", "厂里", "饭店", "他店里".
-const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里|院|园|所|中心|学校|医院)$|^(?:他|她|别人|人家|老板)/;
+const WORKPLACE_GENERIC = /^(?:[一这那该][家个间]?)?[\u4e00-\u9fff]{0,3}(?:厂|店|饭店|餐馆|工地|公司|站|仓库|超市|车间|家里|家|里|上|那|这|外面|外地|城里|老家|里面|外面|那里|这里|院|园|所|中心|学校|医院)$|^(?:他|她|别人|人家|老板(?!娘))/;
+
+const TOWN_BEFORE_NAME = /^[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)(?=[\u4e00-\u9fffA-Za-z]{2,})/;
+const ONE_OF_A_KIND = /^[一这那该某][家个间座所](?!.*(?:叫|名))/;
 
 /** Where someone who is not on a building site works, as they name it, or null. */
 // "站点 望京站", "配送站是蜂鸟回龙观站": a rider's station, named after the word for it.
@@ -185,8 +188,9 @@ export function readWorkplace(text: string): string | null {
     if (m[1] === "现在" || m[1] === "目前") break;
   }
   if (!found) return null;
-  const name = stripLeadingPlaces(found, 3);
-  // "北京朝阳区", "里面": where, not which workplace.
-  if (name.length < 2 || WORKPLACE_GENERIC.test(name) || CLAUSE.test(name) || onlyPlaces(name)) return null;
+  // "长安镇老板娘食品厂": a town before the name is where, not part of it.
+  const name = stripLeadingPlaces(found, 3).replace(TOWN_BEFORE_NAME, "");
+  // "北京朝阳区", "里面": where, not which workplace; "一家KTV", "一个厂里", "一家快递站点": what kind, not which.
+  if (name.length < 2 || WORKPLACE_GENERIC.test(name) || ONE_OF_A_KIND.test(name) || CLAUSE.test(name) || onlyPlaces(name)) return null;
   return name;
 }

@@ -342,6 +342,7 @@ export function buildProgram(): Command {
     .option("--to <division>", "transferred: the county that takes the case, by its six-digit code or its name (江北区, 重庆江北区)")
     .option("--recovered <amount>", "resolved: money recovered for the workers, in yuan (236000, 23.6万; 0 if none)")
     .option("--workers-paid <n>", "resolved: how many workers were paid (default: the workers of the complaint)")
+    .option("--paid-with <id>", "resolved: this worker was paid with another complaint of the same group (同案组), whose resolution recorded the money; nothing is recorded here twice, and the worker is told it was paid with the group", caseIdArgument)
     .option("--confirm-figures", "resolved: take a sum more than twice the complaint's, or more workers paid than the complaint counts (refused otherwise, as a likely typo)")
     .option("--record <kind>", `handling: what was done, one of ${RECORD_KINDS.join(", ")} (or its name: 立案, 责令改正, 行政处理决定, 行政处罚决定, 协调/调解, 仲裁/速裁, 移送公安, 公安机关立案, 垫付)`)
     .option("--category <category>", `referred: what the complaint is instead (${CATEGORIES.filter((c) => c !== "wage_arrears").join(", ")}, or its name: 劳动争议, 工伤…)`)
@@ -357,6 +358,7 @@ export function buildProgram(): Command {
           ["--recovered", options.recovered, "resolved"],
           ["--workers-paid", options.workersPaid, "resolved"],
           ["--confirm-figures", options.confirmFigures, "resolved"],
+          ["--paid-with", options.paidWith, "resolved"],
           ["--category", options.category, "referred"],
         ];
         const misplaced = belongs.find(([, value, only]) => value !== undefined && value !== false && status !== only);
@@ -371,7 +373,7 @@ export function buildProgram(): Command {
         // 重新办理 undoes a closing that went into the statistics: why is on the record.
         if (status === "reopened" && !options.note?.trim()) throw new InvalidArgumentError(t("cli.reopenReasonRequired"));
         // 办结 is recorded with how it was resolved: the ledger and the reports read it.
-        if (status === "resolved" && !options.note?.trim() && options.recovered === undefined) throw new InvalidArgumentError(t("cli.resolutionRequired"));
+        if (status === "resolved" && !options.note?.trim() && options.recovered === undefined && options.paidWith === undefined) throw new InvalidArgumentError(t("cli.resolutionRequired"));
         // 不属于欠薪: the worker must be told where to go instead (首问负责制), not only that they were "told".
         if (status === "referred" && !options.tellWorker?.trim()) throw new InvalidArgumentError(t("cli.referralRequired"));
         // 转办: to a named desk, which the worker is told of; its officers may then act on the case.
@@ -393,7 +395,17 @@ export function buildProgram(): Command {
         if (filed?.locale === "en" && /\p{Script=Han}/u.test(toWorker) && !/[A-Za-z]{2,}/.test(toWorker)) {
           throw new InvalidArgumentError(t("cli.writeInWorkerLanguage", { language: t("slack:languageName.en") }));
         }
-        if (status === "resolved") {
+        if (status === "resolved" && options.paidWith !== undefined) {
+          // 随同案组结清: the money was recorded once, on the other complaint of the group; this one records
+          // none (the campaign table counts the group's claim once), and its worker hears where it went.
+          const other = app.ledger.find(options.paidWith);
+          if (options.recovered !== undefined || options.workersPaid !== undefined) throw new InvalidArgumentError(t("cli.paidWithNoFigures"));
+          if (!other || other.id === id || filed?.groupId == null || other.groupId !== filed.groupId) {
+            throw new InvalidArgumentError(t("cli.paidWithNotInGroup", { other: formatCaseId(options.paidWith), id: formatCaseId(id) }));
+          }
+          note = `${resolutionNote({ recovered: 0, workersPaid: 0 }, note)};paidWith:${other.id}`;
+          noteForWorker = [tw("slack:worker.paidWithGroup", { id: formatCaseId(other.id) }), options.tellWorker ?? ""].filter(Boolean).join("\n");
+        } else if (status === "resolved") {
           // 办结 with its figures, which the campaign report counts: given as options, else read from the note.
           const read = readResolution(note ?? "", filed?.amountYuan ?? null);
           const recovered = options.recovered !== undefined ? parseYuan(options.recovered) : (read.recovered ?? null);
@@ -619,6 +631,7 @@ interface SetStatusOptions {
   recovered?: string;
   workersPaid?: string;
   confirmFigures?: boolean;
+  paidWith?: string;
   record?: string;
   category?: string;
 }

@@ -44,3 +44,35 @@ describe("closing on half the money from the CLI", () => {
     expect((notice[0]!.params as { note: string }).note).toContain("还差 600,000 元没追回");
   });
 });
+
+describe("closing a member of a group as paid with the group's complaint", () => {
+  let env: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    env = makeTestApp();
+    cli = cliOn(env);
+  });
+  afterAll(() => env.cleanup());
+
+  it("records no money twice, and tells the worker it was paid with the group, not that nothing was recovered", { timeout: 60_000 }, async () => {
+    const team = new Worker(env.app, "z2").files("我在郑州金水区正商书香华府工地干活 河南宏基劳务欠我们5个人工资一共4万");
+    const alone = new Worker(env.app, "z4").files("我在郑州金水区正商书香华府工地干活 河南宏基劳务欠我1万2");
+    const other = new Worker(env.app, "elsewhere").files("我在新乡红旗区凤凰城工地干活 宏达劳务欠我8000");
+    expect(env.restart().ledger.find(alone)?.groupId).not.toBeNull();
+    expect((await cli("case", "set-status", team, "resolved", "--by", "李华", "--recovered", "52000", "--workers-paid", "6", "--confirm-figures")).code).toBe(0);
+    // Not of the same group: refused, nothing closed.
+    const stray = await cli("case", "set-status", alone, "resolved", "--by", "李华", "--paid-with", other);
+    expect(stray.code).toBe(1);
+    expect(stray.stderr).toContain("不在同一个同案组");
+    const closed = await cli("case", "set-status", alone, "resolved", "--by", "李华", "--paid-with", team);
+    expect(closed.code, closed.stderr).toBe(0);
+    const app = env.restart();
+    expect(app.ledger.find(alone)?.status).toBe("resolved");
+    const notices = app.store.db.select().from(outbox).where(eq(outbox.caseId, alone)).all();
+    expect(notices.map((n) => n.messageKey)).toContain("notify.resolved");
+    expect(notices.map((n) => n.messageKey)).not.toContain("notify.resolvedNoMoney");
+    const note = (notices.find((n) => n.messageKey === "notify.resolved")!.params as { note: string }).note;
+    expect(note).toContain("随同案组的投诉");
+    expect(note).not.toContain("没有追回");
+  });
+});

@@ -14,7 +14,7 @@ import { translator } from "../i18n.js";
 import { employerKey, projectKey } from "../groups/keys.js";
 import { changedFacts, describeChanges, factCorrectionSchema, type FactChange, type FactCorrection } from "./fact-correction.js";
 import { routeInputOf } from "./case-size.js";
-import { lastRecovered, recoveredIn } from "./resolution.js";
+import { lastRecovered, paidWithIn, recoveredIn } from "./resolution.js";
 import type { RouteInput } from "../routing/router.js";
 import { Gazetteer } from "../routing/gazetteer.js";
 
@@ -258,7 +258,12 @@ export class CaseActions {
             locale: row.locale,
             // Resolved: the worker also hears how to say the money never came (reopens the case); closed
             // with nothing recovered, where the money can still be claimed (仲裁, 法院, 法律援助).
-            messageKey: change.status === "resolved" ? (recoveredIn(change.note ?? "") === 0 ? "notify.resolvedNoMoney" : "notify.resolved") : "notify.statusChanged",
+            messageKey:
+              change.status === "resolved"
+                ? recoveredIn(change.note ?? "") === 0 && paidWithIn(change.note ?? "") === null
+                  ? "notify.resolvedNoMoney"
+                  : "notify.resolved"
+                : "notify.statusChanged",
             params: {
               id: formatCaseId(row.id),
               statusKey: `caseStatus.${change.status}`,

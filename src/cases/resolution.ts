@@ -124,6 +124,11 @@ export function beyondClaim(
  * The sum a resolution's note records ("recovered:236000;workersPaid:12", also after "record:police "),
  * or null when it records none (a case closed before figures were kept, or by a test's bare status).
  */
+/** "paidWith:<case id>": the worker was paid with another complaint of the group (随同案组结清). */
+export function paidWithIn(note: string): string | null {
+  return /(?:^|[\s;])paidWith:([0-9A-Z]{9})/.exec(note)?.[1] ?? null;
+}
+
 export function recoveredIn(note: string): number | null {
   const tagged = /(?:^|[\s;])recovered:\s*(\d+(?:\.\d+)?)/.exec(note);
   return tagged ? Number(tagged[1]) : null;
@@ -137,7 +142,8 @@ export function lastRecovered(events: readonly { type: string; data: unknown }[]
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i] as { type: string; data: unknown };
     const data = (event.data ?? {}) as { to?: unknown; note?: unknown };
-    if (event.type === "status_changed" && data.to === "resolved") return typeof data.note === "string" ? recoveredIn(data.note) : null;
+    // Paid with the group: the money was recovered (on the other complaint), not "nothing".
+    if (event.type === "status_changed" && data.to === "resolved") return typeof data.note === "string" && paidWithIn(data.note) === null ? recoveredIn(data.note) : null;
   }
   return null;
 }

@@ -388,6 +388,10 @@ export function buildProgram(): Command {
         // printed as "recorded" and then refused read as a second record.
         if (filed && !mayMove(filed.status as CaseStatus, status)) throw new StatusTransitionError(filed.status as CaseStatus, status);
         const tw = translator(filed?.locale === "en" ? "en" : "zh-CN");
+        const leftBehind =
+          status === "transferred" && filed?.groupId != null
+            ? (app.store.sqlite.prepare("SELECT id FROM cases WHERE group_id = ? AND id <> ? ORDER BY created_at").pluck().all(filed.groupId, filed.id) as string[])
+            : [];
         // The officer's own words reach the worker as written (nothing translates them): a worker who
         // writes English would get a question or a referral they cannot read. A Chinese name inside
         // English words is fine; words with no English at all are sent back to be rewritten.
@@ -534,6 +538,9 @@ export function buildProgram(): Command {
         }
         process.stdout.write(`${t("cli.statusSet", { id: formatCaseId(row.id), status: t(`deskStatus.${status}`) })}\n`);
         if (transferNamed) process.stdout.write(`${t("cli.transferredTo", transferNamed)}\n`);
+        // One complaint of a collective group moved: the group no longer holds it, and its others stay where
+        // they were — said, with their IDs, so that the desk moves them too if the project is elsewhere.
+        if (leftBehind.length > 0) process.stdout.write(`${t("cli.groupLeftBehind", { group: filed?.groupId ?? "", ids: leftBehind.map(formatCaseId).join("、") })}\n`);
       } catch (error) {
         process.exitCode = 1;
         if (error instanceof CaseNotFoundError) {

@@ -1,9 +1,11 @@
-// A case closed on part of the money (60万 of 120万): allowed — the rest may go to court — but the officer
-// is told what is still owed, and so is the worker, with where to claim it. An officers' review found the
-// worker told only "已办结。已追回 600,000 元".
+// Closing and moving the complaints of a collective group, as an officers' review found them handled:
+// a case closed on part of the money (60万 of 120万) told the worker only "已追回 600,000 元"; a member
+// paid with the group's other complaint could only be closed as "nothing recovered, go to arbitration";
+// a member transferred alone left the others behind without a word.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "../src/i18n.js";
 import { moneyNews, stillOwed } from "../src/cases/resolution.js";
+import { formatCaseId } from "../src/cases/case-id.js";
 import { outbox } from "../src/db/schema.js";
 import { and, eq } from "drizzle-orm";
 import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
@@ -74,5 +76,25 @@ describe("closing a member of a group as paid with the group's complaint", () =>
     const note = (notices.find((n) => n.messageKey === "notify.resolved")!.params as { note: string }).note;
     expect(note).toContain("随同案组的投诉");
     expect(note).not.toContain("没有追回");
+  });
+});
+
+describe("transferring one complaint of a group", () => {
+  let env: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    env = makeTestApp();
+    cli = cliOn(env);
+  });
+  afterAll(() => env.cleanup());
+
+  it("says which of the group's complaints stay behind, so that they are moved too if need be", { timeout: 60_000 }, async () => {
+    const first = new Worker(env.app, "g3").files("我在广州天河区汇景新城二期工地干活 华盛劳务欠我们10个人工资一共15万");
+    const second = new Worker(env.app, "g4").files("我在广州天河区汇景新城二期工地干活 华盛劳务欠我9000");
+    expect(env.restart().ledger.find(second)?.groupId).not.toBeNull();
+    const moved = await cli("case", "set-status", first, "transferred", "--by", "陈警官", "--to", "440104", "--note", "汇景新城二期实际在越秀区");
+    expect(moved.code, moved.stderr).toBe(0);
+    expect(moved.stdout).toContain("组里其他投诉还在原来的办理地");
+    expect(moved.stdout).toContain(formatCaseId(second));
   });
 });

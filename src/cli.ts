@@ -31,6 +31,7 @@ import { ActorNames } from "./officers/actor-name.js";
 import { OfficerRegistry } from "./officers/registry.js";
 import { schedulerCommand } from "./scheduler/cli.js";
 import { groupCommand } from "./groups/cli.js";
+import { deskCommand } from "./cases/desk-inbox.js";
 import { reportCommand } from "./reports/cli.js";
 import { groupRecoveredExcess, groupWorkersPaidExcess } from "./groups/paid-limit.js";
 import { dbCommand, requireDatabase } from "./db/cli.js";
@@ -599,6 +600,7 @@ export function buildProgram(): Command {
   program.addCommand(officerCommand(openApp));
   program.addCommand(schedulerCommand(openApp));
   program.addCommand(groupCommand(openApp));
+  program.addCommand(deskCommand(openApp));
   program.addCommand(reportCommand(openApp));
   program.addCommand(
     dbCommand(openApp, () => {

@@ -8,7 +8,7 @@ import { moneyNews, stillOwed } from "../src/cases/resolution.js";
 import { formatCaseId } from "../src/cases/case-id.js";
 import { outbox } from "../src/db/schema.js";
 import { and, eq } from "drizzle-orm";
-import { makeTestApp, Worker, type TestApp } from "./helpers/app.js";
+import { deliverWorkerNotices, makeTestApp, Worker, type TestApp } from "./helpers/app.js";
 import { cliOn } from "./helpers/cli.js";
 
 describe("what the worker hears of the money", () => {
@@ -96,5 +96,33 @@ describe("transferring one complaint of a group", () => {
     expect(moved.code, moved.stderr).toBe(0);
     expect(moved.stdout).toContain("组里其他投诉还在原来的办理地");
     expect(moved.stdout).toContain(formatCaseId(second));
+  });
+});
+
+describe("the desk's inbox from the command line", () => {
+  let env: TestApp;
+  let cli: ReturnType<typeof cliOn>;
+  beforeAll(() => {
+    env = makeTestApp();
+    cli = cliOn(env);
+  });
+  afterAll(() => env.cleanup());
+
+  it("shows a worker's answer waiting for an office without Slack, by division, and --ack marks it read", { timeout: 60_000 }, async () => {
+    const worker = new Worker(env.app, "ans");
+    const id = worker.files("我在新乡红旗区凤凰城工地干活 宏达劳务欠我8000");
+    env.app.actions.askWorker({ caseId: id, question: "有没有考勤？", by: "孙杰", channel: "cli" });
+    deliverWorkerNotices(env.app);
+    worker.says("有，电话13712345678，在手机上");
+    const inbox = await cli("desk", "inbox", "--division", "4107");
+    expect(inbox.code, inbox.stderr).toBe(0);
+    expect(inbox.stdout).toContain(formatCaseId(id));
+    expect(inbox.stdout).toContain("137****5678");
+    expect(inbox.stdout).not.toContain("13712345678");
+    // Another city's desk sees none of it.
+    expect((await cli("desk", "inbox", "--division", "4101")).stdout).toContain("没有未读消息");
+    const acked = await cli("desk", "inbox", "--division", "4107", "--ack");
+    expect(acked.stdout).toContain("已标为已读");
+    expect((await cli("desk", "inbox")).stdout).toContain("没有未读消息");
   });
 });

@@ -401,7 +401,7 @@ export class CaseActions {
     this.outbox.enqueue({ caseId, channel: DESK_CHANNEL, recipientKey: deskRecipient(caseId), locale: "zh-CN", messageKey, params }, at);
   }
 
-  /** The worker answered an officer's question: back to handling, and the answer goes to the desk. */
+  /** The worker answered an officer's question: the case back where the question found it, and the answer to the desk. */
   workerReplied(caseId: string, text: string, userKey: string, channel: string): CaseRow {
     return this.store.sqlite
       .transaction(() => {

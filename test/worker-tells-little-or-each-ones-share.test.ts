@@ -118,3 +118,19 @@ describe("a workplace told by its kind only", () => {
     expect(readWorkplace("我在一家叫金色年华的KTV上班")).not.toBeNull();
   });
 });
+
+describe("a sum said as a rough range", () => {
+  it("is noted at the middle, with the range the worker said beside it for the officer", () => {
+    const worker = new Worker(env.app, "rough");
+    const id = worker.files("我在郑州金水区凤凰城工地干活 宏达劳务欠我们8个人两三万吧");
+    const row = env.app.ledger.find(id)!;
+    expect(row.amountYuan).toBe(25_000);
+    const reasons = JSON.stringify(row.reasons);
+    expect(reasons).toContain("triage:reason.amountSpokenRange");
+    expect(reasons).toContain('"low":20000');
+    expect(reasons).toContain('"high":30000');
+    // A plain sum carries no such note.
+    const plain = new Worker(env.app, "plain").files("我在郑州金水区凤凰城工地干活 宏达劳务欠我们8个人两万五");
+    expect(JSON.stringify(env.app.ledger.find(plain)!.reasons)).not.toContain("amountSpokenRange");
+  });
+});

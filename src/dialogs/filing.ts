@@ -119,6 +119,9 @@ export function fileCase(turn: Turn, draft: Draft, deps: FilingDeps): string {
       reasons.push({ key: "triage:reason.ownShareWithinTotal", params: { own, amount: facts.amountYuan, count: facts.headcount?.min ?? 1 } });
     }
   }
+  // "两三万", "八九万": read as the middle (¥25,000); the officer sees the range the worker said.
+  const spoken = facts.amountYuan === null ? null : spokenRangeAround(draft.narrative, facts.amountYuan);
+  if (spoken !== null) reasons.push({ key: "triage:reason.amountSpokenRange", params: { low: spoken.low, high: spoken.high, amount: facts.amountYuan ?? 0 } });
   if (draft.amountRange && facts.amountYuan === draft.amountRange.low) {
     reasons.push({ key: "triage:reason.amountRange", params: { low: draft.amountRange.low, high: draft.amountRange.high } });
   }
@@ -262,4 +265,21 @@ export function ownShareTold(narrative: readonly string[]): number | null {
   let own: number | null = null;
   for (const message of narrative) own = readOwnShare(prepareText(message).text) ?? own;
   return own;
+}
+
+const DIGIT_VALUE: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNIT_VALUE: Readonly<Record<string, number>> = { 千: 1_000, 万: 10_000, 十万: 100_000 };
+// Two neighbouring digits before a unit: "两三万", "八九千", "二三十万".
+const SPOKEN_AMOUNT_RANGE = /([一二两三四五六七八])([二三四五六七八九])(十万|千|万)/g;
+
+/** The range a worker said ("两三万") whose middle is `amount`, or null when the sum was not said so. */
+function spokenRangeAround(narrative: readonly string[], amount: number): { low: number; high: number } | null {
+  for (const message of narrative) {
+    for (const m of message.matchAll(SPOKEN_AMOUNT_RANGE)) {
+      const low = (DIGIT_VALUE[m[1] ?? ""] ?? 0) * (UNIT_VALUE[m[3] ?? ""] ?? 0);
+      const high = (DIGIT_VALUE[m[2] ?? ""] ?? 0) * (UNIT_VALUE[m[3] ?? ""] ?? 0);
+      if (high === low + (UNIT_VALUE[m[3] ?? ""] ?? 0) && (low + high) / 2 === amount) return { low, high };
+    }
+  }
+  return null;
 }

@@ -94,9 +94,8 @@ export function resolutionNote(resolution: Resolution, words?: string): string {
 export function moneyNews(t: TFunction, recovered: number, owed: number | null = null): string {
   if (recovered <= 0) return t("slack:worker.resolvedNoMoney");
   // Part of the money only (案结事了 in name only): the worker hears what is still owed, and where to claim it.
-  if (owed !== null && recovered < owed) {
-    return t("slack:worker.resolvedPartly", { amount: recovered.toLocaleString("en-US"), rest: (owed - recovered).toLocaleString("en-US") });
-  }
+  const rest = stillOwed({ amountYuan: owed }, recovered);
+  if (rest !== null) return t("slack:worker.resolvedPartly", { amount: recovered.toLocaleString("en-US"), rest: rest.toLocaleString("en-US") });
   return t("slack:worker.resolved", { amount: recovered.toLocaleString("en-US") });
 }
 

@@ -276,9 +276,11 @@ const SPOKEN_AMOUNT_RANGE = /([一二两三四五六七八])([二三四五六七
 function spokenRangeAround(narrative: readonly string[], amount: number): { low: number; high: number } | null {
   for (const message of narrative) {
     for (const m of message.matchAll(SPOKEN_AMOUNT_RANGE)) {
-      const low = (DIGIT_VALUE[m[1] ?? ""] ?? 0) * (UNIT_VALUE[m[3] ?? ""] ?? 0);
-      const high = (DIGIT_VALUE[m[2] ?? ""] ?? 0) * (UNIT_VALUE[m[3] ?? ""] ?? 0);
-      if (high === low + (UNIT_VALUE[m[3] ?? ""] ?? 0) && (low + high) / 2 === amount) return { low, high };
+      const unit = UNIT_VALUE[m[3] ?? ""] ?? 0;
+      const low = (DIGIT_VALUE[m[1] ?? ""] ?? 0) * unit;
+      const high = (DIGIT_VALUE[m[2] ?? ""] ?? 0) * unit;
+      // Neighbours only ("两三万", not "二五万"), and the sum read at their middle.
+      if (high === low + unit && (low + high) / 2 === amount) return { low, high };
     }
   }
   return null;

@@ -134,3 +134,20 @@ describe("a sum said as a rough range", () => {
     expect(JSON.stringify(env.app.ledger.find(plain)!.reasons)).not.toContain("amountSpokenRange");
   });
 });
+
+describe("a relative reading the case with its access code", () => {
+  it("reads what the worker did as the worker's ('工人补充了情况'), and the filer still reads 您", () => {
+    const filer = new Worker(env.app, "filer");
+    filer.says("我在郑州金水区凤凰城工地干活 宏达劳务欠我们8个人工资一共12万");
+    filer.presses("confirm");
+    const id = filer.last!.caseId!;
+    const code = filer.heard.match(/查询码：(\d{6})/)?.[1] as string;
+    filer.says("我电话13712345678");
+    const relative = new Worker(env.app, "relative");
+    relative.says(`查询 ${id} ${code}`);
+    expect(relative.heard).toContain("工人留了电话");
+    expect(relative.heard).not.toContain("您留了电话");
+    filer.says(`查询 ${id}`);
+    expect(filer.heard).toContain("您留了电话");
+  });
+});

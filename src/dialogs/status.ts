@@ -129,6 +129,7 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
     lines.push(t("status.handledBy", { desk: deps.divisionLabel(row.jurisdictionCode) }));
   }
   lines.push(t("status.historyTitle"));
+  const forOthers = row.filerKey !== turn.userKey;
   // Wrong access codes tried the same day are one line with a count, not a screenful.
   let codeFailures = { date: "", count: 0, index: -1 };
   for (const event of deps.ledger.events(row.id)) {
@@ -152,10 +153,12 @@ function statusText(turn: Turn, row: CaseRow, deps: StatusDeps): string {
       // What the officer found, fact by fact: the worker may say if it is wrong.
       line = t("event.facts_corrected", { changes: describeChanges(t, data.changes, t("punctuation.listSeparator")) });
     } else {
-      line = t(`event.${event.type}`, { defaultValue: t("event.other"), note });
+      // A relative or lawyer with the access code reads "工人补充了情况", not "您…": the worker did it.
+      const context = forOthers ? "others" : undefined;
+      line = t(`event.${event.type}`, { defaultValue: t("event.other"), note, context });
       // What was asked of a case closed with nothing recovered ("follow_up_asked" because
       // "nothing_recovered") is not whether the money arrived.
-      if (typeof data.because === "string") line = t(`event.${event.type}_${data.because}`, { defaultValue: line, note });
+      if (typeof data.because === "string") line = t(`event.${event.type}_${data.because}`, { defaultValue: line, note, context });
     }
     // Several deadlines going up the same day are one line, not a screenful of the same words.
     if (lines[lines.length - 1] === `· ${date} ${line}`) continue;

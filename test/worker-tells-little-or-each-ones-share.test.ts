@@ -151,3 +151,17 @@ describe("a relative reading the case with its access code", () => {
     expect(filer.heard).toContain("您留了电话");
   });
 });
+
+describe("a site named with its own county", () => {
+  it("moves the place to the site's county of the same city (属地), and keeps the site's name without it", () => {
+    const worker = new Worker(env.app, "site-county");
+    worker.says("在邯郸的工地干活 包工头老王欠我们二十多个人三万五");
+    worker.says("复兴区");
+    expect(worker.last?.expecting).toBe("project");
+    worker.says("丛台区那个龙湖天街工地");
+    expect(worker.heard).toContain("已改好：地点 → 丛台区");
+    expect(worker.heard).toContain("项目/工地：龙湖天街工地");
+    const id = worker.presses("confirm").caseId!;
+    expect(env.app.ledger.find(id)?.divisionCode).toBe("130403");
+  });
+});

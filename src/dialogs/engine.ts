@@ -1802,6 +1802,21 @@ export class DialogEngine {
       case "headcount":
         return settle(parseHeadcountAnswer(text, this.read(text).headcount), (value) => (facts.headcount = value));
       case "project": {
+        // "丛台区那个龙湖天街工地" after "复兴区": the site's own county, another of the same city, is where
+        // the work was (属地 is the site's); the name is what follows it.
+        const site = this.read(text).place;
+        if (site.status === "found" && site.division.level === "county" && facts.place?.code && site.division.code !== facts.place.code
+          && site.division.code.slice(0, 4) === facts.place.code.slice(0, 4) && text.indexOf(site.matched) <= 1) {
+          const rest = text.slice(text.indexOf(site.matched) + site.matched.length).replace(/^(?:那个|那边的?|这个|的)/, "").trim();
+          const named = parseNameAnswer(rest);
+          if (named.ok) {
+            facts.place = { text: site.matched, code: site.division.code, name: site.division.name };
+            facts.project = named.value;
+            draft.settled = draft.settled.filter((name) => name !== "project");
+            turn.say(this.changedLine(turn, draft, "place"));
+            return true;
+          }
+        }
         // "就是个砖厂 没名字 在修武县郇封那边": no name, but what it is — kept as that ("砖厂").
         const unnamed = UNNAMED_WORKPLACE.exec(text);
         if (unnamed) {

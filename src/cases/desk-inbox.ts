@@ -11,8 +11,8 @@ import { formatCaseId } from "./case-id.js";
 import { DESK_CHANNEL } from "./case-actions.js";
 import { renderNotification } from "./notifications.js";
 import type { OutboxRow } from "./outbox.js";
-import { asc, inArray } from "drizzle-orm";
-import { outbox } from "../db/schema.js";
+import { and, asc, eq, isNull, like } from "drizzle-orm";
+import { cases, outbox } from "../db/schema.js";
 
 interface InboxOptions {
   division?: string;
@@ -23,17 +23,16 @@ interface InboxOptions {
 /** The desk's unread messages, oldest first, of the cases a division (and those below it) holds now. */
 export function deskInbox(app: App, options: { division?: string; limit: number }): OutboxRow[] {
   // outbox_pending_idx (channel, delivered_at, …) finds the unread; the case's desk filters them.
-  const rows = app.store.sqlite
-    .prepare(
-      `SELECT o.id FROM outbox o LEFT JOIN cases c ON c.id = o.case_id
-       WHERE o.channel = @channel AND o.delivered_at IS NULL
-         AND (@prefix IS NULL OR c.jurisdiction_code LIKE @prefix || '%')
-       ORDER BY o.id LIMIT @limit`,
-    )
-    .pluck()
-    .all({ channel: DESK_CHANNEL, prefix: options.division ? divisionPrefix(options.division) : null, limit: options.limit }) as number[];
-  if (rows.length === 0) return [];
-  return app.store.db.select().from(outbox).where(inArray(outbox.id, rows)).orderBy(asc(outbox.id)).all();
+  const held = options.division ? like(cases.jurisdictionCode, `${divisionPrefix(options.division)}%`) : undefined;
+  return app.store.db
+    .select({ row: outbox })
+    .from(outbox)
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .where(and(eq(outbox.channel, DESK_CHANNEL), isNull(outbox.deliveredAt), held))
+    .orderBy(asc(outbox.id))
+    .limit(options.limit)
+    .all()
+    .map(({ row }) => row);
 }
 
 export function deskCommand(openApp: () => App, out: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Command {

@@ -16,6 +16,7 @@ import type { Facts } from "./facts.js";
 import type { ComplaintReader, ComplaintRouter } from "./ports.js";
 import type { Draft } from "./session.js";
 import { readOwnShare } from "../triage/amounts.js";
+import { NUMERAL_CHARS, spokenRange } from "../triage/numerals.js";
 import { prepareText } from "../triage/read-message.js";
 import type { Turn } from "./turn.js";
 
@@ -267,20 +268,15 @@ export function ownShareTold(narrative: readonly string[]): number | null {
   return own;
 }
 
-const DIGIT_VALUE: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNIT_VALUE: Readonly<Record<string, number>> = { 千: 1_000, 万: 10_000, 十万: 100_000 };
-// Two neighbouring digits before a unit: "两三万", "八九千", "二三十万".
-const SPOKEN_AMOUNT_RANGE = /([一二两三四五六七八])([二三四五六七八九])(十万|千|万)/g;
+// A number as workers write it, for spokenRange to look at ("两三万", "二三十万", "两万七八").
+const NUMBER_TOKEN = new RegExp(`[${NUMERAL_CHARS}]+`, "g");
 
 /** The range a worker said ("两三万") whose middle is `amount`, or null when the sum was not said so. */
 function spokenRangeAround(narrative: readonly string[], amount: number): { low: number; high: number } | null {
   for (const message of narrative) {
-    for (const m of message.matchAll(SPOKEN_AMOUNT_RANGE)) {
-      const unit = UNIT_VALUE[m[3] ?? ""] ?? 0;
-      const low = (DIGIT_VALUE[m[1] ?? ""] ?? 0) * unit;
-      const high = (DIGIT_VALUE[m[2] ?? ""] ?? 0) * unit;
-      // Neighbours only ("两三万", not "二五万"), and the sum read at their middle.
-      if (high === low + unit && (low + high) / 2 === amount) return { low, high };
+    for (const [token] of message.matchAll(NUMBER_TOKEN)) {
+      const range = spokenRange(token);
+      if (range !== null && (range.low + range.high) / 2 === amount) return range;
     }
   }
   return null;

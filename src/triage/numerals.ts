@@ -112,3 +112,21 @@ export function parseNumeral(token: string): number | null {
   }
   return total + section;
 }
+
+// Two neighbouring digits, before a unit or closing the number: where parseNumeral reads a range.
+const NEIGHBOUR_DIGITS = /([一二两三四五六七八])([二三四五六七八九])(?=[十拾百佰千仟万亿]|$)/;
+
+/**
+ * The two ends of a spoken range that parseNumeral reads as its middle ("两三万" → 20 000–30 000,
+ * "二三十万" → 200 000–300 000, "两万七八" → 27 000–28 000): each digit of the pair read in its place.
+ * Null when the token holds no such pair.
+ */
+export function spokenRange(token: string): { low: number; high: number } | null {
+  const pair = NEIGHBOUR_DIGITS.exec(token);
+  if (!pair?.[1] || !pair[2] || DIGITS[pair[2]] !== (DIGITS[pair[1]] ?? 0) + 1) return null;
+  const withDigit = (digit: string) => parseNumeral(`${token.slice(0, pair.index)}${digit}${token.slice(pair.index + 2)}`);
+  const low = withDigit(pair[1]);
+  const high = withDigit(pair[2]);
+  return low !== null && high !== null && low < high ? { low, high } : null;
+}
+
